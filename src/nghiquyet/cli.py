@@ -1,0 +1,84 @@
+"""Command line: thin — parse input, call a service, render the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nghiquyet.errors import NghiquyetError
+
+app = typer.Typer(
+    help="nghiquyet — theo dõi thực hiện nghị quyết: văn bản → kế hoạch → giao việc → tiến độ → báo cáo.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """nghiquyet — theo dõi thực hiện nghị quyết."""
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error to stderr and return the Exit to raise (never a traceback)."""
+    typer.echo(f"Lỗi: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command("extract")
+def extract_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Tệp văn bản: .txt, .md, .docx, .pdf")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json hoặc text")] = "json",
+) -> None:
+    """Trích xuất mục tiêu, chỉ tiêu, nhiệm vụ, phân công từ văn bản (extract a plan from documents)."""
+    from nghiquyet.extract import extract
+    from nghiquyet.extract.summary import render_text
+
+    if format not in ("json", "text"):
+        raise fail(f"định dạng '{format}' không hỗ trợ; dùng --format json hoặc --format text", 2)
+    results = []
+    failed = 0
+    show_progress = len(files) > 1 and sys.stderr.isatty()
+    with typer.progressbar(files, label="Đang trích xuất", file=sys.stderr) if show_progress else _plain(
+            files) as items:
+        for path in items:
+            try:
+                results.append(extract(path))
+            except NghiquyetError as exc:
+                failed += 1
+                typer.echo(f"Lỗi: {exc}", err=True)
+    if format == "json":
+        dicts = [r.to_dict() for r in results]
+        payload = dicts[0] if len(files) == 1 and dicts else dicts
+        if results or len(files) > 1:
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        typer.echo("\n\n".join(render_text(r) for r in results))
+    if failed:
+        raise typer.Exit(1)
+
+
+class _plain:
+    """Context manager standing in for a progress bar when there is nothing to show."""
+
+    def __init__(self, items: list[Path]) -> None:
+        self.items = items
+
+    def __enter__(self) -> list[Path]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Settings from the environment (prefix NGHIQUYET_), built by a function, never at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return Path.cwd() / "nghiquyet-data"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NGHIQUYET_", extra="ignore")
+
+    data_dir: Path = Path("nghiquyet-data")
+    database_url: str | None = None  # default: SQLite file inside data_dir
+    secret_key: str = "doi-khoa-bi-mat-khi-trien-khai"  # noqa: S105 - dev default, override in prod
+    token_hours: int = 12
+    max_upload_mb: int = 50
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'nghiquyet.db').resolve()}"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,46 @@
+"""Typed errors. Each carries a message a Vietnamese office user can act on."""
+
+from __future__ import annotations
+
+
+class NghiquyetError(Exception):
+    """Base of every error the application raises on purpose."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.hint}" if self.hint else self.message
+
+
+class InputError(NghiquyetError):
+    """A file or value given by the user cannot be used; names the file and, if known, the line."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}"
+            if self.line:
+                where += f":{self.line}"
+            where += ": "
+        return where + super().__str__()
+
+
+class NotFoundError(NghiquyetError):
+    """The object asked for does not exist."""
+
+
+class PermissionDenied(NghiquyetError):
+    """The actor may not do this; the message says why."""
+
+
+class ConflictError(NghiquyetError):
+    """The action contradicts the stored state (e.g. editing approved data)."""
