@@ -6,29 +6,83 @@ Errors are `InputError`s naming the file and saying what to do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from nghiquyet.errors import InputError
+from nghiquyet.extract.read.errors import (
+    BinaryFile,
+    CorruptFile,
+    EmptyDocument,
+    FileMissing,
+    FileTooLarge,
+    ProtectedFile,
+    ScannedPdf,
+    UnsupportedFormat,
+)
+from nghiquyet.extract.read.source import SourceText
+
+MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".pdf": "pdf"}
+# Formats people often try, with what to do instead.
+_OTHER_HINTS = {
+    ".doc": "tệp Word 97-2003: mở bằng Word, chọn Lưu thành .docx",
+    ".rtf": "mở bằng Word, chọn Lưu thành .docx",
+    ".odt": "mở bằng LibreOffice, chọn Lưu thành .docx",
+    ".xls": "bảng tính không phải văn bản nghị quyết: dùng tệp .docx hoặc .pdf",
+    ".xlsx": "bảng tính không phải văn bản nghị quyết: dùng tệp .docx hoặc .pdf",
+}
+
+__all__ = ["MAX_BYTES", "BinaryFile", "CorruptFile", "EmptyDocument", "FileMissing", "FileTooLarge",
+           "ProtectedFile", "ScannedPdf", "SourceText", "UnsupportedFormat", "read_document"]
 
 
-@dataclass(slots=True)
-class SourceText:
-    """The text of a document as read: `lines[i]` is line i+1 of the file as a user sees it."""
-
-    path: str
-    kind: str  # "txt", "md", "docx", "pdf"
-    lines: list[str]
-    encoding: str = "utf-8"
-    notes: list[str] = field(default_factory=list)  # e.g. "converted from TCVN3"
-
-
-def read_document(path: str | Path) -> SourceText:
-    """Read one document; raises InputError when it cannot be read as text."""
+def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read one document; raises an InputError subclass when it cannot be read as text."""
     p = Path(path)
-    if not p.is_file():
-        raise InputError("không tìm thấy tệp (file not found)", path=str(p),
-                         hint="kiểm tra lại đường dẫn")
-    data = p.read_bytes()
-    text = data.decode("utf-8-sig")
-    return SourceText(path=str(p), kind=p.suffix.lower().lstrip(".") or "txt", lines=text.splitlines())
+    name = str(p)
+    suffix = p.suffix.lower()
+    try:
+        if not p.is_file():
+            raise FileMissing(name)
+        kind = SUFFIXES.get(suffix)
+        if kind is None:
+            raise UnsupportedFormat(name, suffix, _OTHER_HINTS.get(suffix))
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise FileTooLarge(name, size, max_bytes)
+        data = p.read_bytes()
+    except OSError as exc:
+        raise FileMissing(name) from exc
+    kind = _sniff(data, kind, name)
+    source = _read(name, data, kind, max_bytes)
+    if not any(line.strip() for line in source.lines):
+        raise EmptyDocument(name)
+    return source
+
+
+def _sniff(data: bytes, kind: str, path: str) -> str:
+    """The format the bytes really are: a .txt that is a PDF or a Word file gets a useful message."""
+    head = data[:8]
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 .doc (also encrypted .docx)
+        raise UnsupportedFormat(path, ".doc", _OTHER_HINTS[".doc"])
+    if kind in ("txt", "md"):
+        if head.startswith(b"%PDF-"):
+            raise BinaryFile(path, "tệp này thực chất là PDF: đổi đuôi thành .pdf")
+        if head.startswith(b"PK\x03\x04"):
+            raise BinaryFile(path, "tệp này thực chất là tệp nén/.docx: đổi đuôi thành .docx")
+    return kind
+
+
+def _read(path: str, data: bytes, kind: str, max_bytes: int) -> SourceText:
+    if not data.strip(b"\x00\x1a \t\r\n"):
+        raise EmptyDocument(path)
+    if kind == "docx":
+        from nghiquyet.extract.read.docx import read_docx
+
+        return read_docx(path, data, max_bytes=max_bytes)
+    if kind == "pdf":
+        from nghiquyet.extract.read.pdf import read_pdf
+
+        return read_pdf(path, data)
+    from nghiquyet.extract.read.text import read_text
+
+    return read_text(path, data, kind)

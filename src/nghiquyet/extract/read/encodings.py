@@ -1,0 +1,126 @@
+"""Bytes of a plain-text file → Unicode text, whatever an office PC saved it as.
+
+Order matters: byte-order marks, then UTF-16 without a mark (spotted by where the NUL bytes
+fall), then strict UTF-8, then the 8-bit Vietnamese encodings (Windows-1258, TCVN3, VNI),
+chosen by which decoding reads most like Vietnamese.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+
+from nghiquyet.extract.read.legacy import LEGACY, decode, legacy_label
+from nghiquyet.extract.read.vietnamese import vietnamese_score
+
+_SAMPLE = 65_536  # bytes looked at when guessing; whole-file scoring would cost more than it tells
+# Control bytes that never occur in text (tab, LF, VT, FF, CR, ^Z and ESC excluded).
+_CONTROL = frozenset([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), 0x1C, 0x1D, 0x1E, 0x1F, 0x7F])
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding we know (the caller raises BinaryFile)."""
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode a whole text file; raises NotText for binary data."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                       (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _with_bom(data[len(bom):], codec)
+    utf16 = _utf16_by_nuls(data)
+    if utf16:
+        try:
+            return Decoded(_clean_end(data.decode(utf16)), utf16)
+        except UnicodeDecodeError:
+            pass  # NULs in a pattern but not valid UTF-16: judged as binary below
+    data = data.rstrip(b"\x00\x1a")  # padding left by old editors and truncated copies
+    sample = data[:_SAMPLE]
+    if b"\x00" in data or (sample and sum(b in _CONTROL for b in sample) > max(2, len(sample) // 100)):
+        raise NotText("control bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _eight_bit(data)
+    return repair_legacy(Decoded(_nfc(text), "utf-8"), note_suffix=" (lưu dưới dạng UTF-8)")
+
+
+def _with_bom(body: bytes, codec: str) -> Decoded:
+    try:
+        return Decoded(_clean_end(body.decode(codec)), codec + "-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError:
+        # The mark promised this encoding; keep what decodes and say some bytes were lost.
+        text = body.decode(codec, errors="replace")
+        return Decoded(_clean_end(text), codec, ["có byte lỗi đã thay bằng � (invalid bytes replaced)"])
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: Vietnamese text is mostly ASCII, so half its bytes are NUL."""
+    sample = data[:_SAMPLE]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _eight_bit(data: bytes) -> Decoded:
+    """Not UTF-8: try Windows-1258 and the legacy font encodings, keep the most Vietnamese reading."""
+    sample = data[:_SAMPLE]
+    candidates = {"cp1258": _nfc(sample.decode("cp1258", errors="replace"))}
+    latin = sample.decode("cp1252", errors="replace")
+    for name in LEGACY:
+        candidates[name] = _nfc(decode(latin, name))
+    scores = {name: vietnamese_score(text) for name, text in candidates.items()}
+    best = max(scores, key=lambda name: scores[name])  # ties keep the first: cp1258
+    if best == "cp1258":
+        return Decoded(_clean_end(_nfc(data.decode("cp1258", errors="replace"))), "cp1258")
+    text = _nfc(decode(data.decode("cp1252", errors="replace"), best))
+    return Decoded(_clean_end(text), best, [f"đã chuyển từ mã {legacy_label(best)} sang Unicode"
+                                            f" (converted from {legacy_label(best)})"])
+
+
+def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
+    """Text that is really TCVN3/VNI shown as Latin-1 ("NghÞ quyÕt"): convert it when that reads better."""
+    text = decoded.text
+    if text.isascii() or any(ord(c) > 0xFF and c not in _CP1252_EXTRA for c in text):
+        return decoded
+    sample = text[:_SAMPLE]
+    here = vietnamese_score(sample)
+    best, best_score = "", here
+    for name in LEGACY:
+        score = vietnamese_score(_nfc(decode(sample, name)))
+        if score > best_score:
+            best, best_score = name, score
+    if not best or best_score < 3:
+        return decoded
+    label = legacy_label(best)
+    note = f"đã chuyển từ mã {label} sang Unicode (converted from {label}){note_suffix}"
+    return Decoded(_nfc(decode(text, best)), best, [*decoded.notes, note])
+
+
+# Characters Windows-1252 puts in 0x80–0x9F (smart quotes, dashes…): legacy text may contain them.
+_CP1252_EXTRA = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _clean_end(text: str) -> str:
+    """Drop a stray byte-order mark and the NUL/^Z padding some editors leave at the end."""
+    return _nfc(text.lstrip("\ufeff").rstrip("\x00\x1a"))

@@ -1,0 +1,74 @@
+"""Typed reading errors: each says what is wrong (Vietnamese, English in parentheses) and what to do."""
+
+from __future__ import annotations
+
+from nghiquyet.errors import InputError
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+
+
+class FileMissing(InputError):
+    """The path does not name a readable file."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("không tìm thấy tệp (file not found)", path=path,
+                         hint="kiểm tra lại đường dẫn")
+
+
+class UnsupportedFormat(InputError):
+    """The extension is not one we read."""
+
+    def __init__(self, path: str, suffix: str, hint: str | None = None) -> None:
+        shown = suffix or "(không có đuôi)"
+        super().__init__(f"định dạng {shown} không hỗ trợ (unsupported format)", path=path,
+                         hint=hint or "dùng tệp " + ", ".join(SUPPORTED))
+
+
+class FileTooLarge(InputError):
+    """The file is larger than the configured limit (protects memory and time)."""
+
+    def __init__(self, path: str, size: int, limit: int) -> None:
+        super().__init__(
+            f"tệp quá lớn: {size / 1_048_576:.1f} MB, giới hạn {limit / 1_048_576:.0f} MB (file too large)",
+            path=path, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
+
+
+class EmptyDocument(InputError):
+    """The file holds no text at all."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("tệp không có nội dung văn bản (empty document)", path=path,
+                         hint="kiểm tra đã chọn đúng tệp và tệp đã được lưu đầy đủ")
+
+
+class BinaryFile(InputError):
+    """A .txt/.md whose bytes are not text in any encoding we know."""
+
+    def __init__(self, path: str, hint: str | None = None) -> None:
+        super().__init__("tệp không phải văn bản thuần (binary file, not text)", path=path,
+                         hint=hint or "lưu văn bản dưới dạng .txt (UTF-8), .docx hoặc .pdf")
+
+
+class CorruptFile(InputError):
+    """A .docx or .pdf that its reader cannot open (truncated download, broken zip, bad PDF)."""
+
+    def __init__(self, path: str, kind: str, detail: str = "") -> None:
+        extra = f": {detail}" if detail else ""
+        super().__init__(f"tệp {kind} bị hỏng hoặc không đọc được (corrupt {kind} file{extra})",
+                         path=path, hint=f"mở lại bằng phần mềm soạn thảo rồi lưu thành tệp {kind} mới")
+
+
+class ProtectedFile(InputError):
+    """A password-protected PDF or encrypted Office file."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("tệp có mật khẩu bảo vệ (password-protected file)", path=path,
+                         hint="bỏ mật khẩu rồi lưu lại tệp, hoặc dùng bản .docx gốc")
+
+
+class ScannedPdf(InputError):
+    """A PDF whose pages are images: there is no text layer to read."""
+
+    def __init__(self, path: str, pages: int) -> None:
+        super().__init__(f"tệp PDF là bản scan, {pages} trang không có lớp chữ (scanned PDF, no text layer)",
+                         path=path, hint="chạy nhận dạng chữ (OCR) trước, hoặc dùng bản .docx gốc")

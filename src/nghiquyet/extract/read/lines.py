@@ -1,0 +1,19 @@
+"""Text → lines numbered exactly as an editor (and the scorer) numbers them."""
+
+from __future__ import annotations
+
+import re
+
+# Only CR LF, CR and LF end a line. str.splitlines() also breaks on VT, FF, FS, GS, RS, NEL,
+# U+2028 and U+2029, which would shift every later line number: those become spaces instead.
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACE_LIKE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of `text` without their endings; a final line ending does not start a new line."""
+    text = _SPACE_LIKE.sub(" ", text.replace("\ufeff", ""))
+    lines = _BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines

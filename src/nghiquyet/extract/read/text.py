@@ -1,0 +1,18 @@
+"""Plain-text readers (.txt, .md): decode whatever encoding, then split into numbered lines."""
+
+from __future__ import annotations
+
+from nghiquyet.extract.read.encodings import NotText, decode_text
+from nghiquyet.extract.read.errors import BinaryFile
+from nghiquyet.extract.read.lines import split_lines
+from nghiquyet.extract.read.source import SourceText
+
+
+def read_text(path: str, data: bytes, kind: str) -> SourceText:
+    """Read .txt/.md bytes; raises BinaryFile when they are not text."""
+    try:
+        decoded = decode_text(data)
+    except NotText:
+        raise BinaryFile(path) from None
+    return SourceText(path=path, kind=kind, lines=split_lines(decoded.text), encoding=decoded.encoding,
+                      notes=decoded.notes)
