@@ -34,5 +34,7 @@ def test_status_labels_are_vietnamese() -> None:
 def test_filters_are_installed_on_an_environment() -> None:
     env = Environment(autoescape=True)
     install_filters(env)
-    out = env.from_string("{{ 1234.5|vn_number }} {{ 'approved'|state_label }} {{ 'lead'|assign_role_label }}")
+    out = env.from_string(
+        "{{ 1234.5|vn_number }} {{ 'approved'|state_label }} {{ 'lead'|assign_role_label }}"
+    )
     assert out.render() == "1.234,5 Đã duyệt Chủ trì"

@@ -1,0 +1,13 @@
+"""HTML pages (Jinja2 + HTMX): one router per domain, gathered into `router` for create_app."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nghiquyet.web.pages import auth
+
+router = APIRouter(include_in_schema=False)
+for _module in (auth,):
+    router.include_router(_module.router)
+
+__all__ = ["router"]

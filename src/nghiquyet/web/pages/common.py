@@ -1,0 +1,154 @@
+"""What every page shares: templates, the role's navigation, login guard, and errors shown as HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
+from fastapi.templating import Jinja2Templates
+
+from nghiquyet.accounts.models import User
+from nghiquyet.errors import ConflictError, InputError, NotFoundError, PermissionDenied
+from nghiquyet.web.deps import current_user_optional
+from nghiquyet.web.format import install_filters
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+install_filters(templates.env)
+
+OFFICE_ROLES = frozenset({"office", "admin"})
+
+
+@dataclass(frozen=True, slots=True)
+class NavEntry:
+    key: str
+    label: str
+    href: str
+
+
+def role_of(user: User) -> str:
+    return str(getattr(user.role, "value", user.role))
+
+
+def is_office(user: User) -> bool:
+    return role_of(user) in OFFICE_ROLES
+
+
+def nav_for(user: User | None) -> list[NavEntry]:
+    """The navigation a role sees; approvals for the office, "my work" for unit reporters."""
+    if user is None:
+        return []
+    entries = [
+        NavEntry("dashboard", "Tổng quan", "/"),
+        NavEntry("documents", "Văn bản", "/van-ban"),
+        NavEntry("indicators", "Chỉ tiêu", "/chi-tieu"),
+        NavEntry("tasks", "Nhiệm vụ", "/nhiem-vu"),
+        NavEntry("units", "Đơn vị", "/don-vi"),
+    ]
+    role = role_of(user)
+    if role in OFFICE_ROLES:
+        entries.append(NavEntry("approvals", "Phê duyệt", "/phe-duyet"))
+    if role == "unit":
+        entries.append(NavEntry("mine", "Việc của tôi", "/viec-cua-toi"))
+    return entries
+
+
+class LoginRequired(Exception):
+    """Raised by `require_user` so the page route can send the browser to the login form."""
+
+
+def require_user(request: Request, user: User | None = Depends(current_user_optional)) -> User:
+    if user is None:
+        raise LoginRequired
+    request.state.user = user  # so an error page can still show the role's navigation
+    return user
+
+
+def require_office(user: User = Depends(require_user)) -> User:
+    if not is_office(user):
+        raise PermissionDenied("Chỉ Văn phòng mới được thực hiện chức năng này.")
+    return user
+
+
+def require_unit_user(user: User = Depends(require_user)) -> User:
+    if role_of(user) != "unit" or getattr(user, "unit_id", None) is None:
+        raise PermissionDenied("Trang này dành cho cán bộ báo cáo của đơn vị.")
+    return user
+
+
+def user_context(user: User | None) -> dict[str, Any]:
+    if user is None:
+        return {"user": None, "nav": [], "user_name": "", "unit_name": ""}
+    unit = getattr(user, "unit", None)
+    return {
+        "user": user,
+        "nav": nav_for(user),
+        "user_name": getattr(user, "full_name", None) or user.username,
+        "unit_name": getattr(unit, "name", "") if unit is not None else "",
+        "office": is_office(user),
+    }
+
+
+def render(request: Request, name: str, user: User | None, *, status_code: int = 200,
+           **context: Any) -> HTMLResponse:
+    """Render a template with the user's navigation and whatever the handler passes."""
+    return templates.TemplateResponse(
+        request, name, {**user_context(user), **context}, status_code=status_code
+    )
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+_ERRORS: tuple[tuple[type[Exception], int, str], ...] = (
+    (PermissionDenied, 403, "Không có quyền truy cập"),
+    (NotFoundError, 404, "Không tìm thấy"),
+    (ConflictError, 409, "Không thực hiện được"),
+    (InputError, 400, "Dữ liệu không hợp lệ"),
+)
+
+
+def error_page(request: Request, exc: Exception) -> Response:
+    for kind, status, heading in _ERRORS:
+        if isinstance(exc, kind):
+            message = getattr(exc, "message", None) or str(exc)
+            if is_htmx(request):  # a fragment swap: show the reason in place
+                return HTMLResponse(f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
+                                    status_code=status, headers={"HX-Reswap": "innerHTML"})
+            user = getattr(request.state, "user", None)
+            return render(request, "errors/error.html", user, status_code=status,
+                          heading=heading, message=message)
+    raise exc
+
+
+def _escape(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+class PageRoute(APIRoute):
+    """Turns the typed errors of services into Vietnamese HTML pages, and a missing login into a redirect."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except LoginRequired:
+                target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                if is_htmx(request):
+                    return Response(status_code=204, headers={"HX-Redirect": "/dang-nhap"})
+                return RedirectResponse(f"/dang-nhap?next={quote(target)}", status_code=303)
+            except (PermissionDenied, NotFoundError, ConflictError, InputError) as exc:
+                return error_page(request, exc)
+
+        return route
