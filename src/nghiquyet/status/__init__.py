@@ -1,0 +1,32 @@
+"""Pure status rules: periods, judging a target, tallying a plan (no storage, no web)."""
+
+from nghiquyet.status.period import Period, PeriodKind
+from nghiquyet.status.rules import (
+    APPROX_TOLERANCE,
+    Judgement,
+    Status,
+    Tally,
+    TargetSpec,
+    judge,
+    judge_indicator,
+    outcome_of,
+    tally,
+)
+from nghiquyet.status.specs import direction_for, kind_for, spec_for
+
+__all__ = [
+    "APPROX_TOLERANCE",
+    "Judgement",
+    "Period",
+    "PeriodKind",
+    "Status",
+    "Tally",
+    "TargetSpec",
+    "direction_for",
+    "judge",
+    "judge_indicator",
+    "kind_for",
+    "outcome_of",
+    "spec_for",
+    "tally",
+]

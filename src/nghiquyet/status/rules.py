@@ -1,0 +1,275 @@
+"""Judge one target for one period (DESIGN.md "Status rules"); pure, no storage.
+
+What "reached" means is fixed by the comparator; the table below is the whole rule set.
+
+| comparator | reached (good direction up)        | vượt (exceeded)                         |
+|------------|------------------------------------|-----------------------------------------|
+| gte, eq    | actual ≥ value                     | actual > value                          |
+| approx     | actual ≥ value × (1 − 2%)          | actual > value × (1 + 2%)               |
+| range      | actual ≥ value (the low end)       | actual > value_max (the high end)       |
+| gt         | actual > value                     | never: "trên X" is met by being above X |
+| lt, lte    | actual < value / actual ≤ value    | never: a ceiling is kept, not beaten    |
+
+For a target whose good direction is down (eq, approx, range of a level such as the poverty rate),
+the inequalities flip. A decrease target ("giảm 1,0 - 1,5%") is reported as the size of the
+decrease, so its direction stays up. Once the period closes the outcome is vuot/dat/khong_dat;
+inside it the same test is applied to the expected figure so far (`dung_tien_do` or `nguy_co`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from nghiquyet.status.fmt import vn_number, with_unit
+from nghiquyet.status.period import Period, elapsed_fraction
+
+Direction = Literal["up", "down"]
+Kind = Literal["cumulative", "level"]
+Outcome = Literal["exceeded", "reached", "missed"]
+
+# "khoảng X" is met within 2% of X (relative): wide enough for rounding in the units' figures
+# (a "khoảng 1.000 tỷ" target met by 985), narrow enough that a 5% shortfall still counts as missed.
+APPROX_TOLERANCE = 0.02
+COMPARATORS = ("eq", "gt", "gte", "lt", "lte", "approx", "range")
+
+
+class Status(StrEnum):
+    vuot = "vuot"
+    dat = "dat"
+    khong_dat = "khong_dat"
+    dung_tien_do = "dung_tien_do"
+    nguy_co = "nguy_co"
+    chua_co_so_lieu = "chua_co_so_lieu"
+
+    @property
+    def label_vi(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def goodness(self) -> int:
+        """Higher is better; `chua_co_so_lieu` is -1 (not comparable)."""
+        return _GOODNESS[self]
+
+    @property
+    def complete(self) -> bool:
+        """Counts as "hoàn thành" in a tally."""
+        return self in (Status.dat, Status.vuot)
+
+
+_LABELS = {
+    Status.vuot: "Vượt kế hoạch",
+    Status.dat: "Đạt",
+    Status.khong_dat: "Không đạt",
+    Status.dung_tien_do: "Đúng tiến độ",
+    Status.nguy_co: "Có nguy cơ không đạt",
+    Status.chua_co_so_lieu: "Chưa có số liệu",
+}
+_GOODNESS = {
+    Status.khong_dat: 0, Status.nguy_co: 1, Status.dung_tien_do: 2, Status.dat: 3, Status.vuot: 4,
+    Status.chua_co_so_lieu: -1,
+}
+_VERDICT = {
+    Status.vuot: "vượt kế hoạch",
+    Status.dat: "đạt kế hoạch",
+    Status.khong_dat: "không đạt kế hoạch",
+    Status.dung_tien_do: "đúng tiến độ",
+    Status.nguy_co: "có nguy cơ không đạt",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSpec:
+    """What a target asks for. `year_end` is the target's own deadline when it is not the plan's."""
+
+    comparator: str
+    value: float | None
+    value_max: float | None = None
+    direction: Direction = "up"
+    year_end: date | None = None
+    kind: Kind = "level"
+    unit: str | None = None
+    change: str | None = None  # "increase" | "decrease": the figure is the size of the change
+
+    def plan_text(self) -> str:
+        """The target as the plan words it: "dưới 1,2%", "giảm 1,0 - 1,5%", "14.150 tỷ đồng"."""
+        if self.value is None:
+            return "(định tính)"
+        value = with_unit(self.value, self.unit)
+        if self.comparator == "range" and self.value_max is not None:
+            value = f"{vn_number(self.value)} - {with_unit(self.value_max, self.unit)}"
+        words = {"gt": "trên ", "gte": "từ ", "lt": "dưới ", "lte": "không quá ", "approx": "khoảng "}
+        text = words.get(self.comparator, "") + value
+        if self.comparator == "gte":
+            text += " trở lên"
+        verb = {"increase": "tăng ", "decrease": "giảm "}.get(self.change or "", "")
+        return verb + text
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    status: Status
+    rule: str  # stable code: "gte.reached", "range.exceeded", "prorata.behind", "no_data" ...
+    explanation_vi: str
+    expected: float | None = None  # the figure the actual was held against
+    ratio: float | None = None  # actual / plan value (the "% of plan" column, as a fraction)
+
+
+def judge(
+    spec: TargetSpec,
+    actual: float | None,
+    *,
+    period: Period,
+    plan_end: date,
+    as_of: date | None = None,
+    expected_share: float | None = None,
+) -> Judgement:
+    """Judge `actual` (the figure reported for `period`) against `spec`."""
+    if spec.value is None:
+        return Judgement(Status.chua_co_so_lieu, "no_value", "Chỉ tiêu định tính, không có mức số để so sánh")
+    if actual is None:
+        return Judgement(
+            Status.chua_co_so_lieu, "no_data", f"Chưa có số liệu thực hiện {_lower_first(period.label_vi)}",
+            expected=spec.value,
+        )
+    ratio = actual / spec.value if spec.value else None
+    deadline = spec.year_end or plan_end
+    end = period.end if as_of is None else min(period.end, as_of)
+    if end >= deadline:
+        return _judge_closed(spec, actual, ratio)
+    return _judge_in_period(spec, actual, ratio, period, end, expected_share)
+
+
+def _judge_closed(spec: TargetSpec, actual: float, ratio: float | None) -> Judgement:
+    assert spec.value is not None
+    outcome = outcome_of(spec.comparator, actual, spec.value, spec.value_max, spec.direction)
+    status = {"exceeded": Status.vuot, "reached": Status.dat, "missed": Status.khong_dat}[outcome]
+    subject = _subject(spec)
+    shown = with_unit(actual, spec.unit)
+    share = ""
+    if ratio is not None and spec.kind == "cumulative":
+        share = f" ({vn_number(ratio * 100, 1)}% kế hoạch)"
+    if spec.comparator in ("gte", "eq"):
+        good = outcome != "missed"
+        sign = ("≥" if good else "<") if spec.direction == "up" or spec.comparator == "gte" else (
+            "≤" if good else ">")
+        text = f"{subject} {shown} {sign} kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
+    else:
+        text = f"{subject} {shown}, kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
+    comparator = spec.comparator if spec.comparator in COMPARATORS else "eq"
+    return Judgement(status, f"{comparator}.{outcome}", text, expected=spec.value, ratio=ratio)
+
+
+def _judge_in_period(
+    spec: TargetSpec, actual: float, ratio: float | None, period: Period, end: date,
+    expected_share: float | None,
+) -> Judgement:
+    assert spec.value is not None
+    if expected_share is not None:
+        share, basis = min(max(expected_share, 0.0), 1.0), "seasonal"
+    elif spec.kind == "cumulative":
+        share = period.fraction_of_year if end == period.end else elapsed_fraction(end)
+        basis = "prorata"
+    else:
+        # A level (a rate, a share, a per-capita figure) is not accumulated over the year:
+        # the figure so far is held against the target itself.
+        share, basis = 1.0, "level"
+    low = spec.value * share
+    high = spec.value_max * share if spec.value_max is not None else None
+    outcome = outcome_of(spec.comparator, actual, low, high, spec.direction)
+    status = Status.nguy_co if outcome == "missed" else Status.dung_tien_do
+    shown = with_unit(actual, spec.unit)
+    when = _lower_first(period.label_vi)
+    if end != period.end:
+        when = f"ngày {end.day:02d}/{end.month:02d}/{end.year}"
+    if basis == "level":
+        text = f"{_subject(spec)} {shown} ({when}), kế hoạch {spec.plan_text()}: {_VERDICT[status]}"
+    else:
+        expected = with_unit(low, spec.unit)
+        if high is not None and spec.comparator == "range":
+            expected = f"{vn_number(low)} - {with_unit(high, spec.unit)}"
+        text = (
+            f"{_subject(spec)} {shown} đến hết {when}, yêu cầu theo tiến độ "
+            f"{expected} ({vn_number(share * 100, 1)}% của kế hoạch {spec.plan_text()}): {_VERDICT[status]}"
+        )
+    rule = f"{basis}.{'behind' if outcome == 'missed' else 'on_track'}"
+    return Judgement(status, rule, text, expected=low, ratio=ratio)
+
+
+def _lower_first(label: str) -> str:
+    """"Quý I/2024" → "quý I/2024" (str.lower would also lower the Roman numeral)."""
+    return label[:1].lower() + label[1:]
+
+
+def _subject(spec: TargetSpec) -> str:
+    return {"decrease": "Mức giảm", "increase": "Mức tăng"}.get(spec.change or "", "Thực hiện")
+
+
+def outcome_of(
+    comparator: str, actual: float, value: float, value_max: float | None, direction: Direction
+) -> Outcome:
+    """Apply the comparator table of this module to one figure."""
+    # Figures come from decimal text ("1,2"): compare with a relative epsilon so 1.2 equals 1.2.
+    eps = 1e-9 * max(1.0, abs(value))
+    up = direction == "up"
+    if comparator == "gt":
+        return "reached" if actual > value + eps else "missed"
+    if comparator == "lt":
+        return "reached" if actual < value - eps else "missed"
+    if comparator == "lte":
+        return "reached" if actual <= value + eps else "missed"
+    if comparator == "range":
+        low, high = sorted((value, value if value_max is None else value_max))
+        if up:
+            return "exceeded" if actual > high + eps else "reached" if actual >= low - eps else "missed"
+        return "exceeded" if actual < low - eps else "reached" if actual <= high + eps else "missed"
+    tol = APPROX_TOLERANCE * abs(value) if comparator == "approx" else eps
+    if comparator == "gte" or up:
+        return "exceeded" if actual > value + tol else "reached" if actual >= value - tol else "missed"
+    return "exceeded" if actual < value - tol else "reached" if actual <= value + tol else "missed"
+
+
+# An indicator takes the least final, least good of its targets' statuses (first in this list wins).
+_PRECEDENCE = (
+    Status.khong_dat, Status.nguy_co, Status.chua_co_so_lieu, Status.dung_tien_do, Status.dat, Status.vuot,
+)
+
+
+def judge_indicator(judgements: list[Judgement]) -> Judgement:
+    """An indicator is complete when all its targets are reached; otherwise its worst target speaks."""
+    if not judgements:
+        return Judgement(
+            Status.chua_co_so_lieu, "indicator.no_targets", "Chỉ tiêu chưa có mức số để đánh giá"
+        )
+    statuses = [j.status for j in judgements]
+    status = next(s for s in _PRECEDENCE if s in statuses)
+    n = len(judgements)
+    reached = sum(1 for s in statuses if s.complete)
+    if n == 1:
+        only = judgements[0]
+        return Judgement(status, f"indicator.{status.value}", only.explanation_vi, only.expected, only.ratio)
+    reasons = "; ".join(j.explanation_vi for j in judgements)
+    text = f"{reached}/{n} mức chỉ tiêu đạt — {reasons}"
+    return Judgement(status, f"indicator.{status.value}", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    total: int
+    complete: int  # dat + vuot
+    by_status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def incomplete(self) -> int:
+        return self.total - self.complete
+
+
+def tally(statuses: list[Status] | list[str]) -> Tally:
+    """Count statuses; every Status key is present (0 when absent) so tables have stable columns."""
+    counts = {s.value: 0 for s in Status}
+    for s in statuses:
+        counts[Status(s).value] += 1
+    total = sum(counts.values())
+    return Tally(total=total, complete=counts["dat"] + counts["vuot"], by_status=counts)
