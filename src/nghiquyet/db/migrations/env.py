@@ -1,0 +1,43 @@
+"""Alembic environment: uses the engine handed over by `nghiquyet.db.migrate` or the configured URL."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+
+from nghiquyet.db.engine import make_engine
+from nghiquyet.db.registry import include_object, load_models
+
+config = context.config
+target_metadata = load_models()
+
+
+def run_migrations_offline() -> None:
+    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
+                      literal_binds=True, include_object=include_object, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    owned = not isinstance(engine, Engine)
+    if owned:
+        engine = make_engine(str(config.get_main_option("sqlalchemy.url")))
+    assert isinstance(engine, Engine)
+    try:
+        with engine.connect() as connection:
+            # render_as_batch: SQLite cannot ALTER most things; batch mode copies the table instead.
+            context.configure(connection=connection, target_metadata=target_metadata,
+                              include_object=include_object, render_as_batch=True, compare_type=True)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        if owned:
+            engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,1 @@
+"""Documents (văn bản): uploaded files, their extraction and the reviewer's corrections."""

@@ -1,0 +1,116 @@
+"""Assignment (giao nhiệm vụ), Update (báo cáo tiến độ / số liệu) and Evidence (minh chứng)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from nghiquyet.db.base import Base, UtcDateTime, utcnow
+from nghiquyet.plans.models import Indicator, Task
+from nghiquyet.units.models import Unit
+
+ITEM_TYPES = ("indicator", "task")
+ASSIGNMENT_ROLES = ("lead", "support")
+UPDATE_STATES = ("draft", "submitted", "approved", "returned")
+
+
+class Assignment(Base):
+    __tablename__ = "assignments"
+    __table_args__ = (
+        CheckConstraint(
+            "(item_type = 'indicator' AND indicator_id IS NOT NULL AND task_id IS NULL) OR "
+            "(item_type = 'task' AND task_id IS NOT NULL AND indicator_id IS NULL)",
+            name="one_item"),
+        # A unit holds an item once (as lead or as support), so NULLs of the other kind never clash.
+        UniqueConstraint("indicator_id", "unit_id"),
+        UniqueConstraint("task_id", "unit_id"),
+        Index("ix_assignments_unit_plan", "unit_id", "plan_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    item_type: Mapped[str] = mapped_column(String(10))
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(10), default="lead")
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    indicator: Mapped[Indicator | None] = relationship()
+    task: Mapped[Task | None] = relationship()
+
+    @property
+    def item_id(self) -> int:
+        item = self.indicator_id if self.item_type == "indicator" else self.task_id
+        assert item is not None
+        return item
+
+
+class Update(Base):
+    __tablename__ = "updates"
+    __table_args__ = (
+        CheckConstraint("(target_id IS NULL) <> (task_id IS NULL)", name="one_item"),
+        Index("ix_updates_target_period_state", "target_id", "period", "state"),
+        Index("ix_updates_task_period_state", "task_id", "period", "state"),
+        Index("ix_updates_plan_period_unit", "plan_id", "period", "unit_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(10))  # 2024, 2024-H1, 2024-Q3, 2024-07
+    value: Mapped[float | None] = mapped_column(Float)
+    progress: Mapped[float | None] = mapped_column(Float)  # percent 0..100
+    note: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(12), default="draft")
+    # A correction of approved data is a new row (version + 1) pointing at what it corrects.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("updates.id", ondelete="SET NULL"))
+    return_reason: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="update", order_by="Evidence.id", cascade="all, delete-orphan")
+
+    @property
+    def item_type(self) -> str:
+        return "target" if self.target_id is not None else "task"
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    stored_path: Mapped[str] = mapped_column(String(500))  # relative to settings.files_dir
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    update: Mapped[Update] = relationship(back_populates="evidence")

@@ -1,0 +1,1 @@
+"""Units (cơ quan, đơn vị): the organisation tree that plans are assigned to."""

@@ -1,0 +1,31 @@
+"""The ORM models and the Alembic migrations describe the same schema, on both databases."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text
+
+from nghiquyet.db import include_object, load_models, migrate
+
+
+def test_models_and_migrations_agree(db_engine: Engine) -> None:
+    with db_engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": True})
+        diffs = compare_metadata(ctx, load_models())
+    assert diffs == []
+
+
+def test_migrate_twice_is_a_no_op(db_engine: Engine) -> None:
+    migrate(db_engine)
+    with db_engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    assert "updates" in inspect(db_engine).get_table_names()
+
+
+def test_sqlite_pragmas(db_engine: Engine) -> None:
+    if db_engine.dialect.name != "sqlite":
+        return
+    with db_engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
