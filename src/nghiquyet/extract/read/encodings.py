@@ -11,7 +11,7 @@ import codecs
 import unicodedata
 from dataclasses import dataclass, field
 
-from nghiquyet.extract.read.legacy import LEGACY, decode, legacy_label
+from nghiquyet.extract.read.legacy import LEGACY, Legacy, decode, legacy_label
 from nghiquyet.extract.read.vietnamese import vietnamese_score
 
 _SAMPLE = 65_536  # bytes looked at when guessing; whole-file scoring would cost more than it tells
@@ -89,9 +89,9 @@ def _eight_bit(data: bytes) -> Decoded:
     best = max(scores, key=lambda name: scores[name])  # ties keep the first: cp1258
     if best == "cp1258":
         return Decoded(_clean_end(_nfc(data.decode("cp1258", errors="replace"))), "cp1258")
-    text = _nfc(decode(data.decode("cp1252", errors="replace"), best))
-    return Decoded(_clean_end(text), best, [f"đã chuyển từ mã {legacy_label(best)} sang Unicode"
-                                            f" (converted from {legacy_label(best)})"])
+    legacy: Legacy = "tcvn3" if best == "tcvn3" else "vni"
+    text = _nfc(decode(data.decode("cp1252", errors="replace"), legacy))
+    return Decoded(_clean_end(text), legacy, [converted_note(legacy)])
 
 
 def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
@@ -100,17 +100,21 @@ def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
     if text.isascii() or any(ord(c) > 0xFF and c not in _CP1252_EXTRA for c in text):
         return decoded
     sample = text[:_SAMPLE]
-    here = vietnamese_score(sample)
-    best, best_score = "", here
+    best: Legacy | None = None
+    best_score = vietnamese_score(sample)
     for name in LEGACY:
         score = vietnamese_score(_nfc(decode(sample, name)))
         if score > best_score:
             best, best_score = name, score
-    if not best or best_score < 3:
+    if best is None or best_score < 3:
         return decoded
-    label = legacy_label(best)
-    note = f"đã chuyển từ mã {label} sang Unicode (converted from {label}){note_suffix}"
-    return Decoded(_nfc(decode(text, best)), best, [*decoded.notes, note])
+    return Decoded(_nfc(decode(text, best)), best, [*decoded.notes, converted_note(best) + note_suffix])
+
+
+def converted_note(name: Legacy) -> str:
+    """The note telling the user their text was converted (worth checking by eye)."""
+    label = legacy_label(name)
+    return f"đã chuyển từ mã {label} sang Unicode (converted from {label})"
 
 
 # Characters Windows-1252 puts in 0x80–0x9F (smart quotes, dashes…): legacy text may contain them.

@@ -1,0 +1,206 @@
+"""Word .docx → lines: one per paragraph, one per table row ("cell | cell"), numbering restored.
+
+Only the body is read (headers, footers, footnotes and comments are not the resolution's text).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from nghiquyet.extract.read.encodings import Decoded, converted_note, repair_legacy
+from nghiquyet.extract.read.errors import CorruptFile, FileTooLarge, ProtectedFile
+from nghiquyet.extract.read.legacy import Legacy, decode
+from nghiquyet.extract.read.lines import split_lines
+from nghiquyet.extract.read.numbering import Numbering, W
+from nghiquyet.extract.read.source import SourceText
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees whose text is not the paragraph's own: deleted revisions, text boxes (drawn elsewhere),
+# the VML copy of a drawing that Word stores beside the modern one, and field instructions.
+_SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "txbxContent", W + "instrText", _MC_FALLBACK})
+_SPACES = re.compile(r"\s+")
+
+
+def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
+    """Read a .docx given as bytes; raises CorruptFile/FileTooLarge/ProtectedFile."""
+    _check_zip(path, data, max_bytes)
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        numbering = _part_element(document, "numbering_part")
+        styles = _part_element(document, "_styles_part")
+        reader = _Reader(Numbering(numbering, styles), styles)
+        lines: list[str] = []
+        reader.block_lines(body, lines)
+    except (FileTooLarge, CorruptFile):
+        raise
+    except Exception as exc:  # python-docx and lxml raise many types for malformed packages
+        raise CorruptFile(path, "DOCX", type(exc).__name__) from exc
+    notes = [converted_note(n) for n in sorted(reader.converted)]
+    fixed = Decoded("\n".join(lines), "utf-8", notes)
+    if not reader.converted:  # no legacy font named, but the characters may still be TCVN3/VNI
+        fixed = repair_legacy(fixed)
+    # Each paragraph was flattened to one line, so this split keeps one line per paragraph.
+    return SourceText(path=path, kind="docx", lines=split_lines(fixed.text), encoding=fixed.encoding,
+                      notes=fixed.notes)
+
+
+def _check_zip(path: str, data: bytes, max_bytes: int) -> None:
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ProtectedFile(path)
+        raise CorruptFile(path, "DOCX", "đây là tệp .doc Word 97-2003")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise CorruptFile(path, "DOCX", "không phải tệp nén hợp lệ (bad zip)") from exc
+    if "word/document.xml" not in names:
+        raise CorruptFile(path, "DOCX", "thiếu word/document.xml")
+    if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
+        raise FileTooLarge(path, unpacked, 10 * max_bytes)
+
+
+def _part_element(document: Any, attr: str) -> Any:
+    """The XML root of the numbering or styles part, or None when the package has none."""
+    try:
+        return getattr(document.part, attr).element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+class _Reader:
+    def __init__(self, numbering: Numbering, styles: Any) -> None:
+        self.numbering = numbering
+        self.fonts = _StyleFonts(styles)
+        self.converted: set[Legacy] = set()
+
+    def block_lines(self, container: Any, out: list[str]) -> None:
+        """Paragraphs and tables of a body or cell, in document order (content controls opened)."""
+        for child in container:
+            if child.tag == W + "p":
+                out.append(self.paragraph(child))
+            elif child.tag == W + "tbl":
+                out.extend(self.table(child))
+            elif child.tag == W + "sdt":  # iter_inner_content() would skip these: a TOC, a cover page
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.block_lines(content, out)
+
+    def paragraph(self, p: Any) -> str:
+        parts: list[str] = []
+        self._walk(p, parts, _val(p, "w:pPr/w:pStyle"), None)
+        text = _SPACES.sub(" ", "".join(parts)).strip()
+        label = self.numbering.label(p)
+        if not label:
+            return text
+        suffix = _val(p, "w:pPr/w:numPr/w:suff")  # rare; the level's suffix is the usual source
+        return f"{label}{'' if suffix == 'nothing' else ' '}{text}".rstrip()
+
+    def table(self, tbl: Any) -> list[str]:
+        rows: list[str] = []
+        for tr in tbl.iter(W + "tr"):
+            if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
+                continue  # rows of nested tables are read as part of their cell
+            cells: list[str] = []
+            for tc in tr.iter(W + "tc"):
+                if tc.getparent() is not tr:
+                    continue
+                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+                if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
+                    cells.append("")  # the cell above holds the merged text; do not repeat it
+                    continue
+                inner: list[str] = []
+                self.block_lines(tc, inner)
+                cells.append(" ".join(x for x in inner if x))
+            rows.append(" | ".join(cells) if any(cells) else "")
+        return rows
+
+    def _walk(self, el: Any, out: list[str], pstyle: str | None, legacy: Legacy | None) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP or not isinstance(tag, str):
+                continue
+            if tag == W + "r":
+                legacy = self.fonts.run_encoding(child, pstyle)
+                run: list[str] = []
+                self._walk(child, run, pstyle, legacy)
+                text = "".join(run)
+                if legacy and text:
+                    self.converted.add(legacy)
+                    text = decode(text, legacy)
+                    if self.fonts.capital_font(child, pstyle):
+                        text = text.upper()
+                out.append(text)
+            elif tag == W + "t":
+                out.append(child.text or "")
+            elif tag in (W + "tab", W + "br", W + "cr"):
+                out.append(" ")  # one line per paragraph: soft breaks and tabs become spaces
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            else:
+                self._walk(child, out, pstyle, legacy)
+
+
+def _val(el: Any, path: str) -> str | None:
+    found = el.find(path.replace("w:", W))
+    return None if found is None else found.get(W + "val")
+
+
+class _StyleFonts:
+    """Which runs are typed in a TCVN3 (.VnTime) or VNI (VNI-Times) font: their text needs converting."""
+
+    def __init__(self, styles: Any) -> None:
+        self.fonts: dict[str, tuple[str | None, str | None]] = {}  # style id → basedOn, font
+        self.default: str | None = None
+        if styles is None:
+            return
+        defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self.default = _font(defaults)
+        for st in styles.iter(W + "style"):
+            sid = st.get(W + "styleId")
+            if sid:
+                self.fonts[sid] = (_val(st, "w:basedOn"), _font(st.find(W + "rPr")))
+
+    def font(self, run: Any, pstyle: str | None) -> str | None:
+        direct = _font(run.find(W + "rPr"))
+        if direct:
+            return direct
+        for style in (_val(run, "w:rPr/w:rStyle"), pstyle):
+            seen: set[str] = set()
+            while style and style in self.fonts and style not in seen:
+                seen.add(style)
+                based_on, name = self.fonts[style]
+                if name:
+                    return name
+                style = based_on
+        return self.default
+
+    def run_encoding(self, run: Any, pstyle: str | None) -> Legacy | None:
+        name = (self.font(run, pstyle) or "").strip().lower()
+        if name.startswith(".vn"):
+            return "tcvn3"
+        if name.startswith("vni-") or name.startswith("vni "):
+            return "vni"
+        return None
+
+    def capital_font(self, run: Any, pstyle: str | None) -> bool:
+        """The ABC capital fonts (.VnTimeH, .VnArialH…) draw every letter as a capital."""
+        name = (self.font(run, pstyle) or "").strip()
+        return name.lower().startswith(".vn") and name.endswith("H")
+
+
+def _font(rpr: Any) -> str | None:
+    if rpr is None:
+        return None
+    fonts = rpr.find(W + "rFonts")
+    if fonts is None:
+        return None
+    found: str | None = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+    return found
