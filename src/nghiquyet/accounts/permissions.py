@@ -1,0 +1,42 @@
+"""Role gates shared by the API, the pages and the CLI; object-level rules live in the domain services."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Protocol
+
+from nghiquyet.errors import PermissionDenied
+
+ROLES: tuple[str, ...] = ("admin", "office", "unit", "leader", "inspector")
+ROLE_LABELS: dict[str, str] = {
+    "admin": "Quản trị hệ thống",
+    "office": "Văn phòng (quản lý kế hoạch, phê duyệt)",
+    "unit": "Đơn vị báo cáo",
+    "leader": "Lãnh đạo (xem)",
+    "inspector": "Kiểm tra, giám sát (xem, nhật ký)",
+}
+# Who may do what, by role, for the gates that do not depend on the object.
+MANAGERS = frozenset({"admin", "office"})  # plans, units, users, assignments, approvals
+READERS = frozenset(ROLES)  # every signed-in role reads plans and status
+AUDIT_READERS = frozenset({"admin", "inspector"})
+UPLOADERS = MANAGERS
+
+
+class HasRole(Protocol):
+    @property
+    def role(self) -> object: ...
+
+
+def role_of(user: HasRole) -> str:
+    role = user.role
+    return str(getattr(role, "value", role))
+
+
+def has_role(user: HasRole, roles: Collection[str]) -> bool:
+    return role_of(user) in roles
+
+
+def require_role(user: HasRole, roles: Collection[str], reason: str) -> None:
+    """Raise PermissionDenied with `reason` unless the user has one of `roles`."""
+    if role_of(user) not in roles:
+        raise PermissionDenied(reason)

@@ -1,0 +1,165 @@
+"""Accounts: password hashing (argon2), sign-in, signed tokens, and creating users."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from nghiquyet.accounts.models import User
+from nghiquyet.accounts.permissions import ROLES, require_role
+from nghiquyet.config import Settings
+from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError
+from nghiquyet.units.models import Unit
+
+TOKEN_ALGORITHM = "HS256"
+# One message for an unknown name and a wrong password, so sign-in cannot reveal who has an account.
+LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng."
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+MIN_PASSWORD = 6
+
+
+class TokenError(NghiquyetError):
+    """The token is missing, forged, expired or names a user who can no longer sign in."""
+
+
+@dataclass(frozen=True, slots=True)
+class TokenClaims:
+    user_id: int
+    role: str
+    expires: datetime
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHasher:
+    return PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher().verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+# Verified against when the username is unknown, so both failures take the same time.
+_DUMMY_HASH: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(hash_password("khong-co-tai-khoan-nay"))
+    return _DUMMY_HASH[0]
+
+
+def role_name(user: User) -> str:
+    role = user.role
+    return str(getattr(role, "value", role))
+
+
+def find_user(session: Session, username: str) -> User | None:
+    name = username.strip().lower()
+    return session.scalars(select(User).where(func.lower(User.username) == name)).first()
+
+
+def authenticate(session: Session, *, username: str, password: str) -> User:
+    """The user whose name and password match; InputError with one generic message otherwise."""
+    user = find_user(session, username)
+    if user is None:
+        verify_password(_dummy_hash(), password)
+        raise InputError(LOGIN_FAILED)
+    if not verify_password(user.password_hash, password) or not _is_active(user):
+        raise InputError(LOGIN_FAILED)
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)  # parameters were raised since it was stored
+    return user
+
+
+def _is_active(user: User) -> bool:
+    return bool(getattr(user, "active", True))
+
+
+def _signing_key(settings: Settings) -> bytes:
+    # A fixed 32-byte HMAC key whatever the length of the configured secret (RFC 7518 §3.2).
+    return hashlib.sha256(settings.secret_key.encode()).digest()
+
+
+def issue_token(user: User, settings: Settings, *, now: datetime | None = None) -> str:
+    """An HS256 token carrying the user's id and role, valid for `settings.token_hours`."""
+    issued = now or datetime.now(UTC)
+    claims = {
+        "sub": str(user.id),
+        "role": role_name(user),
+        "iat": int(issued.timestamp()),
+        "exp": int((issued + timedelta(hours=settings.token_hours)).timestamp()),
+    }
+    return jwt.encode(claims, _signing_key(settings), algorithm=TOKEN_ALGORITHM)
+
+
+def decode_token(token: str, settings: Settings) -> TokenClaims:
+    try:
+        data = jwt.decode(token, _signing_key(settings), algorithms=[TOKEN_ALGORITHM],
+                          options={"require": ["sub", "exp"]})
+    except jwt.ExpiredSignatureError as exc:
+        raise TokenError("Phiên đăng nhập đã hết hạn: hãy đăng nhập lại.") from exc
+    except jwt.PyJWTError as exc:
+        raise TokenError("Mã đăng nhập không hợp lệ: hãy đăng nhập lại.") from exc
+    try:
+        user_id = int(data["sub"])
+    except (TypeError, ValueError) as exc:
+        raise TokenError("Mã đăng nhập không hợp lệ: hãy đăng nhập lại.") from exc
+    return TokenClaims(user_id=user_id, role=str(data.get("role", "")),
+                       expires=datetime.fromtimestamp(int(data["exp"]), UTC))
+
+
+def user_from_token(session: Session, *, token: str, settings: Settings) -> User:
+    """The user a token names; the role is read from the database, so a changed role applies at once."""
+    claims = decode_token(token, settings)
+    user = session.get(User, claims.user_id)
+    if user is None or not _is_active(user):
+        raise TokenError("Tài khoản không còn hoạt động: hãy liên hệ Văn phòng.")
+    return user
+
+
+def create_user(session: Session, *, username: str, password: str, role: str, unit_id: int | None,
+                actor: User | None, full_name: str | None = None) -> User:
+    """A new account (office and admin only; only admin creates admins). `actor=None` is the CLI."""
+    if actor is not None:
+        require_role(actor, {"office", "admin"}, "Chỉ Văn phòng hoặc quản trị viên được tạo tài khoản.")
+        if role == "admin":
+            require_role(actor, {"admin"}, "Chỉ quản trị viên được tạo tài khoản quản trị.")
+    name = username.strip().lower()
+    if not USERNAME_RE.match(name):
+        raise InputError(f"Tên đăng nhập '{username}' không hợp lệ: 3–64 ký tự a-z, 0-9, dấu chấm, gạch.")
+    if len(password) < MIN_PASSWORD:
+        raise InputError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+    if role not in ROLES:
+        raise InputError(f"Vai trò '{role}' không hợp lệ; chọn một trong: {', '.join(ROLES)}.")
+    if role == "unit" and unit_id is None:
+        raise InputError("Tài khoản đơn vị phải thuộc một đơn vị (unit_id).")
+    if unit_id is not None and session.get(Unit, unit_id) is None:
+        raise NotFoundError(f"Không tìm thấy đơn vị số {unit_id}.")
+    if find_user(session, name) is not None:
+        raise ConflictError(f"Tên đăng nhập '{name}' đã có người dùng.")
+    user = User(username=name, password_hash=hash_password(password), role=role, unit_id=unit_id)
+    if full_name and hasattr(User, "full_name"):
+        user.full_name = full_name
+    session.add(user)
+    session.flush()
+    from nghiquyet.audit.service import record  # until H4 lands it; moves to the top then
+
+    record(session, actor=actor, action="user.create", obj=user,
+           after={"username": name, "role": role, "unit_id": unit_id})
+    return user

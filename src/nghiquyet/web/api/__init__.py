@@ -1,0 +1,13 @@
+"""The JSON API under /api/v1: one router per domain, gathered here for create_app."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nghiquyet.web.api import auth, health
+
+api_router = APIRouter()
+for _module in (health, auth):
+    api_router.include_router(_module.router)
+
+__all__ = ["api_router"]

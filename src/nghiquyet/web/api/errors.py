@@ -1,0 +1,69 @@
+"""Typed errors → HTTP status with a Vietnamese `detail`, so every client reads failures the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
+
+STATUS_OF: tuple[tuple[type[NghiquyetError], int], ...] = (
+    (PermissionDenied, 403),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (InputError, 400),
+)
+
+# Pydantic's English messages, by error type, for the fields a form or script most often gets wrong.
+_VALIDATION_VI = {
+    "missing": "thiếu trường bắt buộc",
+    "int_parsing": "phải là số nguyên",
+    "float_parsing": "phải là số",
+    "literal_error": "giá trị không thuộc danh sách cho phép",
+    "enum": "giá trị không thuộc danh sách cho phép",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "string_too_short": "quá ngắn",
+    "string_too_long": "quá dài",
+    "value_error": "giá trị không hợp lệ",
+    "json_invalid": "nội dung JSON không hợp lệ",
+    "model_attributes_type": "phải là một đối tượng JSON",
+    "dict_type": "phải là một đối tượng JSON",
+}
+
+
+def status_for(exc: NghiquyetError) -> int:
+    for cls, status in STATUS_OF:
+        if isinstance(exc, cls):
+            return status
+    return 400
+
+
+def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, NghiquyetError)
+    return JSONResponse({"detail": str(exc)}, status_code=status_for(exc))
+
+
+def describe_validation(errors: list[Any]) -> str:
+    """One Vietnamese sentence naming each bad field (the raw list stays in `errors`)."""
+    parts = []
+    for err in errors:
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
+        field = ".".join(loc) or "dữ liệu"
+        parts.append(f"{field}: {_VALIDATION_VI.get(err.get('type', ''), err.get('msg', 'không hợp lệ'))}")
+    return "Dữ liệu gửi lên không hợp lệ — " + "; ".join(parts)
+
+
+def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    safe = [{"loc": list(e.get("loc", ())), "type": e.get("type"), "msg": e.get("msg")} for e in errors]
+    return JSONResponse({"detail": describe_validation(errors), "errors": safe}, status_code=422)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(NghiquyetError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)

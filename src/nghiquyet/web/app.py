@@ -1,0 +1,70 @@
+"""The FastAPI application, built by `create_app(settings)`: nothing happens at import time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from nghiquyet import __version__
+from nghiquyet.config import Settings, load_settings
+from nghiquyet.db import make_engine, make_session_factory
+from nghiquyet.web.api import api_router
+from nghiquyet.web.api.errors import install_error_handlers
+from nghiquyet.web.pages import router as pages_router
+
+STATIC_DIR = Path(__file__).parent / "static"
+# A tiny inline icon: the default points at a CDN, and deployments have no internet.
+_FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' fill='%23b71c1c'/%3E%3C/svg%3E"  # noqa: E501
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the engine and session factory live on `app.state` (migrations are run by the CLI)."""
+    settings = settings or load_settings()
+    engine = make_engine(settings.resolved_database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()  # close pooled connections when the server stops
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="nghiquyet",
+        version=__version__,
+        description="Theo dõi thực hiện nghị quyết: văn bản → kế hoạch → giao việc → tiến độ → đánh giá.",
+        docs_url=None,  # served below with vendored Swagger UI assets
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+
+    install_error_handlers(app)
+    app.include_router(api_router, prefix="/api/v1")
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="nghiquyet — API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url=_FAVICON,
+        )
+
+    app.include_router(pages_router)
+
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory`: the CLI names it by string, so cli never imports web."""
+    return create_app(load_settings())
