@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from nghiquyet.extract.read.legacy import LEGACY, Legacy, decode, legacy_label
 from nghiquyet.extract.read.vietnamese import vietnamese_score
 
-_SAMPLE = 65_536  # bytes looked at when guessing; whole-file scoring would cost more than it tells
+_SAMPLE = 65_536  # bytes looked at for UTF-16 and control-byte checks
+_SCORE_SAMPLE = 16_384  # bytes decoded each way to choose an 8-bit encoding: a few pages decide it
 # Control bytes that never occur in text (tab, LF, VT, FF, CR, ^Z and ESC excluded).
 _CONTROL = frozenset([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), 0x1C, 0x1D, 0x1E, 0x1F, 0x7F])
 
@@ -80,7 +81,7 @@ def _utf16_by_nuls(data: bytes) -> str | None:
 
 def _eight_bit(data: bytes) -> Decoded:
     """Not UTF-8: try Windows-1258 and the legacy font encodings, keep the most Vietnamese reading."""
-    sample = data[:_SAMPLE]
+    sample = data[:_SCORE_SAMPLE]
     candidates = {"cp1258": _nfc(sample.decode("cp1258", errors="replace"))}
     latin = sample.decode("cp1252", errors="replace")
     for name in LEGACY:
@@ -99,7 +100,7 @@ def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
     text = decoded.text
     if text.isascii() or any(ord(c) > 0xFF and c not in _CP1252_EXTRA for c in text):
         return decoded
-    sample = text[:_SAMPLE]
+    sample = text[:_SCORE_SAMPLE]
     best: Legacy | None = None
     best_score = vietnamese_score(sample)
     for name in LEGACY:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -49,6 +49,13 @@ def legacy_to_unicode(name: Legacy) -> dict[str, str]:
     return reverse
 
 
+@cache
+def _pattern(name: Legacy) -> re.Pattern[str]:
+    """Any legacy spelling, two-character ones first (VNI's letter + mark must win over the letter)."""
+    keys = sorted(legacy_to_unicode(name), key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
 def encode(text: str, name: Legacy) -> str:
     """Unicode (NFC) → legacy characters; what an old office PC would have stored."""
     table = unicode_to_legacy(name)
@@ -59,60 +66,51 @@ def decode(text: str, name: Legacy) -> str:
     """Legacy characters → Unicode (NFC)."""
     table = legacy_to_unicode(name)
     if name == "vni":
-        out: list[str] = []
-        i = 0
-        while i < len(text):
-            pair = text[i:i + 2]
-            if len(pair) == 2 and pair in table:
-                out.append(table[pair])
-                i += 2
-            else:
-                out.append(table.get(text[i], text[i]))
-                i += 1
-        return "".join(out)
-    return _restore_tcvn3_capitals(text, table)
-
-
-def _restore_tcvn3_capitals(text: str, table: dict[str, str]) -> str:
-    """Decode TCVN3 and guess the capitals it lost from the case of the letters around them."""
-    lossy_chars = _tcvn3_lossy()
-    decoded = "".join(table.get(c, c) for c in text)  # one character each: positions line up
-    lossy = [c in lossy_chars for c in text]
+        return _pattern(name).sub(lambda m: table[m.group()], text)
+    lossy = _tcvn3_lossy()
+    single = str.maketrans(table)  # TCVN3 is one character for one: positions line up
     out: list[str] = []
-    pos = 0
-    for line in decoded.split("\n"):
-        out.append(_fix_line(line, lossy[pos:pos + len(line)]))
-        pos += len(line) + 1
+    for line in text.split("\n"):
+        decoded = line.translate(single)
+        if lossy.search(line):
+            decoded = _fix_line(line, decoded, lossy)
+        out.append(decoded)
     return "\n".join(out)
 
 
 @cache
-def _tcvn3_lossy() -> frozenset[str]:
+def _tcvn3_lossy() -> re.Pattern[str]:
     """TCVN3 characters that stand for both a lower-case and a capital letter."""
     forward = unicode_to_legacy("tcvn3")
-    return frozenset(leg for uni, leg in forward.items() if uni.isupper() and forward.get(uni.lower()) == leg)
+    chars = {leg for uni, leg in forward.items() if uni.isupper() and forward.get(uni.lower()) == leg}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
-def _word_case(word: str, lossy: list[bool]) -> str:
+@lru_cache(maxsize=65_536)
+def _word_case(raw: str) -> str:
     """"upper", "lower" or "?" from the letters whose case survived the encoding."""
-    known = [c for c, lost in zip(word, lossy, strict=True) if not lost and c.lower() != c.upper()]
+    known = [c for c in _tcvn3_lossy().sub("", raw) if c.lower() != c.upper()]
     if any(c.islower() for c in known):
         return "lower"
     return "upper" if len(known) >= 2 else "?"
 
 
-def _fix_line(line: str, lossy: list[bool]) -> str:
-    words = [m for m in _WORD.finditer(line) if any(lossy[m.start():m.end()])]
-    if not words:
-        return line
-    cases = [_word_case(w.group(), lossy[w.start():w.end()]) for w in _WORD.finditer(line)]
-    upper_line = cases.count("upper") > cases.count("lower")
-    chars = list(line)
+def _fix_line(raw: str, decoded: str, lossy: re.Pattern[str]) -> str:
+    """Guess the capitals TCVN3 lost in one line: from the word's other letters, else its neighbours."""
+    chars = list(decoded)
+    words = list(_WORD.finditer(decoded))
+    upper_line: bool | None = None
     for m in words:
-        case = _word_case(m.group(), lossy[m.start():m.end()])
+        span = raw[m.start():m.end()]
+        if not lossy.search(span):
+            continue
+        case = _word_case(span)
+        if case == "?" and upper_line is None:
+            cases = [_word_case(raw[w.start():w.end()]) for w in words]
+            upper_line = cases.count("upper") > cases.count("lower")
         if case == "upper" or (case == "?" and upper_line):
             chars[m.start():m.end()] = m.group().upper()
-        elif lossy[m.start()] and _sentence_start(line, m.start()):
+        elif lossy.match(raw, m.start()) and _sentence_start(decoded, m.start()):
             chars[m.start()] = chars[m.start()].upper()
     return "".join(chars)
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # Tone marks (huyền, sắc, ngã, hỏi, nặng); circumflex, breve and horn belong to the letter itself.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# The vowel groups Vietnamese spells (tone marks removed), longest first so the regex prefers them.
+_NUCLEI = sorted([
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi",
+    "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
+    "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
+], key=len, reverse=True)
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"(?:[aăâeêioôơuưy]{1,3})"
+    r"(?:" + "|".join(_NUCLEI) + r")"
     r"(?:ng|nh|ch|[cmnpt])?"
 )
 _WORD = re.compile(r"[^\W\d_]+")
@@ -44,13 +51,14 @@ def is_syllable(word: str) -> bool:
 
 def vietnamese_score(text: str) -> int:
     """Valid non-ASCII syllables (+1, frequent words +2 more) minus words that cannot be Vietnamese."""
+    return sum(_word_score(word) for word in _WORD.findall(text))
+
+
+@lru_cache(maxsize=65_536)  # a document repeats its few thousand distinct words many times
+def _word_score(word: str) -> int:
+    if word.isascii():
+        return 0  # plain ASCII reads the same in every candidate encoding
     letters = vietnamese_letters()
-    score = 0
-    for word in _WORD.findall(text):
-        if word.isascii():
-            continue  # plain ASCII reads the same in every candidate encoding
-        if all(c in letters for c in word) and is_syllable(word):
-            score += 3 if word.lower() in _FREQUENT else 1
-        else:
-            score -= 2
-    return score
+    if all(c in letters for c in word) and is_syllable(word):
+        return 3 if word.lower() in _FREQUENT else 1
+    return -2
