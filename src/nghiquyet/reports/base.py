@@ -1,0 +1,50 @@
+"""The exporter extension point: one method, `render(data, path)`, and a registry by format name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from nghiquyet.errors import InputError
+from nghiquyet.reports.data import ReportData
+from nghiquyet.status.fmt import vn_number
+
+FORMATS = ("docx", "pdf", "xlsx")
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class Exporter(Protocol):
+    def render(self, data: ReportData, path: Path) -> None:
+        """Write the report to `path`."""
+
+
+def get_exporter(fmt: str) -> Exporter:
+    """The exporter for `docx`, `pdf` or `xlsx` (imported lazily: weasyprint and matplotlib are slow to load)."""
+    if fmt == "docx":
+        from nghiquyet.reports.docx import DocxExporter
+
+        return DocxExporter()
+    if fmt == "pdf":
+        from nghiquyet.reports.pdf import PdfExporter
+
+        return PdfExporter()
+    if fmt == "xlsx":
+        from nghiquyet.reports.xlsx import XlsxExporter
+
+        return XlsxExporter()
+    raise InputError(f"Định dạng báo cáo '{fmt}' không hỗ trợ", hint="dùng docx, pdf hoặc xlsx")
+
+
+def number_text(value: float | None, unit: str | None = None) -> str:
+    """A figure as Vietnamese text for documents: "14.500", "1,25"; empty when there is none."""
+    if value is None:
+        return ""
+    return vn_number(value)
+
+
+def percent_text(ratio: float | None) -> str:
+    return "" if ratio is None else f"{vn_number(ratio * 100, 1)}%"

@@ -1,0 +1,238 @@
+"""What a report says, independent of its format: every exporter renders one `ReportData`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from nghiquyet.status import Judgement, Period, Status, Tally, TargetSpec, judge, judge_indicator, tally
+
+GROUP_LABELS = {
+    "kinh_te_xa_hoi": "Kinh tế - xã hội",
+    "moi_truong": "Tài nguyên - môi trường",
+    "quoc_phong_an_ninh": "Quốc phòng - an ninh",
+    "xay_dung_dang": "Xây dựng Đảng và hệ thống chính trị",
+    "other": "Chỉ tiêu khác",
+}
+# Order of the groups in a report, as Vietnamese reports list them.
+GROUP_ORDER = tuple(GROUP_LABELS)
+
+
+@dataclass(slots=True)
+class Header:
+    """The top block: who issues, number, place and date; `party` picks the Party or the state layout."""
+
+    issuer_lines: list[str]  # ["TỈNH ỦY LÂM ĐỒNG", "VĂN PHÒNG"]: parent body, then the issuing body
+    number: str  # "Số 45-BC/VPTU" or "Số: 45/BC-UBND"
+    place: str  # "Lâm Đồng"
+    date: date
+    party: bool = True
+
+    @property
+    def place_date(self) -> str:
+        d = self.date
+        return f"{self.place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+@dataclass(slots=True)
+class Signer:
+    capacity: str = "T/M BAN THƯỜNG VỤ"  # T/M (on behalf of), T/L, K/T ...
+    position: str = ""
+    name: str = ""
+
+
+@dataclass(slots=True)
+class TargetRow:
+    number: int  # row number in the report (STT)
+    indicator_label: str
+    group: str
+    metric: str
+    plan_text: str  # "từ 14.150 tỷ đồng trở lên"
+    plan_value: float | None
+    unit: str | None
+    actual: float | None
+    status: Status
+    rule: str
+    explanation: str
+    lead_unit: str = ""
+    note: str = ""  # the lead unit's own explanation (update note)
+    target_id: int | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        """actual / plan value: the "% of plan" column (a fraction)."""
+        if self.actual is None or not self.plan_value:
+            return None
+        return self.actual / self.plan_value
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label_vi
+
+
+@dataclass(slots=True)
+class GroupSummary:
+    key: str
+    label: str
+    tally: Tally
+    closed: bool
+
+    @property
+    def sentence(self) -> str:
+        """"Kinh tế - xã hội có 16/19 chỉ tiêu hoàn thành và vượt kế hoạch; 03/19 chỉ tiêu chưa đạt"."""
+        t, n = self.tally, self.tally.total
+        by = t.by_status
+        parts: list[str] = []
+        if self.closed or t.complete:
+            parts.append(f"{t.complete:02d}/{n:02d} chỉ tiêu hoàn thành và vượt kế hoạch")
+        for key, words in (("dung_tien_do", "đúng tiến độ"), ("nguy_co", "có nguy cơ không đạt"),
+                           ("khong_dat", "chưa đạt"), ("chua_co_so_lieu", "chưa có số liệu")):
+            if by.get(key):
+                parts.append(f"{by[key]:02d}/{n:02d} chỉ tiêu {words}")
+        return f"{self.label} có " + "; ".join(parts) if parts else f"{self.label}: chưa có chỉ tiêu"
+
+
+@dataclass(slots=True)
+class TaskRow:
+    number: int
+    label: str
+    title: str
+    lead_unit: str
+    deadline: date | None
+    progress: float | None  # percent 0..100, the latest approved figure
+    note: str = ""
+    overdue: bool = False
+
+    @property
+    def progress_text(self) -> str:
+        return "Chưa báo cáo" if self.progress is None else f"{self.progress:.0f}%"
+
+
+@dataclass(slots=True)
+class UpdateRow:
+    unit: str
+    item: str  # the target's metric or the task's title
+    period: str
+    value: float | None
+    unit_of_measure: str | None
+    progress: float | None
+    note: str
+    state: str
+    decided_at: date | None = None
+
+
+@dataclass(slots=True)
+class ReportData:
+    header: Header
+    subject: str  # the line under "BÁO CÁO"
+    period: Period
+    plan_title: str
+    closed: bool  # the period reported closes the plan's targets (final statuses)
+    groups: list[GroupSummary]
+    rows: list[TargetRow]
+    tasks: list[TaskRow] = field(default_factory=list)
+    updates: list[UpdateRow] = field(default_factory=list)
+    signer: Signer = field(default_factory=Signer)
+    recipients: list[str] = field(default_factory=list)
+    tally: Tally = field(default_factory=lambda: tally([]))
+    title: str = "BÁO CÁO"
+
+    @property
+    def period_label(self) -> str:
+        return self.period.label_vi
+
+    @property
+    def overview(self) -> list[str]:
+        return [g.sentence for g in self.groups]
+
+    @property
+    def lagging(self) -> list[TargetRow]:
+        """Targets not reached or at risk, with the lead unit's explanation."""
+        return [r for r in self.rows if r.status in (Status.khong_dat, Status.nguy_co)]
+
+    @property
+    def missing(self) -> list[TargetRow]:
+        return [r for r in self.rows if r.status is Status.chua_co_so_lieu]
+
+
+@dataclass(slots=True)
+class TargetInput:
+    """One target as the report builder needs it: the plan's words, the figure, who leads."""
+
+    indicator_key: str  # groups targets into indicators (e.g. the indicator id)
+    indicator_label: str
+    group: str
+    metric: str
+    spec: TargetSpec
+    actual: float | None
+    lead_unit: str = ""
+    note: str = ""
+    target_id: int | None = None
+    judgement: Judgement | None = None  # when the caller already judged it (H4's plan_status)
+
+
+def assemble(
+    *,
+    header: Header,
+    plan_title: str,
+    period: Period,
+    plan_end: date,
+    targets: list[TargetInput],
+    tasks: list[TaskRow] | None = None,
+    updates: list[UpdateRow] | None = None,
+    signer: Signer | None = None,
+    recipients: list[str] | None = None,
+    subject: str | None = None,
+    as_of: date | None = None,
+) -> ReportData:
+    """Judge every target, group indicators into the overview, and return the report's data."""
+    rows: list[TargetRow] = []
+    per_indicator: dict[str, list[Judgement]] = {}
+    indicator_group: dict[str, str] = {}
+    for i, t in enumerate(targets, 1):
+        j = t.judgement or judge(t.spec, t.actual, period=period, plan_end=plan_end, as_of=as_of)
+        per_indicator.setdefault(t.indicator_key, []).append(j)
+        indicator_group[t.indicator_key] = t.group
+        rows.append(TargetRow(
+            number=i, indicator_label=t.indicator_label, group=t.group, metric=t.metric,
+            plan_text=t.spec.plan_text(), plan_value=t.spec.value, unit=t.spec.unit, actual=t.actual,
+            status=j.status, rule=j.rule, explanation=j.explanation_vi, lead_unit=t.lead_unit, note=t.note,
+            target_id=t.target_id,
+        ))
+    end = period.end if as_of is None else min(period.end, as_of)
+    closed = end >= plan_end
+    statuses = {k: judge_indicator(js).status for k, js in per_indicator.items()}
+    groups = []
+    for key in sorted({*indicator_group.values()}, key=_group_rank):
+        members = [s for k, s in statuses.items() if indicator_group[k] == key]
+        groups.append(GroupSummary(key, GROUP_LABELS.get(key, key), tally(members), closed))
+    return ReportData(
+        header=header,
+        subject=subject or default_subject(plan_title, period),
+        period=period,
+        plan_title=plan_title,
+        closed=closed,
+        groups=groups,
+        rows=rows,
+        tasks=tasks or [],
+        updates=updates or [],
+        signer=signer or Signer(),
+        recipients=recipients or ["Như trên", "Lưu Văn phòng"],
+        tally=tally(list(statuses.values())),
+    )
+
+
+def default_subject(plan_title: str, period: Period) -> str:
+    """"Kết quả thực hiện <plan> quý I/2024"; the period is left out when the title already says it."""
+    label = _lower_first(period.label_vi)
+    if label.lower() in plan_title.lower():
+        return f"Kết quả thực hiện {plan_title}"
+    return f"Kết quả thực hiện {plan_title} {label}"
+
+
+def _group_rank(key: str) -> int:
+    return GROUP_ORDER.index(key) if key in GROUP_ORDER else len(GROUP_ORDER)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

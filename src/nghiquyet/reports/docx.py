@@ -1,0 +1,163 @@
+"""The report as DOCX in the Vietnamese administrative layout (python-docx)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import Table
+
+from nghiquyet.reports.base import number_text, percent_text
+from nghiquyet.reports.charts import status_chart_png
+from nghiquyet.reports.data import GROUP_LABELS, ReportData
+from nghiquyet.reports.docx_layout import (
+    BODY_PT,
+    TABLE_PT,
+    add_header_block,
+    add_par,
+    add_signature_block,
+    set_run_font,
+    setup_document,
+)
+
+TARGET_COLUMNS = ("STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá", "Đơn vị chủ trì")
+TARGET_WIDTHS_MM = (10, 45, 26, 20, 15, 22, 27)
+TASK_COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ", "Ghi chú")
+TASK_WIDTHS_MM = (10, 58, 35, 20, 17, 25)
+UPDATE_COLUMNS = ("STT", "Đơn vị", "Chỉ tiêu, nhiệm vụ", "Kỳ", "Số liệu", "Ghi chú")
+UPDATE_WIDTHS_MM = (10, 38, 55, 17, 20, 25)
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+class DocxExporter:
+    def render(self, data: ReportData, path: Path) -> None:
+        build_docx(data).save(str(path))
+
+
+def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
+    doc = Document()
+    setup_document(doc)
+    add_header_block(doc, data.header)
+    add_par(doc, "", space_after=0)
+    add_par(doc, data.title, 15, bold=True, align=CENTER, space_after=0)
+    add_par(doc, data.subject, BODY_PT, bold=True, align=CENTER, space_after=0)
+    add_par(doc, "-----", BODY_PT, align=CENTER)
+
+    _heading(doc, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+    t = data.tally
+    _body(doc, f"Trong {_lc(data.period_label)}, "
+               f"có {t.complete:02d}/{t.total:02d} chỉ tiêu hoàn thành và vượt kế hoạch. Cụ thể:")
+    for sentence in data.overview:
+        _body(doc, f"- {sentence}.")
+    _target_table(doc, data)
+    if chart and data.groups:
+        par = add_par(doc, align=CENTER)
+        par.add_run().add_picture(io.BytesIO(status_chart_png(data)), width=Mm(150))
+        add_par(doc, f"Biểu đồ: Kết quả thực hiện chỉ tiêu {_lc(data.period_label)}", 12, italic=True,
+                align=CENTER)
+
+    _heading(doc, "II. CÁC CHỈ TIÊU CHƯA ĐẠT, CÓ NGUY CƠ KHÔNG ĐẠT")
+    if not data.lagging:
+        _body(doc, "Không có chỉ tiêu chưa đạt hoặc có nguy cơ không đạt.")
+    for row in data.lagging:
+        reason = f" Nguyên nhân ({row.lead_unit}): {row.note}" if row.note else ""
+        _body(doc, f"- {row.metric}: {row.explanation}.{reason}")
+    if data.missing:
+        names = "; ".join(f"{r.metric} ({r.lead_unit})" if r.lead_unit else r.metric for r in data.missing)
+        _body(doc, f"- Chưa có số liệu: {names}.")
+
+    _heading(doc, "III. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ")
+    if data.tasks:
+        rows = [[str(r.number), r.title, r.lead_unit, r.deadline.strftime("%d/%m/%Y") if r.deadline else "",
+                 r.progress_text, ("Quá hạn. " if r.overdue else "") + r.note] for r in data.tasks]
+        _table(doc, TASK_COLUMNS, TASK_WIDTHS_MM, rows, align_cols={0, 3, 4})
+    else:
+        _body(doc, "Chưa có nhiệm vụ được giao trong kỳ.")
+
+    add_par(doc, "")
+    add_signature_block(doc, data.signer, data.recipients)
+
+    if data.updates:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        add_par(doc, "PHỤ LỤC", BODY_PT, bold=True, align=CENTER, space_after=0)
+        add_par(doc, f"Số liệu báo cáo của các đơn vị {_lc(data.period_label)}", BODY_PT, italic=True,
+                align=CENTER)
+        rows = [[str(i), u.unit, u.item, u.period,
+                 number_text(u.value) if u.value is not None else percent_text(
+                     None if u.progress is None else u.progress / 100), u.note]
+                for i, u in enumerate(data.updates, 1)]
+        _table(doc, UPDATE_COLUMNS, UPDATE_WIDTHS_MM, rows, align_cols={0, 3, 4}, size=11)
+    return doc
+
+
+def _lc(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _heading(doc: DocxDocument, text: str) -> None:
+    add_par(doc, text, BODY_PT, bold=True, align=JUSTIFY)
+
+
+def _body(doc: DocxDocument, text: str) -> None:
+    add_par(doc, text, BODY_PT, align=JUSTIFY, indent_mm=10)
+
+
+def _target_table(doc: DocxDocument, data: ReportData) -> Table:
+    rows: list[list[str] | str] = []
+    group = None
+    for r in data.rows:
+        if r.group != group:
+            group = r.group
+            rows.append(GROUP_LABELS.get(group, group))
+        rows.append([str(r.number), r.metric, r.plan_text, number_text(r.actual, r.unit),
+                     percent_text(r.ratio), r.status_label, r.lead_unit])
+    return _table(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM, rows, align_cols={0, 3, 4})
+
+
+def _table(doc: DocxDocument, columns: tuple[str, ...], widths: tuple[int, ...],
+           rows: list[list[str] | str], *, align_cols: set[int], size: float = TABLE_PT) -> Table:
+    """A bordered table; a plain string row is a group heading spanning every column."""
+    table = doc.add_table(rows=1 + len(rows), cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _repeat_header(table)
+    all_rows = table.rows
+    for i, name in enumerate(columns):
+        _cell_text(all_rows[0].cells[i], name, size, bold=True, center=True)
+    for row_obj, values in zip(all_rows[1:], rows, strict=True):
+        cells = row_obj.cells
+        if isinstance(values, str):
+            merged = cells[0].merge(cells[-1])
+            _cell_text(merged, values, size, bold=True, center=False)
+            continue
+        for i, value in enumerate(values):
+            _cell_text(cells[i], value, size, center=i in align_cols)
+    for row_obj in all_rows:
+        for cell, w in zip(row_obj.cells, widths, strict=False):
+            cell.width = Mm(w)
+    return table
+
+
+def _cell_text(cell: object, text: str, size: float, *, bold: bool = False, center: bool = False) -> None:
+    par = cell.paragraphs[0]  # type: ignore[attr-defined]
+    set_run_font(par.add_run(text), size, bold=bold)
+    par.paragraph_format.space_after = 0
+    par.paragraph_format.line_spacing = 1.0
+    if center:
+        par.alignment = CENTER
+
+
+def _repeat_header(table: Table) -> None:
+    """The header row repeats on every page of a long table."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)

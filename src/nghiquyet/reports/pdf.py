@@ -1,0 +1,45 @@
+"""The report as PDF: the HTML template rendered by WeasyPrint (text layer, embedded fonts).
+
+WeasyPrint rather than LibreOffice headless: it is a Python package (no 300 MB office suite, no apt),
+runs in-process and thread-safe (LibreOffice needs one profile directory per process or a second
+conversion silently writes nothing), and the HTML template is easy to keep in step with the DOCX.
+Fonts: 'Times New Roman' where installed, else Liberation Serif, its metric twin.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from nghiquyet.reports.base import number_text, percent_text
+from nghiquyet.reports.charts import status_chart_png
+from nghiquyet.reports.data import GROUP_LABELS, ReportData, TargetRow
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("nghiquyet.reports", "templates"),
+                      autoescape=select_autoescape(["html"]))
+    env.globals.update(num=number_text, pct=percent_text, lc=lambda s: s[:1].lower() + s[1:])
+    return env
+
+
+def render_html(data: ReportData, *, chart: bool = True) -> str:
+    """The report as one self-contained HTML page (the chart inlined as a data URI)."""
+    rows: list[TargetRow | str] = []
+    group = None
+    for r in data.rows:
+        if r.group != group:
+            group = r.group
+            rows.append(GROUP_LABELS.get(group, group))
+        rows.append(r)
+    png = base64.b64encode(status_chart_png(data)).decode("ascii") if chart and data.groups else ""
+    return _env().get_template("report.html").render(data=data, target_rows=rows, chart=png)
+
+
+class PdfExporter:
+    def render(self, data: ReportData, path: Path) -> None:
+        from weasyprint import HTML
+
+        HTML(string=render_html(data)).write_pdf(str(path))
