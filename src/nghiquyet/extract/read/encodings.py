@@ -17,7 +17,7 @@ from nghiquyet.extract.read.vietnamese import vietnamese_score
 _SAMPLE = 65_536  # bytes looked at for UTF-16 and control-byte checks
 _SCORE_SAMPLE = 16_384  # bytes decoded each way to choose an 8-bit encoding: a few pages decide it
 # Control bytes that never occur in text (tab, LF, VT, FF, CR, ^Z and ESC excluded).
-_CONTROL = frozenset([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), 0x1C, 0x1D, 0x1E, 0x1F, 0x7F])
+_CONTROL = bytes([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), 0x1C, 0x1D, 0x1E, 0x1F, 0x7F])
 
 
 class NotText(ValueError):
@@ -46,7 +46,8 @@ def decode_text(data: bytes) -> Decoded:
             pass  # NULs in a pattern but not valid UTF-16: judged as binary below
     data = data.rstrip(b"\x00\x1a")  # padding left by old editors and truncated copies
     sample = data[:_SAMPLE]
-    if b"\x00" in data or (sample and sum(b in _CONTROL for b in sample) > max(2, len(sample) // 100)):
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if b"\x00" in data or controls > max(2, len(sample) // 100):
         raise NotText("control bytes")
     try:
         text = data.decode("utf-8")
