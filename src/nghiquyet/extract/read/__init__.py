@@ -62,7 +62,9 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText
 def _sniff(data: bytes, kind: str, path: str) -> str:
     """The format the bytes really are: a .txt that is a PDF or a Word file gets a useful message."""
     head = data[:8]
-    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 .doc (also encrypted .docx)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 .doc, or an encrypted .docx
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ProtectedFile(path)
         raise UnsupportedFormat(path, ".doc", _OTHER_HINTS[".doc"])
     if kind in ("txt", "md"):
         if head.startswith(b"%PDF-"):

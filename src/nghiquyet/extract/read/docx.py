@@ -11,7 +11,7 @@ import zipfile
 from typing import Any
 
 from nghiquyet.extract.read.encodings import Decoded, converted_note, repair_legacy
-from nghiquyet.extract.read.errors import CorruptFile, FileTooLarge, ProtectedFile
+from nghiquyet.extract.read.errors import CorruptFile, FileTooLarge
 from nghiquyet.extract.read.legacy import Legacy, decode
 from nghiquyet.extract.read.lines import split_lines
 from nghiquyet.extract.read.numbering import Numbering, W
@@ -51,10 +51,6 @@ def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
 
 
 def _check_zip(path: str, data: bytes, max_bytes: int) -> None:
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise ProtectedFile(path)
-        raise CorruptFile(path, "DOCX", "đây là tệp .doc Word 97-2003")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()

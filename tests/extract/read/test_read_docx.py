@@ -1,0 +1,211 @@
+"""Word files: paragraphs and tables in order, automatic numbering shown, legacy fonts converted."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx.oxml import parse_xml
+from read_builders import W_NS, docx_bytes, numbered
+
+from nghiquyet.extract.read import CorruptFile, EmptyDocument, ProtectedFile, read_document
+
+NewDocx = Callable[[], Any]
+
+
+def read(tmp_path: Path, document: Any) -> list[str]:
+    path = tmp_path / "nq.docx"
+    path.write_bytes(docx_bytes(document))
+    source = read_document(path)
+    assert source.kind == "docx"
+    return source.lines
+
+
+def test_multilevel_decimal_list_shows_its_numbers(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    numbered(doc, "Mục tiêu tổng quát", 90, 0)
+    numbered(doc, "Tăng trưởng kinh tế", 90, 1)
+    numbered(doc, "Nông nghiệp", 90, 2)
+    numbered(doc, "Công nghiệp", 90, 2)
+    numbered(doc, "Dịch vụ", 90, 1)
+    numbered(doc, "Nhiệm vụ, giải pháp", 90, 0)
+    numbered(doc, "Về kinh tế", 90, 1)
+    assert read(tmp_path, doc) == [
+        "1. Mục tiêu tổng quát", "1.1. Tăng trưởng kinh tế", "a) Nông nghiệp", "b) Công nghiệp",
+        "1.2. Dịch vụ", "2. Nhiệm vụ, giải pháp", "2.1. Về kinh tế",
+    ]
+
+
+def test_bullets_become_dashes(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    numbered(doc, "Ý thứ nhất", 91, 0)
+    numbered(doc, "Ý con (Symbol font bullet)", 91, 1)
+    assert read(tmp_path, doc) == ["- Ý thứ nhất", "- Ý con (Symbol font bullet)"]
+
+
+def test_roman_sections_and_custom_text_with_start_value(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    numbered(doc, "MỤC TIÊU", 92)
+    numbered(doc, "Phạm vi", 93)
+    numbered(doc, "NHIỆM VỤ", 92)
+    numbered(doc, "Hiệu lực", 93)
+    assert read(tmp_path, doc) == ["I. MỤC TIÊU", "Điều 3. Phạm vi", "II. NHIỆM VỤ", "Điều 4. Hiệu lực"]
+
+
+def test_start_override_restarts_a_list_and_shared_lists_continue(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    numbered(doc, "Một", 90, 0)
+    numbered(doc, "Hai", 90, 0)
+    numbered(doc, "Lại một", 94, 0)  # same abstract list, startOverride=1 (Word's "Restart at 1")
+    numbered(doc, "Con", 94, 1)
+    numbered(doc, "Tiếp", 90, 0)  # back to the first instance: it shares the abstract counters
+    assert read(tmp_path, doc) == ["1. Một", "2. Hai", "1. Lại một", "1.1. Con", "2. Tiếp"]
+
+
+def test_numbering_from_the_paragraph_style(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    doc.add_paragraph("Thứ nhất", style="List Number")
+    doc.add_paragraph("Thứ hai", style="List Number")
+    assert read(tmp_path, doc) == ["1. Thứ nhất", "2. Thứ hai"]
+
+
+def test_num_id_zero_switches_numbering_off(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    paragraph = doc.add_paragraph("Không đánh số", style="List Number")
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
+    assert read(tmp_path, doc) == ["Không đánh số"]
+
+
+def test_tables_are_rows_of_cells_in_document_order(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    doc.add_paragraph("Các chỉ tiêu chủ yếu:")
+    table = doc.add_table(rows=3, cols=3)
+    rows = [["Chỉ tiêu", "Đơn vị", "Năm 2024"], ["GRDP", "%", "7,5"], ["Thu ngân sách", "tỷ đồng", ""]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 1).merge(table.cell(2, 1))  # vertical merge: the text is shown once
+    doc.add_paragraph("Đoạn sau bảng")
+    assert read(tmp_path, doc) == [
+        "Các chỉ tiêu chủ yếu:", "Chỉ tiêu | Đơn vị | Năm 2024", "GRDP | % tỷ đồng | 7,5",
+        "Thu ngân sách |  | ", "Đoạn sau bảng",
+    ]
+
+
+def test_nested_table_is_flattened_into_its_cell(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    outer = doc.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Ngoài"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Trong 1"
+    inner.cell(0, 1).text = "Trong 2"
+    assert read(tmp_path, doc) == ["Ngoài | Trong 1 | Trong 2"]
+
+
+def test_numbered_paragraphs_inside_cells_keep_labels(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    numbered(doc, "Trước bảng", 90, 0)
+    table = doc.add_table(rows=1, cols=1)
+    cell_paragraph = table.cell(0, 0).paragraphs[0]
+    cell_paragraph.text = "Trong bảng"
+    cell_paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    assert read(tmp_path, doc) == ["1. Trước bảng", "2. Trong bảng"]
+
+
+def test_soft_breaks_and_tabs_become_spaces_one_line_per_paragraph(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    paragraph = doc.add_paragraph("Dòng một")
+    paragraph.add_run().add_break()
+    paragraph.add_run("dòng hai\tcột")
+    doc.add_paragraph("")
+    doc.add_paragraph("Đoạn ba")
+    assert read(tmp_path, doc) == ["Dòng một dòng hai cột", "", "Đoạn ba"]
+
+
+def test_headers_footers_and_deleted_revisions_are_left_out(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    doc.sections[0].header.paragraphs[0].text = "ĐẦU TRANG"
+    doc.sections[0].footer.paragraphs[0].text = "Trang 1"
+    paragraph = doc.add_paragraph("Đạt ")
+    paragraph._p.append(parse_xml(
+        f'<w:del xmlns:w="{W_NS}" w:id="1" w:author="a"><w:r><w:delText>5%</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        f'<w:ins xmlns:w="{W_NS}" w:id="2" w:author="a"><w:r><w:t>7%</w:t></w:r></w:ins>'))
+    assert read(tmp_path, doc) == ["Đạt 7%"]
+
+
+@pytest.mark.parametrize(("font", "typed", "expected"), [
+    (".VnTime", "NghÞ quyÕt vÒ nhiÖm vô n¨m 2024", "Nghị quyết về nhiệm vụ năm 2024"),
+    (".VnTimeH", "nghÞ quyÕt", "NGHỊ QUYẾT"),
+    ("VNI-Times", "Nghò quyeát veà nhieäm vuï naêm 2024", "Nghị quyết về nhiệm vụ năm 2024"),
+])
+def test_runs_in_legacy_fonts_are_converted(tmp_path: Path, new_docx: NewDocx, font: str, typed: str,
+                                            expected: str) -> None:
+    doc = new_docx()
+    doc.add_paragraph("Unicode: ")
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run(typed)
+    run.font.name = font
+    path = tmp_path / "old.docx"
+    path.write_bytes(docx_bytes(doc))
+    source = read_document(path)
+    assert source.lines == ["Unicode:", expected]
+    assert source.notes
+
+
+def test_docx_without_paragraph_text_is_empty(tmp_path: Path, new_docx: NewDocx) -> None:
+    path = tmp_path / "blank.docx"
+    path.write_bytes(docx_bytes(new_docx()))
+    with pytest.raises(EmptyDocument):
+        read_document(path)
+
+
+def test_truncated_docx_is_corrupt(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    doc.add_paragraph("Nội dung " * 200)
+    data = docx_bytes(doc)
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptFile) as info:
+        read_document(path)
+    assert "DOCX" in str(info.value)
+
+
+def test_zip_without_document_part_is_corrupt(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "xin chào")
+    path = tmp_path / "fake.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(CorruptFile):
+        read_document(path)
+
+
+def test_broken_xml_inside_docx_is_corrupt(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    doc.add_paragraph("Nội dung")
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes(doc)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item)
+            archive.writestr(item, data[:100] if item.filename == "word/document.xml" else data)
+    path = tmp_path / "badxml.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(CorruptFile):
+        read_document(path)
+
+
+def test_password_protected_docx_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    # Encrypted Office files are OLE2 containers holding an "EncryptedPackage" stream.
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    path.write_bytes(ole2 + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(ProtectedFile):
+        read_document(path)
