@@ -23,7 +23,7 @@ class Exporter(Protocol):
 
 
 def get_exporter(fmt: str) -> Exporter:
-    """The exporter for `docx`, `pdf` or `xlsx` (imported lazily: weasyprint and matplotlib are slow to load)."""
+    """The exporter for `docx`, `pdf` or `xlsx`; imported lazily (weasyprint, matplotlib load slowly)."""
     if fmt == "docx":
         from nghiquyet.reports.docx import DocxExporter
 

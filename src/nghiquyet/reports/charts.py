@@ -42,7 +42,8 @@ def status_chart_png(data: ReportData, *, dpi: int = 150) -> bytes:
                 ax.barh(labels, counts, left=left, color=color, label=status.label_vi)
                 for i, c in enumerate(counts):
                     if c:
-                        ax.text(left[i] + c / 2, i, str(c), ha="center", va="center", fontsize=9, color="white")
+                        ax.text(left[i] + c / 2, i, str(c), ha="center", va="center", fontsize=9,
+                                color="white")
                 left = [a + b for a, b in zip(left, counts, strict=True)]
             ax.invert_yaxis()
             ax.set_xlabel("Số chỉ tiêu")

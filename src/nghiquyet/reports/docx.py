@@ -7,10 +7,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table
 
@@ -19,13 +16,12 @@ from nghiquyet.reports.charts import status_chart_png
 from nghiquyet.reports.data import GROUP_LABELS, ReportData
 from nghiquyet.reports.docx_layout import (
     BODY_PT,
-    TABLE_PT,
     add_header_block,
     add_par,
     add_signature_block,
-    set_run_font,
     setup_document,
 )
+from nghiquyet.reports.docx_table import Row, add_table
 
 TARGET_COLUMNS = ("STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá", "Đơn vị chủ trì")
 TARGET_WIDTHS_MM = (10, 45, 26, 20, 15, 22, 27)
@@ -76,9 +72,10 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
 
     _heading(doc, "III. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ")
     if data.tasks:
-        rows = [[str(r.number), r.title, r.lead_unit, r.deadline.strftime("%d/%m/%Y") if r.deadline else "",
+        rows: list[Row] = [[str(r.number), r.title, r.lead_unit,
+                            r.deadline.strftime("%d/%m/%Y") if r.deadline else "",
                  r.progress_text, ("Quá hạn. " if r.overdue else "") + r.note] for r in data.tasks]
-        _table(doc, TASK_COLUMNS, TASK_WIDTHS_MM, rows, align_cols={0, 3, 4})
+        add_table(doc, TASK_COLUMNS, TASK_WIDTHS_MM, rows, center_cols={0, 3, 4})
     else:
         _body(doc, "Chưa có nhiệm vụ được giao trong kỳ.")
 
@@ -90,11 +87,11 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
         add_par(doc, "PHỤ LỤC", BODY_PT, bold=True, align=CENTER, space_after=0)
         add_par(doc, f"Số liệu báo cáo của các đơn vị {_lc(data.period_label)}", BODY_PT, italic=True,
                 align=CENTER)
-        rows = [[str(i), u.unit, u.item, u.period,
+        updates: list[Row] = [[str(i), u.unit, u.item, u.period,
                  number_text(u.value) if u.value is not None else percent_text(
                      None if u.progress is None else u.progress / 100), u.note]
                 for i, u in enumerate(data.updates, 1)]
-        _table(doc, UPDATE_COLUMNS, UPDATE_WIDTHS_MM, rows, align_cols={0, 3, 4}, size=11)
+        add_table(doc, UPDATE_COLUMNS, UPDATE_WIDTHS_MM, updates, center_cols={0, 3}, size_pt=11)
     return doc
 
 
@@ -111,7 +108,7 @@ def _body(doc: DocxDocument, text: str) -> None:
 
 
 def _target_table(doc: DocxDocument, data: ReportData) -> Table:
-    rows: list[list[str] | str] = []
+    rows: list[Row] = []
     group = None
     for r in data.rows:
         if r.group != group:
@@ -119,45 +116,4 @@ def _target_table(doc: DocxDocument, data: ReportData) -> Table:
             rows.append(GROUP_LABELS.get(group, group))
         rows.append([str(r.number), r.metric, r.plan_text, number_text(r.actual, r.unit),
                      percent_text(r.ratio), r.status_label, r.lead_unit])
-    return _table(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM, rows, align_cols={0, 3, 4})
-
-
-def _table(doc: DocxDocument, columns: tuple[str, ...], widths: tuple[int, ...],
-           rows: list[list[str] | str], *, align_cols: set[int], size: float = TABLE_PT) -> Table:
-    """A bordered table; a plain string row is a group heading spanning every column."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(columns))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _repeat_header(table)
-    all_rows = table.rows
-    for i, name in enumerate(columns):
-        _cell_text(all_rows[0].cells[i], name, size, bold=True, center=True)
-    for row_obj, values in zip(all_rows[1:], rows, strict=True):
-        cells = row_obj.cells
-        if isinstance(values, str):
-            merged = cells[0].merge(cells[-1])
-            _cell_text(merged, values, size, bold=True, center=False)
-            continue
-        for i, value in enumerate(values):
-            _cell_text(cells[i], value, size, center=i in align_cols)
-    for row_obj in all_rows:
-        for cell, w in zip(row_obj.cells, widths, strict=False):
-            cell.width = Mm(w)
-    return table
-
-
-def _cell_text(cell: object, text: str, size: float, *, bold: bool = False, center: bool = False) -> None:
-    par = cell.paragraphs[0]  # type: ignore[attr-defined]
-    set_run_font(par.add_run(text), size, bold=bold)
-    par.paragraph_format.space_after = 0
-    par.paragraph_format.line_spacing = 1.0
-    if center:
-        par.alignment = CENTER
-
-
-def _repeat_header(table: Table) -> None:
-    """The header row repeats on every page of a long table."""
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    return add_table(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM, rows, center_cols={0})

@@ -57,7 +57,7 @@ def setup_document(doc: DocxDocument) -> None:
             style = doc.styles[name]
         except KeyError:
             continue
-        style.font.name = FONT  # type: ignore[union-attr]
+        style.font.name = FONT
         rpr = style.element.get_or_add_rPr()
         rfonts = rpr.find(qn("w:rFonts"))
         if rfonts is None:
@@ -70,8 +70,8 @@ def setup_document(doc: DocxDocument) -> None:
             if rfonts.get(qn(attr)) is not None:
                 del rfonts.attrib[qn(attr)]
     normal = doc.styles["Normal"]
-    normal.font.size = Pt(BODY_PT)  # type: ignore[union-attr]
-    fmt = normal.paragraph_format  # type: ignore[union-attr]
+    normal.font.size = Pt(BODY_PT)
+    fmt = normal.paragraph_format
     fmt.space_after = Pt(6)
     fmt.line_spacing = 1.15
 
@@ -80,7 +80,7 @@ def add_par(container: DocxDocument | _Cell, text: str = "", size: float | None 
             bold: bool = False, italic: bool = False, underline: bool = False,
             align: WD_ALIGN_PARAGRAPH | None = None, indent_mm: float | None = None,
             space_after: float | None = None) -> Paragraph:
-    par = container.add_paragraph()
+    par: Paragraph = container.add_paragraph()
     if text:
         set_run_font(par.add_run(text), size, bold=bold, italic=italic, underline=underline)
     if align is not None:
@@ -95,7 +95,7 @@ def add_par(container: DocxDocument | _Cell, text: str = "", size: float | None 
 def _first_par(cell: _Cell, text: str, size: float, *, bold: bool = False, italic: bool = False,
                underline: bool = False) -> Paragraph:
     """Fill a cell's existing empty paragraph (a new cell always has one) instead of adding below it."""
-    par = cell.paragraphs[0]
+    par: Paragraph = cell.paragraphs[0]
     set_run_font(par.add_run(text), size, bold=bold, italic=italic, underline=underline)
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     par.paragraph_format.space_after = Pt(0)
@@ -114,7 +114,7 @@ def no_borders(table: Table) -> None:
 
 def add_header_block(doc: DocxDocument, header: Header) -> Table:
     """Two columns without borders: issuer and number left; Party name or national motto, place-date right."""
-    table = doc.add_table(rows=1, cols=2)
+    table: Table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
@@ -129,7 +129,8 @@ def add_header_block(doc: DocxDocument, header: Header) -> Table:
         _first_par(left, parent, 14, bold=True)
     # Party documents put a star under the issuer; state documents a short rule.
     add_par(left, "*" if header.party else "――――――", 13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    add_par(left, header.number, 13 if not header.party else 14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    add_par(left, header.number, 14 if header.party else 13, align=WD_ALIGN_PARAGRAPH.CENTER,
+            space_after=0)
     if header.party:
         _first_par(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True)
         add_par(right, "", 14, space_after=0)
@@ -144,7 +145,7 @@ def add_header_block(doc: DocxDocument, header: Header) -> Table:
 
 def add_signature_block(doc: DocxDocument, signer: Signer, recipients: list[str]) -> Table:
     """"Nơi nhận:" on the left, the signer's capacity, position and name on the right (same row)."""
-    table = doc.add_table(rows=1, cols=2)
+    table: Table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     left, right = table.rows[0].cells
     left.width, right.width = Mm(80), Mm(85)

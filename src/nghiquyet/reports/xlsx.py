@@ -1,0 +1,163 @@
+"""The report as XLSX (openpyxl): the target table with formulas, a summary and the raw updates.
+
+Number formats are stored in Excel's invariant syntax ("#,##0.0": "," groups thousands, "." marks
+decimals); Excel and LibreOffice display them with the reader's locale, so a vi-VN machine shows
+14.150,5. Writing the Vietnamese display form "#.##0,0" into the file would be read literally by
+every spreadsheet program and break the numbers, so figures are stored as numbers, never as text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from nghiquyet.reports.data import GROUP_LABELS, ReportData
+from nghiquyet.status import Status
+
+FONT = "Times New Roman"
+HEADER_ROW = 4  # rows 1-2 carry the title and the period
+TARGET_HEADERS = (
+    ("STT", 6), ("Nhóm", 22), ("Chỉ tiêu", 42), ("Kế hoạch", 26), ("Giá trị kế hoạch", 14),
+    ("Đơn vị tính", 14), ("Thực hiện", 14), ("% kế hoạch", 12), ("Đánh giá", 20), ("Quy tắc", 16),
+    ("Đơn vị chủ trì", 30), ("Giải thích", 60),
+)
+UPDATE_HEADERS = (
+    ("STT", 7), ("Đơn vị", 30), ("Chỉ tiêu, nhiệm vụ", 45), ("Kỳ", 10), ("Số liệu", 14), ("Đơn vị tính", 14),
+    ("Tiến độ (%)", 12), ("Ghi chú", 40), ("Trạng thái", 12), ("Ngày duyệt", 12),
+)
+# Light fills: the status colour must not hide the text printed on top of it.
+STATUS_FILLS = {
+    Status.vuot: "C6EFCE", Status.dat: "E2F0D9", Status.dung_tien_do: "DDEBF7",
+    Status.nguy_co: "FFEB9C", Status.khong_dat: "FFC7CE", Status.chua_co_so_lieu: "EDEDED",
+}
+STATE_LABELS = {"approved": "Đã duyệt", "submitted": "Chờ duyệt", "draft": "Nháp", "returned": "Trả lại"}
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def number_format(value: float | None) -> str:
+    """Whole numbers without decimals, others with one or two (stored invariant, shown per locale)."""
+    if value is None or float(value).is_integer():
+        return "#,##0"
+    return "#,##0.0#"
+
+
+class XlsxExporter:
+    def render(self, data: ReportData, path: Path) -> None:
+        build_workbook(data).save(str(path))
+
+
+def build_workbook(data: ReportData) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Chỉ tiêu"
+    _targets_sheet(ws, data)
+    _summary_sheet(wb.create_sheet("Tổng hợp"), data)
+    _updates_sheet(wb.create_sheet("Số liệu cập nhật"), data)
+    wb.properties.title = f"{data.title} {data.subject}"
+    wb.properties.creator = "nghiquyet"
+    return wb
+
+
+def _header(ws: Worksheet, headers: tuple[tuple[str, int], ...], row: int) -> None:
+    for col, (name, width) in enumerate(headers, 1):
+        cell = ws.cell(row=row, column=col, value=name)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BORDER
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _title(ws: Worksheet, data: ReportData, width: int) -> None:
+    ws.cell(row=1, column=1, value=f"{data.title} {data.subject}").font = Font(name=FONT, bold=True, size=14)
+    issuer = " - ".join(data.header.issuer_lines)
+    ws.cell(row=2, column=1, value=f"Kỳ báo cáo: {data.period_label} ({data.period.code}); {issuer}; "
+                                   f"{data.header.place_date}").font = Font(name=FONT, italic=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+
+
+def _targets_sheet(ws: Worksheet, data: ReportData) -> None:
+    _title(ws, data, len(TARGET_HEADERS))
+    _header(ws, TARGET_HEADERS, HEADER_ROW)
+    body = Font(name=FONT)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    row = HEADER_ROW
+    for r in data.rows:
+        row += 1
+        values: list[object] = [
+            r.number, GROUP_LABELS.get(r.group, r.group), r.metric, r.plan_text, r.plan_value, r.unit or "",
+            r.actual,
+            # % of plan stays a live formula, so a corrected figure recomputes it.
+            f'=IF(AND(ISNUMBER(G{row}),ISNUMBER(E{row}),E{row}<>0),G{row}/E{row},"")',
+            r.status_label, r.rule, r.lead_unit, r.explanation + (f" — {r.note}" if r.note else ""),
+        ]
+        for col, value in enumerate(values, 1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.font = body
+            cell.alignment = wrap
+            cell.border = BORDER
+        ws.cell(row=row, column=5).number_format = number_format(r.plan_value)
+        ws.cell(row=row, column=7).number_format = number_format(r.actual)
+        ws.cell(row=row, column=8).number_format = "0.0%"
+    last = max(row, HEADER_ROW + 1)
+    for status, color in STATUS_FILLS.items():
+        ws.conditional_formatting.add(
+            f"A{HEADER_ROW + 1}:L{last}",
+            FormulaRule(formula=[f'$I{HEADER_ROW + 1}="{status.label_vi}"'],
+                        fill=PatternFill("solid", fgColor=color, bgColor=color)),
+        )
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)  # header row and STT/Nhóm/Chỉ tiêu stay put
+    ws.auto_filter.ref = f"A{HEADER_ROW}:L{last}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+
+
+def _summary_sheet(ws: Worksheet, data: ReportData) -> None:
+    headers = (("Nhóm chỉ tiêu", 36), ("Tổng số", 10), ("Hoàn thành", 12),
+               *((s.label_vi, 14) for s in Status), ("Tóm tắt", 90))
+    _title(ws, data, len(headers))
+    _header(ws, headers, HEADER_ROW)
+    row = HEADER_ROW
+    n = len(headers)
+    for g in [*data.groups, None]:
+        row += 1
+        if g is None:
+            # The total row sums the groups with formulas.
+            values: list[object] = ["Tổng cộng", *(
+                f"=SUM({get_column_letter(c)}{HEADER_ROW + 1}:{get_column_letter(c)}{row - 1})"
+                for c in range(2, n))]
+            values.append("; ".join(data.overview))
+        else:
+            values = [g.label, g.tally.total, g.tally.complete,
+                      *(g.tally.by_status.get(s.value, 0) for s in Status), g.sentence]
+        for col, value in enumerate(values, 1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.font = Font(name=FONT, bold=g is None)
+            cell.border = BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=col == n)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+
+
+def _updates_sheet(ws: Worksheet, data: ReportData) -> None:
+    _header(ws, UPDATE_HEADERS, 1)
+    body = Font(name=FONT)
+    for i, u in enumerate(data.updates, 1):
+        values: list[object] = [i, u.unit, u.item, u.period, u.value, u.unit_of_measure or "", u.progress,
+                                u.note, STATE_LABELS.get(u.state, u.state), u.decided_at]
+        ws.append(values)
+        row = i + 1
+        for col in range(1, len(values) + 1):
+            ws.cell(row=row, column=col).font = body
+        ws.cell(row=row, column=5).number_format = number_format(u.value)
+        ws.cell(row=row, column=10).number_format = "dd/mm/yyyy"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(UPDATE_HEADERS))}{max(len(data.updates) + 1, 2)}"
