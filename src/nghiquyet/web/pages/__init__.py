@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nghiquyet.web.pages import auth
+from nghiquyet.web.pages import auth, documents, units
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth,):
+for _module in (auth, documents, units):
     router.include_router(_module.router)
 
 __all__ = ["router"]

@@ -1,0 +1,143 @@
+"""Browser harness: a demo database in a temp dir, the app served by uvicorn on 127.0.0.1, Debian chromium.
+
+Skips with a reason when /usr/bin/chromium is missing, unless NGHIQUYET_REQUIRE_BROWSER=1 (then fails).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "_artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.fspath)).resolve().is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = "Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+    if os.environ.get("NGHIQUYET_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason + " and NGHIQUYET_REQUIRE_BROWSER=1")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database (seed data only: units, accounts, plans) built as `nghiquyet demo` would."""
+    _need_chromium()
+    from nghiquyet.config import load_settings
+    from nghiquyet.demo import build_demo
+
+    data_dir = tmp_path_factory.mktemp("nq-browser")
+    build_demo(load_settings(data_dir=data_dir), seed_only=True)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_data_dir: Path) -> Iterator[str]:
+    import uvicorn
+
+    from nghiquyet.config import load_settings
+    from nghiquyet.web.app import create_app
+
+    app = create_app(load_settings(data_dir=demo_data_dir))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
+class Recorder:
+    """Every URL the page asked for, so a test can assert none left 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls
+                if urlsplit(u).scheme not in ("data", "blob", "about")
+                and urlsplit(u).hostname != "127.0.0.1"]
+
+
+@pytest.fixture
+def requests_seen() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str, requests_seen: Recorder) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", base_url=base_url)
+    pg = context.new_page()
+    pg.on("request", lambda request: requests_seen.urls.append(request.url))
+    pg.set_default_timeout(15_000)
+    yield pg
+    context.close()
+    assert requests_seen.foreign() == [], f"requests to another host: {requests_seen.foreign()}"
+
+
+def login(page: Any, username: str, password: str) -> None:
+    page.goto("/dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(lambda url: "/dang-nhap" not in url)
+
+
+def logout(page: Any) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url("**/dang-nhap")
+
+
+def shoot(page: Any, name: str) -> None:
+    """Full-page screenshots at desktop and phone (390 px) width."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
