@@ -65,7 +65,7 @@ def build_workbook(data: ReportData) -> Workbook:
     return wb
 
 
-def _header(ws: Worksheet, headers: tuple[tuple[str, int], ...], row: int) -> None:
+def write_header(ws: Worksheet, headers: tuple[tuple[str, int], ...], row: int) -> None:
     for col, (name, width) in enumerate(headers, 1):
         cell = ws.cell(row=row, column=col, value=name)
         cell.font = Font(name=FONT, bold=True)
@@ -86,7 +86,7 @@ def _title(ws: Worksheet, data: ReportData, width: int) -> None:
 
 def _targets_sheet(ws: Worksheet, data: ReportData) -> None:
     _title(ws, data, len(TARGET_HEADERS))
-    _header(ws, TARGET_HEADERS, HEADER_ROW)
+    write_header(ws, TARGET_HEADERS, HEADER_ROW)
     body = Font(name=FONT)
     wrap = Alignment(vertical="top", wrap_text=True)
     row = HEADER_ROW
@@ -125,7 +125,7 @@ def _summary_sheet(ws: Worksheet, data: ReportData) -> None:
     headers = (("Nhóm chỉ tiêu", 36), ("Tổng số", 10), ("Hoàn thành", 12),
                *((s.label_vi, 14) for s in Status), ("Tóm tắt", 90))
     _title(ws, data, len(headers))
-    _header(ws, headers, HEADER_ROW)
+    write_header(ws, headers, HEADER_ROW)
     row = HEADER_ROW
     n = len(headers)
     for g in [*data.groups, None]:
@@ -148,7 +148,7 @@ def _summary_sheet(ws: Worksheet, data: ReportData) -> None:
 
 
 def _updates_sheet(ws: Worksheet, data: ReportData) -> None:
-    _header(ws, UPDATE_HEADERS, 1)
+    write_header(ws, UPDATE_HEADERS, 1)
     body = Font(name=FONT)
     for i, u in enumerate(data.updates, 1):
         values: list[object] = [i, u.unit, u.item, u.period, u.value, u.unit_of_measure or "", u.progress,

@@ -1,0 +1,172 @@
+"""Gather a plan's report from the database: statuses from `tracking.plan_status`, names, notes, tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nghiquyet.errors import InputError, NotFoundError
+from nghiquyet.plans.models import Plan, Target, Task
+from nghiquyet.reports.data import Header, ReportData, Signer, TargetInput, TaskRow, UpdateRow, assemble
+from nghiquyet.status import Judgement, Period, Status, spec_for
+from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.status import periods_within, plan_status
+from nghiquyet.units.models import Unit
+
+# State bodies use the national motto; everything else that tracks resolutions is a Party body.
+_STATE = re.compile(r"ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|^sở |^ban quản lý", re.IGNORECASE)
+_PARTY_LEVEL = (("tỉnh ủy", "TU"), ("thành ủy", "TU"), ("huyện ủy", "HU"), ("thị ủy", "TU"),
+                ("đảng ủy", "ĐU"))
+_PLACE = re.compile(r"(?:tỉnh ủy|thành ủy|huyện ủy|thị ủy|đảng ủy|tỉnh|thành phố|huyện|xã|phường)\s+(.+)$",
+                    re.IGNORECASE)
+
+
+def default_header(issuer: str | None, on: dt.date, number: str | None = None) -> Header:
+    """Header for a report on a plan of `issuer`: the Party office's layout or the state one."""
+    name = (issuer or "").strip() or "Văn phòng"
+    party = not _STATE.search(name)
+    place_match = _PLACE.search(name)
+    place = place_match.group(1).strip() if place_match else name
+    if party:
+        suffix = next((abbr for word, abbr in _PARTY_LEVEL if word in name.lower()), "")
+        return Header([name.upper(), "VĂN PHÒNG"], number or f"Số      -BC/VP{suffix}", place, on, party=True)
+    return Header([name.upper()], number or "Số:      /BC-UBND", place, on, party=False)
+
+
+def default_signer(header: Header) -> Signer:
+    if header.party:
+        return Signer("T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "")
+    return Signer("T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "")
+
+
+def build_report_data(
+    session: Session,
+    *,
+    plan_id: int,
+    period: str,
+    as_of: dt.date | None = None,
+    header: Header | None = None,
+    signer: Signer | None = None,
+    recipients: list[str] | None = None,
+) -> ReportData:
+    """Everything the report of plan `plan_id` for `period` shows, judged as `plan_status` judges it."""
+    try:
+        wanted = Period.parse(period)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
+    status = plan_status(session, plan_id=plan_id, period=wanted.code, as_of=as_of)
+    targets = {t.id: t for t in session.scalars(select(Target).where(Target.plan_id == plan_id))}
+    unit_names = dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
+    update_ids = [ts.update_id for i in status.indicators for ts in i.targets if ts.update_id is not None]
+    notes = dict(session.execute(
+        select(Update.id, Update.note).where(Update.id.in_(update_ids))).tuples().all())
+
+    inputs: list[TargetInput] = []
+    for ind in status.indicators:
+        lead = ", ".join(unit_names.get(u, "") for u in ind.lead_unit_ids)
+        if not ind.targets:
+            # A qualitative indicator still counts in the tally ("16/19"), so it gets a row.
+            text = ind.text if len(ind.text) <= 160 else ind.text[:157].rstrip() + "…"
+            inputs.append(TargetInput(
+                str(ind.id), ind.label or "", ind.group, text, spec_for(comparator="eq", value=None), None,
+                lead, judgement=Judgement(Status(ind.status), ind.rule, ind.explanation_vi)))
+            continue
+        for ts in ind.targets:
+            t = targets[ts.id]
+            spec = spec_for(comparator=t.comparator, value=t.value, value_max=t.value_max, unit=t.unit,
+                            change=t.change, metric=t.metric, direction=t.direction, year=t.year)
+            judgement = Judgement(Status(ts.status), ts.rule, ts.explanation_vi, ts.expected, ts.ratio)
+            note = (notes.get(ts.update_id) or "") if ts.update_id is not None else ""
+            inputs.append(TargetInput(str(ind.id), ind.label or "", ind.group, ts.metric or ind.text, spec,
+                                      ts.actual, lead, note, ts.id, judgement))
+
+    on = as_of or dt.date.today()
+    head = header or default_header(plan.issuer, on)
+    return assemble(
+        header=head,
+        plan_title=_plan_name(plan),
+        period=wanted,
+        plan_end=plan.end_date or wanted.end,
+        targets=inputs,
+        tasks=_task_rows(session, plan, wanted, unit_names, as_of),
+        updates=_update_rows(session, plan_id, wanted, unit_names, targets),
+        signer=signer or default_signer(head),
+        recipients=recipients or [f"Thường trực {plan.issuer} (b/c)" if plan.issuer else "Thường trực (b/c)",
+                                  "Các cơ quan, đơn vị được giao chủ trì", "Lưu Văn phòng"],
+        as_of=as_of,
+    )
+
+
+_MIN = dt.datetime.min.replace(tzinfo=dt.UTC)
+_DOC_TYPES = {"nghi_quyet": "Nghị quyết", "chuong_trinh_hanh_dong": "Chương trình hành động",
+              "ke_hoach": "Kế hoạch", "ket_luan": "Kết luận", "thong_bao_ket_luan": "Thông báo kết luận",
+              "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định"}
+
+
+def _plan_name(plan: Plan) -> str:
+    """"Nghị quyết số 15-NQ/TU về ..." — the way reports name the document they follow."""
+    kind = _DOC_TYPES.get(plan.doc_type, "")
+    number = f" số {plan.number}" if plan.number else ""
+    title = (plan.title or "").strip()
+    if kind and title.lower().startswith(kind.lower()):
+        return title
+    return f"{kind}{number} {title}".strip() or f"Kế hoạch #{plan.id}"
+
+
+def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[int, str],
+               as_of: dt.date | None) -> list[TaskRow]:
+    tasks = list(session.scalars(
+        select(Task).where(Task.plan_id == plan.id).order_by(Task.position, Task.id)))
+    leads: dict[int, list[str]] = defaultdict(list)
+    for task_id, unit_id in session.execute(
+            select(Assignment.task_id, Assignment.unit_id).where(
+                Assignment.plan_id == plan.id, Assignment.item_type == "task", Assignment.role == "lead")
+            .order_by(Assignment.id)).tuples():
+        if task_id is not None:
+            leads[task_id].append(unit_names.get(unit_id, ""))
+    codes = periods_within(period)
+    ends = {c: Period.parse(c).end for c in codes}
+    latest: dict[int, Update] = {}
+    # Progress is cumulative: the approved figure of the latest-ending period inside P stands for P.
+    for u in session.scalars(select(Update).where(
+            Update.plan_id == plan.id, Update.task_id.is_not(None), Update.state == "approved",
+            Update.period.in_(codes))):
+        assert u.task_id is not None
+        cur = latest.get(u.task_id)
+        if cur is None or (ends[u.period], u.decided_at or _MIN, u.id) > (
+                ends[cur.period], cur.decided_at or _MIN, cur.id):
+            latest[u.task_id] = u
+    today = min(as_of or period.end, period.end)
+    rows = []
+    for n, t in enumerate(tasks, 1):
+        found = latest.get(t.id)
+        progress = found.progress if found is not None else None
+        lead = ", ".join(leads.get(t.id, [])) or ", ".join(t.lead_names or [])
+        title = t.title or (t.text if len(t.text) <= 160 else t.text[:157].rstrip() + "…")
+        rows.append(TaskRow(n, t.label or str(n), title, lead, t.deadline, progress,
+                            note=(found.note or "") if found is not None else "",
+                            overdue=bool(t.deadline and t.deadline < today and (progress or 0) < 100)))
+    return rows
+
+
+def _update_rows(session: Session, plan_id: int, period: Period, unit_names: dict[int, str],
+                 targets: dict[int, Target]) -> list[UpdateRow]:
+    tasks = dict(session.execute(select(Task.id, Task.title).where(Task.plan_id == plan_id)).tuples().all())
+    rows = []
+    for u in session.scalars(select(Update).where(
+            Update.plan_id == plan_id, Update.state == "approved", Update.period.in_(periods_within(period)))
+            .order_by(Update.unit_id, Update.period, Update.id)):
+        target = targets.get(u.target_id) if u.target_id is not None else None
+        item = target.metric if target is not None else (tasks.get(u.task_id or 0) or "")
+        rows.append(UpdateRow(unit_names.get(u.unit_id, ""), item, u.period, u.value,
+                              target.unit if target is not None else None, u.progress, u.note or "", u.state,
+                              u.decided_at.date() if u.decided_at else None))
+    rows.sort(key=lambda r: (r.unit, r.item, r.period))
+    return rows
