@@ -1,0 +1,150 @@
+"""Quantities in a text: a number or a range with its comparator, change, unit and position.
+
+A quantity is what a target or a result states: "tăng từ 5,1 - 5,2%", "trên 134.000 tỷ đồng",
+"từ 3.485 ha trở lên". Numbers that belong to a name ("dưới 5 tuổi", "3 sao", "năm 2025",
+"lần thứ 14", "57-NQ/TW") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nghiquyet.extract.comparators import read_prefix, read_suffix, vocabulary
+from nghiquyet.extract.numbers import NumberSpan, find_numbers
+from nghiquyet.extract.units import UnitKind, load_json, match_unit
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One stated figure. `start` is where its comparator/change words begin, `end` after unit and suffix."""
+
+    value: float
+    value_max: float | None
+    comparator: str
+    change: str | None
+    unit: str | None
+    unit_kind: UnitKind | None
+    start: int
+    number_start: int
+    end: int
+    level: bool = False  # "giảm còn 2%": the number is a level reached, not the size of a change
+    total: float | None = None  # "16/19 chỉ tiêu": 19
+
+
+@dataclass(frozen=True, slots=True)
+class _NameWords:
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@cache
+def _name_words() -> _NameWords:
+    data = load_json("metrics.json")
+    return _NameWords(
+        before=re.compile(rf"(?<![^\W_])(?:{_alt(data['name_before'])})\s*\Z", re.IGNORECASE),
+        after=re.compile(rf"\s*(?:{_alt(data['name_after'])})(?![^\W_])", re.IGNORECASE),
+    )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_REFERENCE_AFTER = re.compile(r"[-/][A-ZĐ]")  # "57-NQ/TW", "1528/QĐ-TTg"
+_GLUED_BEFORE = re.compile(r"[^\W\d_]-\Z")  # "Covid-19"
+_DATE_CUE = re.compile(r"(?:ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"[.)]\s")
+
+
+def _is_name_number(text: str, span: NumberSpan, has_unit: bool) -> bool:
+    """True when the number is part of a name or reference, not a stated figure."""
+    words = _name_words()
+    before = text[max(0, span.start - 30) : span.start]
+    if words.before.search(before) or _GLUED_BEFORE.search(before):
+        return True
+    if _REFERENCE_AFTER.match(text, span.end):
+        return True
+    if not has_unit and words.after.match(text, span.end):
+        return True
+    if not has_unit and _YEAR.fullmatch(span.raw):
+        return True
+    # "1. Tỷ lệ ..." or "(2)" left inside a joined item: a list label.
+    head = text[: span.start].strip()
+    if (not head or head.endswith((";", ":"))) and _LABEL_AFTER.match(text, span.end):
+        return True
+    return head.endswith("(") and text[span.end : span.end + 1] == ")"
+
+
+def _is_date(text: str, spans: list[NumberSpan], i: int) -> int:
+    """How many spans from `i` form a date ("01/7/2025", "ngày 15/3"); 0 when not a date."""
+    if i + 1 >= len(spans) or text[spans[i].end : spans[i + 1].start] not in ("/", "-", "."):
+        return 0
+    sep = text[spans[i].end : spans[i + 1].start]
+    third = spans[i + 2] if i + 2 < len(spans) else None
+    if third is not None and text[spans[i + 1].end : third.start] == sep and _YEAR.fullmatch(third.raw):
+        return 3
+    if _DATE_CUE.search(text[max(0, spans[i].start - 10) : spans[i].start]):
+        return 2
+    return 0
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every stated figure in `text`, in order."""
+    spans = find_numbers(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(spans):
+        skip = _is_date(text, spans, i)
+        if skip:
+            i += skip
+            continue
+        first = spans[i]
+        total: float | None = None
+        last = first
+        value_max: float | None = None
+        unit = match_unit(text, first.end)
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        used = 1
+        if nxt is not None and text[first.end : nxt.start] == "/" and unit is None:
+            total, last, used = nxt.value, nxt, 2
+            unit = match_unit(text, nxt.end)
+        elif nxt is not None:
+            between = text[(unit.end if unit else first.end) : nxt.start]
+            # "7,2 - 7,8%", "1.805 hộ đến 3.610 hộ", "từ 1 đến 2": one range; years are names, not ranges.
+            if vocabulary().joiner.match(between) and between.strip() and not (
+                _YEAR.fullmatch(first.raw) and _YEAR.fullmatch(nxt.raw)
+            ):
+                unit2 = match_unit(text, nxt.end)
+                if unit is None or unit2 is not None:
+                    value_max, last, used = nxt.value, nxt, 2
+                    unit = unit2 or unit
+        if _is_name_number(text, first, unit is not None and unit.kind != "magnitude") or (
+            unit is not None and unit.kind == "count" and _name_words().before.search(text[: first.start])
+        ):
+            i += used
+            continue
+        end = unit.end if unit else last.end
+        prefix = read_prefix(text, first.start)
+        suffix = read_suffix(text, end)
+        if suffix:
+            end = suffix[1]
+        if value_max is not None:
+            comparator = "range"
+        elif suffix:
+            comparator = suffix[0]
+        else:
+            comparator = prefix.comparator or "eq"
+        out.append(
+            Quantity(
+                value=first.value, value_max=value_max, comparator=comparator,
+                change=None if prefix.level else prefix.change, unit=unit.text if unit else None,
+                unit_kind=unit.kind if unit else None, start=prefix.start, number_start=first.start,
+                end=end, level=prefix.level, total=total,
+            )
+        )
+        i += used
+    return out

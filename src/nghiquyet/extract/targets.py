@@ -1,0 +1,299 @@
+"""Targets stated by one indicator item: `parse_targets(text, year=...)` → list[Target].
+
+The item is cut into clauses (";", sentences, "trong đó", parentheses that state figures);
+each figure takes as metric the subject written before it in its clause, or, when the figure
+comes first ("100% tổ chức đảng ..."), the words after it. A figure with no subject of its own
+("..., tăng 7% so cùng kỳ", "(tương ứng giảm 1.805 hộ)") shares the subject before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from nghiquyet.extract.comparators import strip_fillers
+from nghiquyet.extract.model import Target
+from nghiquyet.extract.quantities import Quantity, find_quantities
+from nghiquyet.extract.units import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class _MetricWords:
+    heads: re.Pattern[str]
+    bases: re.Pattern[str]
+    worse: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@cache
+def _metric_words() -> _MetricWords:
+    data = load_json("metrics.json")
+    return _MetricWords(
+        heads=re.compile(rf"(?:{_alt(data['heads'])})(?![^\W_])", re.IGNORECASE),
+        bases=re.compile(rf"(?:{_alt(data['bases'])})(?![^\W_])", re.IGNORECASE),
+        worse=re.compile(rf"(?<![^\W_])(?:{_alt(data['worse_when_higher'])})(?![^\W_])", re.IGNORECASE),
+    )
+
+
+_SEPARATOR = re.compile(r"[;\n]|\.(?=\s+[^\W_])|\.\s*\Z|(?<![^\W_])(?=trong\s+đó(?![^\W_]))", re.IGNORECASE)
+_CONNECTOR = re.compile(r",|(?<![^\W_])(?:và|hoặc)(?![^\W_])", re.IGNORECASE)
+_YEAR_PHRASE = re.compile(
+    r"(?:(?:đến|tới|vào|trong|cuối|đến\s+cuối|đến\s+hết|hết)\s+)?năm\s+((?:19|20)\d\d)\s*,?", re.IGNORECASE
+)
+_BASELINE = re.compile(
+    r"(?<![^\W_])so\s+(?:với\s+)?(?P<b>[^,;.()]*?(?:năm|kỳ|thực\s+hiện|trước|đầu|cuối|giai\s+đoạn|quý|tháng)"
+    r"[^,;.()]*)",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(r"(?:ở|tại|của|đối\s+với|trong)(?![^\W_])", re.IGNORECASE)
+_PREP_TAIL = re.compile(r"\s+(?:ở|tại|đối\s+với)\s+[^,;]*\Z", re.IGNORECASE)
+# "Giảm tỷ lệ trẻ em ...", "Nâng tổng số xã ...": the verb asks for the change; the metric is what follows.
+_VERB_BEFORE_HEAD = re.compile(
+    r"^(?:giảm|tăng|nâng|nâng\s+cao|hạ|kéo\s+giảm|phát\s+triển)\s+(?=(?:t[ỷỉ]\s+lệ|tổng|số|chỉ\s+số)(?![^\W_]))",
+    re.IGNORECASE,
+)
+_PREDICATE = re.compile(r"(?<![^\W_])(?:được|phải|đều|đã)(?![^\W_])", re.IGNORECASE)
+_QUOTES = str.maketrans("", "", "“”\"'‘’*")
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    end: int
+    parent: int | None
+    quantities: list[Quantity] = field(default_factory=list)
+    subject: str = ""
+
+
+def _paren_groups(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    """Parenthesised groups that state a figure of their own (not "(theo giá so sánh 2010)")."""
+    groups: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            open_ = stack.pop()
+            if not stack and any(open_ < q.number_start < i for q in quantities):
+                groups.append((open_, i))
+    return groups
+
+
+def _split(masked: str, start: int, end: int, parent: int | None) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    pos = start
+    for m in _SEPARATOR.finditer(masked, start, end):
+        if m.start() > pos:
+            clauses.append(_Clause(pos, m.start(), parent))
+        pos = max(pos, m.end())
+    if end > pos:
+        clauses.append(_Clause(pos, end, parent))
+    return clauses
+
+
+def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]:
+    groups = _paren_groups(text, quantities)
+    masked = list(text)
+    for a, b in groups:
+        masked[a : b + 1] = " " * (b + 1 - a)
+    masked_text = "".join(masked)
+    clauses = _split(masked_text, 0, len(text), None)
+    for a, b in groups:
+        parent = next((i for i, c in enumerate(clauses) if c.parent is None and c.start <= a < c.end), None)
+        clauses.extend(_split(text, a + 1, b, parent))
+    for q in quantities:
+        # The innermost clause holding the number (a parenthesis clause wins over its parent).
+        owner = max(
+            (i for i, c in enumerate(clauses) if c.start <= q.number_start < c.end),
+            key=lambda i: clauses[i].start, default=None,
+        )
+        if owner is not None:
+            clauses[owner].quantities.append(q)
+    # Clause texts are read from the masked view so a parenthesis never leaks into its parent's words.
+    view = masked_text
+    return view, clauses
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase.translate(_QUOTES))
+    return strip_fillers(phrase)
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _split_gap(gap: str, prev_named: bool) -> tuple[str, str]:
+    """Cut the words between two figures into the first one's tail and the second one's subject."""
+    cuts = list(_CONNECTOR.finditer(gap))
+    if not cuts:
+        return ("", gap) if prev_named else (gap, "")
+    cut = cuts[0] if prev_named else cuts[-1]
+    return gap[: cut.start()], gap[cut.end() :]
+
+
+def _baseline(words: str) -> tuple[str | None, str]:
+    m = _BASELINE.search(words)
+    if not m:
+        return None, words
+    return _clean(m.group("b")) or None, words[: m.start()] + words[m.end() :]
+
+
+def _compose(subject: str, q: Quantity, tail: str) -> str:
+    words = _metric_words()
+    unit = q.unit or ""
+    if q.unit_kind == "percent":
+        if not subject:
+            return tail if words.heads.match(tail) else f"Tỷ lệ {tail}".strip()
+        if not tail:
+            return subject
+        if words.bases.match(tail):
+            joiner = " " if re.match(r"(?:trên|so|của)(?![^\W_])", tail, re.I) else " so với "
+            return f"{subject}{joiner}{tail}"
+        if words.heads.match(subject):
+            return f"{subject} {tail}"
+        return f"Tỷ lệ {subject[:1].lower()}{subject[1:]} {tail}"  # an action and its object
+    if q.unit_kind == "count":
+        if not subject:
+            return f"Số {unit} {tail}".strip()
+        if unit.lower() in subject.lower():
+            return f"{subject} {tail}".strip()
+        return f"{subject} {unit} {tail}".strip()
+    return f"{subject} {tail}".strip()
+
+
+def _inherit(subject: str, q: Quantity) -> str:
+    """A subject borrowed by a figure of another kind: "Tỷ lệ hộ nghèo" counted in "hộ" is "Số hộ nghèo"."""
+    if q.unit_kind == "count" and q.unit and re.match(r"t[ỷỉ]\s+lệ\s+", subject, re.I):
+        rest = re.sub(r"^t[ỷỉ]\s+lệ\s+", "", subject, flags=re.I)
+        if rest.lower().startswith(q.unit.lower()):
+            rest = rest[len(q.unit) :].strip()
+        return f"Số {q.unit} {rest}".strip()
+    return subject
+
+
+def _shared_predicate(tail: str, gap: str, next_words: str) -> str:
+    """ "100% tổ chức đảng và 95% quần chúng được tuyên truyền": both figures share the predicate."""
+    if not re.search(r"(?<![^\W_])và\s*\Z", gap.split(",")[-1] if "," in gap else gap, re.IGNORECASE):
+        return tail
+    if _PREDICATE.search(tail):
+        return tail
+    m = _PREDICATE.search(next_words)
+    if not m:
+        return tail
+    return f"{tail} {_clean(next_words[m.start():].split(';', 1)[0])}".strip()
+
+
+def _direction(metric: str, q: Quantity) -> str:
+    if q.change == "decrease" or q.comparator in ("lt", "lte"):
+        return "down"
+    if _metric_words().worse.search(metric):
+        return "down"
+    return "up"
+
+
+def parse_targets(text: str, *, year: int | None) -> list[Target]:
+    """Every numeric target one indicator item states (see EXTRACTION.md for the conventions)."""
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    view, clauses = _clauses(text, quantities)
+    state = _ItemState(text=text, view=view, clauses=clauses, year=year)
+    for ci in range(len(clauses)):
+        _read_clause(state, ci)
+    state.found.sort(key=lambda pair: pair[0])
+    return [t for _, t in state.found]
+
+
+@dataclass(slots=True)
+class _ItemState:
+    text: str
+    view: str
+    clauses: list[_Clause]
+    year: int | None
+    topic: str = ""  # "Cơ cấu kinh tế: ngành A ...; ngành B ...": the heading every clause shares
+    found: list[tuple[int, Target]] = field(default_factory=list)
+
+
+def _read_clause(state: _ItemState, ci: int) -> None:
+    clause = state.clauses[ci]
+    words = _metric_words()
+    source = state.text if clause.parent is not None else state.view
+    prev: Quantity | None = None
+    prev_named = False
+    prev_change: str | None = None
+    for qi, q in enumerate(clause.quantities):
+        if prev is None:
+            own = source[clause.start : q.start]
+        else:
+            _, own = _split_gap(source[prev.end : q.start], prev_named)
+        lead_from = q.start - len(own)
+        nxt = clause.quantities[qi + 1] if qi + 1 < len(clause.quantities) else None
+        t_year = state.year
+        ym = _YEAR_PHRASE.search(own)
+        if ym:  # "đến năm 2025 toàn tỉnh có ...": the item names its own year
+            t_year = int(ym.group(1))
+            own = own[: ym.start()] + " " + own[ym.end() :]
+        base_in_subject, _ = _baseline(own)
+        subject = _VERB_BEFORE_HEAD.sub("", _clean(own))
+        named = bool(subject)
+        if nxt is not None:
+            after, _ = _split_gap(source[q.end : nxt.start], named)
+        else:
+            after = source[q.end : clause.end]
+            # After a named metric ("Tỷ lệ X đạt 100%, góp phần ...") a comma ends the figure's words;
+            # after an action ("Tiếp nhận, xử lý 100% tố giác, tin báo") the object runs on.
+            if named and words.heads.match(subject):
+                after = after.split(",", 1)[0]
+        baseline, after_words = _baseline(after)
+        baseline = baseline or base_in_subject
+        tail = _clean(after_words)
+        subject = _with_topic(state, ci, subject)
+        if subject and _PREPOSITION.match(subject):
+            inherited = _PREP_TAIL.sub("", _own_or_parent_subject(state.clauses, ci))
+            subject = f"{inherited} {subject}".strip()
+        elif not subject and (not tail or (q.unit_kind == "percent" and words.bases.match(tail))):
+            subject = _inherit(_own_or_parent_subject(state.clauses, ci), q)
+        if subject and (named or not clause.subject):
+            clause.subject = subject
+        change = q.change
+        # "Có thêm 02 xã ..., 16 xã ..., 7 xã ...": one verb governs the whole list of counts.
+        bare = not named and q.start == q.number_start
+        if change is None and prev is not None and bare and q.unit_kind == prev.unit_kind == "count":
+            change = prev_change
+        if not named and nxt is not None and not subject:
+            tail = _shared_predicate(tail, source[q.end : nxt.start], source[nxt.end : clause.end])
+        metric = _capital(re.sub(r"\s+", " ", _compose(subject, q, tail)).strip(" ,;:"))
+        evidence = re.sub(r"\s+", " ", state.text[lead_from : q.end + len(after)]).strip(" ,;:.")
+        target = Target(
+            metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
+            unit=q.unit, change=change, baseline=baseline, year=t_year, text=evidence,
+        )
+        target.direction = "down" if change == "decrease" or _direction(metric, q) == "down" else "up"
+        state.found.append((q.number_start, target))
+        prev, prev_named, prev_change = q, named, change
+
+
+def _with_topic(state: _ItemState, ci: int, subject: str) -> str:
+    if ":" in subject and ci == 0 and not state.topic:
+        state.topic = subject.split(":", 1)[0].strip()
+        return subject
+    topic = state.topic
+    own_name = _metric_words().heads.match(subject)
+    if topic and subject and topic.lower() not in subject.lower() and not own_name:
+        return f"{topic}: {subject}"
+    return subject
+
+
+def _own_or_parent_subject(clauses: list[_Clause], ci: int) -> str:
+    clause = clauses[ci]
+    if clause.subject:
+        return clause.subject
+    if clause.parent is not None:
+        return clauses[clause.parent].subject
+    return ""

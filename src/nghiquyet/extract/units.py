@@ -1,0 +1,88 @@
+"""Units written after a number ("tỷ đồng", "%/năm", "bác sĩ/vạn dân", "hợp tác xã"), from data/units.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+UnitKind = Literal["percent", "measure", "count", "magnitude"]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit found right after a number: `text` as written, where it ends, and what kind it is."""
+
+    text: str
+    end: int
+    kind: UnitKind
+
+
+def load_json(name: str) -> dict[str, Any]:
+    """One vocabulary file from nghiquyet/extract/data."""
+    raw = resources.files("nghiquyet.extract").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so "hợp tác xã" wins over "xã" and "triệu đồng/người" over "triệu đồng".
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitVocabulary:
+    pattern: re.Pattern[str]
+    count: frozenset[str]
+    measure: frozenset[str]
+
+
+@cache
+def _vocabulary() -> _UnitVocabulary:
+    data = load_json("units.json")
+    mag = _alternation(data["magnitudes"])
+    base = _alternation(["%", *data["measure"], *data["count"]])
+    per = _alternation(data["per"])
+    # A unit ends where a word ends: "ha" must not eat the start of "hai", nor "xã" of "xã hội".
+    pattern = re.compile(
+        rf"[ \t]*(?P<unit>(?:(?P<mag>{mag})(?![^\W\d_])[ \t]*)?(?P<base>{base})?"
+        rf"(?(base)(?:[ \t]*/[ \t]*(?:{per}))*))(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    return _UnitVocabulary(
+        pattern=pattern,
+        count=frozenset(w.lower() for w in data["count"]),
+        measure=frozenset(w.lower() for w in data["measure"]),
+    )
+
+
+def match_unit(text: str, pos: int) -> UnitMatch | None:
+    """The unit written at `text[pos:]` (after optional spaces), or None when no known unit is there."""
+    vocab = _vocabulary()
+    m = vocab.pattern.match(text, pos)
+    if not m or not m.group("unit").strip():
+        return None
+    unit = re.sub(r"\s+", " ", m.group("unit").strip())
+    unit = re.sub(r"\s*/\s*", "/", unit)
+    base = (m.group("base") or "").lower()
+    base = re.sub(r"\s+", " ", base)
+    kind: UnitKind
+    if base == "%":
+        kind = "percent"
+    elif not base:
+        kind = "magnitude"
+    elif base in vocab.count and not m.group("mag"):
+        kind = "count"
+    else:
+        kind = "measure"
+    return UnitMatch(text=unit, end=m.end("unit"), kind=kind)
+
+
+def is_count_unit(unit: str) -> bool:
+    """True when the unit is a noun naming what is counted ("xã", "doanh nghiệp"), not a measure."""
+    base = unit.split("/", 1)[0].strip().lower()
+    return base in _vocabulary().count
