@@ -84,6 +84,7 @@ class Target(Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
     indicator: Mapped[Indicator] = relationship(back_populates="targets")
+    plan: Mapped[Plan] = relationship()  # sets the denormalised plan_id on insert
 
 
 class Task(Base):

@@ -1,0 +1,55 @@
+"""Record and read audit events. `record` is called by every service that writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from nghiquyet.audit.models import AuditEvent
+from nghiquyet.units.permissions import Actor, require_audit_reader
+
+# Never copied into the trail: secrets, and bulky JSON already kept on the object itself.
+SKIPPED_FIELDS = frozenset({"password_hash", "extraction", "review"})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def snapshot(obj: object, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """A JSON-safe copy of an ORM object's column values (for `before`/`after`)."""
+    mapper = inspect(type(obj))
+    names = list(fields) if fields is not None else [c.key for c in mapper.column_attrs]
+    return {n: _plain(getattr(obj, n)) for n in names if n not in SKIPPED_FIELDS}
+
+
+def record(session: Session, *, actor: Actor | None, action: str, object_type: str, object_id: int | None,
+           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEvent:
+    """Append one event (flushed with the change it describes, so both commit or neither)."""
+    event = AuditEvent(actor_id=actor.id if actor is not None else None, action=action,
+                       object_type=object_type, object_id=object_id, before=before, after=after)
+    session.add(event)
+    return event
+
+
+def list_events(session: Session, *, actor: Actor, object_type: str | None = None,
+                object_id: int | None = None, actor_id: int | None = None, action: str | None = None,
+                limit: int = 200, offset: int = 0) -> list[AuditEvent]:
+    """Newest first; inspectors and admins only."""
+    require_audit_reader(actor)
+    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    if object_type is not None:
+        query = query.where(AuditEvent.object_type == object_type)
+    if object_id is not None:
+        query = query.where(AuditEvent.object_id == object_id)
+    if actor_id is not None:
+        query = query.where(AuditEvent.actor_id == actor_id)
+    if action is not None:
+        query = query.where(AuditEvent.action == action)
+    return list(session.scalars(query.limit(min(limit, 1000)).offset(offset)))

@@ -1,0 +1,151 @@
+"""Plan use cases: confirm a document's extraction into a plan, read it, list plans.
+
+Item edits (indicators, targets, tasks) live in plans/items.py.
+Confirming a document that already has a plan returns that plan unchanged (idempotent, no new
+audit event): a double click or a retried request must never make a second plan; to rebuild a plan
+from a newer review, delete it first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from nghiquyet.audit.service import record, snapshot
+from nghiquyet.documents.models import Document
+from nghiquyet.errors import NotFoundError
+from nghiquyet.plans.models import Indicator, Plan, Target, Task
+from nghiquyet.plans.schemas import PlanUpdate
+from nghiquyet.units.permissions import Actor, require_manager, require_reader
+
+TARGET_FIELDS = ("metric", "comparator", "value", "value_max", "unit", "change", "baseline", "year",
+                 "direction", "text")
+
+
+def _number(value: object) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _deadline(raw: object) -> tuple[dt.date | None, str | None]:
+    """ISO dates become a date; anything else ("Quý II/2025", "hằng năm") is kept as text only."""
+    if raw is None or raw == "":
+        return None, None
+    text = str(raw)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text), text
+        except ValueError:
+            pass
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 12, 31), text
+    return None, text[:255]
+
+
+def _target(data: dict[str, Any], position: int) -> Target:
+    year = data.get("year")
+    return Target(
+        position=position, metric=str(data.get("metric") or ""),
+        comparator=str(data.get("comparator") or "eq"), value=_number(data.get("value")),
+        value_max=_number(data.get("value_max")), unit=data.get("unit"), change=data.get("change"),
+        baseline=data.get("baseline"), year=int(year) if isinstance(year, int | float) else None,
+        direction=data.get("direction") if data.get("direction") in ("up", "down") else None,
+        text=str(data.get("text") or ""),
+    )
+
+
+def build_plan(doc: Document, extraction: dict[str, Any]) -> Plan:
+    """Plan objects (not yet added to a session) from an extraction dict."""
+    meta = extraction.get("metadata") or {}
+    years = [y for y in (meta.get("years") or []) if y is not None]
+    plan = Plan(
+        document_id=doc.id, title=str(meta.get("title") or meta.get("theme") or doc.filename),
+        doc_type=str(meta.get("doc_type") or "other"), number=meta.get("number"), issuer=meta.get("issuer"),
+        year_start=int(years[0]) if years else None, year_end=int(years[-1]) if years else None,
+        status="active",
+    )
+    for pos, item in enumerate(extraction.get("indicators") or []):
+        indicator = Indicator(
+            position=pos, label=item.get("label"), group=str(item.get("group") or "other"),
+            section=item.get("section"), text=str(item.get("text") or ""), line=item.get("line"),
+            line_end=item.get("line_end"),
+        )
+        indicator.targets = [_target(t, i) for i, t in enumerate(item.get("targets") or [])]
+        for target in indicator.targets:
+            target.plan = plan
+        plan.indicators.append(indicator)
+    for pos, item in enumerate(extraction.get("tasks") or []):
+        deadline, deadline_text = _deadline(item.get("deadline"))
+        plan.tasks.append(Task(
+            position=pos, label=item.get("label"), section=item.get("section"), title=item.get("title"),
+            text=str(item.get("text") or ""), line=item.get("line"), line_end=item.get("line_end"),
+            domain=item.get("domain"), deadline=deadline, deadline_text=deadline_text,
+            lead_names=list(item.get("lead") or []), support_names=list(item.get("support") or []),
+            projects=list(item.get("projects") or []), references=list(item.get("references") or []),
+        ))
+    return plan
+
+
+def confirm_plan(session: Session, *, document_id: int, actor: Actor) -> Plan:
+    """Turn a document's extraction (the reviewer's copy if any) into a tracked plan; idempotent."""
+    require_manager(actor, "xác nhận kế hoạch")
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise NotFoundError(f"Không tìm thấy văn bản #{document_id}")
+    existing = session.scalars(select(Plan).where(Plan.document_id == doc.id)).first()
+    if existing is not None:
+        return existing
+    plan = build_plan(doc, doc.effective_extraction)
+    plan.created_by = actor.id
+    session.add(plan)
+    session.flush()
+    record(session, actor=actor, action="plan.confirm", object_type="plan", object_id=plan.id,
+           after={**snapshot(plan), "from_review": doc.review is not None,
+                  "indicators": len(plan.indicators), "tasks": len(plan.tasks),
+                  "targets": sum(len(i.targets) for i in plan.indicators)})
+    session.flush()
+    return plan
+
+
+def get_plan(session: Session, *, plan_id: int, actor: Actor | None = None) -> Plan:
+    """A plan with its indicators, targets and tasks loaded (three queries, whatever the size)."""
+    if actor is not None:
+        require_reader(actor)
+    plan = session.scalars(
+        select(Plan).where(Plan.id == plan_id).options(
+            selectinload(Plan.indicators).selectinload(Indicator.targets), selectinload(Plan.tasks))
+    ).first()
+    if plan is None:
+        raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
+    return plan
+
+
+def list_plans(session: Session, *, actor: Actor | None = None, status: str | None = None) -> list[Plan]:
+    if actor is not None:
+        require_reader(actor)
+    query = select(Plan).order_by(Plan.year_start.desc(), Plan.id.desc())
+    if status is not None:
+        query = query.where(Plan.status == status)
+    return list(session.scalars(query))
+
+
+def update_plan(session: Session, *, plan_id: int, changes: PlanUpdate, actor: Actor) -> Plan:
+    require_manager(actor, "sửa kế hoạch")
+    plan = get_plan(session, plan_id=plan_id)
+    before = snapshot(plan)
+    for key, value in changes.model_dump(exclude_unset=True).items():
+        setattr(plan, key, value)
+    record(session, actor=actor, action="plan.update", object_type="plan", object_id=plan.id,
+           before=before, after=snapshot(plan))
+    session.flush()
+    return plan

@@ -1,0 +1,89 @@
+"""Pydantic views and inputs of assignments, updates and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AssignmentCreate(BaseModel):
+    item_type: Literal["indicator", "task"]
+    item_id: int
+    unit_id: int
+    role: Literal["lead", "support"] = "lead"
+    deadline: dt.date | None = None
+    note: str | None = None
+
+
+class AssignmentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    plan_id: int
+    item_type: str
+    item_id: int
+    indicator_id: int | None
+    task_id: int | None
+    unit_id: int
+    role: str
+    deadline: dt.date | None
+    note: str | None
+    created_at: dt.datetime
+
+
+class UpdateCreate(BaseModel):
+    target_id: int | None = None
+    task_id: int | None = None
+    period: str
+    value: float | None = None
+    progress: float | None = Field(default=None, ge=0, le=100)
+    note: str | None = None
+    unit_id: int | None = None
+
+
+class UpdateEdit(BaseModel):
+    value: float | None = None
+    progress: float | None = Field(default=None, ge=0, le=100)
+    note: str | None = None
+
+
+class UpdateReturn(BaseModel):
+    reason: str = Field(min_length=1)
+
+
+class EvidenceRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    update_id: int
+    filename: str
+    sha256: str
+    size: int
+    created_at: dt.datetime
+
+
+class UpdateRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    plan_id: int
+    target_id: int | None
+    task_id: int | None
+    unit_id: int
+    period: str
+    value: float | None
+    progress: float | None
+    note: str | None
+    state: str
+    version: int
+    supersedes_id: int | None
+    return_reason: str | None
+    created_by: int | None
+    created_at: dt.datetime
+    submitted_by: int | None
+    submitted_at: dt.datetime | None
+    decided_by: int | None
+    decided_at: dt.datetime | None
+    evidence: list[EvidenceRead] = []

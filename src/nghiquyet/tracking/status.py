@@ -1,0 +1,206 @@
+"""A plan's status for a period: each target judged by `nghiquyet.status`, indicators and tallies.
+
+Which figure counts (the "actual") for target T and requested period P:
+- only APPROVED updates count; among several, the newest decision wins (a later approved correction
+  replaces the figure it corrects; if two units report the same target, the last approved one);
+- P's own update if there is one; otherwise the latest approved figure of a period inside P (for the
+  year 2024: 2024-H2, then 2024-Q4, then 2024-12..., whichever ends last). Figures are year-to-date
+  (lũy kế), as Vietnamese reports give them, so the latest sub-period stands for P so far; the
+  target is then judged for that sub-period (its pro-rata expectation and its wording);
+- `as_of` is handed to the rules (what "so far" means inside the period); it does not hide
+  updates decided later.
+Tallies count every indicator of the plan (qualitative ones stay "chưa có số liệu"), so the total
+matches the document ("16/19 chỉ tiêu hoàn thành").
+
+Set-based: the plan's indicators, its targets, the approved updates of the period and the lead
+assignments are four queries whatever the plan's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nghiquyet.errors import InputError, NotFoundError
+from nghiquyet.plans.models import Indicator, Plan, Target
+from nghiquyet.status import Judgement, Period, Tally, judge, judge_indicator, spec_for, tally
+from nghiquyet.tracking.models import Assignment, Update
+
+
+@dataclass
+class TargetStatus:
+    id: int
+    metric: str
+    comparator: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    actual: float | None
+    actual_period: str | None
+    update_id: int | None
+    status: str
+    rule: str
+    explanation_vi: str
+    expected: float | None
+    ratio: float | None
+
+
+@dataclass
+class IndicatorStatus:
+    id: int
+    label: str | None
+    group: str
+    text: str
+    status: str
+    rule: str
+    explanation_vi: str
+    lead_unit_ids: list[int]
+    targets: list[TargetStatus]
+
+
+@dataclass
+class PlanStatus:
+    plan_id: int
+    period: str
+    as_of: dt.date | None
+    total: int
+    complete: int
+    by_status: dict[str, int]
+    indicators: list[IndicatorStatus]
+    by_group: dict[str, Tally] = field(default_factory=dict)
+    by_unit: dict[int, Tally] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (the API's `GET /plans/{id}/status` body)."""
+        return {
+            "plan_id": self.plan_id, "period": self.period,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "total": self.total, "complete": self.complete, "by_status": self.by_status,
+            "indicators": [asdict(i) for i in self.indicators],
+            "by_group": {k: asdict(v) for k, v in self.by_group.items()},
+            "by_unit": {str(k): asdict(v) for k, v in self.by_unit.items()},
+        }
+
+
+def periods_within(period: Period) -> list[str]:
+    """Codes of `period` and of every shorter period inside it (the candidates for its figure)."""
+    codes = [period.code]
+    for kind, count in (("half", 2), ("quarter", 4), ("month", 12)):
+        for index in range(1, count + 1):
+            sub = Period.of(period.year, kind, index)  # type: ignore[arg-type]
+            if sub != period and period.contains(sub):
+                codes.append(sub.code)
+    return codes
+
+
+Rank = tuple[int, dt.date, dt.datetime, int, int]
+
+
+def _rank(update: Update, requested: str, ends: dict[str, dt.date]) -> Rank:
+    exact = 1 if update.period == requested else 0
+    decided = update.decided_at or dt.datetime.min.replace(tzinfo=dt.UTC)
+    return (exact, ends[update.period], decided, update.version, update.id)
+
+
+def latest_actuals(session: Session, *, plan_id: int, period: Period,
+                   target_ids: Iterable[int] | None = None) -> dict[int, Update]:
+    """For each target of the plan, the approved update that stands for `period` (see module doc)."""
+    codes = periods_within(period)
+    ends = {c: Period.parse(c).end for c in codes}
+    query = select(Update).where(Update.plan_id == plan_id, Update.period.in_(codes),
+                                 Update.state == "approved", Update.target_id.is_not(None))
+    if target_ids is not None:
+        query = query.where(Update.target_id.in_(list(target_ids)))
+    best: dict[int, Update] = {}
+    for update in session.scalars(query):
+        assert update.target_id is not None
+        current = best.get(update.target_id)
+        if current is None or _rank(update, period.code, ends) > _rank(current, period.code, ends):
+            best[update.target_id] = update
+    return best
+
+
+def _judge_target(target: Target, update: Update | None, period: Period, plan_end: dt.date,
+                  as_of: dt.date | None) -> tuple[TargetStatus, Judgement]:
+    spec = spec_for(comparator=target.comparator, value=target.value, value_max=target.value_max,
+                    unit=target.unit, change=target.change, metric=target.metric, direction=target.direction,
+                    year=target.year)
+    used = Period.parse(update.period) if update is not None else period
+    judgement: Judgement = judge(spec, update.value if update is not None else None, period=used,
+                                 plan_end=plan_end, as_of=as_of)
+    return TargetStatus(
+        id=target.id, metric=target.metric, comparator=target.comparator, value=target.value,
+        value_max=target.value_max, unit=target.unit,
+        actual=update.value if update is not None else None,
+        actual_period=update.period if update is not None else None,
+        update_id=update.id if update is not None else None,
+        status=judgement.status.value, rule=judgement.rule, explanation_vi=judgement.explanation_vi,
+        expected=judgement.expected, ratio=judgement.ratio,
+    ), judgement
+
+
+def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date | None = None) -> PlanStatus:
+    """Judge every target and indicator of a plan for `period`; tallies per plan, group and lead unit."""
+    try:
+        wanted = Period.parse(period)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
+    plan_end = plan.end_date or wanted.end
+    indicators = list(session.scalars(
+        select(Indicator).where(Indicator.plan_id == plan_id).order_by(Indicator.position, Indicator.id)))
+    targets_by_indicator: dict[int, list[Target]] = defaultdict(list)
+    for target in session.scalars(select(Target).where(Target.plan_id == plan_id)
+                                  .order_by(Target.position, Target.id)):
+        targets_by_indicator[target.indicator_id].append(target)
+    actuals = latest_actuals(session, plan_id=plan_id, period=wanted)
+    leads: dict[int, list[int]] = defaultdict(list)
+    for indicator_id, unit_id in session.execute(
+            select(Assignment.indicator_id, Assignment.unit_id).where(
+                Assignment.plan_id == plan_id, Assignment.item_type == "indicator", Assignment.role == "lead")
+            .order_by(Assignment.id)):
+        if indicator_id is not None:
+            leads[indicator_id].append(unit_id)
+
+    results: list[IndicatorStatus] = []
+    for indicator in indicators:
+        judged = [_judge_target(t, actuals.get(t.id), wanted, plan_end, as_of)
+                  for t in targets_by_indicator.get(indicator.id, [])]
+        target_statuses = [ts for ts, _ in judged]
+        overall = judge_indicator([j for _, j in judged])
+        results.append(IndicatorStatus(
+            id=indicator.id, label=indicator.label, group=indicator.group, text=indicator.text,
+            status=overall.status.value, rule=overall.rule, explanation_vi=overall.explanation_vi,
+            lead_unit_ids=leads.get(indicator.id, []), targets=target_statuses))
+
+    whole = tally([r.status for r in results])
+    by_group: dict[str, list[str]] = defaultdict(list)
+    by_unit: dict[int, list[str]] = defaultdict(list)
+    for r in results:
+        by_group[r.group].append(r.status)
+        for unit_id in r.lead_unit_ids:
+            by_unit[unit_id].append(r.status)
+    return PlanStatus(
+        plan_id=plan_id, period=wanted.code, as_of=as_of, total=whole.total, complete=whole.complete,
+        by_status=whole.by_status, indicators=results,
+        by_group={g: tally(s) for g, s in sorted(by_group.items())},
+        by_unit={u: tally(s) for u, s in sorted(by_unit.items())},
+    )
+
+
+def plan_status_series(session: Session, *, plan_id: int, periods: Iterable[str],
+                       as_of: dt.date | None = None) -> dict[str, Tally]:
+    """The plan's tally for each period (e.g. the four quarters of a year)."""
+    out: dict[str, Tally] = {}
+    for p in periods:
+        status = plan_status(session, plan_id=plan_id, period=p, as_of=as_of)
+        out[status.period] = Tally(total=status.total, complete=status.complete, by_status=status.by_status)
+    return out

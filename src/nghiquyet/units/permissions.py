@@ -1,0 +1,118 @@
+"""Who may do what: the checks every service runs before it reads or writes.
+
+Lives in `units` (the lowest domain folder) because every domain needs it and the layers contract
+lets each of them import `units`, while `accounts` sits above `units` and beside `documents`.
+
+Rules (the issue's table, plus the choices written here):
+- `admin`, `office` manage documents, plans, units, users, assignments and approvals;
+- `leader`, `inspector` read everything; `inspector` and `admin` read the audit trail;
+- `unit` READS its own unit and every unit below it (a Party committee oversees its cells) but
+  WRITES (creates, edits, submits updates, attaches evidence) only for its own unit: a child unit's
+  figures are that unit's responsibility, so a parent cannot report on its behalf;
+- an inactive account, or a `unit` account without a unit, may do nothing.
+Every denial raises PermissionDenied with a Vietnamese reason.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nghiquyet.errors import PermissionDenied
+from nghiquyet.units.models import Unit
+
+MANAGERS = frozenset({"admin", "office"})
+READERS = frozenset({"admin", "office", "leader", "inspector", "unit"})
+AUDIT_READERS = frozenset({"admin", "inspector"})
+ROLE_LABELS_VI = {"admin": "quản trị viên", "office": "Văn phòng", "unit": "đơn vị", "leader": "lãnh đạo",
+                  "inspector": "kiểm tra, giám sát"}
+
+
+class Actor(Protocol):
+    """What a service needs to know about who acts (`accounts.models.User` fits)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def unit_id(self) -> int | None: ...
+    @property
+    def active(self) -> bool: ...
+
+
+def _who(actor: Actor) -> str:
+    return f"tài khoản {actor.username} (vai trò {ROLE_LABELS_VI.get(actor.role, actor.role)})"
+
+
+def _who_first(actor: Actor) -> str:  # "Tài khoản ...": at the start of a sentence
+    return "T" + _who(actor)[1:]
+
+
+def require_active(actor: Actor) -> None:
+    if not actor.active:
+        raise PermissionDenied(f"Tài khoản {actor.username} đã bị khóa")
+    if actor.role not in READERS:
+        raise PermissionDenied(f"Vai trò '{actor.role}' không hợp lệ")
+
+
+def is_manager(actor: Actor) -> bool:
+    return actor.active and actor.role in MANAGERS
+
+
+def require_manager(actor: Actor, action_vi: str) -> None:
+    """Only the office (or an admin) may `action_vi` (e.g. "xác nhận kế hoạch")."""
+    require_active(actor)
+    if actor.role not in MANAGERS:
+        raise PermissionDenied(
+            f"Chỉ Văn phòng hoặc quản trị viên được {action_vi}; {_who(actor)} không có quyền")
+
+
+def require_reader(actor: Actor) -> None:
+    require_active(actor)
+
+
+def require_audit_reader(actor: Actor) -> None:
+    require_active(actor)
+    if actor.role not in AUDIT_READERS:
+        raise PermissionDenied(
+            f"Chỉ cán bộ kiểm tra hoặc quản trị viên được xem nhật ký; {_who(actor)} không có quyền")
+
+
+def readable_unit_ids(session: Session, actor: Actor) -> set[int] | None:
+    """Units whose assignments and updates `actor` may read; None means every unit."""
+    require_active(actor)
+    if actor.role != "unit":
+        return None
+    if actor.unit_id is None:
+        raise PermissionDenied(f"{_who_first(actor)} chưa được gắn với đơn vị nào")
+    own = session.get(Unit, actor.unit_id)
+    if own is None:
+        return {actor.unit_id}
+    rows = session.scalars(select(Unit.id).where(Unit.path.startswith(own.path, autoescape=True)))
+    return set(rows) | {own.id}
+
+
+def require_unit_read(session: Session, actor: Actor, unit_id: int) -> None:
+    allowed = readable_unit_ids(session, actor)
+    if allowed is not None and unit_id not in allowed:
+        raise PermissionDenied(
+            f"{_who_first(actor)} chỉ được xem dữ liệu của đơn vị mình và các đơn vị trực thuộc")
+
+
+def require_unit_write(actor: Actor, unit_id: int, action_vi: str) -> None:
+    """Managers may act for any unit; a `unit` account only for its own unit."""
+    require_active(actor)
+    if actor.role in MANAGERS:
+        return
+    if actor.role != "unit":
+        raise PermissionDenied(f"{_who_first(actor)} chỉ được xem, không được {action_vi}")
+    if actor.unit_id is None:
+        raise PermissionDenied(f"{_who_first(actor)} chưa được gắn với đơn vị nào")
+    if actor.unit_id != unit_id:
+        raise PermissionDenied(f"{_who_first(actor)} chỉ được {action_vi} của đơn vị mình, "
+                               "không được thao tác trên dữ liệu của đơn vị khác")

@@ -1,0 +1,108 @@
+"""Builders for tests (and demos): units, users, documents and plans from the seed corpus.
+
+Shared by the service, API, report and page tests. Each builder only flushes; the caller commits
+when it needs the rows visible to another session (e.g. an API request).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from nghiquyet.accounts.models import User
+from nghiquyet.config import Settings
+from nghiquyet.documents.models import Document
+from nghiquyet.documents.service import import_document, save_review
+from nghiquyet.plans.models import Indicator, Plan, Target, Task
+from nghiquyet.plans.service import confirm_plan
+from nghiquyet.units.models import Unit
+from nghiquyet.units.service import place
+
+# The seed corpus sits beside the repository (../shared/corpus); NGHIQUYET_CORPUS overrides it.
+CORPUS = Path(os.environ.get("NGHIQUYET_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+SEEDS = {
+    "000": "000_29e2e8547b6387b0",  # nghị quyết năm 2024: 22 chỉ tiêu, 57 mức
+    "001": "001_82c499cca2a5873a",  # chương trình hành động 2021-2025
+    "002": "002_1a304e063d388c80",  # nghị quyết năm 2026: 18 chỉ tiêu, 26 mức
+    "003": "003_80d04959fc9a9e21",  # nghị quyết năm 2024: 16 chỉ tiêu, 27 mức
+    "004": "004_6cdd10a325536dcd",  # thông báo kết luận
+}
+_counter = itertools.count(1)
+
+
+def seed_text_path(seed: str) -> Path:
+    return CORPUS / "seeds" / f"{SEEDS[seed]}.txt"
+
+
+def seed_gold(seed: str) -> dict[str, Any]:
+    """The hand-checked extraction of a seed (the gold file)."""
+    data: dict[str, Any] = json.loads((CORPUS / "gold" / f"{SEEDS[seed]}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def corpus_available() -> bool:
+    return (CORPUS / "gold").is_dir() and (CORPUS / "seeds").is_dir()
+
+
+def make_unit(session: Session, *, name: str | None = None, code: str | None = None, kind: str = "so",
+              parent: Unit | None = None) -> Unit:
+    n = next(_counter)
+    unit = Unit(name=name or f"Đơn vị thử {n}", code=code if code is not None else f"DV{n:04d}", kind=kind)
+    place(session, unit, parent)
+    session.flush()
+    return unit
+
+
+def make_user(session: Session, *, role: str = "office", unit: Unit | None = None,
+              username: str | None = None, password_hash: str = "", active: bool = True,
+              full_name: str = "") -> User:
+    n = next(_counter)
+    user = User(username=username or f"{role}{n}", role=role, unit_id=unit.id if unit is not None else None,
+                password_hash=password_hash, full_name=full_name or f"Cán bộ {n}", active=active)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def make_document_from_seed(session: Session, *, actor: User, settings: Settings,
+                            seed: str = "002") -> Document:
+    path = seed_text_path(seed)
+    return import_document(session, filename=path.name, data=path.read_bytes(), actor=actor,
+                           settings=settings)
+
+
+def make_plan_from_seed(session: Session, *, actor: User, settings: Settings, seed: str = "002",
+                        reviewed: bool = True) -> Plan:
+    """Import a seed document, store its gold extraction as the reviewer's copy, confirm the plan.
+
+    With the gold review the plan does not depend on how good the extractor is today.
+    """
+    doc = make_document_from_seed(session, actor=actor, settings=settings, seed=seed)
+    if reviewed:
+        save_review(session, document_id=doc.id, extraction=seed_gold(seed), actor=actor)
+    return confirm_plan(session, document_id=doc.id, actor=actor)
+
+
+def make_plan(session: Session, *, title: str = "Kế hoạch thử", year_start: int = 2024, year_end: int = 2024,
+              targets: list[dict[str, Any]] | None = None, tasks: list[dict[str, Any]] | None = None) -> Plan:
+    """A small plan built directly (no document): one indicator per target dict, then the tasks."""
+    plan = Plan(title=title, year_start=year_start, year_end=year_end, status="active")
+    session.add(plan)
+    specs = targets if targets is not None else [
+        {"metric": "Thu ngân sách", "comparator": "gte", "value": 100.0, "unit": "tỷ đồng", "year": year_end},
+        {"metric": "Tỷ lệ hộ nghèo", "comparator": "lt", "value": 2.0, "unit": "%", "year": year_end},
+    ]
+    for pos, spec in enumerate(specs):
+        indicator = Indicator(position=pos, label=f"({pos + 1})", group=spec.pop("group", "kinh_te_xa_hoi"),
+                              text=spec.get("metric", ""), line=pos + 1)
+        indicator.targets.append(Target(plan=plan, position=0, **spec))
+        plan.indicators.append(indicator)
+    for pos, spec in enumerate(tasks or []):
+        plan.tasks.append(Task(position=pos, **spec))
+    session.flush()
+    return plan
