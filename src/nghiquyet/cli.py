@@ -76,6 +76,12 @@ class _plain:
         return None
 
 
+# Tracking commands (serve, user, plans, import, demo) live in nghiquyet.commands.
+from nghiquyet.commands import register as _register_tracking_commands  # noqa: E402
+
+_register_tracking_commands(app)
+
+
 def main() -> None:
     app()
 

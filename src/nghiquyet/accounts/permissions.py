@@ -1,4 +1,4 @@
-"""Role gates shared by the API, the pages and the CLI; object-level rules live in the domain services."""
+"""Role names and gates for routes; the rules themselves live in `units.permissions` (H4's services)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Collection
 from typing import Protocol
 
 from nghiquyet.errors import PermissionDenied
+from nghiquyet.units.permissions import AUDIT_READERS, MANAGERS, READERS
 
 ROLES: tuple[str, ...] = ("admin", "office", "unit", "leader", "inspector")
 ROLE_LABELS: dict[str, str] = {
@@ -15,11 +16,9 @@ ROLE_LABELS: dict[str, str] = {
     "leader": "Lãnh đạo (xem)",
     "inspector": "Kiểm tra, giám sát (xem, nhật ký)",
 }
-# Who may do what, by role, for the gates that do not depend on the object.
-MANAGERS = frozenset({"admin", "office"})  # plans, units, users, assignments, approvals
-READERS = frozenset(ROLES)  # every signed-in role reads plans and status
-AUDIT_READERS = frozenset({"admin", "inspector"})
-UPLOADERS = MANAGERS
+
+__all__ = ["AUDIT_READERS", "MANAGERS", "READERS", "ROLES", "ROLE_LABELS", "has_role", "require_role",
+           "role_of"]
 
 
 class HasRole(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -42,9 +43,17 @@ def status_for(exc: NghiquyetError) -> int:
     return 400
 
 
+def public_message(exc: NghiquyetError) -> str:
+    """The error as a client may see it: a file is named by its base name, never by a server path."""
+    if isinstance(exc, InputError) and exc.path:
+        where = PurePath(exc.path).name + (f":{exc.line}" if exc.line else "")
+        return f"{where}: {NghiquyetError.__str__(exc)}"
+    return str(exc)
+
+
 def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, NghiquyetError)
-    return JSONResponse({"detail": str(exc)}, status_code=status_for(exc))
+    return JSONResponse({"detail": public_message(exc)}, status_code=status_for(exc))
 
 
 def describe_validation(errors: list[Any]) -> str:

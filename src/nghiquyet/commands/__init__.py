@@ -1,0 +1,18 @@
+"""Tracking commands (serve, user, plans, import, demo), registered on the main Typer app by cli.py."""
+
+from __future__ import annotations
+
+import typer
+
+from nghiquyet.commands import data, server, users
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(server.serve)
+    app.command("demo")(server.demo)
+    app.add_typer(users.app, name="user")
+    app.command("plans")(data.plans)
+    app.command("import")(data.import_files)
+
+
+__all__ = ["register"]

@@ -1,0 +1,58 @@
+"""What every tracking command shares: settings, a migrated database, one transaction per unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import cast
+
+import typer
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from nghiquyet.config import Settings, load_settings
+from nghiquyet.db import make_engine, make_session_factory, migrate
+from nghiquyet.units.permissions import Actor
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error to stderr and return the Exit to raise (never a traceback)."""
+    typer.echo(f"Lỗi: {message}", err=True)
+    return typer.Exit(code)
+
+
+def open_database(settings: Settings | None = None) -> tuple[Settings, Engine, sessionmaker[Session]]:
+    """Settings, an engine on a database brought to the newest schema, and its session factory."""
+    settings = settings or load_settings()
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    return settings, engine, make_session_factory(engine)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """Commit once when the block succeeds, roll back otherwise (services only flush)."""
+    with factory() as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class _Console:
+    """Whoever runs the CLI on the server: acts as an administrator, recorded without an account."""
+
+    id: None = None
+    username: str = "console"
+    role: str = "admin"
+    unit_id: None = None
+    active: bool = True
+
+
+# The services type their actor as a signed-in account; the console has no row in `users`, so its
+# id is None (the audit trail and `created_by` store NULL for it).
+SYSTEM_ACTOR = cast(Actor, _Console())

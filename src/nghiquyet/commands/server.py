@@ -1,0 +1,78 @@
+"""`serve` (migrate, then uvicorn) and `demo` (a fresh SQLite database full of realistic data)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nghiquyet.commands.common import open_database
+from nghiquyet.config import Settings, load_settings
+
+# uvicorn imports the app by name, so the CLI never imports the web layer (layers contract).
+APP_FACTORY = "nghiquyet.web.app:create_app_from_env"
+
+
+def _run_uvicorn(host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, proxy_headers=True,
+                log_level="info")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe (0.0.0.0: mở cho mạng nội bộ)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Cổng")] = 8000,
+) -> None:
+    """Chạy máy chủ web (tạo hoặc nâng cấp cơ sở dữ liệu trước khi chạy)."""
+    _, engine, _ = open_database()
+    engine.dispose()
+    typer.echo(f"Cơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}")
+    typer.echo(f"Địa chỉ: http://{host}:{port}/  (API: /api/v1, tài liệu API: /docs)")
+    _run_uvicorn(host, port)
+
+
+def demo_settings(base: Settings) -> Settings:
+    """The demo always lives in its own SQLite file under the data dir, whatever the main database is."""
+    data_dir = base.data_dir / "demo"
+    url = f"sqlite:///{(data_dir / 'nghiquyet.db').resolve()}"
+    return base.model_copy(update={"data_dir": data_dir, "database_url": url})
+
+
+def _fresh(data_dir: Path) -> None:
+    # Remove only the demo's own folder: the real database beside it is never touched.
+    if data_dir.exists():
+        shutil.rmtree(data_dir)
+    data_dir.mkdir(parents=True)
+
+
+def demo(
+    port: Annotated[int, typer.Option(help="Cổng")] = 8000,
+    host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe")] = "127.0.0.1",
+    seed_only: Annotated[bool, typer.Option("--seed-only", help="Chỉ tạo dữ liệu mẫu rồi thoát")] = False,
+) -> None:
+    """Tạo cơ sở dữ liệu mẫu MỚI (Lâm Đồng: văn bản, đơn vị, tài khoản, giao việc, số liệu) rồi chạy."""
+    from nghiquyet.demo import build_demo
+
+    settings = demo_settings(load_settings())
+    _fresh(settings.data_dir)
+    settings, engine, factory = open_database(settings)
+    try:
+        summary = build_demo(factory, settings)
+    finally:
+        engine.dispose()
+    typer.echo(f"Dữ liệu mẫu: {settings.resolved_database_url.removeprefix('sqlite:///')}")
+    typer.echo(summary.describe())
+    typer.echo("Tài khoản (tên / mật khẩu — vai trò):")
+    for account in summary.accounts:
+        typer.echo(f"  {account.username:<14} / {account.password:<14} — {account.label}")
+    if seed_only:
+        return
+    typer.echo(f"Địa chỉ: http://{host}:{port}/  (đăng nhập: vanphong / vanphong)")
+    # The app factory reads settings from the environment: point it at the demo database.
+    os.environ["NGHIQUYET_DATA_DIR"] = str(settings.data_dir)
+    os.environ["NGHIQUYET_DATABASE_URL"] = settings.resolved_database_url
+    _run_uvicorn(host, port)

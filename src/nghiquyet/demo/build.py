@@ -1,0 +1,253 @@
+"""Build the demo database: Lâm Đồng's units, accounts for every role, the five seed documents as plans,
+assignments by subject, and a year of updates in every state, through the same services the app uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from nghiquyet.accounts.models import User
+from nghiquyet.accounts.service import create_user
+from nghiquyet.config import Settings
+from nghiquyet.demo.figures import OUTCOMES, Outcome, TargetShape, quarter_value, task_progress, year_value
+from nghiquyet.documents.service import import_document
+from nghiquyet.plans.models import Indicator, Plan, Task
+from nghiquyet.plans.service import confirm_plan, get_plan
+from nghiquyet.tracking.assignments import AssignmentSpec, assign_many
+from nghiquyet.tracking.models import Update
+from nghiquyet.tracking.updates import approve_update, create_update, return_update, submit_update
+from nghiquyet.units.importer import import_units
+from nghiquyet.units.models import Unit
+
+SEED = 20240101  # fixed: the demo is the same on every machine and every run
+DATA = resources.files("nghiquyet.demo")
+# The tracked years of the plans given data: the 2024 resolution (closed, judged as
+# vượt/đạt/không đạt) and the 2026 one (in progress as of the demo, so đúng tiến độ/nguy cơ).
+PLAN_PERIODS = {
+    "003_80d04959fc9a9e21.txt": (2024, ("Q1", "Q2", "Q3", "Q4"), True),
+    "002_1a304e063d388c80.txt": (2026, ("Q1", "Q2", "Q3"), False),
+}
+OUTCOME_WEIGHTS = (3, 4, 2, 2)  # vượt, đạt, không đạt, nguy cơ
+RETURN_REASON = ("Số liệu chưa khớp với số liệu của Thống kê tỉnh; đề nghị rà soát, "
+                 "bổ sung căn cứ và gửi lại trước ngày 15/01.")
+NOTES = {
+    "vuot": "Vượt kế hoạch nhờ triển khai đồng bộ các giải pháp, sự vào cuộc của các địa phương.",
+    "dat": "Cơ bản đạt kế hoạch đề ra.",
+    "khong_dat": "Chưa đạt do khó khăn về nguồn lực và tiến độ giải ngân.",
+    "nguy_co": "Tiến độ chậm so với kế hoạch; đang rà soát, đề xuất giải pháp tháo gỡ.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: str
+    unit_code: str
+    full_name: str
+    label: str
+
+
+@dataclass
+class DemoSummary:
+    accounts: list[DemoAccount]
+    units: int = 0
+    documents: int = 0
+    plans: list[tuple[int, str]] = field(default_factory=list)
+    assignments: int = 0
+    updates: dict[str, int] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        states = ", ".join(f"{n} {s}" for s, n in sorted(self.updates.items()))
+        return (f"{self.units} đơn vị, {self.documents} văn bản, {len(self.plans)} kế hoạch, "
+                f"{self.assignments} phân công, báo cáo: {states or 'không có'}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    keyword: str
+    unit_code: str
+    role: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = DATA.joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def demo_accounts() -> list[DemoAccount]:
+    return [DemoAccount(**row) for row in _rows("accounts.csv")]
+
+
+def assignment_rules() -> list[Rule]:
+    return [Rule(r["keyword"].lower(), r["unit_code"], r["role"]) for r in _rows("assignments.csv")]
+
+
+def seed_files() -> list[tuple[str, bytes]]:
+    seeds = DATA.joinpath("seeds")
+    return sorted((p.name, p.read_bytes()) for p in seeds.iterdir() if p.name.endswith(".txt"))
+
+
+@contextmanager
+def _unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    with factory() as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
+
+
+def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummary:
+    """Fill an empty, migrated database; returns what was made (for the CLI to print)."""
+    rng = random.Random(SEED)
+    accounts = demo_accounts()
+    summary = DemoSummary(accounts=accounts)
+    with _unit_of_work(factory) as session:
+        units = _units_and_accounts(session, accounts, summary)
+        office = _user(session, "vanphong")
+        users_by_unit = {u.unit_id: u for u in session.query(User).filter(User.role == "unit")}
+        for name, data in seed_files():
+            doc = import_document(session, filename=name, data=data, actor=office, settings=settings)
+            plan = confirm_plan(session, document_id=doc.id, actor=office)
+            summary.documents += 1
+            summary.plans.append((plan.id, plan.title))
+            if name in PLAN_PERIODS:
+                year, quarters, closed = PLAN_PERIODS[name]
+                plan = get_plan(session, plan_id=plan.id)
+                leads = _assign(session, plan, units, office, year, summary)
+                _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng, summary)
+    return summary
+
+
+def _units_and_accounts(session: Session, accounts: list[DemoAccount],
+                        summary: DemoSummary) -> dict[str, Unit]:
+    admin_spec = accounts[0]
+    # The first account is made by the console (no actor), then it makes everything else.
+    bootstrap = create_user(session, username=admin_spec.username, password=admin_spec.password,
+                            role=admin_spec.role, unit_id=None, actor=None, full_name=admin_spec.full_name)
+    data = DATA.joinpath("units.csv").read_bytes()
+    units = {u.code or "": u for u in import_units(session, data=data, filename="units.csv", actor=bootstrap)}
+    summary.units = len(units)
+    bootstrap.unit_id = units[admin_spec.unit_code].id
+    for spec in accounts[1:]:
+        create_user(session, username=spec.username, password=spec.password, role=spec.role,
+                    unit_id=units[spec.unit_code].id, actor=bootstrap, full_name=spec.full_name)
+    return units
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.query(User).filter(User.username == username).one()
+    return user
+
+
+def _match(text: str, rules: list[Rule]) -> tuple[str | None, list[str]]:
+    """The lead unit (the most specific keyword found wins) and up to two supporting units."""
+    low = text.lower()
+    found = [r for r in rules if r.keyword in low]
+    leads = sorted((r for r in found if r.role == "lead"), key=lambda r: -len(r.keyword))
+    lead = leads[0].unit_code if leads else None
+    support: list[str] = []
+    for r in sorted(found, key=lambda r: -len(r.keyword)):
+        if r.unit_code != lead and r.unit_code not in support and (r.role == "support" or len(support) < 1):
+            support.append(r.unit_code)
+    return lead, support[:2]
+
+
+def _assign(session: Session, plan: Plan, units: dict[str, Unit], office: User, year: int,
+            summary: DemoSummary) -> dict[tuple[str, int], int]:
+    """Assign every indicator and task whose subject names a unit; returns the lead unit of each item."""
+    rules = assignment_rules()
+    deadline = dt.date(year, 12, 31)
+    specs: list[AssignmentSpec] = []
+    leads: dict[tuple[str, int], int] = {}
+    items: list[tuple[str, Indicator | Task, str]] = [
+        ("indicator", i, f"{i.text} {' '.join(t.metric for t in i.targets)}") for i in plan.indicators]
+    items += [("task", t, f"{t.title or ''} {t.text}") for t in plan.tasks]
+    for item_type, item, text in items:
+        lead, support = _match(text, rules)
+        if lead is None:
+            continue
+        due = deadline
+        if isinstance(item, Task) and item.deadline is not None:
+            due = item.deadline
+        specs.append(AssignmentSpec(item_type, item.id, units[lead].id, "lead", due))
+        leads[(item_type, item.id)] = units[lead].id
+        specs += [AssignmentSpec(item_type, item.id, units[code].id, "support", due) for code in support]
+    summary.assignments += len(assign_many(session, items=specs, actor=office))
+    return leads
+
+
+def _updates(session: Session, plan: Plan, leads: dict[tuple[str, int], int],
+             users_by_unit: dict[int | None, User], office: User, year: int, quarters: tuple[str, ...],
+             closed: bool, rng: random.Random, summary: DemoSummary) -> None:
+    """Quarterly (and, for a closed year, yearly) figures in every state, entered by the lead unit."""
+    returned_one = False
+    for indicator in plan.indicators:
+        unit_id = leads.get(("indicator", indicator.id))
+        if unit_id is None:
+            continue
+        outcome: Outcome = rng.choices(OUTCOMES, weights=OUTCOME_WEIGHTS)[0]
+        reporter = users_by_unit.get(unit_id, office)
+        for target in indicator.targets:
+            if target.value is None:
+                continue
+            shape = TargetShape(target.comparator, target.value, target.value_max, target.unit, target.metric,
+                                target.direction, target.change)
+            for i, quarter in enumerate(quarters):
+                last = i == len(quarters) - 1
+                state = "submitted" if last and not closed and rng.random() < 0.4 else "approved"
+                _report(session, summary, reporter, office, unit_id, f"{year}-{quarter}", state,
+                        target_id=target.id, value=quarter_value(shape, outcome, quarter),
+                        note=NOTES[outcome] if last else None)
+            if closed and outcome != "nguy_co":
+                state = "approved"
+                if not returned_one and outcome == "khong_dat":
+                    state, returned_one = "returned", True
+                elif rng.random() < 0.2:
+                    state = "submitted"
+                _report(session, summary, reporter, office, unit_id, str(year), state, target_id=target.id,
+                        value=year_value(shape, outcome), note=NOTES[outcome])
+    for task in plan.tasks:
+        unit_id = leads.get(("task", task.id))
+        if unit_id is None:
+            continue
+        outcome = rng.choices(OUTCOMES, weights=OUTCOME_WEIGHTS)[0]
+        reporter = users_by_unit.get(unit_id, office)
+        for i, quarter in enumerate(quarters):
+            last = i == len(quarters) - 1
+            state = ("draft" if rng.random() < 0.3 else "submitted") if last and not closed else "approved"
+            _report(session, summary, reporter, office, unit_id, f"{year}-{quarter}", state, task_id=task.id,
+                    progress=task_progress(outcome, quarter),
+                    note=NOTES[outcome] if last else "Đang triển khai theo kế hoạch.")
+
+
+def _report(session: Session, summary: DemoSummary, reporter: User, office: User, unit_id: int, period: str,
+            state: str, *, target_id: int | None = None, task_id: int | None = None,
+            value: float | None = None, progress: float | None = None, note: str | None = None) -> Update:
+    """One update taken as far through the workflow as `state` says, by the people who would do it."""
+    update = create_update(session, actor=reporter, period=period, target_id=target_id, task_id=task_id,
+                           value=value, progress=progress, note=note, unit_id=unit_id)
+    if state != "draft":
+        submit_update(session, update_id=update.id, actor=reporter)
+    if state == "approved":
+        approve_update(session, update_id=update.id, actor=office)
+    elif state == "returned":
+        return_update(session, update_id=update.id, reason=RETURN_REASON, actor=office)
+    summary.updates[state] = summary.updates.get(state, 0) + 1
+    return update
+
+
+def seeds_dir() -> Path:
+    """Where the seed documents are shipped (for tests and for `nghiquyet import`)."""
+    return Path(str(DATA.joinpath("seeds")))

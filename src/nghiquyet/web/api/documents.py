@@ -1,0 +1,64 @@
+"""Documents: upload (the extraction comes back at once), list, read, confirm into a plan."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, UploadFile
+from pydantic import BaseModel
+
+from nghiquyet.documents.schemas import DocumentDetail, DocumentRead, ReviewSave
+from nghiquyet.documents.service import get_document, import_document, list_documents, save_review
+from nghiquyet.errors import InputError
+from nghiquyet.plans.service import confirm_plan
+from nghiquyet.web.deps import AppSettings, CurrentUser, DbSession
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+MB = 1_048_576
+
+
+class Uploaded(BaseModel):
+    id: int
+    filename: str
+    extraction: dict[str, Any]
+
+
+class PlanCreated(BaseModel):
+    plan_id: int
+
+
+@router.post("", status_code=201)
+async def upload(file: Annotated[UploadFile, File(description="Văn bản: .txt, .md, .docx, .pdf")],
+                 session: DbSession, user: CurrentUser, settings: AppSettings) -> Uploaded:
+    """Store the file and return its extraction; the same bytes again return the same document."""
+    name = file.filename or ""
+    # Read one byte past the limit: enough to refuse an oversized upload without holding all of it.
+    data = await file.read(settings.max_upload_mb * MB + 1)
+    if not data:
+        raise InputError("Tệp rỗng: không có nội dung để trích xuất.", path=name or None)
+    doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
+    return Uploaded(id=doc.id, filename=doc.filename, extraction=doc.effective_extraction)
+
+
+@router.get("")
+def index(session: DbSession, user: CurrentUser) -> list[DocumentRead]:
+    return [DocumentRead.model_validate(d) for d in list_documents(session, actor=user)]
+
+
+@router.get("/{document_id}")
+def show(document_id: int, session: DbSession, user: CurrentUser) -> DocumentDetail:
+    return DocumentDetail.model_validate(get_document(session, document_id=document_id, actor=user))
+
+
+@router.put("/{document_id}/review")
+def review(document_id: int, body: ReviewSave, session: DbSession, user: CurrentUser) -> DocumentDetail:
+    """Save the reviewer's corrected extraction (the machine's output is kept beside it)."""
+    doc = save_review(session, document_id=document_id, extraction=body.extraction, actor=user)
+    return DocumentDetail.model_validate(doc)
+
+
+@router.post("/{document_id}/plan", status_code=201)
+def confirm(document_id: int, session: DbSession, user: CurrentUser) -> PlanCreated:
+    """Confirm the (reviewed) extraction into a tracked plan; confirming again returns the same plan."""
+    plan = confirm_plan(session, document_id=document_id, actor=user)
+    return PlanCreated(plan_id=plan.id)

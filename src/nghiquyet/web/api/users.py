@@ -1,0 +1,23 @@
+"""Accounts: office and admin create them and list them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nghiquyet.accounts.schemas import Created, UserCreate, UserRead
+from nghiquyet.accounts.service import create_user, list_users
+from nghiquyet.web.deps import CurrentUser, DbSession
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+@router.post("", status_code=201)
+def create(body: UserCreate, session: DbSession, user: CurrentUser) -> Created:
+    created = create_user(session, username=body.username, password=body.password, role=body.role,
+                          unit_id=body.unit_id, full_name=body.full_name, actor=user)
+    return Created(id=created.id)
+
+
+@router.get("")
+def index(session: DbSession, user: CurrentUser) -> list[UserRead]:
+    return [UserRead.of(u) for u in list_users(session, actor=user)]
