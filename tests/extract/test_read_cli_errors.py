@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from collections.abc import Callable
@@ -51,8 +52,10 @@ def test_unreadable_file_gives_one_line_and_exit_1(tmp_path: Path, case: str) ->
 
 
 def test_file_too_large_gives_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The pipeline passes no limit, so the reader's default applies; lower it for this test.
-    monkeypatch.setattr("nghiquyet.extract.pipeline.read_document", partial(read_document, max_bytes=10))
+    # The pipeline passes no limit, so the reader's default applies; lower it for this test. (Found via
+    # sys.modules: nghiquyet/__init__.py rebinds the name `nghiquyet.extract` to the extract function.)
+    pipeline = importlib.import_module("nghiquyet.extract.pipeline")
+    monkeypatch.setattr(pipeline, "read_document", partial(read_document, max_bytes=10))
     path = tmp_path / "lon.txt"
     path.write_text("Nghị quyết về nhiệm vụ năm 2024", encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(path)])
