@@ -38,10 +38,21 @@ def world(tmp_path: Path) -> World:
         other = Unit(code="syt", name="Sở Y tế", kind="so", path="/", depth=1)
         session.add_all([tinh, so, other])
         session.flush()
-        for username, role, unit in (("vanphong", "office", tinh), ("sokhdt", "unit", so),
-                                     ("lanhdao", "leader", tinh), ("syte", "unit", other)):
-            session.add(User(username=username, password_hash=hash_password(PASSWORD), role=role,
-                             unit_id=unit.id, full_name=f"Cán bộ {username}"))
+        for username, role, unit in (
+            ("vanphong", "office", tinh),
+            ("sokhdt", "unit", so),
+            ("lanhdao", "leader", tinh),
+            ("syte", "unit", other),
+        ):
+            session.add(
+                User(
+                    username=username,
+                    password_hash=hash_password(PASSWORD),
+                    role=role,
+                    unit_id=unit.id,
+                    full_name=f"Cán bộ {username}",
+                )
+            )
         session.commit()
         world = World(settings=settings, unit_id=so.id, other_unit_id=other.id)
     engine.dispose()

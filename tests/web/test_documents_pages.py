@@ -8,8 +8,10 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 
 HX = {"HX-Request": "true"}
-SEED = ("NGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n\nI. CHỈ TIÊU\n1. Tốc độ tăng trưởng GRDP đạt 7%.\n"
-        "2. Thu ngân sách nhà nước đạt 12.000 tỷ đồng.\n\nII. NHIỆM VỤ\n1. Đẩy mạnh chuyển đổi số.\n")
+SEED = (
+    "NGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n\nI. CHỈ TIÊU\n1. Tốc độ tăng trưởng GRDP đạt 7%.\n"
+    "2. Thu ngân sách nhà nước đạt 12.000 tỷ đồng.\n\nII. NHIỆM VỤ\n1. Đẩy mạnh chuyển đổi số.\n"
+)
 
 
 def _upload(client: TestClient) -> int:
@@ -21,8 +23,9 @@ def _upload(client: TestClient) -> int:
     return int(m.group(1))
 
 
-def test_office_uploads_and_sees_source_with_line_numbers(client: TestClient,
-                                                          sign_in: Callable[[str], None]) -> None:
+def test_office_uploads_and_sees_source_with_line_numbers(
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
     sign_in("vanphong")
     doc_id = _upload(client)
     r = client.get(f"/van-ban/{doc_id}")
@@ -31,39 +34,55 @@ def test_office_uploads_and_sees_source_with_line_numbers(client: TestClient,
 
 
 def test_unreadable_file_is_reported_by_name_and_others_still_import(
-        client: TestClient, sign_in: Callable[[str], None]) -> None:
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
     sign_in("vanphong")
-    r = client.post("/van-ban", files=[("files", ("bang.xls", b"\x00\x01", "application/octet-stream")),
-                                       ("files", ("nq.txt", SEED.encode(), "text/plain"))])
+    r = client.post(
+        "/van-ban",
+        files=[
+            ("files", ("bang.xls", b"\x00\x01", "application/octet-stream")),
+            ("files", ("nq.txt", SEED.encode(), "text/plain")),
+        ],
+    )
     assert r.status_code == 200
     assert "Không nhập được “bang.xls”" in r.text
     assert "Đã nhập “nq.txt”" in r.text
 
 
-def test_added_item_is_a_review_edit_and_can_be_corrected(client: TestClient,
-                                                          sign_in: Callable[[str], None]) -> None:
+def test_added_item_is_a_review_edit_and_can_be_corrected(
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
     sign_in("vanphong")
     doc_id = _upload(client)
-    r = client.post(f"/van-ban/{doc_id}/muc", headers=HX,
-                    data={"kind": "task", "text": "Phát triển du lịch", "line": "9"})
+    r = client.post(
+        f"/van-ban/{doc_id}/muc", headers=HX, data={"kind": "task", "text": "Phát triển du lịch", "line": "9"}
+    )
     assert r.status_code == 200 and "Phát triển du lịch" in r.text
     index = int(re.findall(r'id="item-task-(\d+)"', r.text)[-1])
-    r = client.post(f"/van-ban/{doc_id}/muc/task/{index}", headers=HX,
-                    data={"text": "Phát triển du lịch xanh", "line": "9-10", "lead": "Sở Du lịch"})
+    r = client.post(
+        f"/van-ban/{doc_id}/muc/task/{index}",
+        headers=HX,
+        data={"text": "Phát triển du lịch xanh", "line": "9-10", "lead": "Sở Du lịch"},
+    )
     assert r.status_code == 200
     assert "Phát triển du lịch xanh" in r.text and "Đã sửa khi rà soát" in r.text
     assert 'data-line-end="10"' in r.text
 
 
-def test_bad_line_range_shows_the_form_again_with_a_reason(client: TestClient,
-                                                           sign_in: Callable[[str], None]) -> None:
+def test_bad_line_range_shows_the_form_again_with_a_reason(
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
     sign_in("vanphong")
     doc_id = _upload(client)
-    r = client.post(f"/van-ban/{doc_id}/muc", headers=HX,
-                    data={"kind": "indicator", "text": "Tỷ lệ che phủ rừng", "line": ""})
+    r = client.post(
+        f"/van-ban/{doc_id}/muc",
+        headers=HX,
+        data={"kind": "indicator", "text": "Tỷ lệ che phủ rừng", "line": ""},
+    )
     index = int(re.findall(r'id="item-indicator-(\d+)"', r.text)[-1])
-    r = client.post(f"/van-ban/{doc_id}/muc/indicator/{index}", headers=HX,
-                    data={"text": "x", "line": "mười"})
+    r = client.post(
+        f"/van-ban/{doc_id}/muc/indicator/{index}", headers=HX, data={"text": "x", "line": "mười"}
+    )
     assert r.status_code == 200
     assert "field-error" in r.text and "không hợp lệ" in r.text
 

@@ -38,8 +38,9 @@ def test_login_sets_httponly_cookie_and_follows_next(client: TestClient) -> None
 
 
 def test_login_never_redirects_to_another_site(client: TestClient) -> None:
-    r = client.post("/dang-nhap", data={"username": "vanphong", "password": PASSWORD,
-                                        "next": "//evil.example/"})
+    r = client.post(
+        "/dang-nhap", data={"username": "vanphong", "password": PASSWORD, "next": "//evil.example/"}
+    )
     assert r.headers["location"] == "/"
 
 

@@ -43,7 +43,13 @@ GROUP_LABELS: dict[str, str] = {
     "other": "Khác",
 }
 COMPARATOR_LABELS: dict[str, str] = {
-    "gte": "≥", "gt": ">", "lte": "≤", "lt": "<", "eq": "=", "approx": "≈", "range": "từ … đến",
+    "gte": "≥",
+    "gt": ">",
+    "lte": "≤",
+    "lt": "<",
+    "eq": "=",
+    "approx": "≈",
+    "range": "từ … đến",
 }
 DOC_TYPE_LABELS: dict[str, str] = {
     "nghi_quyet": "Nghị quyết",
@@ -128,3 +134,17 @@ def install_filters(env: Environment) -> None:
         code=_code,
     )
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ORDER=STATUS_ORDER)
+
+
+def target_text(
+    comparator: str | None, value: float | None, value_max: float | None, unit: str | None
+) -> str:
+    """The planned level as a short phrase: "≥ 7 %", "từ 6,5 đến 7 %", "12.000 tỷ đồng"."""
+    if value is None:
+        return "–"
+    tail = f" {unit}" if unit else ""
+    if comparator == "range" and value_max is not None:
+        return f"từ {vn_number(value)} đến {vn_number(value_max)}{tail}"
+    sign = COMPARATOR_LABELS.get(comparator or "", "")
+    sign = "" if sign in ("=", "từ … đến") else sign + " "
+    return f"{sign}{vn_number(value)}{tail}"

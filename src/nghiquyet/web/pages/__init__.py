@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nghiquyet.web.pages import auth, documents, units
+from nghiquyet.web.pages import approvals, auth, dashboard, documents, mine, plans, units
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, documents, units):
+for _module in (auth, dashboard, documents, plans, mine, approvals, units):
     router.include_router(_module.router)
 
 __all__ = ["router"]

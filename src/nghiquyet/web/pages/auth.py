@@ -30,17 +30,36 @@ def login_form(request: Request, user: OptionalUser, next: str | None = None) ->
 
 
 @router.post("/dang-nhap", response_class=HTMLResponse)
-def login(request: Request, session: DbSession, settings: AppSettings,
-          username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
-          next: Annotated[str, Form()] = "/") -> Response:
+def login(
+    request: Request,
+    session: DbSession,
+    settings: AppSettings,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
     try:
         user = authenticate(session, username=username, password=password)
     except InputError as exc:
-        return render(request, "auth/login.html", None, status_code=400, error=exc.message,
-                      username=username, next_url=_safe_next(next), title="Đăng nhập")
+        return render(
+            request,
+            "auth/login.html",
+            None,
+            status_code=400,
+            error=exc.message,
+            username=username,
+            next_url=_safe_next(next),
+            title="Đăng nhập",
+        )
     response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(SESSION_COOKIE, issue_token(user, settings), httponly=True, samesite="lax",
-                        max_age=settings.token_hours * 3600, path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        issue_token(user, settings),
+        httponly=True,
+        samesite="lax",
+        max_age=settings.token_hours * 3600,
+        path="/",
+    )
     return response
 
 

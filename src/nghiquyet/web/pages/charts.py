@@ -33,7 +33,7 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
     parts: list[str] = [
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
-        f'<title>{escape(title)}</title>',
+        f"<title>{escape(title)}</title>",
         f'<line x1="{left}" y1="{top + plot}" x2="{width - left}" y2="{top + plot}" stroke="#8a949e"/>',
     ]
     for i, p in enumerate(points):
@@ -43,20 +43,29 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
         ):
             x = x0 + j * (bar + 6)
             if value is None:
-                parts.append(f'<text x="{x + bar / 2:.1f}" y="{top + plot - 4}" text-anchor="middle" '
-                             f'fill="#4a5560">–</text>')
+                parts.append(
+                    f'<text x="{x + bar / 2:.1f}" y="{top + plot - 4}" text-anchor="middle" '
+                    f'fill="#4a5560">–</text>'
+                )
                 continue
             h = max(plot * value / peak, 1.0)
             y = top + plot - h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                         f'fill="{colour}"/>')
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#1b1f24">'
-                         f'{escape(vn_number(value, 2))}</text>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour}"/>'
+            )
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#1b1f24">'
+                f"{escape(vn_number(value, 2))}</text>"
+            )
         cx = left + i * group + group / 2
-        parts.append(f'<text x="{cx:.1f}" y="{height - bottom + 18}" text-anchor="middle" fill="#1b1f24">'
-                     f'{escape(p.label)}</text>')
+        parts.append(
+            f'<text x="{cx:.1f}" y="{height - bottom + 18}" text-anchor="middle" fill="#1b1f24">'
+            f"{escape(p.label)}</text>"
+        )
     if unit:
-        parts.append(f'<text x="{width - left}" y="{top - 8}" text-anchor="end" fill="#4a5560">'
-                     f'Đơn vị: {escape(unit)}</text>')
+        parts.append(
+            f'<text x="{width - left}" y="{top - 8}" text-anchor="end" fill="#4a5560">'
+            f"Đơn vị: {escape(unit)}</text>"
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -95,8 +95,9 @@ def user_context(user: User | None) -> dict[str, Any]:
     }
 
 
-def render(request: Request, name: str, user: User | None, *, status_code: int = 200,
-           **context: Any) -> HTMLResponse:
+def render(
+    request: Request, name: str, user: User | None, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
     """Render a template with the user's navigation and whatever the handler passes."""
     return templates.TemplateResponse(
         request, name, {**user_context(user), **context}, status_code=status_code
@@ -120,11 +121,15 @@ def error_page(request: Request, exc: Exception) -> Response:
         if isinstance(exc, kind):
             message = getattr(exc, "message", None) or str(exc)
             if is_htmx(request):  # a fragment swap: show the reason in place
-                return HTMLResponse(f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
-                                    status_code=status, headers={"HX-Reswap": "innerHTML"})
+                return HTMLResponse(
+                    f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
+                    status_code=status,
+                    headers={"HX-Reswap": "innerHTML"},
+                )
             user = getattr(request.state, "user", None)
-            return render(request, "errors/error.html", user, status_code=status,
-                          heading=heading, message=message)
+            return render(
+                request, "errors/error.html", user, status_code=status, heading=heading, message=message
+            )
     raise exc
 
 

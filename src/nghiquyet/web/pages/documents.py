@@ -63,21 +63,43 @@ def _rows(session: DbSession, user: User) -> list[DocumentRow]:
     for d in list_documents(session, actor=user):
         ext = d.effective_extraction
         counts = f"{len(ext.get('indicators') or [])} / {len(ext.get('tasks') or [])}"
-        rows.append(DocumentRow(d.id, d.filename, d.number, d.title, d.doc_type, d.date, counts,
-                                d.review is not None, plan_of.get(d.id)))
+        rows.append(
+            DocumentRow(
+                d.id,
+                d.filename,
+                d.number,
+                d.title,
+                d.doc_type,
+                d.date,
+                counts,
+                d.review is not None,
+                plan_of.get(d.id),
+            )
+        )
     return rows
 
 
 @router.get("/van-ban", response_class=HTMLResponse)
 def documents_page(request: Request, session: DbSession, user: User = Depends(require_user)) -> HTMLResponse:
-    return render(request, "documents/list.html", user, active="documents", title="Văn bản",
-                  documents=_rows(session, user), messages=[])
+    return render(
+        request,
+        "documents/list.html",
+        user,
+        active="documents",
+        title="Văn bản",
+        documents=_rows(session, user),
+        messages=[],
+    )
 
 
 @router.post("/van-ban", response_class=HTMLResponse)
-async def upload(request: Request, session: DbSession, settings: AppSettings,
-                 files: Annotated[list[UploadFile], File()],
-                 user: User = Depends(require_office)) -> HTMLResponse:
+async def upload(
+    request: Request,
+    session: DbSession,
+    settings: AppSettings,
+    files: Annotated[list[UploadFile], File()],
+    user: User = Depends(require_office),
+) -> HTMLResponse:
     messages: list[Message] = []
     for upload_file in files:
         name = upload_file.filename or "van-ban"
@@ -85,15 +107,31 @@ async def upload(request: Request, session: DbSession, settings: AppSettings,
         try:
             doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
         except InputError as exc:
-            messages.append(Message("error", f"Không nhập được “{name}”: {exc.message}"
-                                             + (f" ({exc.hint})" if exc.hint else "")))
+            messages.append(
+                Message(
+                    "error",
+                    f"Không nhập được “{name}”: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""),
+                )
+            )
             continue
         ext = doc.effective_extraction
         n_ind, n_task = len(ext.get("indicators") or []), len(ext.get("tasks") or [])
-        messages.append(Message("ok", f"Đã nhập “{doc.filename}”: {n_ind} chỉ tiêu, {n_task} nhiệm vụ. "
-                                      "Hãy rà soát trước khi xác nhận."))
-    return render(request, "documents/list.html", user, active="documents", title="Văn bản",
-                  documents=_rows(session, user), messages=messages)
+        messages.append(
+            Message(
+                "ok",
+                f"Đã nhập “{doc.filename}”: {n_ind} chỉ tiêu, {n_task} nhiệm vụ. "
+                "Hãy rà soát trước khi xác nhận.",
+            )
+        )
+    return render(
+        request,
+        "documents/list.html",
+        user,
+        active="documents",
+        title="Văn bản",
+        documents=_rows(session, user),
+        messages=messages,
+    )
 
 
 def _source_lines(doc: Document, settings: Settings) -> list[str]:
@@ -107,32 +145,56 @@ def _review_context(session: DbSession, doc: Document, user: User) -> dict[str, 
     plan_id = next((p.id for p in list_plans(session, actor=user) if p.document_id == doc.id), None)
     effective = doc.effective_extraction
     return {
-        "document": doc, "plan_id": plan_id,
+        "document": doc,
+        "plan_id": plan_id,
         "indicators": ops.review_items(effective, doc.extraction, "indicator"),
         "tasks": ops.review_items(effective, doc.extraction, "task"),
-        "groups": list(GROUP_LABELS.items()), "comparators": list(COMPARATOR_LABELS.items()),
+        "groups": list(GROUP_LABELS.items()),
+        "comparators": list(COMPARATOR_LABELS.items()),
     }
 
 
 @router.get("/van-ban/{document_id}", response_class=HTMLResponse)
-def review_page(request: Request, document_id: int, session: DbSession, settings: AppSettings,
-                user: User = Depends(require_user)) -> HTMLResponse:
+def review_page(
+    request: Request,
+    document_id: int,
+    session: DbSession,
+    settings: AppSettings,
+    user: User = Depends(require_user),
+) -> HTMLResponse:
     doc = get_document(session, document_id=document_id, actor=user)
-    return render(request, "documents/review.html", user, active="documents",
-                  title=f"Rà soát {doc.number or doc.filename}", lines=_source_lines(doc, settings),
-                  **_review_context(session, doc, user))
+    return render(
+        request,
+        "documents/review.html",
+        user,
+        active="documents",
+        title=f"Rà soát {doc.number or doc.filename}",
+        lines=_source_lines(doc, settings),
+        **_review_context(session, doc, user),
+    )
 
 
-def _items_panel(request: Request, session: DbSession, doc: Document, user: User,
-                 messages: list[Message] | None = None) -> Response:
+def _items_panel(
+    request: Request, session: DbSession, doc: Document, user: User, messages: list[Message] | None = None
+) -> Response:
     if not is_htmx(request):
         return RedirectResponse(f"/van-ban/{doc.id}", status_code=303)
-    return render(request, "documents/_items.html", user, messages=messages or [],
-                  **_review_context(session, doc, user))
+    return render(
+        request, "documents/_items.html", user, messages=messages or [], **_review_context(session, doc, user)
+    )
 
 
-def _item_fragment(request: Request, session: DbSession, doc: Document, user: User, kind: ops.Kind,
-                   index: int, *, form: bool, error: str | None = None) -> Response:
+def _item_fragment(
+    request: Request,
+    session: DbSession,
+    doc: Document,
+    user: User,
+    kind: ops.Kind,
+    index: int,
+    *,
+    form: bool,
+    error: str | None = None,
+) -> Response:
     if not is_htmx(request):
         return RedirectResponse(f"/van-ban/{doc.id}", status_code=303)
     context = _review_context(session, doc, user)
@@ -145,31 +207,55 @@ def _item_fragment(request: Request, session: DbSession, doc: Document, user: Us
 
 
 @router.get("/van-ban/{document_id}/muc/{kind}/{index}", response_class=HTMLResponse)
-def item_view(request: Request, document_id: int, kind: str, index: int, session: DbSession,
-              user: User = Depends(require_user)) -> Response:
+def item_view(
+    request: Request,
+    document_id: int,
+    kind: str,
+    index: int,
+    session: DbSession,
+    user: User = Depends(require_user),
+) -> Response:
     doc = get_document(session, document_id=document_id, actor=user)
     return _item_fragment(request, session, doc, user, ops.check_kind(kind), index, form=False)
 
 
 @router.get("/van-ban/{document_id}/muc/{kind}/{index}/sua", response_class=HTMLResponse)
-def item_form(request: Request, document_id: int, kind: str, index: int, session: DbSession,
-              user: User = Depends(require_office)) -> Response:
+def item_form(
+    request: Request,
+    document_id: int,
+    kind: str,
+    index: int,
+    session: DbSession,
+    user: User = Depends(require_office),
+) -> Response:
     doc = get_document(session, document_id=document_id, actor=user)
     return _item_fragment(request, session, doc, user, ops.check_kind(kind), index, form=True)
 
 
 @router.post("/van-ban/{document_id}/muc/{kind}/{index}", response_class=HTMLResponse)
-async def item_save(request: Request, document_id: int, kind: str, index: int, session: DbSession,
-                    user: User = Depends(require_office)) -> Response:
+async def item_save(
+    request: Request,
+    document_id: int,
+    kind: str,
+    index: int,
+    session: DbSession,
+    user: User = Depends(require_office),
+) -> Response:
     form = await request.form()
     fields = ("label", "text", "line", "title", "group", "deadline", "lead")
     values = {k: str(form.get(k) or "") for k in fields}
     target_fields = ("metric", "comparator", "value", "value_max", "unit")
     columns = [[str(v) for v in form.getlist(k)] for k in target_fields]
-    edit = ops.ItemEdit(label=values["label"], text=values["text"], lines=values["line"],
-                        title=values["title"], group=values["group"], deadline=values["deadline"],
-                        lead=values["lead"],
-                        targets=[ops.TargetEdit(*row) for row in zip(*columns, strict=False)])
+    edit = ops.ItemEdit(
+        label=values["label"],
+        text=values["text"],
+        lines=values["line"],
+        title=values["title"],
+        group=values["group"],
+        deadline=values["deadline"],
+        lead=values["lead"],
+        targets=[ops.TargetEdit(*row) for row in zip(*columns, strict=False)],
+    )
     checked = ops.check_kind(kind)
     doc = get_document(session, document_id=document_id, actor=user)
     try:
@@ -181,8 +267,14 @@ async def item_save(request: Request, document_id: int, kind: str, index: int, s
 
 
 @router.post("/van-ban/{document_id}/muc/{kind}/{index}/xoa", response_class=HTMLResponse)
-def item_remove(request: Request, document_id: int, kind: str, index: int, session: DbSession,
-                user: User = Depends(require_office)) -> Response:
+def item_remove(
+    request: Request,
+    document_id: int,
+    kind: str,
+    index: int,
+    session: DbSession,
+    user: User = Depends(require_office),
+) -> Response:
     doc = get_document(session, document_id=document_id, actor=user)
     corrected = ops.remove_item(doc.effective_extraction, ops.check_kind(kind), index)
     save_review(session, document_id=doc.id, extraction=corrected, actor=user)
@@ -190,10 +282,15 @@ def item_remove(request: Request, document_id: int, kind: str, index: int, sessi
 
 
 @router.post("/van-ban/{document_id}/muc", response_class=HTMLResponse)
-def item_add(request: Request, document_id: int, session: DbSession,
-             kind: Annotated[str, Form()], text: Annotated[str, Form()] = "",
-             line: Annotated[str, Form()] = "",
-             user: User = Depends(require_office)) -> Response:
+def item_add(
+    request: Request,
+    document_id: int,
+    session: DbSession,
+    kind: Annotated[str, Form()],
+    text: Annotated[str, Form()] = "",
+    line: Annotated[str, Form()] = "",
+    user: User = Depends(require_office),
+) -> Response:
     doc = get_document(session, document_id=document_id, actor=user)
     try:
         corrected = ops.add_item(doc.effective_extraction, ops.check_kind(kind), text, line)
@@ -204,9 +301,13 @@ def item_add(request: Request, document_id: int, session: DbSession,
 
 
 @router.post("/van-ban/{document_id}/gop", response_class=HTMLResponse)
-def items_merge(request: Request, document_id: int, session: DbSession,
-                merge: Annotated[list[str] | None, Form()] = None,
-                user: User = Depends(require_office)) -> Response:
+def items_merge(
+    request: Request,
+    document_id: int,
+    session: DbSession,
+    merge: Annotated[list[str] | None, Form()] = None,
+    user: User = Depends(require_office),
+) -> Response:
     doc = get_document(session, document_id=document_id, actor=user)
     try:
         corrected = ops.merge_items(doc.effective_extraction, merge or [])
@@ -232,10 +333,22 @@ def _diff_view(changes: ExtractionDiff) -> DiffView:
 
 
 @router.post("/van-ban/{document_id}/trich-xuat-lai", response_class=HTMLResponse)
-def reextract_page(request: Request, document_id: int, session: DbSession, settings: AppSettings,
-                   user: User = Depends(require_office)) -> HTMLResponse:
+def reextract_page(
+    request: Request,
+    document_id: int,
+    session: DbSession,
+    settings: AppSettings,
+    user: User = Depends(require_office),
+) -> HTMLResponse:
     result = reextract(session, document_id=document_id, actor=user, settings=settings)
     doc = result.document
-    return render(request, "documents/review.html", user, active="documents",
-                  title=f"Rà soát {doc.number or doc.filename}", lines=_source_lines(doc, settings),
-                  diff=_diff_view(result.changes), **_review_context(session, doc, user))
+    return render(
+        request,
+        "documents/review.html",
+        user,
+        active="documents",
+        title=f"Rà soát {doc.number or doc.filename}",
+        lines=_source_lines(doc, settings),
+        diff=_diff_view(result.changes),
+        **_review_context(session, doc, user),
+    )

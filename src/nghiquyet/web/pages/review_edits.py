@@ -59,20 +59,31 @@ def review_items(effective: dict[str, Any], machine: dict[str, Any], kind: Kind)
     original = {_fingerprint(i) for i in machine.get(_LIST_KEY[kind]) or []}
     out = []
     for index, d in enumerate(effective.get(_LIST_KEY[kind]) or []):
-        out.append(ReviewItem(
-            kind=kind, index=index, label=d.get("label"), text=str(d.get("text") or ""),
-            line=d.get("line") or None, line_end=d.get("line_end"), edited=_fingerprint(d) not in original,
-            title=d.get("title"), group=d.get("group"), deadline=d.get("deadline"),
-            lead=list(d.get("lead") or []), targets=list(d.get("targets") or []),
-        ))
+        out.append(
+            ReviewItem(
+                kind=kind,
+                index=index,
+                label=d.get("label"),
+                text=str(d.get("text") or ""),
+                line=d.get("line") or None,
+                line_end=d.get("line_end"),
+                edited=_fingerprint(d) not in original,
+                title=d.get("title"),
+                group=d.get("group"),
+                deadline=d.get("deadline"),
+                lead=list(d.get("lead") or []),
+                targets=list(d.get("targets") or []),
+            )
+        )
     return out
 
 
 def item_at(extraction: dict[str, Any], kind: Kind, index: int) -> dict[str, Any]:
     items = _items(extraction, kind)
     if not 0 <= index < len(items):
-        raise InputError("Mục này không còn trong bản rà soát (có thể vừa bị gộp hoặc bỏ): "
-                         "hãy tải lại trang.")
+        raise InputError(
+            "Mục này không còn trong bản rà soát (có thể vừa bị gộp hoặc bỏ): hãy tải lại trang."
+        )
     return items[index]
 
 
@@ -82,8 +93,9 @@ def parse_lines(text: str) -> tuple[int | None, int | None]:
         return None, None
     m = _LINES.match(text)
     if not m:
-        raise InputError(f"Số dòng “{text.strip()}” không hợp lệ: "
-                         "viết một số (120) hoặc một khoảng (120-122).")
+        raise InputError(
+            f"Số dòng “{text.strip()}” không hợp lệ: viết một số (120) hoặc một khoảng (120-122)."
+        )
     first = int(m.group(1))
     last = int(m.group(2) or first)
     if last < first:
@@ -161,8 +173,16 @@ def add_item(extraction: dict[str, Any], kind: Kind, text: str, lines: str) -> d
     if kind == "indicator":
         base.update(group="other", section=None, targets=[])
     else:
-        base.update(section=None, title=None, domain=None, lead=[], support=[], deadline=None,
-                    projects=[], references=[])
+        base.update(
+            section=None,
+            title=None,
+            domain=None,
+            lead=[],
+            support=[],
+            deadline=None,
+            projects=[],
+            references=[],
+        )
     _items(result, kind).append(base)
     return result
 
@@ -194,8 +214,9 @@ def merge_items(extraction: dict[str, Any], picks: list[str]) -> dict[str, Any]:
     head, rest = items[0], items[1:]
     for other in rest:
         head["text"] = f"{head.get('text') or ''} {other.get('text') or ''}".strip()
-        lines = [x for x in (head.get("line"), head.get("line_end"), other.get("line"), other.get("line_end"))
-                 if x]
+        lines = [
+            x for x in (head.get("line"), head.get("line_end"), other.get("line"), other.get("line_end")) if x
+        ]
         if lines:
             head["line"], head["line_end"] = min(lines), max(lines)
         if kind == "indicator":

@@ -1,0 +1,139 @@
+"""Phê duyệt: the office's queue of submitted updates (approve, or return with a reason) and overdue tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from nghiquyet.accounts.models import User
+from nghiquyet.errors import ConflictError, InputError
+from nghiquyet.plans.models import Target, Task
+from nghiquyet.tracking.models import Update
+from nghiquyet.tracking.service import approve_update, get_update, list_updates, overdue_tasks, return_update
+from nghiquyet.units.service import list_units
+from nghiquyet.web.deps import DbSession
+from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_office
+from nghiquyet.web.pages.periods import label_of
+
+router = APIRouter(route_class=PageRoute)
+
+
+@dataclass
+class ApprovalRow:
+    id: int
+    unit: str
+    title: str
+    href: str
+    period_label: str
+    value: float | None
+    progress: float | None
+    unit_of_measure: str | None
+    note: str | None
+    state: str
+    return_reason: str | None
+    evidence: list[Any] = field(default_factory=list)
+    error: str | None = None
+
+
+def approval_row(session: Session, u: Update) -> ApprovalRow:
+    title, href, measure = f"Báo cáo #{u.id}", "#", None
+    if u.target_id is not None:
+        target = session.get(Target, u.target_id)
+        if target is not None:
+            ind = target.indicator
+            title = f"{ind.label + '. ' if ind.label else ''}{target.metric or ind.text}"
+            href, measure = f"/chi-tieu/{ind.id}", target.unit
+    elif u.task_id is not None:
+        task = session.get(Task, u.task_id)
+        if task is not None:
+            title = f"{task.label + '. ' if task.label else ''}{task.title or task.text}"
+            href = f"/nhiem-vu/{task.id}"
+    return ApprovalRow(
+        u.id,
+        u.unit.name,
+        title,
+        href,
+        label_of(u.period),
+        u.value,
+        u.progress,
+        measure,
+        u.note,
+        u.state,
+        u.return_reason,
+        list(u.evidence),
+    )
+
+
+@dataclass
+class OverdueRow:
+    unit: str
+    title: str
+    href: str
+    deadline: date
+    days: int
+
+
+@router.get("/phe-duyet", response_class=HTMLResponse)
+def approvals_page(
+    request: Request, session: DbSession, user: User = Depends(require_office)
+) -> HTMLResponse:
+    queue = [approval_row(session, u) for u in reversed(list_updates(session, actor=user, state="submitted"))]
+    names = {u.id: u.name for u in list_units(session, actor=user)}
+    overdue = [
+        OverdueRow(
+            names.get(o.unit_id, "Chưa giao") if o.unit_id else "Chưa giao đơn vị",
+            f"{o.label + '. ' if o.label else ''}{o.title or o.text}",
+            f"/nhiem-vu/{o.task_id}",
+            o.deadline,
+            o.days_overdue,
+        )
+        for o in overdue_tasks(session, as_of=date.today(), actor=user)
+    ]
+    return render(
+        request,
+        "tracking/approvals.html",
+        user,
+        active="approvals",
+        title="Phê duyệt",
+        queue=queue,
+        overdue=overdue,
+    )
+
+
+def _row_response(
+    request: Request, session: Session, user: User, update_id: int, error: str | None = None
+) -> Response:
+    if not is_htmx(request):
+        return RedirectResponse("/phe-duyet", status_code=303)
+    row = approval_row(session, get_update(session, update_id=update_id, actor=user))
+    row.error = error
+    return render(request, "tracking/_approval_row.html", user, row=row)
+
+
+@router.post("/phe-duyet/{update_id}/duyet", response_class=HTMLResponse)
+def approve(
+    request: Request, update_id: int, session: DbSession, user: User = Depends(require_office)
+) -> Response:
+    approve_update(session, update_id=update_id, actor=user)
+    return _row_response(request, session, user, update_id)
+
+
+@router.post("/phe-duyet/{update_id}/tra-lai", response_class=HTMLResponse)
+def give_back(
+    request: Request,
+    update_id: int,
+    session: DbSession,
+    reason: Annotated[str, Form()] = "",
+    user: User = Depends(require_office),
+) -> Response:
+    try:
+        return_update(session, update_id=update_id, reason=reason, actor=user)
+    except (InputError, ConflictError) as exc:
+        session.rollback()
+        return _row_response(request, session, user, update_id, error=exc.message)
+    return _row_response(request, session, user, update_id)

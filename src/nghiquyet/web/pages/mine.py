@@ -1,0 +1,290 @@
+"""Việc của tôi: a unit reporter's items, the entry form (Vietnamese numbers), evidence, submit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from nghiquyet.accounts.models import User
+from nghiquyet.config import Settings
+from nghiquyet.errors import ConflictError, InputError, NotFoundError
+from nghiquyet.extract.numbers import parse_vn_number
+from nghiquyet.plans.models import Plan
+from nghiquyet.tracking.models import Update
+from nghiquyet.tracking.service import (
+    attach_evidence,
+    create_update,
+    edit_update,
+    list_assignments,
+    list_updates,
+    submit_update,
+)
+from nghiquyet.web.deps import AppSettings, DbSession
+from nghiquyet.web.format import target_text, vn_number
+from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_unit_user
+from nghiquyet.web.pages.periods import label_of, period_choices, pick_period
+
+router = APIRouter(route_class=PageRoute)
+EDITABLE = ("draft", "returned")
+KINDS = {"chi-tieu": "target", "nhiem-vu": "task"}
+
+
+@dataclass
+class EntryRow:
+    kind: str  # "chi-tieu" (a target) or "nhiem-vu" (a task): the URL segment
+    item_id: int
+    title: str
+    href: str
+    role: str
+    deadline: date | None
+    planned: str
+    unit: str | None
+    update: Update | None
+    form_value: str = ""
+    form_note: str = ""
+    error: str | None = None
+
+    @property
+    def row_id(self) -> str:
+        return f"{self.kind}-{self.item_id}"
+
+    @property
+    def editable(self) -> bool:
+        return self.update is None or self.update.state in EDITABLE
+
+
+@dataclass
+class ReturnedView:
+    row_id: str
+    item: str
+    period_label: str
+    reason: str
+
+
+def _current(updates: list[Update]) -> dict[tuple[str, int], Update]:
+    """The newest version per item (updates come newest first)."""
+    out: dict[tuple[str, int], Update] = {}
+    for u in updates:
+        key = ("chi-tieu", u.target_id) if u.target_id is not None else ("nhiem-vu", u.task_id or 0)
+        out.setdefault(key, u)
+    return out
+
+
+def _prefill(row: EntryRow) -> EntryRow:
+    u = row.update
+    if u is not None:
+        number = u.value if row.kind == "chi-tieu" else u.progress
+        row.form_value = vn_number(number) if number is not None else ""
+        row.form_note = u.note or ""
+    return row
+
+
+def _rows(session: Session, user: User, period: str) -> tuple[list[EntryRow], list[EntryRow]]:
+    assignments = list_assignments(session, actor=user, unit_id=user.unit_id)
+    current = _current(list_updates(session, actor=user, unit_id=user.unit_id, period=period))
+    targets: list[EntryRow] = []
+    tasks: list[EntryRow] = []
+    for a in assignments:
+        if a.indicator is not None:
+            for t in a.indicator.targets:
+                title = (
+                    f"{a.indicator.label + '. ' if a.indicator.label else ''}{t.metric or a.indicator.text}"
+                )
+                targets.append(
+                    _prefill(
+                        EntryRow(
+                            "chi-tieu",
+                            t.id,
+                            title,
+                            f"/chi-tieu/{a.indicator.id}",
+                            a.role,
+                            a.deadline,
+                            target_text(t.comparator, t.value, t.value_max, t.unit),
+                            t.unit,
+                            current.get(("chi-tieu", t.id)),
+                        )
+                    )
+                )
+        elif a.task is not None:
+            title = f"{a.task.label + '. ' if a.task.label else ''}{a.task.title or a.task.text}"
+            tasks.append(
+                _prefill(
+                    EntryRow(
+                        "nhiem-vu",
+                        a.task.id,
+                        title,
+                        f"/nhiem-vu/{a.task.id}",
+                        a.role,
+                        a.deadline or a.task.deadline,
+                        "",
+                        None,
+                        current.get(("nhiem-vu", a.task.id)),
+                    )
+                )
+            )
+    return targets, tasks
+
+
+def _page_context(session: Session, user: User, period: str | None) -> dict[str, Any]:
+    today = date.today()
+    # The period list follows the unit's first plan; any valid code typed in the URL is accepted.
+    first = next(iter(list_assignments(session, actor=user, unit_id=user.unit_id)), None)
+    plan = session.get(Plan, first.plan_id) if first is not None else None
+    code = pick_period(period, plan, today)
+    targets, tasks = _rows(session, user, code)
+    returned = [
+        ReturnedView(
+            f"{'chi-tieu' if u.target_id else 'nhiem-vu'}-{u.target_id or u.task_id}",
+            f"Báo cáo #{u.id}",
+            label_of(u.period),
+            u.return_reason or "",
+        )
+        for u in list_updates(session, actor=user, unit_id=user.unit_id, state="returned")
+    ]
+    titles = {r.row_id: r.title for r in targets + tasks}
+    for r in returned:
+        r.item = titles.get(r.row_id, r.item)
+    return {
+        "period": code,
+        "period_label": label_of(code),
+        "periods": period_choices(plan, today),
+        "target_rows": targets,
+        "task_rows": tasks,
+        "returned": returned,
+    }
+
+
+@router.get("/viec-cua-toi", response_class=HTMLResponse)
+def my_work(
+    request: Request, session: DbSession, period: str | None = None, user: User = Depends(require_unit_user)
+) -> HTMLResponse:
+    return render(
+        request,
+        "tracking/mine.html",
+        user,
+        active="mine",
+        title="Việc của tôi",
+        **_page_context(session, user, period),
+    )
+
+
+def read_figure(text: str, kind: str) -> float:
+    """The figure typed in the form, read the Vietnamese way; InputError with a clear message otherwise."""
+    raw = text.strip()
+    if not raw:
+        raise InputError("Hãy nhập số liệu thực hiện." if kind == "chi-tieu" else "Hãy nhập tiến độ (%).")
+    try:
+        value = parse_vn_number(raw.rstrip("%").strip())
+    except ValueError:
+        raise InputError(
+            f"“{raw}” không phải là số. Hãy viết theo kiểu Việt Nam: dấu chấm ngăn cách hàng nghìn, "
+            "dấu phẩy trước phần thập phân, ví dụ 1.234,5."
+        ) from None
+    if kind == "nhiem-vu" and not 0 <= value <= 100:
+        raise InputError(f"Tiến độ phải từ 0 đến 100%, không phải {vn_number(value)}.")
+    return value
+
+
+def _save(
+    session: Session,
+    user: User,
+    settings: Settings,
+    kind: str,
+    item_id: int,
+    period: str,
+    value: float,
+    note: str,
+    files: list[UploadFile],
+    datas: list[bytes],
+    submit: bool,
+) -> Update:
+    is_target = kind == "chi-tieu"
+    existing = _current(
+        list_updates(
+            session,
+            actor=user,
+            unit_id=user.unit_id,
+            period=period,
+            target_id=item_id if is_target else None,
+            task_id=None if is_target else item_id,
+        )
+    ).get((kind, item_id))
+    figure = value if is_target else None
+    progress = None if is_target else value
+    if existing is None:
+        update = create_update(
+            session,
+            actor=user,
+            period=period,
+            note=note or None,
+            target_id=item_id if is_target else None,
+            task_id=None if is_target else item_id,
+            value=figure,
+            progress=progress,
+        )
+    elif existing.state in EDITABLE:
+        update = edit_update(
+            session, update_id=existing.id, actor=user, note=note or None, value=figure, progress=progress
+        )
+    else:
+        raise ConflictError("Báo cáo kỳ này đã gửi hoặc đã duyệt, không sửa được nữa.")
+    for f, data in zip(files, datas, strict=True):
+        if data:
+            attach_evidence(
+                session,
+                update_id=update.id,
+                filename=f.filename or "minh-chung",
+                data=data,
+                actor=user,
+                settings=settings,
+            )
+    if submit:
+        update = submit_update(session, update_id=update.id, actor=user)
+    return update
+
+
+@router.post("/viec-cua-toi/{kind}/{item_id}", response_class=HTMLResponse)
+async def save_entry(
+    request: Request,
+    kind: str,
+    item_id: int,
+    session: DbSession,
+    settings: AppSettings,
+    user: User = Depends(require_unit_user),
+) -> Response:
+    if kind not in KINDS:
+        raise NotFoundError("Không có loại mục này.")
+    form = await request.form()
+    period = str(form.get("period") or "")
+    typed = str(form.get("value") or form.get("progress") or "")
+    note = str(form.get("note") or "").strip()
+    files = [f for f in form.getlist("evidence") if isinstance(f, UploadFile) and f.filename]
+    datas = [await f.read() for f in files]
+    submit = form.get("action") != "draft"
+    ctx = _page_context(session, user, period)
+    error: str | None = None
+    message: str | None = None
+    try:
+        value = read_figure(typed, kind)
+        _save(session, user, settings, kind, item_id, ctx["period"], value, note, files, datas, submit)
+        message = "Đã gửi duyệt." if submit else "Đã lưu nháp."
+    except (InputError, ConflictError) as exc:
+        error = exc.message
+        session.rollback()
+    if error is None and not is_htmx(request):
+        return RedirectResponse(f"/viec-cua-toi?period={ctx['period']}", status_code=303)
+    ctx = _page_context(session, user, ctx["period"])
+    rows: list[EntryRow] = ctx["target_rows"] + ctx["task_rows"]
+    row = next((r for r in rows if r.kind == kind and r.item_id == item_id), None)
+    if row is None:
+        raise NotFoundError("Đơn vị không được giao mục này.")
+    if error is not None:  # keep what was typed, beside the reason
+        row.error, row.form_value, row.form_note = error, typed, note
+    if not is_htmx(request):
+        return render(request, "tracking/mine.html", user, status_code=400, active="mine", **ctx)
+    return render(request, "tracking/_entry.html", user, row=row, message=message, **ctx)

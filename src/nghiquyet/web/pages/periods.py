@@ -1,0 +1,52 @@
+"""Which reporting periods a page offers, and which one it opens on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nghiquyet.plans.models import Plan
+from nghiquyet.status import Period
+
+
+def plan_years(plan: Plan | None, today: date) -> list[int]:
+    if plan is None or plan.year_start is None:
+        return [today.year]
+    last = plan.year_end or plan.year_start
+    return list(range(plan.year_start, last + 1))
+
+
+def period_choices(plan: Plan | None, today: date) -> list[tuple[str, str]]:
+    """Year, halves and quarters of each year the plan covers, newest year first."""
+    out: list[tuple[str, str]] = []
+    for year in reversed(plan_years(plan, today)):
+        periods = (
+            [Period.of(year, "year")]
+            + [Period.of(year, "half", i) for i in (1, 2)]
+            + [Period.of(year, "quarter", i) for i in (1, 2, 3, 4)]
+        )
+        out.extend((p.code, p.label_vi) for p in periods)
+    return out
+
+
+def default_period(plan: Plan | None, today: date) -> str:
+    """The current year while the plan runs, else its last (or first) year."""
+    years = plan_years(plan, today)
+    year = today.year if today.year in years else (years[-1] if today.year > years[-1] else years[0])
+    return Period.of(year, "year").code
+
+
+def pick_period(requested: str | None, plan: Plan | None, today: date) -> str:
+    """The requested period when it is valid, else the default (a bad link must not break the page)."""
+    if requested:
+        try:
+            return Period.parse(requested).code
+        except ValueError:
+            pass
+    return default_period(plan, today)
+
+
+def label_of(code: str) -> str:
+    try:
+        return Period.parse(code).label_vi
+    except ValueError:
+        return code

@@ -1,0 +1,420 @@
+"""Chỉ tiêu, Nhiệm vụ: lists with filters, one page per item, and bulk assignment to units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from sqlalchemy.orm import Session
+
+from nghiquyet.accounts.models import User
+from nghiquyet.errors import InputError, NotFoundError
+from nghiquyet.extract.numbers import parse_vn_date
+from nghiquyet.plans.models import Indicator, Plan, Task
+from nghiquyet.plans.service import get_plan, list_plans
+from nghiquyet.status import Period
+from nghiquyet.tracking.service import (
+    AssignmentSpec,
+    assign_many,
+    evidence_file,
+    list_assignments,
+    list_updates,
+    overdue_tasks,
+    plan_status,
+)
+from nghiquyet.units.service import list_units
+from nghiquyet.web.deps import AppSettings, DbSession
+from nghiquyet.web.pages import items as it
+from nghiquyet.web.pages import status_views as sv
+from nghiquyet.web.pages.charts import ChartPoint, bar_chart
+from nghiquyet.web.pages.common import PageRoute, render, require_office, require_user
+from nghiquyet.web.pages.dashboard import choose_plan, parse_id
+from nghiquyet.web.pages.periods import label_of, period_choices, pick_period
+
+router = APIRouter(route_class=PageRoute)
+
+
+@dataclass
+class IndicatorRow:
+    id: int
+    label: str | None
+    text: str
+    group: str
+    lead: str
+    status: str
+
+
+@dataclass
+class TaskRow:
+    id: int
+    label: str | None
+    title: str
+    lead: str
+    deadline: date | None
+    deadline_text: str | None
+    progress: float | None
+
+
+def _list_context(session: Session, user: User, plan: str | None, unit: str | None) -> dict[str, Any]:
+    plans = list_plans(session, actor=user)
+    return {
+        "plans": plans,
+        "plan": choose_plan(plans, plan),
+        "units": list_units(session, actor=user),
+        "unit_id": parse_id(unit),
+    }
+
+
+@router.get("/chi-tieu", response_class=HTMLResponse)
+def indicators_page(
+    request: Request,
+    session: DbSession,
+    plan: str | None = None,
+    period: str | None = None,
+    unit: str | None = None,
+    status: str | None = None,
+    group: str | None = None,
+    user: User = Depends(require_user),
+) -> HTMLResponse:
+    ctx = _list_context(session, user, plan, unit)
+    chosen: Plan | None = ctx["plan"]
+    if chosen is None:
+        return render(request, "plans/indicators.html", user, active="indicators", **ctx)
+    today = date.today()
+    code = pick_period(period, chosen, today)
+    f = sv.Filters(
+        plan_id=chosen.id, period=code, unit_id=ctx["unit_id"], status=status or None, group=group or None
+    )
+    ps = plan_status(session, plan_id=chosen.id, period=code, as_of=today)
+    names = {u.id: u.name for u in ctx["units"]}
+    rows = [
+        IndicatorRow(
+            i.id, i.label, i.text, i.group, ", ".join(names.get(u, "?") for u in i.lead_unit_ids), i.status
+        )
+        for i in sv.filter_indicators(ps, f)
+    ]
+    return render(
+        request,
+        "plans/indicators.html",
+        user,
+        active="indicators",
+        title="Chỉ tiêu",
+        **ctx,
+        rows=rows,
+        periods=period_choices(chosen, today),
+        period=code,
+        period_label=label_of(code),
+        status=f.status,
+        filter_note=sv.filter_note(f, names),
+    )
+
+
+def _latest_progress(session: Session, user: User, plan_id: int) -> dict[int, float]:
+    latest: dict[int, float] = {}
+    for u in list_updates(session, actor=user, plan_id=plan_id, state="approved"):  # newest first
+        if u.task_id is not None and u.progress is not None:
+            latest.setdefault(u.task_id, u.progress)
+    return latest
+
+
+@router.get("/nhiem-vu", response_class=HTMLResponse)
+def tasks_page(
+    request: Request,
+    session: DbSession,
+    plan: str | None = None,
+    unit: str | None = None,
+    user: User = Depends(require_user),
+) -> HTMLResponse:
+    ctx = _list_context(session, user, plan, unit)
+    chosen: Plan | None = ctx["plan"]
+    if chosen is None:
+        return render(request, "plans/tasks.html", user, active="tasks", **ctx)
+    full = get_plan(session, plan_id=chosen.id, actor=user)
+    assignments = list_assignments(session, actor=user, plan_id=chosen.id, item_type="task")
+    leads: dict[int, list[str]] = {}
+    mine: set[int] = set()
+    for a in assignments:
+        if a.role == "lead" and a.task_id is not None:
+            leads.setdefault(a.task_id, []).append(a.unit.name)
+        if a.unit_id == ctx["unit_id"] and a.task_id is not None:
+            mine.add(a.task_id)
+    progress = _latest_progress(session, user, chosen.id)
+    rows = [
+        TaskRow(
+            t.id,
+            t.label,
+            t.title or t.text,
+            ", ".join(leads.get(t.id, [])),
+            t.deadline,
+            t.deadline_text,
+            progress.get(t.id),
+        )
+        for t in full.tasks
+        if ctx["unit_id"] is None or t.id in mine
+    ]
+    return render(request, "plans/tasks.html", user, active="tasks", title="Nhiệm vụ", **ctx, rows=rows)
+
+
+def _quarter_charts(session: Session, plan: Plan, indicator_id: int, year: int, today: date) -> list[Any]:
+    quarters = [Period.of(year, "quarter", i) for i in range(1, 5)]
+    judged = {q.code: plan_status(session, plan_id=plan.id, period=q.code, as_of=today) for q in quarters}
+    charts = []
+    by_target: dict[int, list[ChartPoint]] = {}
+    meta: dict[int, tuple[str, str | None]] = {}
+    for q in quarters:
+        ind = next((i for i in judged[q.code].indicators if i.id == indicator_id), None)
+        for t in ind.targets if ind else []:
+            if t.value is None:
+                continue
+            meta[t.id] = (t.metric, t.unit)
+            by_target.setdefault(t.id, []).append(
+                ChartPoint(
+                    q.label_vi.split("/")[0],
+                    t.expected if t.expected is not None else t.value,
+                    t.actual,
+                    lagging=t.status in sv.LAGGING,
+                )
+            )
+    for target_id, points in by_target.items():
+        metric, unit = meta[target_id]
+        title = f"{metric} — theo quý năm {year}"
+        charts.append({"title": title, "svg": bar_chart(points, title=title, unit=unit)})
+    return charts
+
+
+@router.get("/chi-tieu/{indicator_id}", response_class=HTMLResponse)
+def indicator_page(
+    request: Request,
+    indicator_id: int,
+    session: DbSession,
+    settings: AppSettings,
+    period: str | None = None,
+    user: User = Depends(require_user),
+) -> HTMLResponse:
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None:
+        raise NotFoundError(f"Không tìm thấy chỉ tiêu #{indicator_id}")
+    plan = get_plan(session, plan_id=indicator.plan_id, actor=user)
+    today = date.today()
+    code = pick_period(period, plan, today)
+    ps = plan_status(session, plan_id=plan.id, period=code, as_of=today)
+    judged = next(i for i in ps.indicators if i.id == indicator.id)
+    targets = [
+        {
+            "metric": t.metric or indicator.text,
+            "planned": sv.target_rows([judged])[n].planned,
+            "expected": t.expected,
+            "actual": t.actual,
+            "status": t.status,
+            "rule": t.rule,
+            "explanation": t.explanation_vi,
+        }
+        for n, t in enumerate(judged.targets)
+    ]
+    assignments = list_assignments(session, actor=user, item_type="indicator", item_id=indicator.id)
+    metric_of = {t.id: t.metric for t in indicator.targets}
+    updates = [u for t in indicator.targets for u in list_updates(session, actor=user, target_id=t.id)]
+    updates.sort(key=lambda u: (u.period, u.id), reverse=True)
+    objects = (
+        [("indicator", indicator.id)]
+        + [("assignment", a.id) for a in assignments]
+        + [("update", u.id) for u in updates]
+    )
+    audit = it.audit_rows(session, user, objects)
+    return render(
+        request,
+        "plans/indicator.html",
+        user,
+        active="indicators",
+        indicator=indicator,
+        plan=plan,
+        period_label=label_of(code),
+        periods=period_choices(plan, today),
+        overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi},
+        targets=targets,
+        charts=_quarter_charts(session, plan, indicator.id, Period.parse(code).year, today),
+        assignments=assignments,
+        updates=it.update_rows(updates, metric_of),
+        show_metric=len(metric_of) > 1,
+        audit=audit,
+        audit_note="Lịch sử thay đổi chỉ hiển thị cho cán bộ kiểm tra và quản trị viên.",
+        source_lines=it.source_lines(plan, indicator.line, indicator.line_end, settings),
+        source_text=indicator.text,
+        document_name=plan.document.filename if plan.document else "",
+        document_id=plan.document_id,
+        line=indicator.line,
+        line_end=indicator.line_end,
+    )
+
+
+@router.get("/nhiem-vu/{task_id}", response_class=HTMLResponse)
+def task_page(
+    request: Request,
+    task_id: int,
+    session: DbSession,
+    settings: AppSettings,
+    user: User = Depends(require_user),
+) -> HTMLResponse:
+    task = session.get(Task, task_id)
+    if task is None:
+        raise NotFoundError(f"Không tìm thấy nhiệm vụ #{task_id}")
+    plan = get_plan(session, plan_id=task.plan_id, actor=user)
+    today = date.today()
+    assignments = list_assignments(session, actor=user, item_type="task", item_id=task.id)
+    updates = list_updates(session, actor=user, task_id=task.id)
+    overdue = [
+        o for o in overdue_tasks(session, as_of=today, plan_id=plan.id, actor=user) if o.task_id == task.id
+    ]
+    progress = next((u.progress for u in updates if u.state == "approved" and u.progress is not None), None)
+    objects = (
+        [("task", task.id)]
+        + [("assignment", a.id) for a in assignments]
+        + [("update", u.id) for u in updates]
+    )
+    return render(
+        request,
+        "plans/task.html",
+        user,
+        active="tasks",
+        task=task,
+        plan=plan,
+        status=sv.task_status(progress, overdue[0].days_overdue if overdue else None),
+        assignments=assignments,
+        updates=it.update_rows(updates),
+        show_metric=False,
+        audit=it.audit_rows(session, user, objects),
+        audit_note="Lịch sử thay đổi chỉ hiển thị cho cán bộ kiểm tra và quản trị viên.",
+        source_lines=it.source_lines(plan, task.line, task.line_end, settings),
+        source_text=task.text,
+        document_name=plan.document.filename if plan.document else "",
+        document_id=plan.document_id,
+        line=task.line,
+        line_end=task.line_end,
+    )
+
+
+@dataclass
+class AssignRow:
+    id: int
+    label: str | None
+    text: str
+    title: str | None
+    assignments: list[Any]
+
+
+def _assign_context(session: Session, user: User, plan_id: int) -> dict[str, Any]:
+    plan = get_plan(session, plan_id=plan_id, actor=user)
+    by_item: dict[tuple[str, int], list[Any]] = {}
+    for a in list_assignments(session, actor=user, plan_id=plan.id):
+        by_item.setdefault((a.item_type, a.item_id), []).append(a)
+    return {
+        "plan": plan,
+        "units": list_units(session, actor=user),
+        "indicator_rows": [
+            AssignRow(i.id, i.label, i.text, None, by_item.get(("indicator", i.id), []))
+            for i in plan.indicators
+        ],
+        "task_rows": [
+            AssignRow(t.id, t.label, t.text, t.title, by_item.get(("task", t.id), [])) for t in plan.tasks
+        ],
+    }
+
+
+@router.get("/ke-hoach/{plan_id}/giao-viec", response_class=HTMLResponse)
+def assign_page(
+    request: Request,
+    plan_id: int,
+    session: DbSession,
+    moi: str | None = None,
+    user: User = Depends(require_office),
+) -> HTMLResponse:
+    messages = (
+        [{"kind": "ok", "text": "Đã xác nhận kế hoạch. Hãy giao chỉ tiêu, nhiệm vụ cho các đơn vị."}]
+        if moi
+        else []
+    )
+    return render(
+        request,
+        "plans/assign.html",
+        user,
+        active="indicators",
+        title="Giao việc",
+        messages=messages,
+        **_assign_context(session, user, plan_id),
+    )
+
+
+def parse_items(values: list[str]) -> list[tuple[str, int]]:
+    out = []
+    for v in values:
+        kind, _, ident = v.partition(":")
+        if kind not in ("indicator", "task") or not ident.isdigit():
+            raise InputError(f"Mục “{v}” không hợp lệ.")
+        out.append((kind, int(ident)))
+    return out
+
+
+@router.post("/ke-hoach/{plan_id}/giao-viec", response_class=HTMLResponse)
+def assign_submit(
+    request: Request,
+    plan_id: int,
+    session: DbSession,
+    item: Annotated[list[str] | None, Form()] = None,
+    unit_id: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "lead",
+    deadline: Annotated[str, Form()] = "",
+    user: User = Depends(require_office),
+) -> HTMLResponse:
+    ctx = _assign_context(session, user, plan_id)
+    error, deadline_error = None, None
+    due: date | None = None
+    if deadline.strip():
+        try:
+            due = parse_vn_date(deadline)
+        except ValueError:
+            deadline_error = (
+                f"Thời hạn “{deadline.strip()}” không đúng dạng ngày/tháng/năm, ví dụ 31/12/2025."
+            )
+    if not item:
+        error = "Hãy chọn ít nhất một chỉ tiêu hoặc nhiệm vụ để giao."
+    elif not unit_id.isdigit():
+        error = "Hãy chọn đơn vị nhận việc."
+    if error or deadline_error:
+        messages = [{"kind": "error", "text": error or deadline_error}]
+        return render(
+            request,
+            "plans/assign.html",
+            user,
+            status_code=400,
+            active="indicators",
+            title="Giao việc",
+            messages=messages,
+            deadline=deadline,
+            deadline_error=deadline_error,
+            **ctx,
+        )
+    specs = [AssignmentSpec(kind, ident, int(unit_id), role, due) for kind, ident in parse_items(item or [])]
+    done = assign_many(session, items=specs, actor=user)
+    unit_name = done[0].unit.name if done else ""
+    role_vi = "chủ trì" if role == "lead" else "phối hợp"
+    messages = [{"kind": "ok", "text": f"Đã giao {len(done)} mục cho {unit_name} ({role_vi})."}]
+    return render(
+        request,
+        "plans/assign.html",
+        user,
+        active="indicators",
+        title="Giao việc",
+        messages=messages,
+        **_assign_context(session, user, plan_id),
+    )
+
+
+@router.get("/minh-chung/{evidence_id}")
+def evidence_download(
+    evidence_id: int, session: DbSession, settings: AppSettings, user: User = Depends(require_user)
+) -> FileResponse:
+    evidence, path = evidence_file(session, evidence_id=evidence_id, actor=user, settings=settings)
+    return FileResponse(path, filename=evidence.filename)
