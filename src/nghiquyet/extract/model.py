@@ -91,6 +91,7 @@ class Task:
     projects: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     line_end: int | None = None
+    deadline_period: str | None = None  # the deadline as an ISO date or period ("2024-Q2")
 
 
 @dataclass(slots=True)

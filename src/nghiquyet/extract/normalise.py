@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nghiquyet.extract.vocab import load
+
 # Old-style tone placement ("hoà", "thuỷ") → the new style the gold files use ("hòa", "thủy").
 # Only open syllables differ: with a final consonant ("hoàng") both styles agree.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -101,7 +103,7 @@ _BOLD_ALL = re.compile(r"^\*\*(.+?)\*\*[:.]?$")
 def _is_upper_line(s: str) -> bool:
     """An all-capitals title line ("TỔ CHỨC THỰC HIỆN"), not an acronym ending a sentence."""
     letters = [c for c in s if c.isalpha()]
-    if len(letters) < 4 or s.rstrip().endswith((".", ",", ";", ")")):
+    if len(letters) < 4 or (s.rstrip().endswith((".", ",", ";", ")")) and len(letters) < 12):
         return False
     return all(c.isupper() for c in letters)
 
@@ -123,7 +125,7 @@ def _strip_md(s: str) -> tuple[str, int, bool]:
     m = _MD_HEADING.match(s)
     if m:
         level = len(m.group(1))
-        s = s[m.end():]
+        s = s[m.end() :]
     bold = bool(_BOLD_ALL.match(s.strip()))
     s = re.sub(r"\*\*|__", "", s)
     s = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", s)
@@ -135,6 +137,10 @@ class _Phys:
     no: int
     text: str
     markdown_break: bool = False  # "two spaces" hard break in Markdown
+
+
+def _looks_markdown(lines: Sequence[str]) -> bool:
+    return any(s.startswith("#") or "**" in s for s in lines[:400])
 
 
 def _drop_furniture(lines: Sequence[str]) -> list[_Phys]:
@@ -152,11 +158,12 @@ def _drop_furniture(lines: Sequence[str]) -> list[_Phys]:
             for j in range(max(0, k - 3), min(len(nonblank), k + 4)):
                 if nonblank[j][1] in headers:
                     drop.add(j)
+    markdown = _looks_markdown(lines)
     out = []
     for k, (n, s) in enumerate(nonblank):
         if k in drop:
             continue
-        out.append(_Phys(n, s, markdown_break=lines[n - 1].endswith("  ")))
+        out.append(_Phys(n, s, markdown_break=markdown and lines[n - 1].endswith("  ")))
     return out
 
 
@@ -208,8 +215,17 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
             offsets.append(len(text))
             nos.append(n)
             text += s
-        out.append(Paragraph(text=text, line=cur[0][0], line_end=cur[-1][0], md_heading=cur_md,
-                             bold=cur_bold, offsets=tuple(offsets), lines=tuple(nos)))
+        out.append(
+            Paragraph(
+                text=text,
+                line=cur[0][0],
+                line_end=cur[-1][0],
+                md_heading=cur_md,
+                bold=cur_bold,
+                offsets=tuple(offsets),
+                lines=tuple(nos),
+            )
+        )
         cur = []
 
     for p in phys:
@@ -219,8 +235,24 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
         if not s:
             continue
         open_quote = sum(t.count("“") - t.count("”") for _, t in cur) > 0
-        if prev is None or not cur or _breaks(prev, p, cur[-1][1], s, md_level, bold, columns, width,
-                                                   blanks_are_layout, wrapped, lines, open_quote):
+        if (
+            prev is None
+            or not cur
+            or _breaks(
+                prev,
+                p,
+                cur[-1][1],
+                s,
+                md_level,
+                bold,
+                columns,
+                width,
+                blanks_are_layout,
+                wrapped,
+                lines,
+                open_quote,
+            )
+        ):
             flush()
             cur_md, cur_bold = md_level, bold
         cur.append((p.no, s))
@@ -228,12 +260,66 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
         if columns or _SEPARATOR.match(s) or md_level:
             flush()
     flush()
-    return out
+    return [q for para in out for q in _split_heading(para)]
 
 
-def _breaks(prev: _Phys, p: _Phys, before: str, s: str, md_level: int, bold: bool, columns: bool,
-            width: float, blanks_are_layout: bool, wrapped: bool, lines: Sequence[str],
-            open_quote: bool) -> bool:
+# A heading wraps onto a capitalised word only mid-phrase ("... của Ban" + "Chấp hành ..."):
+# after one of the words in data/layout.json the next line cannot be a new paragraph.
+_HEADING_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXLC]{1,7}\.|[A-HĐ]\.)\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)")
+
+
+def _split_heading(p: Paragraph) -> list[Paragraph]:
+    """Split "1.2. Title" + "Body sentence. ..." that the width rule glued together.
+
+    Bold headings in PDFs fill a line with fewer characters, so a heading that ends near the
+    right margin looks like a wrapped line. The title part has no punctuation; the body that
+    follows is made of sentences.
+    """
+    if len(p.offsets) < 2 or not _HEADING_LABEL.match(p.text):
+        return [p]
+    for k in range(1, min(len(p.offsets), 4)):
+        head, rest = p.text[: p.offsets[k]].rstrip(), p.text[p.offsets[k] :]
+        if re.search(r"[.;:!?]", _HEADING_LABEL.sub("", head, count=1)):
+            return [p]
+        tail = head.rsplit(" ", 2)[-2:]
+        # "... của Ban Thường vụ" + "Đảng ủy ...": a name running on to the next line.
+        if (
+            not rest[:1].isupper()
+            or tail[-1].lower() in load("layout")["continues"]
+            or any(w[:1].isupper() for w in tail)
+        ):
+            continue
+        if len(rest) > len(head) and _SENTENCE_END.search(rest):
+            return [
+                Paragraph(head, p.line, p.lines[k - 1], p.md_heading, p.bold, p.offsets[:k], p.lines[:k]),
+                Paragraph(
+                    rest,
+                    p.lines[k],
+                    p.line_end,
+                    0,
+                    False,
+                    tuple(o - p.offsets[k] for o in p.offsets[k:]),
+                    p.lines[k:],
+                ),
+            ]
+    return [p]
+
+
+def _breaks(
+    prev: _Phys,
+    p: _Phys,
+    before: str,
+    s: str,
+    md_level: int,
+    bold: bool,
+    columns: bool,
+    width: float,
+    blanks_are_layout: bool,
+    wrapped: bool,
+    lines: Sequence[str],
+    open_quote: bool,
+) -> bool:
     """Does physical line `s` start a new paragraph after the line `before`?"""
     if md_level or bold or columns or _SEPARATOR.match(s) or _SEPARATOR.match(before):
         return True

@@ -1,16 +1,176 @@
-"""The extraction pipeline: an ordered list of named steps from lines to an Extraction."""
+"""The extraction pipeline: an ordered list of named steps from lines to an Extraction.
+
+read → normalise → outline → metadata → indicators (+ targets) → tasks → assignments and
+reporting → results → references. Each step reads and fills a `Context`; a step that needs a
+module another helper owns (targets, results) runs without it until that module exists.
+"""
 
 from __future__ import annotations
 
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from nghiquyet.extract.model import Extraction
+from nghiquyet.extract.assignments import assignments_from
+from nghiquyet.extract.indicators import TargetParser, extract_indicators
+from nghiquyet.extract.metadata import extract_metadata
+from nghiquyet.extract.model import Extraction, Result
+from nghiquyet.extract.normalise import Paragraph, paragraphs
+from nghiquyet.extract.outline import Item, Outline, build_outline
 from nghiquyet.extract.read import SourceText, read_document
+from nghiquyet.extract.references import find_references, unique
+from nghiquyet.extract.reporting import extract_reporting
+from nghiquyet.extract.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
+
+
+@dataclass(slots=True)
+class Context:
+    """What the steps share: the source, its paragraphs and outline, the result being built."""
+
+    source: SourceText
+    extraction: Extraction
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    outline: Outline = field(default_factory=lambda: Outline([], [], [], 0))
+
+
+def _optional(module: str, name: str) -> Any:
+    """A function from a module that may not exist yet (built by another part of the team)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _normalise(ctx: Context) -> None:
+    ctx.paragraphs = paragraphs(ctx.source.lines)
+
+
+def _outline(ctx: Context) -> None:
+    ctx.outline = build_outline(ctx.paragraphs)
+    ctx.extraction.sections = ctx.outline.sections()
+
+
+def _metadata(ctx: Context) -> None:
+    ctx.extraction.metadata = extract_metadata(ctx.source.lines, ctx.paragraphs, ctx.outline)
+
+
+def _target_parser() -> TargetParser | None:
+    parse = _optional("nghiquyet.extract.targets", "parse_targets")
+    if parse is None:
+        return None
+
+    def run(text: str, year: int | None) -> list[Any]:
+        return list(parse(text, year=year))
+
+    return run
+
+
+def _indicators(ctx: Context) -> None:
+    years = ctx.extraction.metadata.years
+    ctx.extraction.indicators = extract_indicators(
+        ctx.outline,
+        year=years[-1] if years else None,
+        parse=_target_parser(),
+        years=years,
+        task_scopes=task_roots(ctx.outline),
+    )
+
+
+def _tasks(ctx: Context) -> None:
+    ctx.extraction.tasks = extract_tasks(ctx.outline, years=ctx.extraction.metadata.years)
+
+
+def _part_paragraphs(outline: Outline, pattern: re.Pattern[str]) -> list[Paragraph]:
+    """Paragraphs of the parts whose heading matches `pattern` (their items and bodies)."""
+    idx: set[int] = set()
+    for it in outline.items():
+        if it.heading and pattern.search(it.title or ""):
+            for sub in it.walk():
+                if sub is not it:
+                    idx.add(sub.para)
+                idx.update(sub.body)
+    return [outline.paragraphs[i] for i in sorted(idx) if i < outline.end]
+
+
+def _closing_paragraphs(outline: Outline) -> list[Paragraph]:
+    """Body paragraphs after the last item's own text ("Trên cơ sở Thông báo này, các đồng chí ...")."""
+    items = list(outline.items())
+    if not items:
+        return []
+    last: Item = items[-1]
+    return [
+        outline.paragraphs[i] for i in last.body if i < outline.end and not last.style.startswith("bullet")
+    ]
+
+
+def _assignments(ctx: Context) -> None:
+    implementation = _part_paragraphs(ctx.outline, IMPLEMENTATION)
+    if implementation:
+        ctx.extraction.assignments = assignments_from(implementation)
+        ctx.extraction.reporting = extract_reporting(implementation)
+        return
+    # No implementation part (a conclusion notice): the tasks say who does what.
+    paras = [
+        ctx.outline.paragraphs[i]
+        for it in task_items(ctx.outline)
+        for i in sorted({it.para, *it.body, *(s.para for s in it.walk())})
+    ]
+    ctx.extraction.assignments = assignments_from(paras + _closing_paragraphs(ctx.outline))
+
+
+def _report_period(extraction: Extraction) -> str | None:
+    meta = extraction.metadata
+    if not meta.years:
+        return None
+    if meta.doc_type in ("thong_bao_ket_luan", "bao_cao", "ket_luan"):
+        return str(int(meta.date[:4]) if meta.date else meta.years[0])
+    return str(meta.years[0] - 1)  # a plan for year N opens with a review of year N-1
+
+
+def _results(ctx: Context) -> None:
+    find_results = _optional("nghiquyet.extract.results", "find_results")
+    if find_results is None:
+        return
+    outline = ctx.outline
+    idx = [i for i in outline.preamble if i < outline.end]
+    idx += [outline.paragraphs.index(p) for p in _part_paragraphs(outline, REVIEW_PART)]
+    chosen = [ctx.paragraphs[i] for i in sorted(set(idx))]
+    found: list[Result] = find_results(
+        [(p.text, p.line) for p in chosen], default_period=_report_period(ctx.extraction)
+    )
+    ctx.extraction.results = list(found)
+
+
+def _references(ctx: Context) -> None:
+    own = ctx.extraction.metadata.number
+    text = "\n".join(p.text for p in ctx.paragraphs[: ctx.outline.end])
+    ctx.extraction.references = [r for r in unique(find_references(text)) if r != own]
+
+
+Step = tuple[str, Callable[[Context], None]]
+STEPS: list[Step] = [
+    ("normalise", _normalise),
+    ("outline", _outline),
+    ("metadata", _metadata),
+    ("indicators", _indicators),
+    ("tasks", _tasks),
+    ("assignments", _assignments),
+    ("results", _results),
+    ("references", _references),
+]
 
 
 def extract_source(source: SourceText) -> Extraction:
     """Run every step over text already read."""
-    return Extraction(source=Path(source.path).name, lines=len(source.lines))
+    ctx = Context(
+        source=source, extraction=Extraction(source=Path(source.path).name, lines=len(source.lines))
+    )
+    for _name, step in STEPS:
+        step(ctx)
+    return ctx.extraction
 
 
 def extract_text(text: str, source: str = "<text>") -> Extraction:

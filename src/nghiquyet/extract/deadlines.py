@@ -1,0 +1,60 @@
+"""Deadlines written in task text: "trước ngày 30/6/2024", "trong quý II/2024", "đến năm 2025".
+
+`find_deadline` returns the phrase as written (what the gold files keep) and `deadline_period`
+turns it into an ISO date ("2024-06-30") or a period ("2024-Q2", "2024-04", "2025").
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PHRASE = re.compile(
+    r"\b(?P<prep>trước|đến|trong|cuối|đầu|giữa|hết|chậm nhất|hoàn thành trong)\s+"
+    r"(?P<when>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*\d{4}"
+    r"|(?:6\s+tháng\s+)?(?:đầu\s+)?năm\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _year(phrase: str) -> int:
+    return int(re.findall(r"\d{4}", phrase)[-1])
+
+
+def find_deadline(text: str, years: list[int] | None) -> str | None:
+    """The first deadline phrase whose year lies inside the plan's years (a horizon is not one)."""
+    for m in _PHRASE.finditer(text):
+        phrase = " ".join(m.group(0).split())
+        y = _year(phrase)
+        if years and not (years[0] <= y <= years[-1]):
+            continue
+        if m.group("prep").lower() == "trong" and not re.search(r"năm|quý|tháng", m.group("when"), re.I):
+            continue
+        return phrase
+    return None
+
+
+def deadline_period(phrase: str | None) -> str | None:
+    """ISO date or period for a deadline phrase ("cuối tháng 4/2024" → "2024-04")."""
+    if not phrase:
+        return None
+    s = phrase.lower()
+    m = re.search(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", s) or re.search(
+        r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", s
+    )
+    if m:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = re.search(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", s)
+    if m:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    m = re.search(r"quý\s+(i{1,3}|iv|[1-4])\s*(?:/|năm)\s*(\d{4})", s)
+    if m:
+        q = m.group(1).upper()
+        return f"{m.group(2)}-Q{_ROMAN.get(q) or int(q)}"
+    m = re.search(r"6\s+tháng\s+đầu\s+năm\s+(\d{4})", s)
+    if m:
+        return f"{m.group(1)}-H1"
+    return str(_year(s))

@@ -1,0 +1,185 @@
+"""Indicators: the items of a targets list ("CHỈ TIÊU", "các chỉ tiêu chủ yếu", "mục tiêu cụ thể").
+
+Each list item ("- ...", "(5) ...", "6. ...") under a targets heading is one Indicator, grouped by
+the nearest sub-heading that names a field ("Chỉ tiêu xây dựng Đảng") or, without one, by the
+item's own words. When a document only points to an appendix for its targets, the dated
+targets stated inside its tasks ("phấn đấu đến năm 2025 toàn tỉnh có 15.000 doanh nghiệp")
+stand in for the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from nghiquyet.extract.model import Indicator, Target
+from nghiquyet.extract.outline import Item, Outline
+from nghiquyet.extract.vocab import keyword_score, load
+
+TARGETS_HEADING = re.compile(r"chỉ tiêu|mục tiêu (?:cụ thể|chủ yếu)", re.IGNORECASE)
+GENERAL_GOAL = re.compile(r"^(?:các\s+)?mục tiêu(?:\s+(?:tổng quát|chung))?$", re.IGNORECASE)
+_LIST_STYLES = ("bullet", "paren", "dec", "alpha")
+_DATED_CLAUSE = re.compile(r"(?:phấn đấu\s+)?(?:đến|tới)\s+năm\s+(\d{4})\b", re.IGNORECASE)
+_MEASURE = re.compile(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|[^\W\d_])")
+
+TargetParser = Callable[[str, int | None], list[Target]]
+
+
+def target_roots(outline: Outline) -> list[Item]:
+    """Outermost headings that introduce a targets list."""
+    roots: list[Item] = []
+
+    def visit(items: Sequence[Item]) -> None:
+        for it in items:
+            if it.heading and TARGETS_HEADING.search(it.title or ""):
+                roots.append(it)
+                continue
+            visit(it.children)
+
+    visit(outline.roots)
+    return roots
+
+
+def _list_items(root: Item) -> Iterator[Item]:
+    for c in root.children:
+        if c.heading:
+            if GENERAL_GOAL.match(c.title or ""):
+                continue  # "1. Mục tiêu tổng quát": prose, not a list of targets
+            yield from _list_items(c)
+        elif c.style.startswith(_LIST_STYLES):
+            if c.text.rstrip().endswith(":") and c.children:
+                yield from _list_items(c)  # "- Về kinh tế:" introduces the items below it
+            else:
+                yield c
+
+
+def _group(item: Item, root: Item) -> str:
+    vocab = load("domains")
+    table: dict[str, list[str]] = vocab["indicator_groups"]
+    node: Item | None = item.parent
+    while node is not None:
+        if node.heading:
+            scores = keyword_score(node.title or "", table)
+            best = max(scores, key=lambda k: scores[k])
+            if scores[best] > 0:
+                return best
+        if node is root:
+            break
+        node = node.parent
+    # No heading names the field: only party-building and defence words are telling enough.
+    own = keyword_score(item.text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
+    best = max(own, key=lambda k: own[k])
+    return best if own[best] > 0 else str(vocab["indicator_default"])
+
+
+def _label(item: Item) -> str | None:
+    if item.style.startswith("bullet"):
+        return None
+    return item.label
+
+
+def _item_text(outline: Outline, item: Item) -> str:
+    parts = [item.text]
+    for sub in item.children:
+        for s in sub.walk():
+            parts.append(outline.paragraphs[s.para].text)
+    for idx in item.body:
+        parts.append(outline.paragraphs[idx].text)
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _line_end(outline: Outline, item: Item) -> int:
+    last = item.line_end
+    for s in item.walk():
+        last = max(last, s.line_end, *(outline.paragraphs[i].line_end for i in s.body))
+    return last
+
+
+def extract_indicators(
+    outline: Outline,
+    *,
+    year: int | None,
+    parse: TargetParser | None,
+    years: list[int] | None,
+    task_scopes: Sequence[Item] = (),
+) -> list[Indicator]:
+    """Indicators of the targets list, with their targets when a parser is given."""
+    out: list[Indicator] = []
+    roots = target_roots(outline)
+    for root in roots:
+        for item in _list_items(root):
+            text = _item_text(outline, item)
+            out.append(
+                Indicator(
+                    label=_label(item),
+                    group=_group(item, root),
+                    text=text,
+                    line=item.line,
+                    targets=parse(text, year) if parse else [],
+                    line_end=_line_end(outline, item),
+                    section=root.label or None,
+                )
+            )
+    if out:
+        return out
+    return _dated_targets(outline, [*roots, *task_scopes], year=year, parse=parse, years=years)
+
+
+def _clauses(text: str) -> Iterator[tuple[str, int]]:
+    pos = 0
+    for m in re.finditer(r"[;.](?:\s+|$)", text):
+        yield text[pos : m.start()], pos
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:], pos
+
+
+def _dated_targets(
+    outline: Outline,
+    scopes: Sequence[Item],
+    *,
+    year: int | None,
+    parse: TargetParser | None,
+    years: list[int] | None,
+) -> list[Indicator]:
+    """ "(phấn đấu) đến năm YYYY ... <number>" clauses inside the plan's years."""
+    paras: list[int] = []
+    for scope in scopes:
+        for it in scope.walk():
+            paras.append(it.para)
+            paras.extend(it.body)
+    out: list[Indicator] = []
+    seen: set[int] = set()
+    for idx in sorted(set(paras)):
+        if idx in seen or idx >= outline.end:
+            continue
+        seen.add(idx)
+        p = outline.paragraphs[idx]
+        for clause, at in _clauses(p.text):
+            m = _DATED_CLAUSE.search(clause)
+            if not m or (years and not years[0] <= int(m.group(1)) <= years[-1]):
+                continue
+            text = clause[m.start() :].strip(" ,")
+            if not _MEASURE.search(text[m.end() - m.start() :]):
+                continue
+            targets = parse(text, int(m.group(1))) if parse else []
+            if parse and not targets:
+                continue
+            out.append(
+                Indicator(
+                    label=None,
+                    group=_clause_group(text),
+                    text=text,
+                    line=p.line_at(at + m.start()),
+                    targets=targets,
+                )
+            )
+    return out
+
+
+def _clause_group(text: str) -> str:
+    vocab = load("domains")
+    table: dict[str, list[str]] = vocab["indicator_groups"]
+    own = keyword_score(text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
+    best = max(own, key=lambda k: own[k])
+    return best if own[best] > 0 else str(vocab["indicator_default"])

@@ -1,0 +1,296 @@
+"""Document metadata from the title block, the body and the signature block.
+
+- Title block (lines before the first outline item): the organ header ("TỈNH ỦY LÂM ĐỒNG"), the
+  number ("Số 01 - CTr/TU"), place and date, the type line ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), the
+  issuing body ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XII)") and the title.
+- Body: the year's slogan ("chủ đề năm ... là: “...”"), the adoption or meeting date when the
+  header has none, the type from how the text names itself ("Nghị quyết này").
+- Closing block: recipients after "Nơi nhận:", capacity ("T/M TỈNH ỦY"), position, name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from nghiquyet.extract.casing import mixed_case
+from nghiquyet.extract.model import Metadata, Signer
+from nghiquyet.extract.normalise import Paragraph, fold
+from nghiquyet.extract.outline import Outline
+from nghiquyet.extract.references import normalise_number
+from nghiquyet.extract.vocab import load
+
+_DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_PLACE_DATE = re.compile(rf"^\*?\s*(?P<place>[^\W\d_][^,]{{1,40}}),\s*{_DATE_WORDS}", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?:Số|SỐ)\s*[:.]?\s*(?P<n>\d[\w\s./-]*?/[\w\s./-]*\w)\s*$")
+_KHOA = re.compile(r"\(?\bkhóa\s+([IVXLC]+)\b\)?", re.IGNORECASE)
+_CONGRESS = re.compile(r"Đại hội[^.;]{0,80}?lần thứ\s+([IVXLC]+)\b", re.IGNORECASE)
+_SPAN = re.compile(
+    r"(?:nhiệm kỳ|giai đoạn|thời kỳ)?\s*\(?((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\)?", re.IGNORECASE
+)
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_THEME = re.compile(r"chủ đề(?:\s+(?:của\s+)?năm(?:\s+\d{4})?)?\s*(?:là)?\s*:?\s*", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
+_SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
+
+
+def _data() -> dict[str, list[str] | list[list[str]] | dict[str, str]]:
+    return load("metadata")
+
+
+def _doc_type_of(line: str) -> str | None:
+    up = line.upper().strip(" *")
+    for phrase, kind in load("metadata")["doc_types"]:
+        if up == phrase or (up.startswith(phrase + " ") and len(up) <= len(phrase) + 12):
+            return str(kind)
+    return None
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _is_motto(s: str) -> bool:
+    up = s.upper().strip(" *-")
+    return any(up.startswith(m) for m in load("metadata")["mottos"])
+
+
+def _is_organ(s: str) -> bool:
+    up = s.upper()
+    return _is_caps(s) and any(w in up + " " for w in load("metadata")["organ_words"])
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _cells(line: str) -> list[str]:
+    """Columns of a header or signature line laid out side by side."""
+    return [c.strip(" *") for c in re.split(r"\s{3,}|\t+", fold(line).strip()) if c.strip(" *")]
+
+
+def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for n, raw in enumerate(lines[: max(0, first_body_line - 1)], start=1):
+        for cell in _cells(raw):
+            cell = re.sub(r"\*\*|__", "", cell).strip()
+            if cell and not _is_motto(cell) and not _SEPARATOR.match(cell) and cell != "*":
+                out.append((n, cell))
+    return out
+
+
+def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> Metadata:
+    """Metadata of one document (see module doc)."""
+    meta = Metadata()
+    # The title block ends at the separator line, the first body paragraph or the first
+    # numbered part, whichever comes first.
+    first_part = next((it.line for it in outline.items() if not it.style.startswith("bullet")), None)
+    block_end = first_part or (paragraphs[-1].line + 1 if paragraphs else 1)
+    for p in paragraphs[:60]:
+        if p.line >= block_end:
+            break
+        if _SEPARATOR.match(p.text) or (len(p.text) > 160 and not _is_caps(p.text)):
+            block_end = p.line
+            break
+    cells = _header_cells(lines, block_end)
+    header_organ: str | None = None
+    title_parts: list[str] = []
+    issuer_line: str | None = None
+    type_seen = False
+    for _, cell in cells:
+        if m := _PLACE_DATE.match(cell):
+            meta.place = m.group("place").strip()
+            meta.date = _iso(m.group(2), m.group(3), m.group(4))
+            continue
+        if m := _NUMBER.match(cell):
+            meta.number = normalise_number(m.group("n"))
+            continue
+        kind = _doc_type_of(cell)
+        if kind and not type_seen:
+            meta.doc_type = kind
+            type_seen = True
+            continue
+        if not type_seen:
+            if _is_organ(cell):
+                header_organ = cell  # the lowest organ line is the issuer ("ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y")
+            continue
+        if kind == "thong_bao_ket_luan" or (
+            meta.doc_type == "thong_bao_ket_luan" and cell.upper().startswith("KẾT LUẬN")
+        ):
+            pass
+        if re.match(r"^CỦA\s+", cell, re.IGNORECASE) and _is_caps(cell):
+            issuer_line = cell[4:].strip()
+            continue
+        if re.match(r"^HỘI NGHỊ\b", cell, re.IGNORECASE) and _is_caps(cell):
+            continue  # "HỘI NGHỊ LẦN THỨ 14": the meeting, not the title
+        if _is_organ(cell) and not title_parts and not re.match(r"^(?:KẾT LUẬN|VỀ|V/V)\b", cell.upper()):
+            issuer_line = cell
+            continue
+        title_parts.append(cell)
+    if title_parts:
+        title = " ".join(mixed_case(t) if _is_caps(t) else t for t in title_parts)
+        meta.title = " ".join(title.split()).strip(" ,;")
+    body_text = "\n".join(p.text for p in paragraphs[: outline.end])
+    _term(meta, issuer_line, title_parts)
+    meta.signer, capacity_body = _signature(paragraphs[outline.end :])
+    meta.recipients = _recipients(paragraphs[outline.end :])
+    meta.issuer = _issuer(issuer_line, header_organ, capacity_body, body_text)
+    if meta.doc_type == "other" and not type_seen:
+        meta.doc_type = _self_named(body_text)
+    if meta.date is None:
+        meta.date = _body_date(paragraphs, outline)
+    meta.theme = _theme(paragraphs)
+    meta.years = _years(meta, outline, body_text)
+    return meta
+
+
+def _term(meta: Metadata, issuer_line: str | None, title_parts: list[str]) -> None:
+    for source in (issuer_line or "", " ".join(title_parts)):
+        if m := _KHOA.search(source):
+            meta.term = m.group(1).upper()
+            return
+    if m := _CONGRESS.search(" ".join(title_parts)):
+        meta.term = m.group(1).upper()
+
+
+def _issuer(
+    issuer_line: str | None, header_organ: str | None, capacity_body: str | None, text: str
+) -> str | None:
+    if issuer_line:
+        return mixed_case(_KHOA.sub("", issuer_line).strip(" ()"))
+    if header_organ:
+        return mixed_case(header_organ)
+    if capacity_body:
+        body = mixed_case(capacity_body)
+        if re.fullmatch(r"Ban Thường vụ|Ban Chấp hành|Thường trực", body):
+            # "T/L BAN THƯỜNG VỤ": whose standing committee the text itself says most often.
+            found = Counter(re.findall(rf"{body}\s+((?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy)", text))
+            if found:
+                body = f"{body} {found.most_common(1)[0][0]}"
+        return body
+    return None
+
+
+def _self_named(text: str) -> str:
+    counts: Counter[str] = Counter()
+    for phrase, kind in load("metadata")["self_references"]:
+        counts[str(kind)] += len(re.findall(re.escape(phrase), text, re.IGNORECASE))
+    if counts and counts.most_common(1)[0][1] > 0:
+        return counts.most_common(1)[0][0]
+    return "other"
+
+
+def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
+    """Adoption date ("được thông qua ... ngày 05 tháng 12 năm 2023") or the meeting date that opens
+    a conclusion notice ("Ngày 25 tháng 3 năm 2024, Thường trực Tỉnh ủy làm việc ...")."""
+    body = paragraphs[: outline.end]
+    for p in body:
+        if m := re.search(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", p.text, re.IGNORECASE):
+            return _iso(m.group(1), m.group(2), m.group(3))
+    for p in body[:8]:
+        if m := re.match(rf"^{_DATE_WORDS}\s*,", p.text, re.IGNORECASE):
+            return _iso(m.group(1), m.group(2), m.group(3))
+    return None
+
+
+def _theme(paragraphs: Sequence[Paragraph]) -> str | None:
+    for i, p in enumerate(paragraphs):
+        for m in _THEME.finditer(p.text):
+            rest = p.text[m.end() :]
+            sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+            q = _QUOTED.search(sentence)
+            if q is None and rest.strip() == "" and i + 1 < len(paragraphs):
+                q = _QUOTED.search(paragraphs[i + 1].text[:250])
+            if q is not None and q.start() < 40:
+                return q.group(1).strip()
+    return None
+
+
+def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
+    doc_year = int(meta.date[:4]) if meta.date else None
+    sources = [meta.title or ""]
+    sources += [
+        it.title or ""
+        for it in outline.items()
+        if it.heading and re.search(r"nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu", it.title or "", re.IGNORECASE)
+    ]
+    for s in sources:
+        if m := _SPAN.search(s):
+            a, b = int(m.group(1)), int(m.group(2))
+            # A term "2020 - 2025" adopted in 2021 plans for 2021-2025.
+            return [max(a, doc_year) if doc_year and doc_year <= b else a, b]
+        if m := _YEAR.search(s):
+            return [int(m.group(1))] * 2
+    if m := re.search(r"chủ đề\s+năm\s+(\d{4})", text, re.IGNORECASE):
+        return [int(m.group(1))] * 2
+    if doc_year:
+        return [doc_year, doc_year]
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    if years:
+        y = years.most_common(1)[0][0]
+        return [y, y]
+    return None
+
+
+def _capacity(text: str) -> tuple[str, str] | None:
+    data = load("metadata")
+    for cap in sorted(data["capacities"], key=len, reverse=True):
+        if text.upper().startswith(cap + " ") or text.upper().startswith(cap + "."):
+            rest = text[len(cap) :].strip(" .")
+            canon = data["capacity_canonical"].get(cap, cap)
+            return str(canon), rest
+    return None
+
+
+def _signature(closing: Sequence[Paragraph]) -> tuple[Signer, str | None]:
+    signer = Signer()
+    body: str | None = None
+    cells = [c for p in closing for c in re.split(r"\s{3,}", p.text) if c.strip()]
+    for i, cell in enumerate(cells):
+        cap = _capacity(cell.strip())
+        if cap is None or not _is_caps(cell):
+            continue
+        canon, who = cap
+        body = who
+        signer.capacity = f"{canon} {mixed_case(who)}"
+        rest = cells[i + 1 :]
+        for j, c in enumerate(rest):
+            if _is_caps(c) and not c.startswith("-"):
+                signer.position = mixed_case(c)
+                for name in rest[j + 1 :]:
+                    n = name.strip()
+                    if re.match(r"^\(?(?:đã ký|Đã ký|ký|Ký)", n) or not n:
+                        continue
+                    if re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", n):
+                        signer.name = n
+                    break
+                break
+        break
+    return signer, body
+
+
+def _recipients(closing: Sequence[Paragraph]) -> list[str]:
+    out: list[str] = []
+    started = False
+    for p in closing:
+        t = p.text.strip()
+        if re.match(r"^(?:Nơi nhận|NƠI NHẬN)", t):
+            started = True
+            t = re.sub(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*", "", t)
+            if not t:
+                continue
+        if not started:
+            continue
+        if _capacity(t) and _is_caps(t):
+            break
+        if t.startswith(("-", "+", "•")):
+            out.append(t.lstrip("-+• ").rstrip(" ,;."))
+        elif out and t[:1].islower():
+            out[-1] = f"{out[-1]} {t.rstrip(' ,;.')}"
+    return [r for r in out if r]

@@ -1,0 +1,138 @@
+"""Tasks: the numbered items that carry task text under "Nhiệm vụ, giải pháp" (or a like part).
+
+Which items: inside the task part (a heading naming "nhiệm vụ"/"giải pháp" but not also
+"mục tiêu"/"chỉ tiêu", outermost first), every numbered item ("1.", "1.1.") that has no numbered
+items below it. A numbered heading with only body text below ("1.2. Về công nghiệp" + paragraphs)
+is a task titled by its heading; an item with its text inline ("1.1. Tiếp tục ...") is a task
+without a title. "Tổ chức thực hiện" is not part of the tasks (assignments.py reads it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nghiquyet.extract.assignments import task_roles
+from nghiquyet.extract.deadlines import deadline_period, find_deadline
+from nghiquyet.extract.model import Task
+from nghiquyet.extract.outline import Item, Outline, body_text, item_span, section_path
+from nghiquyet.extract.projects import find_projects
+from nghiquyet.extract.references import find_references
+from nghiquyet.extract.vocab import keyword_score, load
+
+TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung (?:thực hiện|chủ yếu|trọng tâm)", re.IGNORECASE)
+TARGET_PART = re.compile(r"mục tiêu|chỉ tiêu", re.IGNORECASE)
+IMPLEMENTATION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.IGNORECASE)
+REVIEW_PART = re.compile(r"tình hình|kết quả (?:đạt được|thực hiện)|đánh giá", re.IGNORECASE)
+
+
+def task_roots(outline: Outline) -> list[Item]:
+    """The outermost headings of the task part."""
+    roots: list[Item] = []
+
+    def visit(items: list[Item]) -> None:
+        for it in items:
+            title = it.title or ""
+            if (
+                it.heading
+                and TASK_PART.search(title)
+                and not TARGET_PART.search(title)
+                and not IMPLEMENTATION.search(title)
+                and not REVIEW_PART.search(title)
+            ):
+                roots.append(it)
+                continue
+            visit(it.children)
+
+    visit(outline.roots)
+    return roots
+
+
+def _excluded(it: Item) -> bool:
+    return it.heading and bool(IMPLEMENTATION.search(it.title or "") or REVIEW_PART.search(it.title or ""))
+
+
+def _under(root: Item) -> Iterator[Item]:
+    def walk(it: Item) -> Iterator[Item]:
+        for c in it.children:
+            if _excluded(c):
+                continue
+            yield c
+            yield from walk(c)
+
+    yield from walk(root)
+
+
+def _fallback_roots(outline: Outline) -> list[Item]:
+    """No task part: every top-level part except targets, review and implementation."""
+    return [
+        it
+        for it in outline.roots
+        if not (it.heading and (TARGET_PART.search(it.title or "") or _excluded(it)))
+    ]
+
+
+def task_items(outline: Outline) -> list[Item]:
+    """The items that are tasks, in document order."""
+    roots = task_roots(outline)
+    if roots:
+        scopes = roots
+        candidates = [it for r in roots for it in _under(r)]
+    else:
+        scopes = _fallback_roots(outline)
+        candidates = [it for r in scopes for it in (r, *_under(r))]
+    numbered = [it for it in candidates if it.numbered and not any(c.numbered for c in it.children)]
+    if numbered:
+        return numbered
+    for style in ("alpha", "paren"):
+        found = [it for it in candidates if it.style == style]
+        if found:
+            return found
+    # Only bullets: each top bullet under a task heading is a task.
+    return [it for it in candidates if it.style.startswith("bullet") and it.parent in scopes]
+
+
+def classify_domain(title: str, text: str, context: str) -> str:
+    """The task's field, from keywords: its title weighs most, then its text, then its section."""
+    vocab = load("domains")
+    table: dict[str, list[str]] = vocab["task_domains"]
+    scores = {k: 0 for k in table}
+    for source, weight in ((title, 3), (text[:600], 1), (context, 2)):
+        for k, v in keyword_score(source, table).items():
+            scores[k] += v * weight
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else str(vocab["task_default"])
+
+
+def _label(it: Item) -> str | None:
+    if it.style.startswith("bullet"):
+        return None
+    return it.label
+
+
+def extract_tasks(outline: Outline, *, years: list[int] | None) -> list[Task]:
+    """Task objects with their section, domain, bodies, deadline, projects and references."""
+    tasks: list[Task] = []
+    for it in task_items(outline):
+        text = body_text(outline, it)
+        title = it.title if it.heading else None
+        context = " ".join(a.title or "" for a in it.ancestors() if a.heading)
+        lead, support = task_roles(text)
+        deadline = find_deadline(text, years)
+        task = Task(
+            label=_label(it),
+            section=section_path(it) or None,
+            title=title,
+            text=text,
+            line=it.line,
+            domain=classify_domain(title or "", text, context),
+            lead=lead,
+            support=support,
+            deadline=deadline,
+            projects=find_projects(text),
+            references=find_references(f"{title or ''}\n{text}"),
+            line_end=item_span(outline, it),
+        )
+        task.deadline_period = deadline_period(deadline)
+        tasks.append(task)
+    return tasks
