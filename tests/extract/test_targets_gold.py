@@ -76,7 +76,7 @@ def test_gold_indicator_texts_give_the_gold_targets(capsys: pytest.CaptureFixtur
     recall = n_match / n_gold if n_gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     with capsys.disabled():
-        print(f"\ngold indicator texts: targets F1 {f1:.3f} (P {precision:.3f} R {recall:.3f}, {n_gold} gold)")
+        print(f"\ngold indicator texts: F1 {f1:.3f} (P {precision:.3f} R {recall:.3f}; {n_gold} gold)")
     assert f1 >= 0.97, "\n".join(misses)
 
 

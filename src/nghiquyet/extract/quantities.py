@@ -56,14 +56,28 @@ def _name_words() -> _NameWords:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _REFERENCE_AFTER = re.compile(r"[-/][A-ZĐ]")  # "57-NQ/TW", "1528/QĐ-TTg"
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-\Z")  # "Covid-19"
+_SPAN_BEFORE = re.compile(
+    r"(?:bình\s+quân|trung\s+bình|trong|sau|mỗi|giai\s+đoạn|kế\s+hoạch|nhiệm\s+kỳ|hơn|gần|qua)\s*\Z",
+    re.IGNORECASE,
+)
+_SPAN_AFTER = re.compile(r"\s*(?:năm|tháng)\s+(?:tới|qua|liền|đầu|cuối|gần\s+đây)(?![^\W_])", re.IGNORECASE)
+_AGE_METRIC = re.compile(r"tuổi\s+thọ|(?:độ\s+)?tuổi\s+(?:bình\s+quân|trung\s+bình)", re.IGNORECASE)
+_PER_ONE = re.compile(r"(?<![^\W_])(?:trên|mỗi|/)\s*\Z", re.IGNORECASE)
 _DATE_CUE = re.compile(r"(?:ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[.)]\s")
 
 
-def _is_name_number(text: str, span: NumberSpan, has_unit: bool) -> bool:
+def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
     """True when the number is part of a name or reference, not a stated figure."""
     words = _name_words()
     before = text[max(0, span.start - 30) : span.start]
+    has_unit = unit is not None
+    if unit in ("năm", "tháng") and (_SPAN_BEFORE.search(before) or _SPAN_AFTER.match(text, span.end)):
+        return True  # "bình quân 5 năm", "trong 6 tháng", "5 năm tới": a period's name
+    if unit == "tuổi" and not _AGE_METRIC.search(text[: span.start]):
+        return True  # "trẻ em dưới 5 tuổi" names a group; only "tuổi thọ ... 74 tuổi" states a figure
+    if has_unit and span.raw == "1" and _PER_ONE.search(before):
+        return True  # "giá trị sản xuất trên 1 ha": per one unit
     if words.before.search(before) or _GLUED_BEFORE.search(before):
         return True
     if _REFERENCE_AFTER.match(text, span.end):
@@ -96,6 +110,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every stated figure in `text`, in order."""
     spans = find_numbers(text)
     out: list[Quantity] = []
+    last_end = 0  # a number inside the previous figure's unit ("bác sĩ/10.000 dân") is not a figure
     i = 0
     while i < len(spans):
         skip = _is_date(text, spans, i)
@@ -122,7 +137,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 if unit is None or unit2 is not None:
                     value_max, last, used = nxt.value, nxt, 2
                     unit = unit2 or unit
-        if _is_name_number(text, first, unit is not None and unit.kind != "magnitude") or (
+        unit_text = unit.text.lower() if unit is not None and unit.kind != "magnitude" else None
+        if first.start < last_end or _is_name_number(text, first, unit_text) or (
             unit is not None and unit.kind == "count" and _name_words().before.search(text[: first.start])
         ):
             i += used
@@ -146,5 +162,6 @@ def find_quantities(text: str) -> list[Quantity]:
                 end=end, level=prefix.level, total=total,
             )
         )
+        last_end = end
         i += used
     return out

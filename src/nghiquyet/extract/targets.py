@@ -161,7 +161,7 @@ def _compose(subject: str, q: Quantity, tail: str) -> str:
     if q.unit_kind == "count":
         if not subject:
             return f"Số {unit} {tail}".strip()
-        if unit.lower() in subject.lower():
+        if words.heads.match(subject) or unit.split("/")[0].lower() in subject.lower():
             return f"{subject} {tail}".strip()
         return f"{subject} {unit} {tail}".strip()
     return f"{subject} {tail}".strip()
@@ -269,7 +269,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         if not named and nxt is not None and not subject:
             tail = _shared_predicate(tail, source[q.end : nxt.start], source[nxt.end : clause.end])
         metric = _capital(re.sub(r"\s+", " ", _compose(subject, q, tail)).strip(" ,;:"))
-        evidence = re.sub(r"\s+", " ", state.text[lead_from : q.end + len(after)]).strip(" ,;:.")
+        evidence = re.sub(r"\s+", " ", source[lead_from : q.end + len(after)]).strip(" ,;:.")
         target = Target(
             metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
             unit=q.unit, change=change, baseline=baseline, year=t_year, text=evidence,

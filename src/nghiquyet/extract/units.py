@@ -49,7 +49,7 @@ def _vocabulary() -> _UnitVocabulary:
     per = _alternation(data["per"])
     # A unit ends where a word ends: "ha" must not eat the start of "hai", nor "xã" of "xã hội".
     pattern = re.compile(
-        rf"[ \t]*(?P<unit>(?:(?P<mag>{mag})(?![^\W\d_])[ \t]*)?(?P<base>{base})?"
+        rf"[ \t]*(?P<unit>(?:(?P<mag>{mag})(?![^\W\d_])[ \t]*)*(?P<base>{base})?"
         rf"(?(base)(?:[ \t]*/[ \t]*(?:{per}))*))(?![^\W\d_])",
         re.IGNORECASE,
     )
