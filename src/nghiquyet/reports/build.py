@@ -63,10 +63,10 @@ def build_report_data(
         raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
     status = plan_status(session, plan_id=plan_id, period=wanted.code, as_of=as_of)
     targets = {t.id: t for t in session.scalars(select(Target).where(Target.plan_id == plan_id))}
-    unit_names = dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
+    unit_names = dict(session.execute(select(Unit.id, Unit.name)).all())
     update_ids = [ts.update_id for i in status.indicators for ts in i.targets if ts.update_id is not None]
     notes = dict(session.execute(
-        select(Update.id, Update.note).where(Update.id.in_(update_ids))).tuples().all())
+        select(Update.id, Update.note).where(Update.id.in_(update_ids))).all())
 
     inputs: list[TargetInput] = []
     for ind in status.indicators:
@@ -116,7 +116,9 @@ def _plan_name(plan: Plan) -> str:
     number = f" số {plan.number}" if plan.number else ""
     title = (plan.title or "").strip()
     if kind and title.lower().startswith(kind.lower()):
-        return title
+        title = title[len(kind):].strip()
+        if title.lower().startswith("số ") or not number:
+            return f"{kind} {title}"
     return f"{kind}{number} {title}".strip() or f"Kế hoạch #{plan.id}"
 
 
@@ -128,7 +130,7 @@ def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[in
     for task_id, unit_id in session.execute(
             select(Assignment.task_id, Assignment.unit_id).where(
                 Assignment.plan_id == plan.id, Assignment.item_type == "task", Assignment.role == "lead")
-            .order_by(Assignment.id)).tuples():
+            .order_by(Assignment.id)):
         if task_id is not None:
             leads[task_id].append(unit_names.get(unit_id, ""))
     codes = periods_within(period)
@@ -158,7 +160,7 @@ def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[in
 
 def _update_rows(session: Session, plan_id: int, period: Period, unit_names: dict[int, str],
                  targets: dict[int, Target]) -> list[UpdateRow]:
-    tasks = dict(session.execute(select(Task.id, Task.title).where(Task.plan_id == plan_id)).tuples().all())
+    tasks = dict(session.execute(select(Task.id, Task.title).where(Task.plan_id == plan_id)).all())
     rows = []
     for u in session.scalars(select(Update).where(
             Update.plan_id == plan_id, Update.state == "approved", Update.period.in_(periods_within(period)))

@@ -1,0 +1,69 @@
+"""The PDF report: a text layer with the figures and diacritics; page 1 rendered to PNG for a look."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from pdfminer.high_level import extract_text
+from sqlalchemy.orm import Session
+
+from nghiquyet.reports import write_report
+from tests.reports.conftest import ReportPlan
+
+# Set NGHIQUYET_REPORT_PREVIEW=/some/dir to keep the page-1 PNG for a human look.
+PREVIEW_DIR = os.environ.get("NGHIQUYET_REPORT_PREVIEW")
+
+
+def _pdf(db: Session, report_plan: ReportPlan, tmp_path: Path) -> Path:
+    out = tmp_path / "r.pdf"
+    write_report(db, plan_id=report_plan.plan.id, period="2024", fmt="pdf", path=out)
+    return out
+
+
+def test_text_layer_has_figures_with_diacritics(db: Session, report_plan: ReportPlan, tmp_path: Path) -> None:
+    # Table cells wrap: compare with whitespace runs folded to one space.
+    text = " ".join(unicodedata.normalize("NFC", extract_text(str(_pdf(db, report_plan, tmp_path)))).split())
+    for expected in (
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "TỈNH ỦY LÂM ĐỒNG",
+        "BÁO CÁO",
+        "Thu ngân sách nhà nước",
+        "14.500",
+        "102,5%",
+        "Vượt kế",
+        "Tỷ lệ thất nghiệp",
+        "1,25",
+        "Không đạt",
+        "Doanh nghiệp may mặc cắt giảm lao động",
+        "Nơi nhận:",
+        "PHỤ LỤC",
+        "Sở Lao động",
+    ):
+        assert expected in text, expected
+
+
+def test_pypdfium2_reads_the_same_text(db: Session, report_plan: ReportPlan, tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(_pdf(db, report_plan, tmp_path)))
+    first = pdf[0].get_textpage().get_text_range()
+    first = " ".join(unicodedata.normalize("NFC", first).split())
+    assert "Kinh tế - xã hội có 02/04 chỉ tiêu hoàn thành" in first
+    assert len(pdf) >= 2
+
+
+def test_page_one_renders_to_png(db: Session, report_plan: ReportPlan, tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(_pdf(db, report_plan, tmp_path)))
+    page = pdf[0]
+    width, height = page.get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)  # A4
+    image = page.render(scale=1.2).to_pil()
+    out = Path(PREVIEW_DIR) if PREVIEW_DIR else tmp_path
+    png = out / "bao-cao-trang-1.png"
+    image.save(png)
+    assert png.stat().st_size > 10_000
+    # Not blank: a good share of the page carries ink.
+    gray = image.convert("L")
+    dark = sum(1 for v in gray.getdata() if v < 128)
+    assert dark > 0.01 * gray.width * gray.height
