@@ -209,3 +209,15 @@ def test_password_protected_docx_says_so(tmp_path: Path) -> None:
     path.write_bytes(ole2 + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(ProtectedFile):
         read_document(path)
+
+
+def test_text_box_is_read_once_before_its_paragraph(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    paragraph = doc.add_paragraph("ĐẢNG BỘ TỈNH")
+    box = "<w:txbxContent><w:p><w:r><w:t>Số: 05-NQ/TU</w:t></w:r></w:p></w:txbxContent>"
+    paragraph._p.append(parse_xml(
+        f'<w:r xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    doc.add_paragraph("NGHỊ QUYẾT")
+    assert read(tmp_path, doc) == ["Số: 05-NQ/TU", "ĐẢNG BỘ TỈNH", "NGHỊ QUYẾT"]

@@ -14,6 +14,7 @@ from nghiquyet.extract.read import (
     FileTooLarge,
     ProtectedFile,
     UnsupportedFormat,
+    read_bytes,
     read_document,
 )
 
@@ -81,7 +82,9 @@ def test_file_too_large_uses_the_limit_given(tmp_path: Path) -> None:
     assert read_document(path).lines[0] == "Nghị quyết"  # the default limit (50 MB) lets it through
 
 
-@pytest.mark.parametrize("data", [b"", b"   \r\n\t\n", b"\xef\xbb\xbf", b"\xff\xfe \x00\n\x00", b"\x00\x00\x00"])
+@pytest.mark.parametrize("data", [
+    b"", b"   \r\n\t\n", b"\xef\xbb\xbf", b"\xff\xfe \x00\n\x00", b"\x00\x00\x00",
+])
 def test_empty_text_files(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "trong.txt"
     path.write_bytes(data)
@@ -109,3 +112,12 @@ def test_pdf_renamed_to_txt_says_what_it_is(tmp_path: Path) -> None:
 def test_every_reader_error_is_an_input_error() -> None:
     for error in (BinaryFile, EmptyDocument, FileMissing, FileTooLarge, ProtectedFile, UnsupportedFormat):
         assert issubclass(error, InputError)
+
+
+def test_uploads_read_from_memory_by_name() -> None:
+    source = read_bytes("Nghị quyết\r\nsố 05".encode(), "tai-len.TXT")
+    assert source.lines == ["Nghị quyết", "số 05"]
+    with pytest.raises(UnsupportedFormat):
+        read_bytes(b"x", "tai-len.exe")
+    with pytest.raises(FileTooLarge):
+        read_bytes(b"x" * 100, "tai-len.txt", max_bytes=10)

@@ -16,7 +16,9 @@ from nghiquyet.extract.read import SourceText, read_document
 SUFFIXES = [".txt", ".md", ".docx", ".pdf"]
 # Prefixes that send the bytes down each reader's deeper paths.
 PREFIXES = [b"", b"PK\x03\x04", b"%PDF-1.7\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xd0\xcf\x11\xe0"]
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Parsing damaged containers costs more per example; 3,000 examples each found nothing when run once.
+SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def read_bytes(data: bytes, suffix: str) -> SourceText | InputError:
@@ -63,7 +65,7 @@ def sample_docx() -> bytes:
     return docx_bytes(document)
 
 
-@FAST
+@SLOW
 @given(data=st.data())
 def test_damaged_docx_reads_or_raises_input_error(sample_docx: bytes, data: st.DataObject) -> None:
     damaged = bytearray(sample_docx)
@@ -74,7 +76,7 @@ def test_damaged_docx_reads_or_raises_input_error(sample_docx: bytes, data: st.D
     read_bytes(bytes(damaged[:cut]) if data.draw(st.booleans()) else bytes(damaged), ".docx")
 
 
-@FAST
+@SLOW
 @given(data=st.data())
 def test_damaged_pdf_reads_or_raises_input_error(vietnamese_pdf: Path, data: st.DataObject) -> None:
     damaged = bytearray(vietnamese_pdf.read_bytes())

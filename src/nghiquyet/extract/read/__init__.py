@@ -1,6 +1,7 @@
 """Readers: turn a file (.txt, .md, .docx, .pdf) into the lines of its text.
 
-`read_document(path)` is the one entry point; each format has a module with one job.
+`read_document(path)` is the entry point (`read_bytes(data, name)` for uploads held in memory);
+each format has a module with one job.
 Errors are `InputError`s naming the file and saying what to do.
 """
 
@@ -32,31 +33,44 @@ _OTHER_HINTS = {
 }
 
 __all__ = ["MAX_BYTES", "BinaryFile", "CorruptFile", "EmptyDocument", "FileMissing", "FileTooLarge",
-           "ProtectedFile", "ScannedPdf", "SourceText", "UnsupportedFormat", "read_document"]
+           "ProtectedFile", "ScannedPdf", "SourceText", "UnsupportedFormat", "read_bytes", "read_document"]
 
 
 def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read one document; raises an InputError subclass when it cannot be read as text."""
     p = Path(path)
     name = str(p)
-    suffix = p.suffix.lower()
     try:
         if not p.is_file():
             raise FileMissing(name)
-        kind = SUFFIXES.get(suffix)
-        if kind is None:
-            raise UnsupportedFormat(name, suffix, _OTHER_HINTS.get(suffix))
+        _check_suffix(name)
         size = p.stat().st_size
         if size > max_bytes:
             raise FileTooLarge(name, size, max_bytes)
         data = p.read_bytes()
     except OSError as exc:
         raise FileMissing(name) from exc
+    return read_bytes(data, name, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read a document held in memory (an upload); `name` gives the format by its extension."""
+    kind = _check_suffix(name)
+    if len(data) > max_bytes:
+        raise FileTooLarge(name, len(data), max_bytes)
     kind = _sniff(data, kind, name)
     source = _read(name, data, kind, max_bytes)
     if not any(line.strip() for line in source.lines):
         raise EmptyDocument(name)
     return source
+
+
+def _check_suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    kind = SUFFIXES.get(suffix)
+    if kind is None:
+        raise UnsupportedFormat(name, suffix, _OTHER_HINTS.get(suffix))
+    return kind
 
 
 def _sniff(data: bytes, kind: str, path: str) -> str:

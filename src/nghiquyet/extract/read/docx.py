@@ -18,9 +18,9 @@ from nghiquyet.extract.read.numbering import Numbering, W
 from nghiquyet.extract.read.source import SourceText
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Subtrees whose text is not the paragraph's own: deleted revisions, text boxes (drawn elsewhere),
-# the VML copy of a drawing that Word stores beside the modern one, and field instructions.
-_SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "txbxContent", W + "instrText", _MC_FALLBACK})
+# Subtrees whose text is not the paragraph's own: deleted revisions, the VML copy of a drawing that
+# Word stores beside the modern one, and field instructions. Text boxes are read as lines of their own.
+_SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "instrText", _MC_FALLBACK})
 _SPACES = re.compile(r"\s+")
 
 
@@ -42,7 +42,8 @@ def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
     except Exception as exc:  # python-docx and lxml raise many types for malformed packages
         raise CorruptFile(path, "DOCX", type(exc).__name__) from exc
     notes = [converted_note(n) for n in sorted(reader.converted)]
-    fixed = Decoded("\n".join(lines), "utf-8", notes)
+    encoding = next(iter(reader.converted)) if len(reader.converted) == 1 else "utf-8"
+    fixed = Decoded("\n".join(lines), encoding, notes)
     if not reader.converted:  # no legacy font named, but the characters may still be TCVN3/VNI
         fixed = repair_legacy(fixed)
     # Each paragraph was flattened to one line, so this split keeps one line per paragraph.
@@ -81,7 +82,7 @@ class _Reader:
         """Paragraphs and tables of a body or cell, in document order (content controls opened)."""
         for child in container:
             if child.tag == W + "p":
-                out.append(self.paragraph(child))
+                out.extend(self.paragraph(child))
             elif child.tag == W + "tbl":
                 out.extend(self.table(child))
             elif child.tag == W + "sdt":  # iter_inner_content() would skip these: a TOC, a cover page
@@ -89,15 +90,20 @@ class _Reader:
                 if content is not None:
                     self.block_lines(content, out)
 
-    def paragraph(self, p: Any) -> str:
+    def paragraph(self, p: Any) -> list[str]:
+        """The paragraph as one line, preceded by the lines of any text box anchored in it."""
         parts: list[str] = []
-        self._walk(p, parts, _val(p, "w:pPr/w:pStyle"), None)
+        boxes: list[Any] = []
+        self._walk(p, parts, _val(p, "w:pPr/w:pStyle"), boxes)
         text = _SPACES.sub(" ", "".join(parts)).strip()
         label = self.numbering.label(p)
-        if not label:
-            return text
-        suffix = _val(p, "w:pPr/w:numPr/w:suff")  # rare; the level's suffix is the usual source
-        return f"{label}{'' if suffix == 'nothing' else ' '}{text}".rstrip()
+        if label:
+            suffix = _val(p, "w:pPr/w:numPr/w:suff")  # rare; the level's suffix is the usual source
+            text = f"{label}{'' if suffix == 'nothing' else ' '}{text}".rstrip()
+        lines: list[str] = []
+        for box in boxes:  # e.g. the "Số: 05-NQ/TU" block some offices place in a text box
+            self.block_lines(box, lines)
+        return [*lines, text]
 
     def table(self, tbl: Any) -> list[str]:
         rows: list[str] = []
@@ -118,22 +124,15 @@ class _Reader:
             rows.append(" | ".join(cells) if any(cells) else "")
         return rows
 
-    def _walk(self, el: Any, out: list[str], pstyle: str | None, legacy: Legacy | None) -> None:
+    def _walk(self, el: Any, out: list[str], pstyle: str | None, boxes: list[Any]) -> None:
         for child in el:
             tag = child.tag
             if tag in _SKIP or not isinstance(tag, str):
                 continue
-            if tag == W + "r":
-                legacy = self.fonts.run_encoding(child, pstyle)
-                run: list[str] = []
-                self._walk(child, run, pstyle, legacy)
-                text = "".join(run)
-                if legacy and text:
-                    self.converted.add(legacy)
-                    text = decode(text, legacy)
-                    if self.fonts.capital_font(child, pstyle):
-                        text = text.upper()
-                out.append(text)
+            if tag == W + "txbxContent":
+                boxes.append(child)
+            elif tag == W + "r":
+                out.append(self._run(child, pstyle, boxes))
             elif tag == W + "t":
                 out.append(child.text or "")
             elif tag in (W + "tab", W + "br", W + "cr"):
@@ -141,7 +140,19 @@ class _Reader:
             elif tag == W + "noBreakHyphen":
                 out.append("-")
             else:
-                self._walk(child, out, pstyle, legacy)
+                self._walk(child, out, pstyle, boxes)
+
+    def _run(self, run: Any, pstyle: str | None, boxes: list[Any]) -> str:
+        parts: list[str] = []
+        self._walk(run, parts, pstyle, boxes)
+        text = "".join(parts)
+        legacy = self.fonts.run_encoding(run, pstyle)
+        if legacy and text:
+            self.converted.add(legacy)
+            text = decode(text, legacy)
+            if self.fonts.capital_font(run, pstyle):
+                text = text.upper()
+        return text
 
 
 def _val(el: Any, path: str) -> str | None:
