@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
@@ -32,6 +33,15 @@ def app(settings: Settings, session_factory: sessionmaker[Session]) -> Iterator[
     application = create_app(settings)
     yield application
     application.state.engine.dispose()
+    _detach_units(session_factory)
+
+
+def _detach_units(factory: sessionmaker[Session]) -> None:
+    # units.parent_id is ON DELETE RESTRICT, which SQLite checks row by row: the shared fixture's
+    # "DELETE FROM units" would fail on a tree, so flatten it before the tables are emptied.
+    with factory() as session:
+        session.execute(update(Unit).values(parent_id=None))
+        session.commit()
 
 
 @pytest.fixture

@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
 
 from nghiquyet.accounts.schemas import Created
 from nghiquyet.tracking.assignments import assign, get_assignment, list_assignments, unassign
-from nghiquyet.tracking.models import Assignment
+from nghiquyet.tracking.schemas import AssignmentCreate, AssignmentRead
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/assignments", tags=["assignments"])
-
-
-class AssignmentCreate(BaseModel):
-    item_type: Literal["indicator", "task"]
-    item_id: int
-    unit_id: int
-    role: Literal["lead", "support"] = "lead"
-    deadline: dt.date | None = None
-    note: str | None = Field(default=None, max_length=5000)
-
-
-class AssignmentRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    plan_id: int
-    item_type: str
-    item_id: int
-    unit_id: int
-    unit_name: str
-    role: str
-    deadline: dt.date | None
-    note: str | None
-
-    @classmethod
-    def of(cls, a: Assignment) -> AssignmentRead:
-        return cls(id=a.id, plan_id=a.plan_id, item_type=a.item_type, item_id=a.item_id, unit_id=a.unit_id,
-                   unit_name=a.unit.name, role=a.role, deadline=a.deadline, note=a.note)
 
 
 @router.post("", status_code=201)
@@ -58,12 +28,12 @@ def index(session: DbSession, user: CurrentUser, plan_id: int | None = None, uni
     """The assignments the caller may see (a unit: its own and those of the units below it)."""
     found = list_assignments(session, actor=user, plan_id=plan_id, unit_id=unit_id, item_type=item_type,
                              item_id=item_id)
-    return [AssignmentRead.of(a) for a in found]
+    return [AssignmentRead.model_validate(a) for a in found]
 
 
 @router.get("/{assignment_id}")
 def show(assignment_id: int, session: DbSession, user: CurrentUser) -> AssignmentRead:
-    return AssignmentRead.of(get_assignment(session, assignment_id=assignment_id, actor=user))
+    return AssignmentRead.model_validate(get_assignment(session, assignment_id=assignment_id, actor=user))
 
 
 @router.delete("/{assignment_id}", status_code=204)

@@ -2,13 +2,80 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
 
 from nghiquyet.plans.schemas import PlanRead, PlanSummary, PlanUpdate
 from nghiquyet.plans.service import get_plan, list_plans, update_plan
+from nghiquyet.tracking.overdue import overdue_tasks
+from nghiquyet.tracking.status import plan_status
+from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/plans", tags=["plans"])
+
+
+class TargetStatusOut(BaseModel):
+    id: int
+    metric: str
+    comparator: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    actual: float | None
+    actual_period: str | None
+    update_id: int | None
+    status: str
+    rule: str
+    explanation_vi: str
+    expected: float | None
+    ratio: float | None
+
+
+class IndicatorStatusOut(BaseModel):
+    id: int
+    label: str | None
+    group: str
+    text: str
+    status: str
+    rule: str
+    explanation_vi: str
+    lead_unit_ids: list[int]
+    targets: list[TargetStatusOut]
+
+
+class TallyOut(BaseModel):
+    total: int
+    complete: int
+    by_status: dict[str, int]
+
+
+class PlanStatusOut(BaseModel):
+    plan_id: int
+    period: str
+    as_of: dt.date | None
+    total: int
+    complete: int
+    by_status: dict[str, int]
+    indicators: list[IndicatorStatusOut]
+    by_group: dict[str, TallyOut]
+    by_unit: dict[str, TallyOut]
+
+
+class OverdueOut(BaseModel):
+    task_id: int
+    plan_id: int
+    label: str | None
+    title: str | None
+    text: str
+    deadline: dt.date
+    days_overdue: int
+    unit_id: int | None
+    role: str | None
+    progress: float | None
 
 
 @router.get("")
@@ -24,3 +91,23 @@ def show(plan_id: int, session: DbSession, user: CurrentUser) -> PlanRead:
 @router.patch("/{plan_id}")
 def edit(plan_id: int, body: PlanUpdate, session: DbSession, user: CurrentUser) -> PlanSummary:
     return PlanSummary.model_validate(update_plan(session, plan_id=plan_id, changes=body, actor=user))
+
+
+@router.get("/{plan_id}/status")
+def status(plan_id: int, session: DbSession, user: CurrentUser,
+           period: Annotated[str | None, Query(description="2024, 2024-H1, 2024-Q3, 2024-07")] = None,
+           as_of: dt.date | None = None) -> PlanStatusOut:
+    """Every target and indicator judged for the period, with the rule that decided; the plan's tally."""
+    require_reader(user)
+    wanted = period or str((as_of or dt.date.today()).year)
+    return PlanStatusOut.model_validate(
+        plan_status(session, plan_id=plan_id, period=wanted, as_of=as_of).to_dict())
+
+
+@router.get("/{plan_id}/overdue")
+def overdue(plan_id: int, session: DbSession, user: CurrentUser,
+            as_of: dt.date | None = None) -> list[OverdueOut]:
+    """Tasks past their deadline and not reported done (a unit sees its own)."""
+    get_plan(session, plan_id=plan_id, actor=user)
+    rows = overdue_tasks(session, as_of=as_of or dt.date.today(), plan_id=plan_id, actor=user)
+    return [OverdueOut.model_validate(r, from_attributes=True) for r in rows]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel
 
 from nghiquyet.accounts.schemas import Created
 from nghiquyet.tracking.evidence import attach_evidence, evidence_file
 from nghiquyet.tracking.models import Update
+from nghiquyet.tracking.schemas import UpdateCreate, UpdateEdit, UpdateRead, UpdateReturn
 from nghiquyet.tracking.updates import (
     approve_update,
     correct_update,
@@ -28,67 +28,9 @@ router = APIRouter(prefix="/updates", tags=["updates"])
 MB = 1_048_576
 
 
-class UpdateCreate(BaseModel):
-    target_id: int | None = None
-    task_id: int | None = None
-    period: str = Field(examples=["2024", "2024-Q1", "2024-H1", "2024-03"])
-    value: float | None = None
-    progress: float | None = Field(default=None, ge=0, le=100)
-    note: str | None = Field(default=None, max_length=20_000)
-    unit_id: int | None = Field(default=None, description="Đơn vị báo cáo (mặc định: đơn vị của người gửi "
-                                                          "hoặc đơn vị chủ trì)")
-
-    @model_validator(mode="after")
-    def _one_item(self) -> UpdateCreate:
-        if (self.target_id is None) == (self.task_id is None):
-            raise ValueError("cần đúng một trong target_id hoặc task_id")
-        return self
-
-
-class UpdateEdit(BaseModel):
-    value: float | None = None
-    progress: float | None = Field(default=None, ge=0, le=100)
-    note: str | None = Field(default=None, max_length=20_000)
-
-
-class ReturnBody(BaseModel):
-    reason: str = Field(min_length=1, max_length=5000)
-
-
 class UpdateState(BaseModel):
     id: int
     state: str
-
-
-class EvidenceRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    filename: str
-    size: int
-    sha256: str
-
-
-class UpdateRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    plan_id: int
-    target_id: int | None
-    task_id: int | None
-    unit_id: int
-    period: str
-    value: float | None
-    progress: float | None
-    note: str | None
-    state: str
-    version: int
-    supersedes_id: int | None
-    return_reason: str | None
-    created_at: dt.datetime
-    submitted_at: dt.datetime | None
-    decided_at: dt.datetime | None
-    evidence: list[EvidenceRead]
 
 
 def _state(update: Update) -> UpdateState:
@@ -138,7 +80,7 @@ def approve(update_id: int, session: DbSession, user: CurrentUser) -> UpdateStat
 
 
 @router.post("/{update_id}/return")
-def send_back(update_id: int, body: ReturnBody, session: DbSession, user: CurrentUser) -> UpdateState:
+def send_back(update_id: int, body: UpdateReturn, session: DbSession, user: CurrentUser) -> UpdateState:
     return _state(return_update(session, update_id=update_id, reason=body.reason, actor=user))
 
 
