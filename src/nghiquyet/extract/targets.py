@@ -58,6 +58,7 @@ _VERB_BEFORE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE = re.compile(r"(?<![^\W_])(?:được|phải|đều|đã)(?![^\W_])", re.IGNORECASE)
+_PAREN = re.compile(r"[()]")
 _QUOTES = str.maketrans("", "", "“”\"'‘’*")
 
 
@@ -74,7 +75,8 @@ def _paren_groups(text: str, quantities: list[Quantity]) -> list[tuple[int, int]
     """Parenthesised groups that state a figure of their own (not "(theo giá so sánh 2010)")."""
     groups: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _PAREN.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
