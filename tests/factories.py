@@ -49,8 +49,14 @@ def corpus_available() -> bool:
     return (CORPUS / "gold").is_dir() and (CORPUS / "seeds").is_dir()
 
 
-def make_unit(session: Session, *, name: str | None = None, code: str | None = None, kind: str = "so",
-              parent: Unit | None = None) -> Unit:
+def make_unit(
+    session: Session,
+    *,
+    name: str | None = None,
+    code: str | None = None,
+    kind: str = "so",
+    parent: Unit | None = None,
+) -> Unit:
     n = next(_counter)
     unit = Unit(name=name or f"Đơn vị thử {n}", code=code if code is not None else f"DV{n:04d}", kind=kind)
     place(session, unit, parent)
@@ -58,26 +64,42 @@ def make_unit(session: Session, *, name: str | None = None, code: str | None = N
     return unit
 
 
-def make_user(session: Session, *, role: str = "office", unit: Unit | None = None,
-              username: str | None = None, password_hash: str = "", active: bool = True,
-              full_name: str = "") -> User:
+def make_user(
+    session: Session,
+    *,
+    role: str = "office",
+    unit: Unit | None = None,
+    username: str | None = None,
+    password_hash: str = "",
+    active: bool = True,
+    full_name: str = "",
+) -> User:
     n = next(_counter)
-    user = User(username=username or f"{role}{n}", role=role, unit_id=unit.id if unit is not None else None,
-                password_hash=password_hash, full_name=full_name or f"Cán bộ {n}", active=active)
+    user = User(
+        username=username or f"{role}{n}",
+        role=role,
+        unit_id=unit.id if unit is not None else None,
+        password_hash=password_hash,
+        full_name=full_name or f"Cán bộ {n}",
+        active=active,
+    )
     session.add(user)
     session.flush()
     return user
 
 
-def make_document_from_seed(session: Session, *, actor: User, settings: Settings,
-                            seed: str = "002") -> Document:
+def make_document_from_seed(
+    session: Session, *, actor: User, settings: Settings, seed: str = "002"
+) -> Document:
     path = seed_text_path(seed)
-    return import_document(session, filename=path.name, data=path.read_bytes(), actor=actor,
-                           settings=settings)
+    return import_document(
+        session, filename=path.name, data=path.read_bytes(), actor=actor, settings=settings
+    )
 
 
-def make_plan_from_seed(session: Session, *, actor: User, settings: Settings, seed: str = "002",
-                        reviewed: bool = True) -> Plan:
+def make_plan_from_seed(
+    session: Session, *, actor: User, settings: Settings, seed: str = "002", reviewed: bool = True
+) -> Plan:
     """Import a seed document, store its gold extraction as the reviewer's copy, confirm the plan.
 
     With the gold review the plan does not depend on how good the extractor is today.
@@ -88,18 +110,40 @@ def make_plan_from_seed(session: Session, *, actor: User, settings: Settings, se
     return confirm_plan(session, document_id=doc.id, actor=actor)
 
 
-def make_plan(session: Session, *, title: str = "Kế hoạch thử", year_start: int = 2024, year_end: int = 2024,
-              targets: list[dict[str, Any]] | None = None, tasks: list[dict[str, Any]] | None = None) -> Plan:
+def make_plan(
+    session: Session,
+    *,
+    title: str = "Kế hoạch thử",
+    year_start: int = 2024,
+    year_end: int = 2024,
+    targets: list[dict[str, Any]] | None = None,
+    tasks: list[dict[str, Any]] | None = None,
+) -> Plan:
     """A small plan built directly (no document): one indicator per target dict, then the tasks."""
     plan = Plan(title=title, year_start=year_start, year_end=year_end, status="active")
     session.add(plan)
-    specs = targets if targets is not None else [
-        {"metric": "Thu ngân sách", "comparator": "gte", "value": 100.0, "unit": "tỷ đồng", "year": year_end},
-        {"metric": "Tỷ lệ hộ nghèo", "comparator": "lt", "value": 2.0, "unit": "%", "year": year_end},
-    ]
+    specs = (
+        targets
+        if targets is not None
+        else [
+            {
+                "metric": "Thu ngân sách",
+                "comparator": "gte",
+                "value": 100.0,
+                "unit": "tỷ đồng",
+                "year": year_end,
+            },
+            {"metric": "Tỷ lệ hộ nghèo", "comparator": "lt", "value": 2.0, "unit": "%", "year": year_end},
+        ]
+    )
     for pos, spec in enumerate(specs):
-        indicator = Indicator(position=pos, label=f"({pos + 1})", group=spec.pop("group", "kinh_te_xa_hoi"),
-                              text=spec.get("metric", ""), line=pos + 1)
+        indicator = Indicator(
+            position=pos,
+            label=f"({pos + 1})",
+            group=spec.pop("group", "kinh_te_xa_hoi"),
+            text=spec.get("metric", ""),
+            line=pos + 1,
+        )
         indicator.targets.append(Target(plan=plan, position=0, **spec))
         plan.indicators.append(indicator)
     for pos, spec in enumerate(tasks or []):

@@ -43,7 +43,11 @@ def org(db: Session) -> Org:
     commune = make_unit(db, name="Đảng ủy xã Lạc Dương", code="DUX", kind="dang_uy", parent=root)
     cell = make_unit(db, name="Chi bộ thôn 1", code="CB1", kind="chi_bo", parent=commune)
     return Org(
-        root=root, finance=finance, health=health, commune=commune, cell=cell,
+        root=root,
+        finance=finance,
+        health=health,
+        commune=commune,
+        cell=cell,
         finance_user=make_user(db, role="unit", unit=finance, username="taichinh"),
         health_user=make_user(db, role="unit", unit=health, username="yte"),
         commune_user=make_user(db, role="unit", unit=commune, username="xa"),

@@ -38,14 +38,18 @@ def test_same_bytes_give_the_same_document(db: Session, office: User, settings: 
     assert (settings.files_dir / first.stored_path).read_bytes() == TEXT
 
 
-@pytest.mark.parametrize(("filename", "data"), [
-    ("rong.txt", b""),
-    ("nhi-phan.txt", bytes(range(256)) * 40),
-    ("chuong-trinh.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
-    ("hong.docx", b"PK\x03\x04 not really a zip"),
-])
-def test_bad_file_stores_nothing(db: Session, office: User, settings: Settings, filename: str,
-                                 data: bytes) -> None:
+@pytest.mark.parametrize(
+    ("filename", "data"),
+    [
+        ("rong.txt", b""),
+        ("nhi-phan.txt", bytes(range(256)) * 40),
+        ("chuong-trinh.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
+        ("hong.docx", b"PK\x03\x04 not really a zip"),
+    ],
+)
+def test_bad_file_stores_nothing(
+    db: Session, office: User, settings: Settings, filename: str, data: bytes
+) -> None:
     with pytest.raises(InputError):
         import_document(db, filename=filename, data=data, actor=office, settings=settings)
     assert _count(db) == 0
@@ -97,9 +101,13 @@ def test_save_review_rejects_a_malformed_extraction(db: Session, office: User, s
 def test_reextract_reports_what_changed(db: Session, office: User, settings: Settings) -> None:
     doc = import_document(db, filename="nq.txt", data=TEXT, actor=office, settings=settings)
     # Pretend an older extractor found an indicator the current one does not.
-    doc.extraction = {**doc.extraction, "indicators": [
-        *doc.extraction["indicators"],
-        {"label": "(99)", "group": "other", "text": "Chỉ tiêu cũ", "line": 1, "targets": []}]}
+    doc.extraction = {
+        **doc.extraction,
+        "indicators": [
+            *doc.extraction["indicators"],
+            {"label": "(99)", "group": "other", "text": "Chỉ tiêu cũ", "line": 1, "targets": []},
+        ],
+    }
     db.flush()
     result = reextract(db, document_id=doc.id, actor=office, settings=settings)
     assert result.changes.changed

@@ -48,7 +48,7 @@ def overdue_tasks(session: Session, *, as_of: dt.date, plan_id: int | None = Non
         assigned = assigned.where(Assignment.unit_id == unit_id)
     if allowed is not None:
         assigned = assigned.where(Assignment.unit_id.in_(allowed))
-    pairs = [(task, a) for task, a in session.execute(assigned).tuples()]
+    pairs: list[tuple[Task, Assignment]] = [(task, a) for task, a in session.execute(assigned)]
     lone = list(session.scalars(unassigned)) if unit_id is None and allowed is None else []
     task_ids = {t.id for t, _ in pairs} | {t.id for t in lone}
     progress = _latest_progress(session, task_ids)
