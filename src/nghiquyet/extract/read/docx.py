@@ -89,6 +89,8 @@ class _Reader:
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     self.block_lines(content, out)
+            elif child.tag == W + "customXml":
+                self.block_lines(child, out)
 
     def paragraph(self, p: Any) -> list[str]:
         """The paragraph as one line, preceded by the lines of any text box anchored in it."""
@@ -107,19 +109,15 @@ class _Reader:
 
     def table(self, tbl: Any) -> list[str]:
         rows: list[str] = []
-        for tr in tbl.iter(W + "tr"):
-            if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
-                continue  # rows of nested tables are read as part of their cell
+        for tr in _children(tbl, W + "tr"):
             cells: list[str] = []
-            for tc in tr.iter(W + "tc"):
-                if tc.getparent() is not tr:
-                    continue
+            for tc in _children(tr, W + "tc"):
                 vmerge = tc.find(f"{W}tcPr/{W}vMerge")
                 if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
                     cells.append("")  # the cell above holds the merged text; do not repeat it
                     continue
                 inner: list[str] = []
-                self.block_lines(tc, inner)
+                self.block_lines(tc, inner)  # nested tables come back as rows: flattened into the cell
                 cells.append(" ".join(x for x in inner if x))
             rows.append(" | ".join(cells) if any(cells) else "")
         return rows
@@ -153,6 +151,19 @@ class _Reader:
             if self.fonts.capital_font(run, pstyle):
                 text = text.upper()
         return text
+
+
+def _children(el: Any, tag: str) -> list[Any]:
+    """Direct children with `tag`, looking through content controls and custom XML wrappers."""
+    found: list[Any] = []
+    for child in el:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                found.extend(_children(content, tag))
+    return found
 
 
 def _val(el: Any, path: str) -> str | None:

@@ -100,7 +100,12 @@ def _fix_line(raw: str, decoded: str, lossy: re.Pattern[str]) -> str:
     chars = list(decoded)
     words = list(_WORD.finditer(decoded))
     upper_line: bool | None = None
+    previous_end = -1
     for m in words:
+        gap = decoded[max(previous_end, 0):m.start()]
+        # A sentence starts at the first word of the line or after ". ", "! ", "? " ("1." labels too).
+        sentence_start = previous_end < 0 or gap.rstrip().endswith((".", "!", "?"))
+        previous_end = m.end()
         span = raw[m.start():m.end()]
         if not lossy.search(span):
             continue
@@ -110,12 +115,6 @@ def _fix_line(raw: str, decoded: str, lossy: re.Pattern[str]) -> str:
             upper_line = cases.count("upper") > cases.count("lower")
         if case == "upper" or (case == "?" and upper_line):
             chars[m.start():m.end()] = m.group().upper()
-        elif lossy.match(raw, m.start()) and _sentence_start(decoded, m.start()):
+        elif sentence_start and lossy.match(raw, m.start()):
             chars[m.start()] = chars[m.start()].upper()
     return "".join(chars)
-
-
-def _sentence_start(line: str, start: int) -> bool:
-    """True at the first word of a line or after ". ", "! ", "? " (list labels like "1." count too)."""
-    before = line[:start].rstrip()
-    return not any(c.isalpha() for c in before) or before.endswith((".", "!", "?"))
