@@ -82,6 +82,36 @@ from nghiquyet.commands import register as _register_tracking_commands  # noqa: 
 _register_tracking_commands(app)
 
 
+# --- report command (owner H6) ---------------------------------------------------------------
+@app.command("report")
+def report_cmd(
+    plan: Annotated[int, typer.Option("--plan", help="Mã kế hoạch (xem `nghiquyet plans`)")],
+    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo: 2024, 2024-H1, 2024-Q1, 2024-03")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp kết quả")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help="docx, pdf hoặc xlsx")] = None,
+    compare: Annotated[str | None, typer.Option("--compare", help="So sánh với kỳ này (docx, xlsx)")] = None,
+) -> None:
+    """Xuất báo cáo kết quả thực hiện của một kế hoạch cho một kỳ (DOCX, PDF, XLSX)."""
+    from nghiquyet.commands.common import open_database, transaction
+    from nghiquyet.reports import FORMATS, write_report
+
+    fmt = (format or output.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise fail(f"định dạng '{fmt}' không hỗ trợ; dùng --format docx, pdf hoặc xlsx", 2)
+    _, engine, factory = open_database()
+    try:
+        with transaction(factory) as session:
+            data = write_report(session, plan_id=plan, period=period, fmt=fmt, path=output,
+                                compare_to=compare)
+    except NghiquyetError as exc:
+        raise fail(str(exc)) from exc
+    finally:
+        engine.dispose()
+    t = data.tally
+    typer.echo(f"Đã ghi {output} — {data.period_label}: {t.complete}/{t.total} chỉ tiêu hoàn thành")
+# --- end of report command -------------------------------------------------------------------
+
+
 def main() -> None:
     app()
 

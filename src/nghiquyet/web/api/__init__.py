@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nghiquyet.web.api import assignments, audit, auth, documents, health, plans, units, updates, users
+from nghiquyet.web.api import (
+    assignments,
+    audit,
+    auth,
+    documents,
+    health,
+    plans,
+    reports,
+    units,
+    updates,
+    users,
+)
 
 api_router = APIRouter()
-for _module in (health, auth, documents, plans, units, users, assignments, updates, audit):
+for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]
