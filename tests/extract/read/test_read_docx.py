@@ -221,3 +221,35 @@ def test_text_box_is_read_once_before_its_paragraph(tmp_path: Path, new_docx: Ne
         f'<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     doc.add_paragraph("NGHỊ QUYẾT")
     assert read(tmp_path, doc) == ["Số: 05-NQ/TU", "ĐẢNG BỘ TỈNH", "NGHỊ QUYẾT"]
+
+
+def tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(
+        b"IEND", b"")
+
+
+def test_docx_holding_only_pictures_is_treated_like_a_scan(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    doc.add_picture(io.BytesIO(tiny_png()))
+    path = tmp_path / "scan.docx"
+    path.write_bytes(docx_bytes(doc))
+    with pytest.raises(EmptyDocument) as info:
+        read_document(path)
+    assert "OCR" in str(info.value)
+
+
+def test_paragraphs_inside_content_controls_are_read(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    before = doc.add_paragraph("Trước")
+    before._p.addnext(parse_xml(
+        f'<w:sdt xmlns:w="{W_NS}"><w:sdtPr><w:alias w:val="Mục lục"/></w:sdtPr><w:sdtContent>'
+        f'<w:p><w:r><w:t>Trong điều khiển nội dung</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    doc.add_paragraph("Sau")
+    assert read(tmp_path, doc) == ["Trước", "Trong điều khiển nội dung", "Sau"]

@@ -11,7 +11,7 @@ import zipfile
 from typing import Any
 
 from nghiquyet.extract.read.encodings import Decoded, converted_note, repair_legacy
-from nghiquyet.extract.read.errors import CorruptFile, FileTooLarge
+from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge
 from nghiquyet.extract.read.legacy import Legacy, decode
 from nghiquyet.extract.read.lines import split_lines
 from nghiquyet.extract.read.numbering import Numbering, W
@@ -22,11 +22,12 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # Word stores beside the modern one, and field instructions. Text boxes are read as lines of their own.
 _SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "instrText", _MC_FALLBACK})
 _SPACES = re.compile(r"\s+")
+_PICTURES_ONLY = "tệp chỉ có hình ảnh (bản scan): chạy nhận dạng chữ (OCR) hoặc dùng bản gốc"
 
 
 def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
-    """Read a .docx given as bytes; raises CorruptFile/FileTooLarge/ProtectedFile."""
-    _check_zip(path, data, max_bytes)
+    """Read a .docx given as bytes; raises CorruptFile, FileTooLarge or EmptyDocument."""
+    has_pictures = _check_zip(path, data, max_bytes)
     try:
         import docx
 
@@ -37,11 +38,12 @@ def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
         reader = _Reader(Numbering(numbering, styles), styles)
         lines: list[str] = []
         reader.block_lines(body, lines)
-    except (FileTooLarge, CorruptFile):
-        raise
     except Exception as exc:  # python-docx and lxml raise many types for malformed packages
         raise CorruptFile(path, "DOCX", type(exc).__name__) from exc
     notes = [converted_note(n) for n in sorted(reader.converted)]
+    if has_pictures and not any(line.strip() for line in lines):
+        # Scans pasted into Word as pictures: the same remedy as a scanned PDF.
+        raise EmptyDocument(path, _PICTURES_ONLY)
     encoding = next(iter(reader.converted)) if len(reader.converted) == 1 else "utf-8"
     fixed = Decoded("\n".join(lines), encoding, notes)
     if not reader.converted:  # no legacy font named, but the characters may still be TCVN3/VNI
@@ -51,7 +53,8 @@ def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
                       notes=fixed.notes)
 
 
-def _check_zip(path: str, data: bytes, max_bytes: int) -> None:
+def _check_zip(path: str, data: bytes, max_bytes: int) -> bool:
+    """Raise for archives that are not Word documents; True when the document holds pictures."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -62,6 +65,7 @@ def _check_zip(path: str, data: bytes, max_bytes: int) -> None:
         raise CorruptFile(path, "DOCX", "thiếu word/document.xml")
     if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
         raise FileTooLarge(path, unpacked, 10 * max_bytes)
+    return any(name.startswith("word/media/") for name in names)
 
 
 def _part_element(document: Any, attr: str) -> Any:

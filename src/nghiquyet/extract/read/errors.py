@@ -36,9 +36,9 @@ class FileTooLarge(InputError):
 class EmptyDocument(InputError):
     """The file holds no text at all."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, hint: str | None = None) -> None:
         super().__init__("tệp không có nội dung văn bản (empty document)", path=path,
-                         hint="kiểm tra đã chọn đúng tệp và tệp đã được lưu đầy đủ")
+                         hint=hint or "kiểm tra đã chọn đúng tệp và tệp đã được lưu đầy đủ")
 
 
 class BinaryFile(InputError):

@@ -65,7 +65,8 @@ def _pdfium_pages(data: bytes) -> list[str]:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            pages.append(str(textpage.get_text_range()))
+            # pdfium marks a hyphen it judged to be a line-end hyphenation with \x02.
+            pages.append(str(textpage.get_text_range()).replace("\x02", "-"))
             textpage.close()
             page.close()
         return pages
