@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nghiquyet.extract.model import Assignment
-from nghiquyet.extract.normalise import Paragraph
+from nghiquyet.extract.normalise import UPPER, Paragraph
 from nghiquyet.extract.references import unique
 from nghiquyet.extract.vocab import load
 
@@ -69,13 +69,33 @@ def split_bodies(subject: str, base: int = 0) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     glue: tuple[str, int] | None = None  # bare body words ("thành ủy, huyện ủy") waiting for a qualifier
     sep = ""
+    enumerating = False
     for text, off in chunks:
         if text in (";", ",") or not text.strip() or re.fullmatch(r"\s*và\s*", text):
             sep = text.strip() or "và"
             continue
         joiner = ", " if sep == "," else " và "
         starts_body = bool(head_re.match(text))
-        if glue is not None and sep != ";":
+        low = text.lower()
+        if (
+            out
+            and glue is None
+            and sep == ","
+            and not low.startswith("các ")
+            and text[:1].islower()
+            and (enumerating or _ends_with_head(out[-1][0], heads))
+        ):
+            # "Bí thư thành ủy, huyện ủy, đảng ủy trực thuộc Tỉnh ủy": the list goes on the last noun.
+            prev, poff = out.pop()
+            out.append((f"{prev}, {text}", poff))
+            enumerating = True
+            sep = ""
+            continue
+        enumerating = False
+        if glue is not None and low.startswith("các "):
+            out.append(glue)  # "..., các đoàn thể tỉnh": a plural group starts a new body
+            glue = (text, off)
+        elif glue is not None and sep != ";":
             glue = (f"{glue[0]}{joiner}{text}", glue[1])
         elif out and not starts_body and sep != ";":
             prev, poff = out.pop()
@@ -93,6 +113,12 @@ def split_bodies(subject: str, base: int = 0) -> list[tuple[str, int]]:
     if glue is not None:
         out.append(glue)
     return [(_cap(t), o) for t, o in out if t.strip()]
+
+
+def _ends_with_head(body: str, heads: tuple[str, ...]) -> bool:
+    """ "Bí thư thành ủy" ends with a body word; "các ban của Tỉnh ủy" ends with its owner."""
+    words = body.lower().split()
+    return any(len(words) > n and " ".join(words[-n:]) in heads and words[-n - 1] != "của" for n in (2, 1))
 
 
 def _first_verb(text: str) -> re.Match[str] | None:
@@ -113,7 +139,8 @@ def parse_clause(text: str, base: int = 0) -> Clause | None:
         if m:
             start = m.end()
     colon = text.find(":", start)
-    if 0 < colon - start < 120 and head_re.match(text, start):
+    verb_before_colon = _first_verb(text[start:colon]) if colon > start else None
+    if 0 < colon - start < 120 and head_re.match(text, start) and verb_before_colon is None:
         # "- Văn phòng Đảng ủy: Chủ trì, phối hợp theo dõi ..." (the subject before a colon)
         subject, rest, rest_at = text[start:colon], text[colon + 1 :].strip(), colon + 1
     else:
@@ -139,10 +166,13 @@ def parse_clause(text: str, base: int = 0) -> Clause | None:
         lead_name = bodies[0][0]
         if re.match(r"(?i)phối hợp", rest[len("chủ trì") :].lstrip(", ")) and head_re.match(after):
             verb = _first_verb(after)
+            stop = re.search(r"\s(?:để|nhằm|trong việc)\s", after)
+            if verb is not None and stop is not None and stop.start() < verb.start():
+                verb = stop
             if verb is not None and verb.start() > 0:
                 sub_off = base + rest_at + (len(text[rest_at:]) - len(text[rest_at:].lstrip())) + m.end()
                 supports = split_bodies(after[: verb.start()].strip(), sub_off)
-                duty = after[verb.start() :]
+                duty = re.sub(r"^\s*(?:để|nhằm|trong việc)\s+", "", after[verb.start() :])
                 support_duty = f"phối hợp với {lead_name} {duty}"
                 return Clause(bodies, subject, "lead", duty.strip(" ,"), supports, support_duty.strip(" ,"))
         duty = after
@@ -156,11 +186,11 @@ def parse_clause(text: str, base: int = 0) -> Clause | None:
     return Clause(bodies, subject, "lead", duty.strip(" ,"), [], "")
 
 
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])|\n+")
+_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=[\"“(]?[{UPPER}])|\n+")
 
 
 def sentences(text: str) -> list[tuple[str, int]]:
-    """Sentences (and "; "-separated clauses, list lines) with their offsets."""
+    """Sentences (and list lines) with their offsets; "; " stays inside (subjects use it)."""
     out: list[tuple[str, int]] = []
     pos = 0
     for m in _SENTENCE.finditer(text):

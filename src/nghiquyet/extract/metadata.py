@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from nghiquyet.extract.casing import mixed_case
 from nghiquyet.extract.model import Metadata, Signer
-from nghiquyet.extract.normalise import Paragraph, fold
+from nghiquyet.extract.normalise import UPPER, Paragraph, fold
 from nghiquyet.extract.outline import Outline
 from nghiquyet.extract.references import normalise_number
 from nghiquyet.extract.vocab import load
@@ -99,10 +100,43 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
             block_end = p.line
             break
     cells = _header_cells(lines, block_end)
+    block = _read_title_block(cells, meta)
+    title_parts = block.title_parts
+    if title_parts:
+        title = " ".join(mixed_case(t) if _is_caps(t) else t for t in title_parts)
+        meta.title = " ".join(title.split()).strip(" ,;")
+    body_text = "\n".join(p.text for p in paragraphs[: outline.end])
+    _term(meta, block.issuer_line, title_parts, block.term_line)
+    closing = _closing_cells(lines, paragraphs, outline)
+    meta.signer, capacity_body = _signature(closing)
+    meta.recipients = _recipients(closing)
+    meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
+    if meta.doc_type == "other" and not block.type_seen:
+        meta.doc_type = _self_named(body_text)
+    if meta.date is None:
+        meta.date = _body_date(paragraphs, outline)
+    meta.theme = _theme(paragraphs)
+    meta.years = _years(meta, outline, body_text)
+    return meta
+
+
+@dataclass(slots=True)
+class _TitleBlock:
     header_organ: str | None = None
-    title_parts: list[str] = []
     issuer_line: str | None = None
-    type_seen = False
+    term_line: str | None = None
+    title_parts: list[str] = field(default_factory=list)
+    type_seen: bool = False
+
+
+_BODY_START = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị|Trên cơ sở|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:)", re.IGNORECASE)
+_LEVEL_LINE = re.compile(r"^(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
+
+
+def _read_title_block(cells: Sequence[tuple[int, str]], meta: Metadata) -> _TitleBlock:
+    """Walk the header cells: organ, number, place and date, type line, issuer, title."""
+    block = _TitleBlock()
+    title_closed = False
     for _, cell in cells:
         if m := _PLACE_DATE.match(cell):
             meta.place = m.group("place").strip()
@@ -112,46 +146,39 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
             meta.number = normalise_number(m.group("n"))
             continue
         kind = _doc_type_of(cell)
-        if kind and not type_seen:
+        if kind and not block.type_seen:
             meta.doc_type = kind
-            type_seen = True
+            block.type_seen = True
             continue
-        if not type_seen:
+        caps = _is_caps(cell)
+        if not block.type_seen:
             if _is_organ(cell):
-                header_organ = cell  # the lowest organ line is the issuer ("ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y")
+                block.header_organ = cell  # the lowest organ line issues ("ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y")
+            elif block.header_organ and caps and _LEVEL_LINE.match(cell):
+                block.header_organ += " " + cell  # "HỘI ĐỒNG NHÂN DÂN" / "TỈNH BẮC KẠN"
             continue
-        if kind == "thong_bao_ket_luan" or (
-            meta.doc_type == "thong_bao_ket_luan" and cell.upper().startswith("KẾT LUẬN")
-        ):
-            pass
-        if re.match(r"^CỦA\s+", cell, re.IGNORECASE) and _is_caps(cell):
-            issuer_line = cell[4:].strip()
-            continue
-        if re.match(r"^HỘI NGHỊ\b", cell, re.IGNORECASE) and _is_caps(cell):
-            continue  # "HỘI NGHỊ LẦN THỨ 14": the meeting, not the title
-        if _is_organ(cell) and not title_parts and not re.match(r"^(?:KẾT LUẬN|VỀ|V/V)\b", cell.upper()):
-            issuer_line = cell
-            continue
-        title_parts.append(cell)
-    if title_parts:
-        title = " ".join(mixed_case(t) if _is_caps(t) else t for t in title_parts)
-        meta.title = " ".join(title.split()).strip(" ,;")
-    body_text = "\n".join(p.text for p in paragraphs[: outline.end])
-    _term(meta, issuer_line, title_parts)
-    meta.signer, capacity_body = _signature(paragraphs[outline.end :])
-    meta.recipients = _recipients(paragraphs[outline.end :])
-    meta.issuer = _issuer(issuer_line, header_organ, capacity_body, body_text)
-    if meta.doc_type == "other" and not type_seen:
-        meta.doc_type = _self_named(body_text)
-    if meta.date is None:
-        meta.date = _body_date(paragraphs, outline)
-    meta.theme = _theme(paragraphs)
-    meta.years = _years(meta, outline, body_text)
-    return meta
+        if _BODY_START.match(cell):
+            break
+        if caps and re.match(r"^CỦA\s+", cell, re.IGNORECASE):
+            block.issuer_line = cell[4:].strip()
+            title_closed = bool(block.title_parts)
+        elif caps and re.match(r"^(?:HỘI NGHỊ|KỲ HỌP)\b", cell, re.IGNORECASE):
+            block.term_line = cell  # "HỘI NGHỊ LẦN THỨ 14": the meeting, not the title
+        elif caps and re.match(r"^KHÓA\s+[IVXLC]+", cell, re.IGNORECASE):
+            block.term_line = cell
+            title_closed = bool(block.title_parts)
+        elif _is_organ(cell) and not re.match(r"^(?:KẾT LUẬN|VỀ|V/V)\b", cell.upper()):
+            block.issuer_line = cell
+            title_closed = bool(block.title_parts)
+        elif not title_closed:
+            block.title_parts.append(cell)
+        else:
+            break
+    return block
 
 
-def _term(meta: Metadata, issuer_line: str | None, title_parts: list[str]) -> None:
-    for source in (issuer_line or "", " ".join(title_parts)):
+def _term(meta: Metadata, issuer_line: str | None, title_parts: list[str], term_line: str | None) -> None:
+    for source in (issuer_line or "", term_line or "", " ".join(title_parts)):
         if m := _KHOA.search(source):
             meta.term = m.group(1).upper()
             return
@@ -248,38 +275,65 @@ def _capacity(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _signature(closing: Sequence[Paragraph]) -> tuple[Signer, str | None]:
+def _closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> list[str]:
+    """Cells of the raw lines from "Nơi nhận" on (two columns often share a line there)."""
+    if outline.end >= len(paragraphs):
+        return []
+    out: list[str] = []
+    for raw in lines[paragraphs[outline.end].line - 1 :]:
+        for cell in _cells(raw):
+            cell = re.sub(r"\*\*|__", "", cell).strip().strip("*").strip()
+            if cell:
+                out.append(cell)
+    return out
+
+
+_NAME = re.compile(rf"(?:[{UPPER}][^\W\d_]*\s+){{1,5}}[{UPPER}][^\W\d_]*")
+
+
+def _signature(cells: Sequence[str]) -> tuple[Signer, str | None]:
+    """Capacity ("T/M TỈNH ỦY"), position ("BÍ THƯ") and the signer's name."""
     signer = Signer()
     body: str | None = None
-    cells = [c for p in closing for c in re.split(r"\s{3,}", p.text) if c.strip()]
+    positions = {p.upper() for p in load("metadata")["positions"]}
+    start = None
     for i, cell in enumerate(cells):
-        cap = _capacity(cell.strip())
-        if cap is None or not _is_caps(cell):
-            continue
-        canon, who = cap
-        body = who
-        signer.capacity = f"{canon} {mixed_case(who)}"
-        rest = cells[i + 1 :]
-        for j, c in enumerate(rest):
-            if _is_caps(c) and not c.startswith("-"):
-                signer.position = mixed_case(c)
-                for name in rest[j + 1 :]:
-                    n = name.strip()
-                    if re.match(r"^\(?(?:đã ký|Đã ký|ký|Ký)", n) or not n:
-                        continue
-                    if re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", n):
-                        signer.name = n
-                    break
+        cap = _capacity(cell)
+        if cap is not None and _is_caps(cell):
+            canon, who = cap
+            body = who
+            signer.capacity = f"{canon} {mixed_case(who)}"
+            start = i + 1
+            break
+    if start is None:
+        start = next((i for i, c in enumerate(cells) if c.upper().strip(" :") in positions), None)
+        if start is None:
+            return signer, None
+    rest = [c for c in cells[start:] if not c.startswith(("-", "+", "Nơi nhận", "NƠI NHẬN"))]
+    for j, c in enumerate(rest):
+        if _is_caps(c):
+            signer.position = mixed_case(c.strip(" :"))
+            for name in rest[j + 1 :]:
+                n = name.strip()
+                if re.match(r"^\(?(?:đã ký|ký)", n, re.IGNORECASE) or (
+                    _is_caps(n) and n.upper() in positions
+                ):
+                    continue
+                if _is_caps(n) and 2 <= len(n.split()) <= 6:
+                    n = " ".join(w[:1] + w[1:].lower() for w in n.split())
+                if _NAME.fullmatch(n):
+                    signer.name = n
                 break
-        break
+            break
     return signer, body
 
 
-def _recipients(closing: Sequence[Paragraph]) -> list[str]:
+def _recipients(cells: Sequence[str]) -> list[str]:
+    """The "- ..." items after "Nơi nhận:"; a line starting in lower case continues the last."""
     out: list[str] = []
     started = False
-    for p in closing:
-        t = p.text.strip()
+    for cell in cells:
+        t = cell.strip()
         if re.match(r"^(?:Nơi nhận|NƠI NHẬN)", t):
             started = True
             t = re.sub(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*", "", t)
@@ -287,8 +341,6 @@ def _recipients(closing: Sequence[Paragraph]) -> list[str]:
                 continue
         if not started:
             continue
-        if _capacity(t) and _is_caps(t):
-            break
         if t.startswith(("-", "+", "•")):
             out.append(t.lstrip("-+• ").rstrip(" ,;."))
         elif out and t[:1].islower():

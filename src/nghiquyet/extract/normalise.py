@@ -53,6 +53,10 @@ def fold(text: str) -> str:
     return _OLD_STYLE.sub(_retone, text)
 
 
+# Vietnamese capital letters, for regexes ("[À-Ỹ]" would also take most small letters).
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
 @dataclass(slots=True)
 class Paragraph:
     """One logical line: a heading, a list item or a body paragraph."""

@@ -31,6 +31,11 @@ _LABEL = re.compile(
     )""",
     re.VERBOSE,
 )
+# A paragraph about the document itself closes it; it belongs to no item.
+_SELF_REFERENCE = re.compile(
+    r"^(?:Trên cơ sở |Căn cứ )?(?:Nghị quyết|Chương trình(?: hành động)?|Kế hoạch|Thông báo|Kết luận|Chỉ thị"
+    r"|Quyết định|Báo cáo) này\b"
+)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[\"“(]?[^\W\d_]")
 _NOT_HEADING_STYLES = ("bullet", "paren", "alpha")
 
@@ -73,6 +78,7 @@ class Outline:
     roots: list[Item]
     preamble: list[int]  # paragraphs before the first item
     end: int  # index of the first paragraph of the closing block ("Nơi nhận"), or len(paragraphs)
+    closing: list[int] = field(default_factory=list)  # "Nghị quyết này được phổ biến ..." paragraphs
 
     def items(self) -> Iterator[Item]:
         for r in self.roots:
@@ -161,6 +167,7 @@ def build_outline(paragraphs: list[Paragraph]) -> Outline:
     """Nest the labelled paragraphs; stop at the closing block ("Nơi nhận:", signature)."""
     roots: list[Item] = []
     preamble: list[int] = []
+    closing: list[int] = []
     stack: list[Item] = []
     end = len(paragraphs)
     pending_title: Item | None = None  # a "Phần thứ hai" whose title is the next line
@@ -176,6 +183,9 @@ def build_outline(paragraphs: list[Paragraph]) -> Outline:
                 continue
             pending_title = None
         parsed = parse_label(p)
+        if parsed is None and roots and _SELF_REFERENCE.match(p.text):
+            closing.append(i)
+            continue
         if parsed is None:
             if stack:
                 stack[-1].body.append(i)
@@ -230,7 +240,7 @@ def build_outline(paragraphs: list[Paragraph]) -> Outline:
             ):
                 it.heading = True
                 it.title = _clean_title(it.text)
-    return Outline(paragraphs=paragraphs, roots=roots, preamble=preamble, end=end)
+    return Outline(paragraphs=paragraphs, roots=roots, preamble=preamble, end=end, closing=closing)
 
 
 def _disambiguate(style: str, label: str, stack: list[Item]) -> str:

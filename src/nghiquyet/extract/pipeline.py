@@ -19,7 +19,7 @@ from nghiquyet.extract.indicators import TargetParser, extract_indicators
 from nghiquyet.extract.metadata import extract_metadata
 from nghiquyet.extract.model import Extraction, Result
 from nghiquyet.extract.normalise import Paragraph, paragraphs
-from nghiquyet.extract.outline import Item, Outline, build_outline
+from nghiquyet.extract.outline import Outline, build_outline
 from nghiquyet.extract.read import SourceText, read_document
 from nghiquyet.extract.references import find_references, unique
 from nghiquyet.extract.reporting import extract_reporting
@@ -96,14 +96,8 @@ def _part_paragraphs(outline: Outline, pattern: re.Pattern[str]) -> list[Paragra
 
 
 def _closing_paragraphs(outline: Outline) -> list[Paragraph]:
-    """Body paragraphs after the last item's own text ("Trên cơ sở Thông báo này, các đồng chí ...")."""
-    items = list(outline.items())
-    if not items:
-        return []
-    last: Item = items[-1]
-    return [
-        outline.paragraphs[i] for i in last.body if i < outline.end and not last.style.startswith("bullet")
-    ]
+    """Paragraphs about the document itself ("Trên cơ sở Thông báo này, các đồng chí ...")."""
+    return [outline.paragraphs[i] for i in outline.closing]
 
 
 def _assignments(ctx: Context) -> None:
@@ -113,12 +107,13 @@ def _assignments(ctx: Context) -> None:
         ctx.extraction.reporting = extract_reporting(implementation)
         return
     # No implementation part (a conclusion notice): the tasks say who does what.
-    paras = [
-        ctx.outline.paragraphs[i]
-        for it in task_items(ctx.outline)
-        for i in sorted({it.para, *it.body, *(s.para for s in it.walk())})
-    ]
-    ctx.extraction.assignments = assignments_from(paras + _closing_paragraphs(ctx.outline))
+    idx: set[int] = set()
+    for it in task_items(ctx.outline):
+        for sub in it.walk():
+            idx.update((sub.para, *sub.body))
+    paras = [ctx.outline.paragraphs[i] for i in sorted(idx) if i < ctx.outline.end]
+    paras += [p for p in _closing_paragraphs(ctx.outline) if p not in paras]
+    ctx.extraction.assignments = assignments_from(paras)
 
 
 def _report_period(extraction: Extraction) -> str | None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nghiquyet.extract.normalise import UPPER
 from nghiquyet.extract.references import unique
 from nghiquyet.extract.vocab import load
 
-_NAME_WORD = r"(?:[A-ZĐÀ-Ỹ][\w]*|\d+[A-Za-z]?)"
+_NAME_WORD = rf"(?:[{UPPER}]\w*|\d+[A-Za-z]?)"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+-\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)*"
 
 
@@ -32,7 +33,7 @@ def find_projects(text: str) -> list[str]:
         head = m.group("head")
         head = head[0].upper() + head[1:]
         name = m.group("name").strip()
-        if not re.search(r"[A-ZĐÀ-Ỹ]", name[:1]):
+        if not name[:1].isupper():
             continue
         out.append(f"{head} {name}")
         heads = load("projects")["heads"]

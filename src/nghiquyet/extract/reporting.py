@@ -14,8 +14,15 @@ from nghiquyet.extract.model import Reporting
 from nghiquyet.extract.normalise import Paragraph
 from nghiquyet.extract.vocab import load
 
-_TRIGGER = re.compile(
-    r"định kỳ|báo cáo kết quả|tổng hợp(?:,| và)[^.;]{0,30}báo cáo|sơ kết|tổng kết", re.IGNORECASE
+# Strongest first: a report on results, then a periodic duty with its periods, then any "định kỳ".
+_TRIGGERS = (
+    re.compile(
+        r"báo cáo (?:kết quả|định kỳ|tiến độ|tình hình)|định kỳ[^.;]{0,60}báo cáo"
+        r"|tổng hợp(?:,| và)[^.;]{0,30}báo cáo",
+        re.IGNORECASE,
+    ),
+    re.compile(r"định kỳ[^.;]{0,40}(?:tháng|quý|năm)", re.IGNORECASE),
+    re.compile(r"định kỳ", re.IGNORECASE),
 )
 _ORDER = ("month", "quarter", "half_year", "year")
 
@@ -29,15 +36,18 @@ def cadence_of(text: str) -> list[str]:
 
 def extract_reporting(paragraphs: Sequence[Paragraph]) -> Reporting:
     """The reporting duty of an implementation part, or an empty Reporting."""
-    for p in paragraphs:
-        for s, _ in sentences(p.text):
-            if not _TRIGGER.search(s):
-                continue
-            clause = parse_clause(s)
-            if clause is None:
-                continue
-            subject = re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[-+])\s*", "", clause.subject).strip(" ,:")
-            subject = re.sub(r"(?i)^(?:giao|đề nghị|yêu cầu)\s+", "", subject)
-            subject = subject[:1].upper() + subject[1:]
-            return Reporting(cadence=cadence_of(s), body=subject or None)
+    for trigger in _TRIGGERS:
+        for p in paragraphs:
+            for s, _ in sentences(p.text):
+                if not trigger.search(s):
+                    continue
+                clause = parse_clause(s)
+                if clause is None:
+                    continue
+                subject = re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[-+])\s*", "", clause.subject).strip(
+                    " ,:"
+                )
+                subject = re.sub(r"(?i)^(?:giao|đề nghị|yêu cầu)\s+", "", subject)
+                subject = subject[:1].upper() + subject[1:]
+                return Reporting(cadence=cadence_of(s), body=subject or None)
     return Reporting()

@@ -20,7 +20,7 @@ from nghiquyet.extract.projects import find_projects
 from nghiquyet.extract.references import find_references
 from nghiquyet.extract.vocab import keyword_score, load
 
-TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung (?:thực hiện|chủ yếu|trọng tâm)", re.IGNORECASE)
+TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện", re.IGNORECASE)
 TARGET_PART = re.compile(r"mục tiêu|chỉ tiêu", re.IGNORECASE)
 IMPLEMENTATION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.IGNORECASE)
 REVIEW_PART = re.compile(r"tình hình|kết quả (?:đạt được|thực hiện)|đánh giá", re.IGNORECASE)
@@ -49,7 +49,13 @@ def task_roots(outline: Outline) -> list[Item]:
 
 
 def _excluded(it: Item) -> bool:
-    return it.heading and bool(IMPLEMENTATION.search(it.title or "") or REVIEW_PART.search(it.title or ""))
+    """Parts inside a task part that hold no tasks: implementation, review, goals and targets."""
+    title = it.title or ""
+    if not it.heading:
+        return False
+    if TARGET_PART.search(title) and not TASK_PART.search(title):
+        return True
+    return bool(IMPLEMENTATION.search(title) or REVIEW_PART.search(title))
 
 
 def _under(root: Item) -> Iterator[Item]:
