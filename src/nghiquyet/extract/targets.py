@@ -201,15 +201,22 @@ def _direction(metric: str, q: Quantity) -> str:
 
 def parse_targets(text: str, *, year: int | None) -> list[Target]:
     """Every numeric target one indicator item states (see EXTRACTION.md for the conventions)."""
+    return [t for _, t in read_figures(text, year=year)]
+
+
+def read_figures(text: str, *, year: int | None, narrative: bool = False) -> list[tuple[Quantity, Target]]:
+    """Every figure of `text` with the target reading of it. `narrative` text (a report's prose:
+    "... khởi sắc với 16/19 chỉ tiêu hoàn thành") keeps only the words after the last clause cue
+    ("với", "như", ":", a comma) as the subject."""
     quantities = find_quantities(text)
     if not quantities:
         return []
     view, clauses = _clauses(text, quantities)
-    state = _ItemState(text=text, view=view, clauses=clauses, year=year)
+    state = _ItemState(text=text, view=view, clauses=clauses, year=year, narrative=narrative)
     for ci in range(len(clauses)):
         _read_clause(state, ci)
-    state.found.sort(key=lambda pair: pair[0])
-    return [t for _, t in state.found]
+    state.found.sort(key=lambda pair: pair[0].number_start)
+    return state.found
 
 
 @dataclass(slots=True)
@@ -218,8 +225,9 @@ class _ItemState:
     view: str
     clauses: list[_Clause]
     year: int | None
+    narrative: bool = False
     topic: str = ""  # "Cơ cấu kinh tế: ngành A ...; ngành B ...": the heading every clause shares
-    found: list[tuple[int, Target]] = field(default_factory=list)
+    found: list[tuple[Quantity, Target]] = field(default_factory=list)
 
 
 def _read_clause(state: _ItemState, ci: int) -> None:
@@ -234,6 +242,8 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             own = source[clause.start : q.start]
         else:
             _, own = _split_gap(source[prev.end : q.start], prev_named)
+        if state.narrative:
+            own = _narrative_subject(own)
         lead_from = q.start - len(own)
         nxt = clause.quantities[qi + 1] if qi + 1 < len(clause.quantities) else None
         t_year = state.year
@@ -277,8 +287,24 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             unit=q.unit, change=change, baseline=baseline, year=t_year, text=evidence,
         )
         target.direction = "down" if change == "decrease" or _direction(metric, q) == "down" else "up"
-        state.found.append((q.number_start, target))
+        state.found.append((q, target))
         prev, prev_named, prev_change = q, named, change
+
+
+_CLAUSE_CUE = re.compile(r"(?<![^\W_])(?:với|như|là|khi|gồm|bao\s+gồm|cụ\s+thể)(?![^\W_])|:", re.IGNORECASE)
+
+
+def _narrative_subject(own: str) -> str:
+    """In prose, the subject of a figure is the last phrase before it, not the whole sentence."""
+    cues = list(_CLAUSE_CUE.finditer(own))
+    # "... khởi sắc với 16/19 chỉ tiêu": cut after the cue; but "Tỷ lệ X là 50%" keeps its subject.
+    if cues and (own[cues[-1].end() :].strip() or cues[-1].group().lower() != "là"):
+        own = own[cues[-1].end() :]
+    if "," in own:
+        last = own.rsplit(",", 1)[1]
+        if last.strip():  # "..., có 03/19 chỉ tiêu": the phrase after the comma; "..., tăng 11%": keep
+            own = last
+    return own
 
 
 def _with_topic(state: _ItemState, ci: int, subject: str) -> str:

@@ -1,0 +1,101 @@
+"""Achieved figures reported in a text ("results": what was done, not what is targeted).
+
+`find_results(paragraphs, default_period=...)` reads the review paragraphs a pipeline hands
+over ("GRDP tăng 6,42%", "16/19 chỉ tiêu hoàn thành và vượt kế hoạch") and gives `Result`s
+with the period they describe: the one the sentence or its paragraph names ("Quý I năm 2024",
+"6 tháng đầu năm 2024", "năm 2023"), else `default_period`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from nghiquyet.extract.model import Result
+from nghiquyet.extract.targets import read_figures
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR = r"((?:19|20)\d\d)"
+_SEP = r"\s*(?:/|-|năm)\s*"
+_QUARTER = re.compile(rf"(?<![^\W_])quý\s+(IV|I{{1,3}}|[1-4])(?![^\W_]){_SEP}{_YEAR}", re.IGNORECASE)
+_HALF = re.compile(rf"(?<![^\W_])6\s+tháng\s+(đầu|cuối)\s+năm\s+{_YEAR}", re.IGNORECASE)
+_MONTH = re.compile(rf"(?<![^\W_])tháng\s+(1[0-2]|0?[1-9]){_SEP}{_YEAR}", re.IGNORECASE)
+# "năm 2023" names the period unless it is a baseline ("so với năm 2023") or a horizon ("đến năm 2030").
+_YEAR_ONLY = re.compile(
+    rf"(?<![^\W_])(?<!so\svới\s)(?<!so\s)(?<!đến\s)(?<!tới\s)(?<!đầu\s)(?<!cuối\s)năm\s+{_YEAR}(?!\s*-\s*\d)",
+    re.IGNORECASE,
+)
+# Sentences that aim rather than report: a results list never says "phấn đấu".
+_AIM = re.compile(
+    r"(?<![^\W_])(?:phấn\s+đấu|phần\s+đầu|sẽ|cần|dự\s+kiến|định\s+hướng|mục\s+tiêu\s+là|kế\s+hoạch\s+năm\s+\d{4}\s+đề\s+ra)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[^\W_])")
+
+
+def detect_period(text: str) -> str | None:
+    """The reporting period a text names: "2024-Q1", "2024-H1", "2024-03", "2025"; None when none."""
+    if m := _QUARTER.search(text):
+        quarter = m.group(1).lower()
+        return f"{m.group(2)}-Q{_ROMAN.get(quarter, quarter)}"
+    if m := _HALF.search(text):
+        return f"{m.group(2)}-{'H1' if m.group(1).lower() == 'đầu' else 'H2'}"
+    if m := _MONTH.search(text):
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    if m := _YEAR_ONLY.search(text):
+        return m.group(1)
+    return None
+
+
+class Located(Protocol):
+    """A paragraph that can tell which source line holds a character (normalise.Paragraph)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    def line_at(self, offset: int) -> int: ...
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SENTENCE.finditer(text):
+        out.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(start, s) for start, s in out if s.strip()]
+
+
+def find_results(
+    paragraphs: Sequence[tuple[str, int] | Located], *, default_period: str | None
+) -> list[Result]:
+    """Achieved figures in review paragraphs: each `(joined text, first line number)`, or a paragraph
+    object with `line_at(offset)` so each result points at the line its words start on."""
+    out: list[Result] = []
+    for para in paragraphs:
+        text, line = (para[0], para[1]) if isinstance(para, tuple) else (para.text, para.line)
+        if not any(ch.isdigit() for ch in text):
+            continue  # most prose has no figure: skip it before any parsing
+        paragraph_period = detect_period(text) or default_period
+        for start, sentence in _sentences(text):
+            if not any(ch.isdigit() for ch in sentence) or _AIM.search(sentence):
+                continue
+            period = detect_period(sentence) or paragraph_period
+            for q, target in read_figures(sentence, year=None, narrative=True):
+                if q.unit is None or q.unit_kind == "magnitude" or target.value is None:
+                    continue
+                at = sentence.find(target.text)
+                offset = start + (at if at >= 0 else q.number_start)
+                out.append(
+                    Result(
+                        metric=target.metric, value=target.value, unit=q.unit, period=period,
+                        text=target.text, line=line if isinstance(para, tuple) else para.line_at(offset),
+                        total=q.total,
+                    )
+                )
+    return out
