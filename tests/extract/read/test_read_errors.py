@@ -121,3 +121,19 @@ def test_uploads_read_from_memory_by_name() -> None:
         read_bytes(b"x", "tai-len.exe")
     with pytest.raises(FileTooLarge):
         read_bytes(b"x" * 100, "tai-len.txt", max_bytes=10)
+
+
+def test_rtf_named_txt_says_to_save_as_docx(tmp_path: Path) -> None:
+    path = tmp_path / "nq.txt"
+    path.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Nghi quyet}")
+    with pytest.raises(UnsupportedFormat) as info:
+        read_document(path)
+    assert ".docx" in str(info.value)
+
+
+def test_pdf_named_docx_is_read_as_pdf(tmp_path: Path, vietnamese_pdf: Path) -> None:
+    path = tmp_path / "nq.docx"
+    path.write_bytes(vietnamese_pdf.read_bytes())
+    source = read_document(path)
+    assert source.kind == "pdf" and "NGHỊ QUYẾT" in source.lines
+    assert any(".pdf" in note for note in source.notes)

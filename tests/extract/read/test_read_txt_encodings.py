@@ -149,3 +149,9 @@ def test_every_seed_reads_as_its_own_lines() -> None:
         source = read_document(seed)
         assert source.lines == text.splitlines(), seed.name
         assert source.encoding == "utf-8"
+
+
+def test_utf16_without_bom_cut_at_an_odd_byte(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes("Nghị quyết về nhiệm vụ".encode("utf-16-le") + b"\x41")
+    assert read_document(path).lines == ["Nghị quyết về nhiệm vụ"]

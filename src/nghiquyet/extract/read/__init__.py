@@ -58,10 +58,12 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> SourceT
     kind = _check_suffix(name)
     if len(data) > max_bytes:
         raise FileTooLarge(name, len(data), max_bytes)
-    kind = _sniff(data, kind, name)
-    source = _read(name, data, kind, max_bytes)
+    real = _sniff(data, kind, name)
+    source = _read(name, data, real, max_bytes)
     if not any(line.strip() for line in source.lines):
         raise EmptyDocument(name)
+    if real != kind:
+        source.notes.append(f"tệp có đuôi .{kind} nhưng thực chất là .{real} (file is really .{real})")
     return source
 
 
@@ -74,17 +76,24 @@ def _check_suffix(name: str) -> str:
 
 
 def _sniff(data: bytes, kind: str, path: str) -> str:
-    """The format the bytes really are: a .txt that is a PDF or a Word file gets a useful message."""
+    """The format the bytes really are: renamed files are read or explained, not misread."""
     head = data[:8]
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 .doc, or an encrypted .docx
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ProtectedFile(path)
         raise UnsupportedFormat(path, ".doc", _OTHER_HINTS[".doc"])
+    if head.startswith(b"{\\rtf"):
+        raise UnsupportedFormat(path, ".rtf", _OTHER_HINTS[".rtf"])
     if kind in ("txt", "md"):
         if head.startswith(b"%PDF-"):
             raise BinaryFile(path, "tệp này thực chất là PDF: đổi đuôi thành .pdf")
         if head.startswith(b"PK\x03\x04"):
             raise BinaryFile(path, "tệp này thực chất là tệp nén/.docx: đổi đuôi thành .docx")
+    # A .docx saved as PDF under the old name (or the reverse) is common: read what it really is.
+    if kind == "docx" and head.startswith(b"%PDF-"):
+        return "pdf"
+    if kind == "pdf" and head.startswith(b"PK\x03\x04") and b"word/" in data[:65_536]:
+        return "docx"
     return kind
 
 

@@ -40,8 +40,8 @@ def decode_text(data: bytes) -> Decoded:
             return _with_bom(data[len(bom):], codec)
     utf16 = _utf16_by_nuls(data)
     if utf16:
-        try:
-            return Decoded(_clean_end(data.decode(utf16)), utf16)
+        try:  # an odd length is a copy cut short: drop the half character
+            return Decoded(_clean_end(data[: len(data) // 2 * 2].decode(utf16)), utf16)
         except UnicodeDecodeError:
             pass  # NULs in a pattern but not valid UTF-16: judged as binary below
     data = data.rstrip(b"\x00\x1a")  # padding left by old editors and truncated copies
