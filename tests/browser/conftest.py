@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.helpers import DESKTOP
+
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -26,9 +28,6 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "_artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -59,10 +58,17 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database (seed data only: units, accounts, plans) built as `nghiquyet demo` would."""
     _need_chromium()
     from nghiquyet.config import load_settings
+    from nghiquyet.db import make_engine, make_session_factory, migrate
     from nghiquyet.demo import build_demo
 
     data_dir = tmp_path_factory.mktemp("nq-browser")
-    build_demo(load_settings(data_dir=data_dir), seed_only=True)
+    settings = load_settings(data_dir=data_dir)
+    migrate(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        build_demo(make_session_factory(engine), settings)
+    finally:
+        engine.dispose()
     return data_dir
 
 
@@ -127,26 +133,3 @@ def page(browser: Any, base_url: str, requests_seen: Recorder) -> Iterator[Any]:
     yield pg
     context.close()
     assert requests_seen.foreign() == [], f"requests to another host: {requests_seen.foreign()}"
-
-
-def login(page: Any, username: str, password: str) -> None:
-    page.goto("/dang-nhap")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(lambda url: "/dang-nhap" not in url)
-
-
-def logout(page: Any) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
-    page.wait_for_url("**/dang-nhap")
-
-
-def shoot(page: Any, name: str) -> None:
-    """Full-page screenshots at desktop and phone (390 px) width."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size(DESKTOP)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-desktop.png"), full_page=True)
-    page.set_viewport_size(PHONE)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)

@@ -132,6 +132,7 @@ def install_filters(env: Environment) -> None:
         comparator_label=lambda v: COMPARATOR_LABELS.get(_code(v), _code(v)),
         doc_type_label=lambda v: DOC_TYPE_LABELS.get(_code(v), _code(v)),
         code=_code,
+        item_label=item_label,
     )
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ORDER=STATUS_ORDER)
 
@@ -148,3 +149,16 @@ def target_text(
     sign = COMPARATOR_LABELS.get(comparator or "", "")
     sign = "" if sign in ("=", "từ … đến") else sign + " "
     return f"{sign}{vn_number(value)}{tail}"
+
+
+def item_label(label: Any) -> str:
+    """An item's number as a prefix: "1" → "1. ", "(2)" → "(2) ", "1.1." → "1.1. ", None → ""."""
+    if label is None or str(label).strip() == "":
+        return ""
+    text = str(label).strip()
+    return f"{text} " if text[-1] in ".)" else f"{text}. "
+
+
+def labelled(label: str | None, text: str) -> str:
+    """Item number and wording together, as lists and forms show them."""
+    return f"{item_label(label)}{text}"

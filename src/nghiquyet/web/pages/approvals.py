@@ -17,6 +17,7 @@ from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.service import approve_update, get_update, list_updates, overdue_tasks, return_update
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
+from nghiquyet.web.format import labelled
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_office
 from nghiquyet.web.pages.periods import label_of
 
@@ -46,12 +47,12 @@ def approval_row(session: Session, u: Update) -> ApprovalRow:
         target = session.get(Target, u.target_id)
         if target is not None:
             ind = target.indicator
-            title = f"{ind.label + '. ' if ind.label else ''}{target.metric or ind.text}"
+            title = labelled(ind.label, target.metric or ind.text)
             href, measure = f"/chi-tieu/{ind.id}", target.unit
     elif u.task_id is not None:
         task = session.get(Task, u.task_id)
         if task is not None:
-            title = f"{task.label + '. ' if task.label else ''}{task.title or task.text}"
+            title = labelled(task.label, task.title or task.text)
             href = f"/nhiem-vu/{task.id}"
     return ApprovalRow(
         u.id,
@@ -87,7 +88,7 @@ def approvals_page(
     overdue = [
         OverdueRow(
             names.get(o.unit_id, "Chưa giao") if o.unit_id else "Chưa giao đơn vị",
-            f"{o.label + '. ' if o.label else ''}{o.title or o.text}",
+            labelled(o.label, o.title or o.text),
             f"/nhiem-vu/{o.task_id}",
             o.deadline,
             o.days_overdue,

@@ -24,7 +24,7 @@ class ChartPoint:
 
 def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) -> Markup:
     """Grouped bars: plan (grey) beside actual (blue, red when lagging), one group per period."""
-    width, height, top, bottom, left = 560, 220, 24, 44, 8
+    width, height, top, bottom, left = 560, 236, 40, 44, 8
     values = [v for p in points for v in (p.expected, p.actual) if v is not None]
     peak = max(values, default=0.0) or 1.0
     group = (width - left * 2) / max(len(points), 1)
@@ -64,7 +64,7 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
         )
     if unit:
         parts.append(
-            f'<text x="{width - left}" y="{top - 8}" text-anchor="end" fill="#4a5560">'
+            f'<text x="{left}" y="14" text-anchor="start" fill="#4a5560">'
             f"Đơn vị: {escape(unit)}</text>"
         )
     parts.append("</svg>")

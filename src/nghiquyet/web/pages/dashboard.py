@@ -10,17 +10,16 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from nghiquyet.accounts.models import User
-from nghiquyet.plans.models import Plan
 from nghiquyet.plans.service import list_plans
 from nghiquyet.status import Period
 from nghiquyet.tracking.service import PlanStatus, plan_status
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
-from nghiquyet.web.format import GROUP_LABELS
+from nghiquyet.web.format import GROUP_LABELS, labelled
 from nghiquyet.web.pages import status_views as sv
 from nghiquyet.web.pages.charts import ChartPoint, bar_chart
 from nghiquyet.web.pages.common import PageRoute, render, require_user
-from nghiquyet.web.pages.periods import label_of, period_choices, pick_period
+from nghiquyet.web.pages.periods import choose_plan, label_of, parse_id, period_choices, pick_period
 
 router = APIRouter(route_class=PageRoute)
 MAX_CHARTS = 6
@@ -31,16 +30,6 @@ class Chart:
     indicator_id: int
     title: str
     svg: Markup
-
-
-def parse_id(text: str | None) -> int | None:
-    """An id from a query string; anything else (empty, words) means no filter."""
-    return int(text) if text and text.strip().isdigit() else None
-
-
-def choose_plan(plans: list[Plan], requested: str | None) -> Plan | None:
-    wanted = parse_id(requested)
-    return next((p for p in plans if p.id == wanted), plans[0] if plans else None)
 
 
 def _charts(session: DbSession, ps: PlanStatus, today: date) -> list[Chart]:
@@ -69,7 +58,7 @@ def _charts(session: DbSession, ps: PlanStatus, today: date) -> list[Chart]:
                 )
             if not any(p.actual is not None for p in points) and len(charts) >= 2:
                 continue  # keep room for targets with figures; show at most two empty ones
-            title = f"{ind.label + '. ' if ind.label else ''}{t.metric or ind.text}"
+            title = labelled(ind.label, t.metric or ind.text)
             charts.append(Chart(ind.id, title, bar_chart(points, title=title, unit=t.unit)))
     return charts
 

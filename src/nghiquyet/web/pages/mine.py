@@ -25,9 +25,9 @@ from nghiquyet.tracking.service import (
     submit_update,
 )
 from nghiquyet.web.deps import AppSettings, DbSession
-from nghiquyet.web.format import target_text, vn_number
+from nghiquyet.web.format import labelled, target_text, vn_number
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_unit_user
-from nghiquyet.web.pages.periods import label_of, period_choices, pick_period
+from nghiquyet.web.pages.periods import choose_plan, label_of, period_choices, pick_period
 
 router = APIRouter(route_class=PageRoute)
 EDITABLE = ("draft", "returned")
@@ -84,17 +84,17 @@ def _prefill(row: EntryRow) -> EntryRow:
     return row
 
 
-def _rows(session: Session, user: User, period: str) -> tuple[list[EntryRow], list[EntryRow]]:
-    assignments = list_assignments(session, actor=user, unit_id=user.unit_id)
+def _rows(
+    session: Session, user: User, plan_id: int | None, period: str
+) -> tuple[list[EntryRow], list[EntryRow]]:
+    assignments = list_assignments(session, actor=user, unit_id=user.unit_id, plan_id=plan_id)
     current = _current(list_updates(session, actor=user, unit_id=user.unit_id, period=period))
     targets: list[EntryRow] = []
     tasks: list[EntryRow] = []
     for a in assignments:
         if a.indicator is not None:
             for t in a.indicator.targets:
-                title = (
-                    f"{a.indicator.label + '. ' if a.indicator.label else ''}{t.metric or a.indicator.text}"
-                )
+                title = labelled(a.indicator.label, t.metric or a.indicator.text)
                 targets.append(
                     _prefill(
                         EntryRow(
@@ -111,7 +111,7 @@ def _rows(session: Session, user: User, period: str) -> tuple[list[EntryRow], li
                     )
                 )
         elif a.task is not None:
-            title = f"{a.task.label + '. ' if a.task.label else ''}{a.task.title or a.task.text}"
+            title = labelled(a.task.label, a.task.title or a.task.text)
             tasks.append(
                 _prefill(
                     EntryRow(
@@ -130,13 +130,20 @@ def _rows(session: Session, user: User, period: str) -> tuple[list[EntryRow], li
     return targets, tasks
 
 
-def _page_context(session: Session, user: User, period: str | None) -> dict[str, Any]:
+def _unit_plans(session: Session, user: User) -> list[Plan]:
+    """Plans the unit holds items in, newest first."""
+    ids = sorted(
+        {a.plan_id for a in list_assignments(session, actor=user, unit_id=user.unit_id)}, reverse=True
+    )
+    return [p for p in (session.get(Plan, i) for i in ids) if p is not None]
+
+
+def _page_context(session: Session, user: User, plan_id: str | None, period: str | None) -> dict[str, Any]:
     today = date.today()
-    # The period list follows the unit's first plan; any valid code typed in the URL is accepted.
-    first = next(iter(list_assignments(session, actor=user, unit_id=user.unit_id)), None)
-    plan = session.get(Plan, first.plan_id) if first is not None else None
+    plans = _unit_plans(session, user)
+    plan = choose_plan(plans, plan_id)
     code = pick_period(period, plan, today)
-    targets, tasks = _rows(session, user, code)
+    targets, tasks = _rows(session, user, plan.id if plan else None, code)
     returned = [
         ReturnedView(
             f"{'chi-tieu' if u.target_id else 'nhiem-vu'}-{u.target_id or u.task_id}",
@@ -150,6 +157,8 @@ def _page_context(session: Session, user: User, period: str | None) -> dict[str,
     for r in returned:
         r.item = titles.get(r.row_id, r.item)
     return {
+        "plans": plans,
+        "plan": plan,
         "period": code,
         "period_label": label_of(code),
         "periods": period_choices(plan, today),
@@ -161,7 +170,11 @@ def _page_context(session: Session, user: User, period: str | None) -> dict[str,
 
 @router.get("/viec-cua-toi", response_class=HTMLResponse)
 def my_work(
-    request: Request, session: DbSession, period: str | None = None, user: User = Depends(require_unit_user)
+    request: Request,
+    session: DbSession,
+    plan: str | None = None,
+    period: str | None = None,
+    user: User = Depends(require_unit_user),
 ) -> HTMLResponse:
     return render(
         request,
@@ -169,7 +182,7 @@ def my_work(
         user,
         active="mine",
         title="Việc của tôi",
-        **_page_context(session, user, period),
+        **_page_context(session, user, plan, period),
     )
 
 
@@ -266,7 +279,7 @@ async def save_entry(
     files = [f for f in form.getlist("evidence") if isinstance(f, UploadFile) and f.filename]
     datas = [await f.read() for f in files]
     submit = form.get("action") != "draft"
-    ctx = _page_context(session, user, period)
+    ctx = _page_context(session, user, str(form.get("plan") or ""), period)
     error: str | None = None
     message: str | None = None
     try:
@@ -277,8 +290,9 @@ async def save_entry(
         error = exc.message
         session.rollback()
     if error is None and not is_htmx(request):
-        return RedirectResponse(f"/viec-cua-toi?period={ctx['period']}", status_code=303)
-    ctx = _page_context(session, user, ctx["period"])
+        plan_id = ctx["plan"].id if ctx["plan"] else ""
+        return RedirectResponse(f"/viec-cua-toi?plan={plan_id}&period={ctx['period']}", status_code=303)
+    ctx = _page_context(session, user, str(form.get("plan") or ""), ctx["period"])
     rows: list[EntryRow] = ctx["target_rows"] + ctx["task_rows"]
     row = next((r for r in rows if r.kind == kind and r.item_id == item_id), None)
     if row is None:

@@ -50,3 +50,13 @@ def label_of(code: str) -> str:
         return Period.parse(code).label_vi
     except ValueError:
         return code
+
+
+def parse_id(text: str | None) -> int | None:
+    """An id from a query string; anything else (empty, words) means no filter."""
+    return int(text) if text and text.strip().isdigit() else None
+
+
+def choose_plan(plans: list[Plan], requested: str | None) -> Plan | None:
+    wanted = parse_id(requested)
+    return next((p for p in plans if p.id == wanted), plans[0] if plans else None)

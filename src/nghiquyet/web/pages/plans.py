@@ -31,8 +31,7 @@ from nghiquyet.web.pages import items as it
 from nghiquyet.web.pages import status_views as sv
 from nghiquyet.web.pages.charts import ChartPoint, bar_chart
 from nghiquyet.web.pages.common import PageRoute, render, require_office, require_user
-from nghiquyet.web.pages.dashboard import choose_plan, parse_id
-from nghiquyet.web.pages.periods import label_of, period_choices, pick_period
+from nghiquyet.web.pages.periods import choose_plan, label_of, parse_id, period_choices, pick_period
 
 router = APIRouter(route_class=PageRoute)
 
