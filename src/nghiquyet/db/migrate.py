@@ -17,7 +17,8 @@ def alembic_config(engine: Engine) -> Config:
     """A Config whose env.py reuses this engine (its pragmas and pool) instead of opening its own."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # ConfigParser interpolates "%": a URL-encoded password or option must be escaped.
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     cfg.attributes["engine"] = engine
     return cfg
 
