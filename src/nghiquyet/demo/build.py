@@ -224,8 +224,10 @@ def _updates(session: Session, plan: Plan, leads: dict[tuple[str, int], int],
             continue
         outcome = rng.choices(OUTCOMES, weights=OUTCOME_WEIGHTS)[0]
         reporter = users_by_unit.get(unit_id, office)
-        for i, quarter in enumerate(quarters):
-            last = i == len(quarters) - 1
+        # Tasks are reported at six months and at the end of the year (or of the latest quarter).
+        task_quarters = [q for q in quarters if q in ("Q2", "Q4") or q == quarters[-1]]
+        for i, quarter in enumerate(task_quarters):
+            last = i == len(task_quarters) - 1
             state = ("draft" if rng.random() < 0.3 else "submitted") if last and not closed else "approved"
             _report(session, summary, reporter, office, unit_id, f"{year}-{quarter}", state, task_id=task.id,
                     progress=task_progress(outcome, quarter),

@@ -1,0 +1,111 @@
+"""`nghiquyet demo --seed-only`: a fresh SQLite database where every screen has data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from nghiquyet.accounts.models import User
+from nghiquyet.accounts.service import authenticate
+from nghiquyet.cli import app
+from nghiquyet.db import make_engine, make_session_factory
+from nghiquyet.demo import demo_accounts
+from nghiquyet.documents.models import Document
+from nghiquyet.plans.models import Plan
+from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.status import plan_status
+
+
+def _run_demo(data_dir: Path) -> str:
+    env = {"NGHIQUYET_DATA_DIR": str(data_dir), "NGHIQUYET_DATABASE_URL": ""}
+    result = CliRunner().invoke(app, ["demo", "--seed-only"], env=env)
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    data_dir = tmp_path_factory.mktemp("demo")
+    output = _run_demo(data_dir)
+    yield data_dir / "demo" / "nghiquyet.db", output
+
+
+@pytest.fixture
+def session(demo_db: tuple[Path, str]) -> Iterator[Session]:
+    engine = make_engine(f"sqlite:///{demo_db[0]}")
+    with make_session_factory(engine)() as s:
+        yield s
+    engine.dispose()
+
+
+def _plan_of(session: Session, filename: str) -> Plan:
+    plan = session.scalars(select(Plan).join(Plan.document).where(Document.filename == filename)).first()
+    assert plan is not None
+    return plan
+
+
+def test_prints_the_accounts(demo_db: tuple[Path, str]) -> None:
+    output = demo_db[1]
+    assert "vanphong" in output and "sotaichinh" in output
+
+
+def test_office_account_signs_in(session: Session) -> None:
+    user = authenticate(session, username="vanphong", password="vanphong")
+    assert user.role == "office"
+
+
+def test_every_role_has_an_account(session: Session) -> None:
+    roles = set(session.scalars(select(User.role)))
+    assert roles == {"admin", "office", "unit", "leader", "inspector"}
+    assert len(demo_accounts()) == session.query(User).count()
+
+
+def test_five_seed_documents_are_plans(session: Session) -> None:
+    plans = list(session.scalars(select(Plan)))
+    assert len(plans) == 5
+    assert sum(len(p.indicators) for p in plans) > 10
+
+
+def test_updates_in_every_state_with_a_returned_reason(session: Session) -> None:
+    states = Counter(session.scalars(select(Update.state)))
+    assert {"approved", "submitted", "returned"} <= set(states)
+    returned = session.scalars(select(Update).where(Update.state == "returned")).first()
+    assert returned is not None and returned.return_reason
+    assert session.query(Assignment).count() > 20
+
+
+def test_2024_plan_statuses_vary(session: Session) -> None:
+    plan = _plan_of(session, "003_80d04959fc9a9e21.txt")  # the 2024 resolution
+    status = plan_status(session, plan_id=plan.id, period="2024")
+    judged = {s for s, n in status.by_status.items() if n}
+    assert len(judged & {"vuot", "dat", "khong_dat"}) >= 2, status.by_status
+    assert status.complete > 0
+
+
+def test_2026_plan_is_in_progress(session: Session) -> None:
+    plan = _plan_of(session, "002_1a304e063d388c80.txt")  # the 2026 resolution
+    status = plan_status(session, plan_id=plan.id, period="2026-Q3", as_of=dt.date(2026, 10, 15))
+    assert {"dung_tien_do", "nguy_co"} & {s for s, n in status.by_status.items() if n}, status.by_status
+
+
+def test_demo_is_fresh_and_deterministic(demo_db: tuple[Path, str], tmp_path: Path) -> None:
+    def figures(db: Path) -> list[tuple[str, float | None, float | None, str]]:
+        engine = make_engine(f"sqlite:///{db}")
+        with make_session_factory(engine)() as s:
+            rows = [(u.period, u.value, u.progress, u.state)
+                    for u in s.scalars(select(Update).order_by(Update.id))]
+        engine.dispose()
+        return rows
+
+    _run_demo(tmp_path)
+    first = figures(tmp_path / "demo" / "nghiquyet.db")
+    _run_demo(tmp_path)  # replaces the old demo database instead of adding to it
+    assert figures(tmp_path / "demo" / "nghiquyet.db") == first
+    assert first == figures(demo_db[0])
