@@ -29,7 +29,7 @@ _PAIRS = {"o": "aeAE", "O": "aeAE", "u": "yY", "U": "yY"}
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
-_DASHES = re.compile(r"\s*[\u2013\u2014\u2012\u2015\u2212]\s*")
+_DASHES = re.compile(r" *[\u2013\u2014\u2012\u2015\u2212] *")
 _LOPSIDED_HYPHEN = re.compile(r"(?<=[^\W_])- (?=[^\W_])|(?<=[^\W_]) -(?=[^\W\d_])")
 _QUOTES = str.maketrans({"„": '"', "‟": '"', "″": '"', "＂": '"', "‚": "'", "‛": "'", "′": "'"})
 
@@ -49,7 +49,8 @@ def fold(text: str) -> str:
     text = _SPACES.sub(" ", text).translate(_QUOTES)
     text = _DASHES.sub(" - ", text)
     # "kinh tế- xã hội", "Dầu Giây- Liên Khương": a hyphen spaced on one side only is a dash.
-    text = _LOPSIDED_HYPHEN.sub(" - ", text)
+    if "- " in text or " -" in text:
+        text = _LOPSIDED_HYPHEN.sub(" - ", text)
     return _OLD_STYLE.sub(_retone, text)
 
 
@@ -106,10 +107,10 @@ _BOLD_ALL = re.compile(r"^\*\*(.+?)\*\*[:.]?$")
 
 def _is_upper_line(s: str) -> bool:
     """An all-capitals title line ("TỔ CHỨC THỰC HIỆN"), not an acronym ending a sentence."""
-    letters = [c for c in s if c.isalpha()]
-    if len(letters) < 4 or (s.rstrip().endswith((".", ",", ";", ")")) and len(letters) < 12):
-        return False
-    return all(c.isupper() for c in letters)
+    if s != s.upper() or s == s.lower():
+        return False  # the common case, decided at C speed
+    letters = sum(c.isalpha() for c in s)
+    return not (letters < 4 or (s.rstrip().endswith((".", ",", ";", ")")) and letters < 12))
 
 
 def _starts_lower(s: str) -> bool:
@@ -125,6 +126,8 @@ def _starts_lower(s: str) -> bool:
 
 def _strip_md(s: str) -> tuple[str, int, bool]:
     """Remove Markdown heading marks and emphasis; say how deep and whether all bold."""
+    if "*" not in s and "_" not in s and not s.startswith("#"):
+        return s, 0, False  # plain text: nothing to strip
     level = 0
     m = _MD_HEADING.match(s)
     if m:
@@ -149,7 +152,11 @@ def _looks_markdown(lines: Sequence[str]) -> bool:
 
 def _drop_furniture(lines: Sequence[str]) -> list[_Phys]:
     """Non-blank physical lines, without page numbers and the running headers beside them."""
-    raw = [(i + 1, fold(s).strip()) for i, s in enumerate(lines)]
+    # One pass over the whole text is much faster than one per line; fold keeps line breaks.
+    folded = fold("\n".join(lines)).split("\n")
+    if len(folded) != len(lines):
+        folded = [fold(s) for s in lines]
+    raw = [(i + 1, s.strip()) for i, s in enumerate(folded)]
     nonblank = [(n, s) for n, s in raw if s]
     page_idx = {k for k, (_, s) in enumerate(nonblank) if _PAGE_NUMBER.match(s) and not s.startswith("(")}
     # A page number alone on its line between text lines; a bare "1." is a list marker instead.
@@ -203,22 +210,29 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
     cur_bold = False
     prev: _Phys | None = None
 
+    quotes = 0  # open “ minus closed ” in the current paragraph
+
     def flush() -> None:
-        nonlocal cur
+        nonlocal cur, quotes
+        quotes = 0
         if not cur:
             return
-        text = ""
+        pieces: list[str] = []
+        size = 0
         offsets: list[int] = []
         nos: list[int] = []
+        last = ""
         for n, s in cur:
-            if text:
-                if text.endswith("-") and not text.endswith(" -") and s[:1].isalnum():
-                    pass  # "01-" + "KL/TW", "20-" + "25%": rejoin without a space
-                else:
-                    text += " "
-            offsets.append(len(text))
+            # "01-" + "KL/TW", "20-" + "25%": rejoin without a space
+            if pieces and not (last.endswith("-") and not last.endswith(" -") and s[:1].isalnum()):
+                pieces.append(" ")
+                size += 1
+            offsets.append(size)
             nos.append(n)
-            text += s
+            pieces.append(s)
+            size += len(s)
+            last = s
+        text = "".join(pieces)
         out.append(
             Paragraph(
                 text=text,
@@ -238,7 +252,7 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
         s = _MULTI_SPACE.sub(" ", s).strip()
         if not s:
             continue
-        open_quote = sum(t.count("“") - t.count("”") for _, t in cur) > 0
+        open_quote = quotes > 0
         if (
             prev is None
             or not cur
@@ -260,6 +274,7 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
             flush()
             cur_md, cur_bold = md_level, bold
         cur.append((p.no, s))
+        quotes += s.count("“") - s.count("”")
         prev = p
         if columns or _SEPARATOR.match(s) or md_level:
             flush()
@@ -343,9 +358,10 @@ def _breaks(
     if MARKER.match(s):
         return True
     blank_between = any(not lines[i].strip() for i in range(prev.no, p.no - 1))
-    if _is_upper_line(before) != _is_upper_line(s) and not _starts_lower(s):
+    upper_before, upper_now, lower_now = _is_upper_line(before), _is_upper_line(s), _starts_lower(s)
+    if upper_before != upper_now and not lower_now:
         return True
-    if _is_upper_line(before) and _starts_lower(s):
+    if upper_before and lower_now:
         return True
     if _starts_lower(s):
         return False

@@ -36,6 +36,8 @@ def _expand(nums: str, suffix: str, sep: str) -> list[str]:
 
 def find_references(text: str) -> list[str]:
     """Document numbers in the order they appear, each once."""
+    if "/" not in text:
+        return []  # every document number has a slash
     found: list[tuple[int, str]] = []
     for m in _PARTY.finditer(text):
         for ref in _expand(m.group("nums"), m.group("suffix"), "-"):

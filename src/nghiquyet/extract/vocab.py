@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+import re
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -20,5 +21,22 @@ def load(name: str) -> dict[str, Any]:
 
 def keyword_score(text: str, table: dict[str, list[str]]) -> dict[str, int]:
     """How many times each key's keywords occur in `text` (lower-cased)."""
-    low = text.lower()
-    return {key: sum(low.count(w) for w in words) for key, words in table.items()}
+    pattern, owner = _table_pattern(tuple((k, tuple(v)) for k, v in table.items()))
+    scores = dict.fromkeys(table, 0)
+    for m in pattern.finditer(text.lower()):
+        for key in owner[m.group(0)]:
+            scores[key] += 1
+    return scores
+
+
+@lru_cache(maxsize=64)
+def _table_pattern(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One alternation for all keywords (longest first) and which keys own each keyword."""
+    owner: dict[str, list[str]] = {}
+    for key, words in table:
+        for w in words:
+            owner.setdefault(w.lower(), []).append(key)
+    alternation = "|".join(re.escape(w) for w in sorted(owner, key=len, reverse=True))
+    return re.compile(alternation or r"(?!)"), owner
