@@ -17,6 +17,7 @@ from nghiquyet.extract.units import load_json
 _AVERAGE = ("bình quân", "trung bình", "hằng năm", "hàng năm", "mỗi năm")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _EDGE = " \t\n,;:.-–—"
+_SYMBOL = re.compile(r"(≥|≤|>=|<=|>|<|~|≈)\s*\Z")
 
 
 def _key(phrase: str) -> str:
@@ -85,6 +86,7 @@ class ComparatorVocabulary:
     joiner: re.Pattern[str]
     lead_filler: re.Pattern[str]
     tail_filler: PhraseTable
+    symbols: dict[str, str]
 
 
 @cache
@@ -104,6 +106,7 @@ def vocabulary() -> ComparatorVocabulary:
             rf"^(?:[\s,;:.\-–—]|(?:{_alt(data['lead_filler'])})(?![^\W_]))+", re.IGNORECASE
         ),
         tail_filler=PhraseTable(data["tail_filler"]),
+        symbols=dict(data["symbols"]),
     )
 
 
@@ -112,18 +115,22 @@ def read_prefix(text: str, end: int, window: int = 60) -> Prefix:
     [change [average]] [level] [comparator] NUMBER ("giảm còn dưới 2%", "tăng bình quân 7%")."""
     vocab = vocabulary()
     lo = max(0, end - window)
+    symbol_cmp = None
+    sym = _SYMBOL.search(text, lo, end)
+    if sym:  # "≥ 95%", "> 90%" (tables and plans in note form)
+        symbol_cmp, end = vocab.symbols[sym.group(1)], sym.start()
     tokens = list(_TOKEN.finditer(text, lo, end))
     # Only spaces may stand between the words read and the number.
     if not tokens or text[tokens[-1].end() : end].strip():
-        return Prefix(None, None, False, end)
+        return Prefix(symbol_cmp, None, False, end)
     words = [t.group().lower() for t in tokens]
     for i in range(1, len(tokens)):  # a comma or bracket between words ends the phrase
         if text[tokens[i - 1].end() : tokens[i].start()].strip():
             words[i - 1] = "\0"
     pos = len(words)
-    comparator = change = None
+    comparator, change = symbol_cmp, None
     level = False
-    if hit := vocab.before.ending_at(words, pos):
+    if comparator is None and (hit := vocab.before.ending_at(words, pos)):
         pos, comparator = hit
     if hit := vocab.level.ending_at(words, pos):
         pos, level = hit[0], True
@@ -135,7 +142,7 @@ def read_prefix(text: str, end: int, window: int = 60) -> Prefix:
     else:
         pos = after_average  # "bình quân" alone belongs to the metric ("tốc độ ... bình quân từ 6%")
     if pos == len(words):
-        return Prefix(None, None, False, end)
+        return Prefix(symbol_cmp, None, False, end)
     return Prefix(comparator=comparator, change=change, level=level, start=tokens[pos].start())
 
 

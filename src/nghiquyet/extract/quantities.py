@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nghiquyet.extract.comparators import read_prefix, read_suffix, vocabulary
+from nghiquyet.extract.comparators import PhraseTable, read_prefix, read_suffix, vocabulary, words_of
 from nghiquyet.extract.numbers import NumberSpan, find_numbers
 from nghiquyet.extract.units import UnitKind, load_json, match_unit
 
@@ -35,7 +35,7 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class _NameWords:
-    before: re.Pattern[str]
+    before: PhraseTable
     after: re.Pattern[str]
 
 
@@ -48,7 +48,7 @@ def _alt(words: list[str]) -> str:
 def _name_words() -> _NameWords:
     data = load_json("metrics.json")
     return _NameWords(
-        before=re.compile(rf"(?<![^\W_])(?:{_alt(data['name_before'])})\s*\Z", re.IGNORECASE),
+        before=PhraseTable(data["name_before"]),
         after=re.compile(rf"\s*(?:{_alt(data['name_after'])})(?![^\W_])", re.IGNORECASE),
     )
 
@@ -63,8 +63,23 @@ _SPAN_BEFORE = re.compile(
 _SPAN_AFTER = re.compile(r"\s*(?:năm|tháng)\s+(?:tới|qua|liền|đầu|cuối|gần\s+đây)(?![^\W_])", re.IGNORECASE)
 _AGE_METRIC = re.compile(r"tuổi\s+thọ|(?:độ\s+)?tuổi\s+(?:bình\s+quân|trung\s+bình)", re.IGNORECASE)
 _PER_ONE = re.compile(r"(?<![^\W_])(?:trên|mỗi|/)\s*\Z", re.IGNORECASE)
+_PER_PEOPLE = re.compile(
+    r"\s*(?:(?:vạn|nghìn|ngàn|triệu)\s+)?(?:dân|người\s+dân|dân\s+số)(?![^\W_])", re.IGNORECASE
+)
+_PER_SIZES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
 _DATE_CUE = re.compile(r"(?:ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[.)]\s")
+
+
+def _name_word_before(before: str) -> bool:
+    """ "năm 2025", "lần thứ 14", "giá so sánh 2010": a word right before the number makes it a name."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) and before:
+        return False  # glued to something that is not a space
+    words = words_of(stripped[-30:])
+    if not words or not stripped[-1:].isalnum():
+        return False
+    return _name_words().before.ending_at(words, len(words)) is not None
 
 
 def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
@@ -76,9 +91,11 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
         return True  # "bình quân 5 năm", "trong 6 tháng", "5 năm tới": a period's name
     if unit == "tuổi" and not _AGE_METRIC.search(text[: span.start]):
         return True  # "trẻ em dưới 5 tuổi" names a group; only "tuổi thọ ... 74 tuổi" states a figure
-    if has_unit and span.raw == "1" and _PER_ONE.search(before):
-        return True  # "giá trị sản xuất trên 1 ha": per one unit
-    if words.before.search(before) or _GLUED_BEFORE.search(before):
+    if _PER_ONE.search(before) and (
+        (has_unit and span.raw == "1") or (span.value in _PER_SIZES and _PER_PEOPLE.match(text, span.end))
+    ):
+        return True  # "giá trị sản xuất trên 1 ha", "bác sĩ trên 10.000 dân": per one unit
+    if _name_word_before(before) or _GLUED_BEFORE.search(before):
         return True
     if _REFERENCE_AFTER.match(text, span.end):
         return True
@@ -138,13 +155,14 @@ def find_quantities(text: str) -> list[Quantity]:
                     value_max, last, used = nxt.value, nxt, 2
                     unit = unit2 or unit
         unit_text = unit.text.lower() if unit is not None and unit.kind != "magnitude" else None
-        if first.start < last_end or _is_name_number(text, first, unit_text) or (
-            unit is not None and unit.kind == "count" and _name_words().before.search(text[: first.start])
-        ):
+        if first.start < last_end or _is_name_number(text, first, unit_text):
             i += used
             continue
         end = unit.end if unit else last.end
         prefix = read_prefix(text, first.start)
+        if unit_text in ("năm", "tháng") and prefix.comparator is None and prefix.change is None:
+            i += used  # "tổng vốn 5 năm", "trong 6 tháng": a span of time names the period
+            continue
         suffix = read_suffix(text, end)
         if suffix:
             end = suffix[1]

@@ -45,6 +45,7 @@ _CONNECTOR = re.compile(r",|(?<![^\W_])(?:và|hoặc)(?![^\W_])", re.IGNORECASE)
 _YEAR_PHRASE = re.compile(
     r"(?:(?:đến|tới|vào|trong|cuối|đến\s+cuối|đến\s+hết|hết)\s+)?năm\s+((?:19|20)\d\d)\s*,?", re.IGNORECASE
 )
+_AFTER_BASELINE = re.compile(r"(?<![^\W_])(?:so|với|thực\s+hiện|cùng\s+kỳ)\s*\Z", re.IGNORECASE)
 _BASELINE = re.compile(
     r"(?<![^\W_])so\s+(?:với\s+)?(?P<b>[^,;.()]*?(?:năm|kỳ|thực\s+hiện|trước|đầu|cuối|giai\s+đoạn|quý|tháng)"
     r"[^,;.()]*)",
@@ -226,6 +227,7 @@ class _ItemState:
     clauses: list[_Clause]
     year: int | None
     narrative: bool = False
+    last_subject: str = ""
     topic: str = ""  # "Cơ cấu kinh tế: ngành A ...; ngành B ...": the heading every clause shares
     found: list[tuple[Quantity, Target]] = field(default_factory=list)
 
@@ -248,6 +250,8 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         nxt = clause.quantities[qi + 1] if qi + 1 < len(clause.quantities) else None
         t_year = state.year
         ym = _YEAR_PHRASE.search(own)
+        if ym and _AFTER_BASELINE.search(own[: ym.start()]):
+            ym = None  # "so với năm 2023": a baseline, not the target's year
         if ym:  # "đến năm 2025 toàn tỉnh có ...": the item names its own year
             t_year = int(ym.group(1))
             own = own[: ym.start()] + " " + own[ym.end() :]
@@ -271,8 +275,13 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             subject = f"{inherited} {subject}".strip()
         elif not subject and (not tail or (q.unit_kind == "percent" and words.bases.match(tail))):
             subject = _inherit(_own_or_parent_subject(state.clauses, ci), q)
+            if not subject and q.unit_kind != "count":
+                # "Đến năm 2025 tỷ lệ X đạt 50%; đến năm 2030 đạt 70%": the item's last subject.
+                subject = state.last_subject
         if subject and (named or not clause.subject):
             clause.subject = subject
+        if subject:
+            state.last_subject = subject
         change = q.change
         # "Có thêm 02 xã ..., 16 xã ..., 7 xã ...": one verb governs the whole list of counts.
         bare = not named and q.start == q.number_start
