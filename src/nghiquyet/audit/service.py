@@ -1,16 +1,43 @@
-"""Record and read audit events. `record` is called by every service that writes."""
+"""Record and read audit events. `record` is called by every service that writes.
+
+Imports only `db`: every domain (units included) records events, so the trail sits below them all.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.audit.models import AuditEvent
-from nghiquyet.units.permissions import Actor, require_audit_reader
+from nghiquyet.errors import PermissionDenied
+
+AUDIT_READERS = frozenset({"admin", "inspector"})
+
+
+class AuditActor(Protocol):
+    """Who acts, as far as the trail cares (`accounts.models.User` fits)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def active(self) -> bool: ...
+
+
+def require_audit_reader(actor: AuditActor) -> None:
+    """Only inspectors and admins read the audit trail."""
+    if not actor.active:
+        raise PermissionDenied(f"Tài khoản {actor.username} đã bị khóa")
+    if actor.role not in AUDIT_READERS:
+        raise PermissionDenied("Chỉ cán bộ kiểm tra hoặc quản trị viên được xem nhật ký; "
+                               f"tài khoản {actor.username} không có quyền")
 
 # Never copied into the trail: secrets, and bulky JSON already kept on the object itself.
 SKIPPED_FIELDS = frozenset({"password_hash", "extraction", "review"})
@@ -29,8 +56,9 @@ def snapshot(obj: object, fields: Iterable[str] | None = None) -> dict[str, Any]
     return {n: _plain(getattr(obj, n)) for n in names if n not in SKIPPED_FIELDS}
 
 
-def record(session: Session, *, actor: Actor | None, action: str, object_type: str, object_id: int | None,
-           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEvent:
+def record(session: Session, *, actor: AuditActor | None, action: str, object_type: str,
+           object_id: int | None, before: dict[str, Any] | None = None,
+           after: dict[str, Any] | None = None) -> AuditEvent:
     """Append one event (flushed with the change it describes, so both commit or neither)."""
     event = AuditEvent(actor_id=actor.id if actor is not None else None, action=action,
                        object_type=object_type, object_id=object_id, before=before, after=after)
@@ -38,7 +66,7 @@ def record(session: Session, *, actor: Actor | None, action: str, object_type: s
     return event
 
 
-def list_events(session: Session, *, actor: Actor, object_type: str | None = None,
+def list_events(session: Session, *, actor: AuditActor, object_type: str | None = None,
                 object_id: int | None = None, actor_id: int | None = None, action: str | None = None,
                 limit: int = 200, offset: int = 0) -> list[AuditEvent]:
     """Newest first; inspectors and admins only."""

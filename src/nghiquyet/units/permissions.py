@@ -20,12 +20,12 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nghiquyet.audit.service import AUDIT_READERS, require_audit_reader
 from nghiquyet.errors import PermissionDenied
 from nghiquyet.units.models import Unit
 
 MANAGERS = frozenset({"admin", "office"})
 READERS = frozenset({"admin", "office", "leader", "inspector", "unit"})
-AUDIT_READERS = frozenset({"admin", "inspector"})
 ROLE_LABELS_VI = {"admin": "quản trị viên", "office": "Văn phòng", "unit": "đơn vị", "leader": "lãnh đạo",
                   "inspector": "kiểm tra, giám sát"}
 
@@ -60,6 +60,11 @@ def require_active(actor: Actor) -> None:
         raise PermissionDenied(f"Vai trò '{actor.role}' không hợp lệ")
 
 
+__all__ = ["AUDIT_READERS", "MANAGERS", "READERS", "Actor", "is_manager", "readable_unit_ids",
+           "require_active", "require_audit_reader", "require_manager", "require_reader", "require_unit_read",
+           "require_unit_write"]
+
+
 def is_manager(actor: Actor) -> bool:
     return actor.active and actor.role in MANAGERS
 
@@ -74,13 +79,6 @@ def require_manager(actor: Actor, action_vi: str) -> None:
 
 def require_reader(actor: Actor) -> None:
     require_active(actor)
-
-
-def require_audit_reader(actor: Actor) -> None:
-    require_active(actor)
-    if actor.role not in AUDIT_READERS:
-        raise PermissionDenied(
-            f"Chỉ cán bộ kiểm tra hoặc quản trị viên được xem nhật ký; {_who(actor)} không có quyền")
 
 
 def readable_unit_ids(session: Session, actor: Actor) -> set[int] | None:
