@@ -95,3 +95,11 @@ def test_password_protected_pdf_says_so(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ProtectedFile):
         read_document(path)
+
+
+def test_text_layer_of_glyph_codes_is_reported(vietnamese_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fonts embedded without a Unicode map give private-use characters instead of letters.
+    monkeypatch.setattr(pdf_module, "_pdfium_pages", lambda data: ["\ue001\ue002\ue003 \ue004\ue005 ab\n"])
+    with pytest.raises(ScannedPdf) as info:
+        read_document(vietnamese_pdf)
+    assert "Unicode" in str(info.value) and "OCR" in str(info.value)

@@ -67,8 +67,10 @@ class ProtectedFile(InputError):
 
 
 class ScannedPdf(InputError):
-    """A PDF whose pages are images: there is no text layer to read."""
+    """A PDF whose pages are images (no text layer), or whose text layer is unreadable glyph codes."""
 
-    def __init__(self, path: str, pages: int) -> None:
-        super().__init__(f"tệp PDF là bản scan, {pages} trang không có lớp chữ (scanned PDF, no text layer)",
-                         path=path, hint="chạy nhận dạng chữ (OCR) trước, hoặc dùng bản .docx gốc")
+    def __init__(self, path: str, pages: int, *, garbled: bool = False) -> None:
+        message = (f"lớp chữ của PDF không đọc được, phông không có bảng mã Unicode ({pages} trang)"
+                   " (PDF text layer unreadable: fonts without a Unicode map)" if garbled else
+                   f"tệp PDF là bản scan, {pages} trang không có lớp chữ (scanned PDF, no text layer)")
+        super().__init__(message, path=path, hint="chạy nhận dạng chữ (OCR) trước, hoặc dùng bản .docx gốc")

@@ -38,6 +38,8 @@ def read_pdf(path: str, data: bytes) -> SourceText:
     empty = [i + 1 for i, page in enumerate(pages) if not any(c.isalpha() for c in page)]
     if len(empty) == len(pages):
         raise ScannedPdf(path, len(pages))
+    if _garbled("".join(pages)):
+        raise ScannedPdf(path, len(pages), garbled=True)
     if empty:
         shown = ", ".join(map(str, empty[:10])) + ("…" if len(empty) > 10 else "")
         notes.append(f"trang không có lớp chữ, có thể là ảnh scan: {shown} (pages without text)")
@@ -49,6 +51,13 @@ def read_pdf(path: str, data: bytes) -> SourceText:
     fixed = repair_legacy(Decoded("\n".join(lines), "utf-8", notes))  # .VnTime PDFs carry TCVN3 letters
     return SourceText(path=path, kind="pdf", lines=split_lines(fixed.text), encoding=fixed.encoding,
                       notes=fixed.notes, page_starts=starts)
+
+
+def _garbled(text: str) -> bool:
+    """Glyph codes instead of letters: private-use characters, U+FFFD or pdfminer's "(cid:12)"."""
+    letters = sum(1 for c in text if c.isalpha())
+    junk = sum(1 for c in text if "\ue000" <= c <= "\uf8ff" or c == "\ufffd") + 5 * text.count("(cid:")
+    return junk > max(letters, 1) * 0.3
 
 
 def _pdfium_pages(data: bytes) -> list[str]:
