@@ -41,7 +41,10 @@ def _alternation(words: list[str]) -> str:
 def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
     data = load("bodies")
     heads = sorted(data["heads"], key=len, reverse=True)
-    head_re = re.compile(rf"(?:{_alternation(heads)})\b", re.IGNORECASE)
+    # "Ban hành", "Hội nghị", "trường hợp" begin with a body word but name no body.
+    head_re = re.compile(
+        rf"(?!(?:{_alternation(data['not_heads'])})\b)(?:{_alternation(heads)})\b", re.IGNORECASE
+    )
     verbs = sorted(data["verbs"], key=len, reverse=True)
     verb_re = re.compile(rf"(?<![\w])(?:{_alternation(verbs)})(?![\w])")
     lead_in = re.compile(rf"^(?:{_alternation(data['lead_in'])})\s+", re.IGNORECASE)

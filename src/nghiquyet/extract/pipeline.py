@@ -136,6 +136,13 @@ def _results(ctx: Context) -> None:
     found: list[Result] = find_results(
         [(p.text, p.line) for p in chosen], default_period=_report_period(ctx.extraction)
     )
+    # The results step sees paragraphs; point each result at the source line of its own words.
+    by_line = {p.line: p for p in chosen}
+    for r in found:
+        para = by_line.get(r.line)
+        at = para.text.find(r.text) if para is not None and r.text else -1
+        if para is not None and at >= 0:
+            r.line = para.line_at(at)
     ctx.extraction.results = list(found)
 
 
