@@ -67,7 +67,7 @@ _PER_PEOPLE = re.compile(
     r"\s*(?:(?:vạn|nghìn|ngàn|triệu)\s+)?(?:dân|người\s+dân|dân\s+số)(?![^\W_])", re.IGNORECASE
 )
 _PER_SIZES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
-_DATE_CUE = re.compile(r"(?:ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
+_DATE_CUE = re.compile(r"(ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[.)]\s")
 
 
@@ -118,7 +118,9 @@ def _is_date(text: str, spans: list[NumberSpan], i: int) -> int:
     third = spans[i + 2] if i + 2 < len(spans) else None
     if third is not None and text[spans[i + 1].end : third.start] == sep and _YEAR.fullmatch(third.raw):
         return 3
-    if _DATE_CUE.search(text[max(0, spans[i].start - 10) : spans[i].start]):
+    cue = _DATE_CUE.search(text[max(0, spans[i].start - 10) : spans[i].start])
+    # "từ 01/7", "ngày 15-3": a day and month; but "từ 8-10%" is a range.
+    if cue and (sep == "/" or cue.group(1).lower() == "ngày"):
         return 2
     return 0
 

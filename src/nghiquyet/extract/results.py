@@ -23,7 +23,8 @@ _HALF = re.compile(rf"(?<![^\W_])6\s+tháng\s+(đầu|cuối)\s+năm\s+{_YEAR}",
 _MONTH = re.compile(rf"(?<![^\W_])tháng\s+(1[0-2]|0?[1-9]){_SEP}{_YEAR}", re.IGNORECASE)
 # "năm 2023" names the period unless it is a baseline ("so với năm 2023") or a horizon ("đến năm 2030").
 _YEAR_ONLY = re.compile(
-    rf"(?<![^\W_])(?<!so\svới\s)(?<!so\s)(?<!đến\s)(?<!tới\s)(?<!đầu\s)(?<!cuối\s)năm\s+{_YEAR}(?!\s*-\s*\d)",
+    rf"(?<![^\W_])(?<!so\svới\s)(?<!so\s)(?<!kỳ\s)(?<!đến\s)(?<!tới\s)(?<!đầu\s)(?<!cuối\s)"
+    rf"năm\s+{_YEAR}(?!\s*-\s*\d)",
     re.IGNORECASE,
 )
 # Sentences that aim rather than report: a results list never says "phấn đấu".

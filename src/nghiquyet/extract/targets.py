@@ -9,13 +9,13 @@ comes first ("100% tổ chức đảng ..."), the words after it. A figure with 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from nghiquyet.extract.comparators import strip_fillers
 from nghiquyet.extract.model import Target
 from nghiquyet.extract.quantities import Quantity, find_quantities
-from nghiquyet.extract.units import load_json
+from nghiquyet.extract.units import load_json, match_unit, unit_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,10 @@ def _metric_words() -> _MetricWords:
 
 
 _SEPARATOR = re.compile(r"[;\n]|\.(?=\s+[^\W_])|\.\s*\Z|(?<![^\W_])(?=trong\s+đó(?![^\W_]))", re.IGNORECASE)
-_CONNECTOR = re.compile(r",|(?<![^\W_])(?:và|hoặc)(?![^\W_])", re.IGNORECASE)
+_CONNECTOR = re.compile(
+    r",|(?<![^\W_])(?:và|hoặc|tương\s+đương(?:\s+với)?|tương\s+ứng(?:\s+với)?|tức\s+là)(?![^\W_])",
+    re.IGNORECASE,
+)
 _YEAR_PHRASE = re.compile(
     r"(?:(?:đến|tới|vào|trong|cuối|đến\s+cuối|đến\s+hết|hết)\s+)?năm\s+((?:19|20)\d\d)\s*,?", re.IGNORECASE
 )
@@ -136,7 +139,10 @@ def _split_gap(gap: str, prev_named: bool) -> tuple[str, str]:
     cuts = list(_CONNECTOR.finditer(gap))
     if not cuts:
         return ("", gap) if prev_named else (gap, "")
-    cut = cuts[0] if prev_named else cuts[-1]
+    # After a named figure the first comma ends its words ("đạt và vượt kế hoạch, tăng 7%");
+    # after a bare one ("100% tổ chức đảng, đảng viên và trên 95% ...") the last connector does.
+    commas = [c for c in cuts if c.group() == ","]
+    cut = (commas or cuts)[0] if prev_named else cuts[-1]
     return gap[: cut.start()], gap[cut.end() :]
 
 
@@ -190,6 +196,19 @@ def _shared_predicate(tail: str, gap: str, next_words: str) -> str:
     if not m:
         return tail
     return f"{tail} {_clean(next_words[m.start():].split(';', 1)[0])}".strip()
+
+
+_PAREN_UNIT = re.compile(r"\(([^()]{1,25})\)")
+
+
+def _header_unit(subject: str) -> tuple[str, str] | None:
+    """A unit written in brackets in the metric's name ("(%)", "(tỷ đồng)", "(USD/người)")."""
+    for m in _PAREN_UNIT.finditer(subject):
+        found = match_unit(m.group(1), 0)
+        if found is not None and found.kind != "magnitude" and not m.group(1)[found.end :].strip():
+            rest = (subject[: m.start()] + subject[m.end() :]).strip()
+            return found.text, re.sub(r"\s+", " ", rest)
+    return None
 
 
 def _direction(metric: str, q: Quantity) -> str:
@@ -289,11 +308,17 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             change = prev_change
         if not named and nxt is not None and not subject:
             tail = _shared_predicate(tail, source[q.end : nxt.start], source[nxt.end : clause.end])
+        unit = q.unit
+        if unit is None and (header := _header_unit(subject)):
+            # A table row turned text: "Tỷ lệ lao động qua đào tạo (%) 67" keeps its unit in the name.
+            unit, subject = header
+            # The name already says what is counted: compose it as a measure ("... (người) 650.000").
+            q = replace(q, unit=unit, unit_kind="percent" if unit_kind(unit) == "percent" else "measure")
         metric = _capital(re.sub(r"\s+", " ", _compose(subject, q, tail)).strip(" ,;:"))
         evidence = re.sub(r"\s+", " ", source[lead_from : q.end + len(after)]).strip(" ,;:.")
         target = Target(
             metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
-            unit=q.unit, change=change, baseline=baseline, year=t_year, text=evidence,
+            unit=unit, change=change, baseline=baseline, year=t_year, text=evidence,
         )
         target.direction = "down" if change == "decrease" or _direction(metric, q) == "down" else "up"
         state.found.append((q, target))

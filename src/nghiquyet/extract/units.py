@@ -86,3 +86,9 @@ def is_count_unit(unit: str) -> bool:
     """True when the unit is a noun naming what is counted ("xã", "doanh nghiệp"), not a measure."""
     base = unit.split("/", 1)[0].strip().lower()
     return base in _vocabulary().count
+
+
+def unit_kind(unit: str) -> UnitKind:
+    """The kind of a unit written alone ("%" → percent, "xã" → count, "tỷ đồng" → measure)."""
+    found = match_unit(f" {unit}", 0)
+    return found.kind if found is not None else "measure"
