@@ -21,24 +21,35 @@ def new_docx() -> Callable[[], Any]:
     return make
 
 
+PAGES = [
+    ["NGHỊ QUYẾT", "về nhiệm vụ phát triển kinh tế - xã hội năm 2024",
+     "1. Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5% trở lên."],
+    ["2. Thu ngân sách nhà nước trên địa bàn đạt 5.000 tỷ đồng.",
+     "Ủy ban nhân dân tỉnh chủ trì, phối hợp với các sở, ngành thực hiện."],
+]
+
+
 @pytest.fixture(scope="session")
 def vietnamese_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A two-page PDF with a Vietnamese text layer, rendered by weasyprint."""
-    from weasyprint import HTML
+    """A two-page PDF with a Vietnamese text layer and page numbers, drawn by reportlab in DejaVu Sans.
 
-    html = """<html><head><meta charset="utf-8"><style>
-      @page { size: A4; margin: 2cm; @bottom-center { content: counter(page); } }
-      body { font-family: 'DejaVu Serif', serif; font-size: 12pt; }
-      .break { page-break before: always; break-before: page; }
-    </style></head><body>
-      <p>NGHỊ QUYẾT</p>
-      <p>về nhiệm vụ phát triển kinh tế - xã hội năm 2024</p>
-      <p>1. Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5% trở lên.</p>
-      <p class="break">2. Thu ngân sách nhà nước trên địa bàn đạt 5.000 tỷ đồng.</p>
-      <p>Ủy ban nhân dân tỉnh chủ trì, phối hợp với các sở, ngành thực hiện.</p>
-    </body></html>"""
+    reportlab rather than weasyprint: it imports in a fraction of the time and embeds the same
+    kind of subset TrueType font with a ToUnicode map that Word's "Save as PDF" does.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
     path = tmp_path_factory.mktemp("pdf") / "nghi-quyet.pdf"
-    HTML(string=html).write_pdf(path)
+    page = canvas.Canvas(str(path))
+    for number, lines in enumerate(PAGES, start=1):
+        page.setFont("DejaVuSans", 12)
+        for row, line in enumerate(lines):
+            page.drawString(72, 770 - 20 * row, line)
+        page.drawString(297, 40, str(number))
+        page.showPage()
+    page.save()
     return path
 
 
