@@ -47,6 +47,9 @@ def deadline_period(phrase: str | None) -> str | None:
     )
     if m:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = re.search(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", s)
+    if m:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     m = re.search(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", s)
     if m:
         return f"{m.group(2)}-{int(m.group(1)):02d}"

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from nghiquyet.extract.model import Indicator, Target
-from nghiquyet.extract.outline import Item, Outline
+from nghiquyet.extract.outline import Item, Outline, paragraphs_under
+from nghiquyet.extract.tables import find_tables
 from nghiquyet.extract.vocab import keyword_score, load
 
 TARGETS_HEADING = re.compile(r"chỉ tiêu|mục tiêu (?:cụ thể|chủ yếu)", re.IGNORECASE)
@@ -120,7 +121,9 @@ def extract_indicators(
                     section=root.label or None,
                 )
             )
+    out.extend(_table_indicators(outline, roots, year=year, parse=parse))
     if out:
+        out.sort(key=lambda i: i.line)
         return out
     return _dated_targets(outline, [*roots, *task_scopes], year=year, parse=parse, years=years)
 
@@ -183,3 +186,34 @@ def _clause_group(text: str) -> str:
     own = keyword_score(text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
     best = max(own, key=lambda k: own[k])
     return best if own[best] > 0 else str(vocab["indicator_default"])
+
+
+def _table_indicators(
+    outline: Outline, roots: Sequence[Item], *, year: int | None, parse: TargetParser | None
+) -> list[Indicator]:
+    """Rows of a targets table: "Chỉ tiêu | ĐVT | Kế hoạch 2024" → "Chỉ tiêu: 2024-value unit"."""
+    out: list[Indicator] = []
+    for root in roots:
+        under = paragraphs_under(root)
+        for table in find_tables(outline):
+            if table.first_para not in under:
+                continue
+            for row in table.rows:
+                v = row.values
+                value, unit = v.get("value", ""), v.get("unit", "")
+                text = v["text"] if not value else f"{v['text']}: {value} {unit}".strip()
+                group_text = f"{row.group or ''} {root.title or ''}"
+                scores = keyword_score(group_text, load("domains")["indicator_groups"])
+                best = max(scores, key=lambda k: scores[k])
+                group = best if scores[best] > 0 else _clause_group(v["text"])
+                out.append(
+                    Indicator(
+                        label=v.get("label") or None,
+                        group=group,
+                        text=text,
+                        line=row.line,
+                        targets=parse(text, year) if parse else [],
+                        section=root.label or None,
+                    )
+                )
+    return out

@@ -248,12 +248,15 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
         if it.heading and re.search(r"nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu", it.title or "", re.IGNORECASE)
     ]
     for s in sources:
+        # "... nhiệm kỳ 2025 - 2030 năm 2026": the plan's own year beats the term it serves;
+        # "đến năm 2030" is a horizon, not the plan's year.
+        plain = [y for y in _YEAR.finditer(s) if not re.search(r"(?:đến|tới|nhìn)\s*$", s[: y.start()])]
+        if plain and not _SPAN.search(s[plain[-1].end() :]):
+            return [int(plain[-1].group(1))] * 2
         if m := _SPAN.search(s):
             a, b = int(m.group(1)), int(m.group(2))
             # A term "2020 - 2025" adopted in 2021 plans for 2021-2025.
             return [max(a, doc_year) if doc_year and doc_year <= b else a, b]
-        if m := _YEAR.search(s):
-            return [int(m.group(1))] * 2
     if m := re.search(r"chủ đề\s+năm\s+(\d{4})", text, re.IGNORECASE):
         return [int(m.group(1))] * 2
     if doc_year:

@@ -67,6 +67,7 @@ class Paragraph:
     line_end: int
     md_heading: int = 0  # Markdown "#" depth, 0 when none
     bold: bool = False  # the whole paragraph was bold in Markdown
+    cells: tuple[str, ...] = ()  # a table row ("| a | b |" in Markdown, "a | b" from .docx)
     offsets: tuple[int, ...] = field(default=(), repr=False)  # where each source line starts
     lines: tuple[int, ...] = field(default=(), repr=False)  # which source line that is
 
@@ -99,6 +100,19 @@ MARKER = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
+
+
+def table_cells(s: str) -> tuple[str, ...]:
+    """The cells of a table row, or () for ordinary text."""
+    t = s.strip()
+    if t.startswith("|") and t.endswith("|") and len(t) > 1:
+        return tuple(c.strip() for c in t[1:-1].split("|"))
+    if t.count(" | ") >= 2:
+        return tuple(c.strip() for c in t.split(" | "))
+    return ()
+
+
 _TERMINAL = re.compile(r"[.:;!?…]['\"”’)\]*]*$")
 _COLUMNS = re.compile(r"\S {5,}\S")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -247,6 +261,24 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
         cur = []
 
     for p in phys:
+        if _TABLE_RULE.match(p.text):
+            continue  # "|---|---|" under a Markdown table header
+        cells = table_cells(p.text)
+        if cells:
+            flush()
+            text = " | ".join(_strip_md(c)[0] for c in cells)
+            out.append(
+                Paragraph(
+                    text=text,
+                    line=p.no,
+                    line_end=p.no,
+                    cells=tuple(_strip_md(c)[0] for c in cells),
+                    offsets=(0,),
+                    lines=(p.no,),
+                )
+            )
+            prev = None
+            continue
         s, md_level, bold = _strip_md(p.text)
         columns = bool(_COLUMNS.search(s))
         s = _MULTI_SPACE.sub(" ", s).strip()
@@ -311,15 +343,21 @@ def _split_heading(p: Paragraph) -> list[Paragraph]:
             continue
         if len(rest) > len(head) and _SENTENCE_END.search(rest):
             return [
-                Paragraph(head, p.line, p.lines[k - 1], p.md_heading, p.bold, p.offsets[:k], p.lines[:k]),
+                Paragraph(
+                    head,
+                    p.line,
+                    p.lines[k - 1],
+                    md_heading=p.md_heading,
+                    bold=p.bold,
+                    offsets=p.offsets[:k],
+                    lines=p.lines[:k],
+                ),
                 Paragraph(
                     rest,
                     p.lines[k],
                     p.line_end,
-                    0,
-                    False,
-                    tuple(o - p.offsets[k] for o in p.offsets[k:]),
-                    p.lines[k:],
+                    offsets=tuple(o - p.offsets[k] for o in p.offsets[k:]),
+                    lines=p.lines[k:],
                 ),
             ]
     return [p]

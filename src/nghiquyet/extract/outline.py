@@ -107,6 +107,23 @@ class Outline:
         return build(self.roots, 1)
 
 
+def paragraphs_under(item: Item) -> set[int]:
+    """Indices of the paragraphs an item covers: its own, its body's, its sub-items'."""
+    out: set[int] = set()
+    for sub in item.walk():
+        out.add(sub.para)
+        out.update(sub.body)
+    return out
+
+
+def owner_of(outline: Outline, para: int) -> Item | None:
+    """The item whose body holds paragraph `para`."""
+    for it in outline.items():
+        if para in it.body or it.para == para:
+            return it
+    return None
+
+
 def section_path(item: Item) -> str:
     """Labels of the heading ancestors, outermost first, without "Phần" ("III.1", "B.I.2")."""
     labels = [a.label for a in item.ancestors() if a.heading and a.style != "part" and a.label]

@@ -15,9 +15,19 @@ from collections.abc import Iterator
 from nghiquyet.extract.assignments import task_roles
 from nghiquyet.extract.deadlines import deadline_period, find_deadline
 from nghiquyet.extract.model import Task
-from nghiquyet.extract.outline import Item, Outline, body_text, item_span, section_path
+from nghiquyet.extract.normalise import UPPER
+from nghiquyet.extract.outline import (
+    Item,
+    Outline,
+    body_text,
+    item_span,
+    owner_of,
+    paragraphs_under,
+    section_path,
+)
 from nghiquyet.extract.projects import find_projects
 from nghiquyet.extract.references import find_references
+from nghiquyet.extract.tables import Table, find_tables
 from nghiquyet.extract.vocab import keyword_score, load
 
 TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện", re.IGNORECASE)
@@ -118,8 +128,11 @@ def _label(it: Item) -> str | None:
 
 def extract_tasks(outline: Outline, *, years: list[int] | None) -> list[Task]:
     """Task objects with their section, domain, bodies, deadline, projects and references."""
-    tasks: list[Task] = []
+    table_tasks, owners = _table_tasks(outline, years)
+    tasks: list[Task] = list(table_tasks)
     for it in task_items(outline):
+        if it in owners:
+            continue  # "2. Nhiệm vụ cụ thể" whose table rows are the tasks
         text = body_text(outline, it)
         title = it.title if it.heading else None
         context = " ".join(a.title or "" for a in it.ancestors() if a.heading)
@@ -141,4 +154,60 @@ def extract_tasks(outline: Outline, *, years: list[int] | None) -> list[Task]:
         )
         task.deadline_period = deadline_period(deadline)
         tasks.append(task)
+    tasks.sort(key=lambda t: t.line)
     return tasks
+
+
+def _table_tasks(outline: Outline, years: list[int] | None) -> tuple[list[Task], list[Item]]:
+    """Rows of task tables: in the task part, or anywhere a table names who leads."""
+    roots = task_roots(outline) or _fallback_roots(outline)
+    in_scope: set[int] = set()
+    for r in roots:
+        in_scope |= paragraphs_under(r)
+    out: list[Task] = []
+    owners: list[Item] = []
+    for table in find_tables(outline):
+        if not (table.has("lead") or (table.first_para in in_scope and not _targets_table(table))):
+            continue
+        owner = owner_of(outline, table.first_para)
+        section = None
+        if owner is not None:
+            path = section_path(owner)
+            own = owner.label if owner.heading and owner.style != "part" else ""
+            section = ".".join(x for x in (path, own) if x) or None
+            owners.append(owner)
+        for row in table.rows:
+            v = row.values
+            text = v["text"]
+            deadline = v.get("deadline") or find_deadline(text, years)
+            task = Task(
+                label=(v.get("label") or "").rstrip(".") or None,
+                section=section,
+                title=None,
+                text=text,
+                line=row.line,
+                domain=classify_domain("", text, row.group or (owner.title if owner else "") or ""),
+                lead=_cell_bodies(v.get("lead", "")),
+                support=_cell_bodies(v.get("support", "")),
+                deadline=deadline or None,
+                projects=find_projects(text),
+                references=find_references(text),
+                line_end=row.line,
+            )
+            task.deadline_period = deadline_period(deadline)
+            out.append(task)
+    return out, owners
+
+
+def _cell_bodies(cell: str) -> list[str]:
+    """A table cell lists bodies: split at ";" and at "," before a capital ("Hội Nông dân xã, Hợp tác xã")."""
+    out: list[str] = []
+    for p in re.split(rf";\s*|,\s*(?=[{UPPER}])", cell):
+        p = p.strip(" .")
+        if p:
+            out.append(p[:1].upper() + p[1:])
+    return out
+
+
+def _targets_table(table: Table) -> bool:
+    return table.has("value") or table.has("unit")

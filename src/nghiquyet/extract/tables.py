@@ -1,0 +1,74 @@
+"""Tables of tasks or targets ("STT | Nội dung | Cơ quan chủ trì | Phối hợp | Thời gian").
+
+A table is a run of row paragraphs (Markdown "| a | b |" or .docx "a | b | c"). Its first row
+names the columns; which column holds what comes from the header words in data/layout.json.
+Rows labelled "I", "A" or with only one filled cell are group rows ("I | Lĩnh vực kinh tế").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nghiquyet.extract.outline import Outline
+from nghiquyet.extract.vocab import load
+
+
+@dataclass(slots=True)
+class Row:
+    para: int
+    line: int
+    values: dict[str, str]  # column kind → cell text
+    group: str | None = None  # the last group row above it
+
+
+@dataclass(slots=True)
+class Table:
+    first_para: int
+    kinds: list[str | None]
+    rows: list[Row] = field(default_factory=list)
+
+    def has(self, kind: str) -> bool:
+        return kind in self.kinds
+
+
+def _kind(cell: str) -> str | None:
+    columns: dict[str, list[str]] = load("layout")["table_columns"]
+    low = cell.lower().strip(" *")
+    for kind in columns["_order"]:
+        for word in columns[kind]:
+            if low == word or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low):
+                return kind
+    return None
+
+
+def find_tables(outline: Outline) -> list[Table]:
+    """Every table with a recognisable header row, in document order."""
+    tables: list[Table] = []
+    paras = outline.paragraphs
+    i = 0
+    while i < outline.end:
+        if not paras[i].cells:
+            i += 1
+            continue
+        j = i
+        while j < outline.end and paras[j].cells:
+            j += 1
+        kinds = [_kind(c) for c in paras[i].cells]
+        if "text" in kinds and len({k for k in kinds if k}) >= 2:
+            table = Table(first_para=i, kinds=kinds)
+            group: str | None = None
+            for k in range(i + 1, j):
+                cells = paras[k].cells
+                values = {kind: cells[n].strip() for n, kind in enumerate(kinds) if kind and n < len(cells)}
+                filled = [c for c in cells if c.strip()]
+                label = values.get("label", "")
+                if len(filled) <= 2 and (re.fullmatch(r"[IVXLC]+|[A-HĐ]", label) or len(filled) == 1):
+                    group = " ".join(filled)
+                    continue
+                if not values.get("text"):
+                    continue
+                table.rows.append(Row(para=k, line=paras[k].line, values=values, group=group))
+            tables.append(table)
+        i = j
+    return tables
