@@ -253,3 +253,21 @@ def test_paragraphs_inside_content_controls_are_read(tmp_path: Path, new_docx: N
         f'<w:p><w:r><w:t>Trong điều khiển nội dung</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
     doc.add_paragraph("Sau")
     assert read(tmp_path, doc) == ["Trước", "Trong điều khiển nội dung", "Sau"]
+
+
+def test_pasted_tcvn3_paragraph_in_a_unicode_document_is_converted(tmp_path: Path, new_docx: NewDocx) -> None:
+    # The font name was lost when pasting: only the characters say it is TCVN3.
+    doc = new_docx()
+    doc.add_paragraph("Nghị quyết về nhiệm vụ năm 2024")
+    doc.add_paragraph("§Èy m¹nh ph¸t triÓn kinh tÕ - x· héi cña tØnh")
+    doc.add_paragraph("Résumé: 5 tỷ đồng")
+    path = tmp_path / "mixed.docx"
+    path.write_bytes(docx_bytes(doc))
+    source = read_document(path)
+    assert source.lines == [
+        "Nghị quyết về nhiệm vụ năm 2024",
+        "Đẩy mạnh phát triển kinh tế - xã hội của tỉnh",
+        "Résumé: 5 tỷ đồng",
+    ]
+    assert source.encoding == "utf-8"
+    assert any("TCVN3" in note for note in source.notes)

@@ -97,20 +97,41 @@ def _eight_bit(data: bytes) -> Decoded:
 
 
 def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
-    """Text that is really TCVN3/VNI shown as Latin-1 ("NghÞ quyÕt"): convert it when that reads better."""
-    text = decoded.text
-    if text.isascii() or any(ord(c) > 0xFF and c not in _CP1252_EXTRA for c in text):
+    """Lines that are really TCVN3/VNI shown as Latin-1 ("NghÞ quyÕt"): convert those that read better.
+
+    Line by line, because documents mix: a Unicode template with paragraphs pasted from an old
+    .VnTime file. One legacy encoding is chosen for the whole text (the one that gains most).
+    """
+    lines = decoded.text.split("\n")
+    candidates = [i for i, line in enumerate(lines) if _maybe_legacy(line)]
+    if not candidates:
         return decoded
-    sample = text[:_SCORE_SAMPLE]
     best: Legacy | None = None
-    best_score = vietnamese_score(sample)
+    best_gain = 2  # below this the evidence is too thin to touch the text
+    converted: dict[int, str] = {}
     for name in LEGACY:
-        score = vietnamese_score(_nfc(decode(sample, name)))
-        if score > best_score:
-            best, best_score = name, score
-    if best is None or best_score < 3:
+        gain, changes = 0, {}
+        for i in candidates:
+            before = vietnamese_score(lines[i])
+            after_text = _nfc(decode(lines[i], name))
+            after = vietnamese_score(after_text)
+            if after > before:
+                gain += after - before
+                changes[i] = after_text
+        if gain > best_gain:
+            best, best_gain, converted = name, gain, changes
+    if best is None:
         return decoded
-    return Decoded(_nfc(decode(text, best)), best, [*decoded.notes, converted_note(best) + note_suffix])
+    every_line = len(converted) == sum(1 for line in lines if not line.isascii())
+    for i, line in converted.items():
+        lines[i] = line
+    encoding = best if every_line else decoded.encoding  # a mixed document stays "utf-8", with the note
+    return Decoded("\n".join(lines), encoding, [*decoded.notes, converted_note(best) + note_suffix])
+
+
+def _maybe_legacy(line: str) -> bool:
+    """Only Latin-1/Windows-1252 characters, some beyond ASCII: what legacy text looks like as Unicode."""
+    return not line.isascii() and all(ord(c) <= 0xFF or c in _CP1252_EXTRA for c in line)
 
 
 def converted_note(name: Legacy) -> str:
