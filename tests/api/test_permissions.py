@@ -6,16 +6,19 @@ belongs to another unit. Every 403 must say why; every anonymous call but health
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine
 
 from nghiquyet.config import Settings
+from nghiquyet.db import make_session_factory
+from nghiquyet.web.app import create_app
 
-from .world import World, build_world
+from .world import NEW_PERIODS, World, build_world, empty_database
 
 COLUMNS = ("admin", "office", "unit_own", "unit_other", "leader", "inspector", "anonymous")
 TABLE = """
@@ -46,8 +49,21 @@ GET  /audit                    | 200   | 403    | 403      | 403        | 403   
 """
 
 Request = tuple[str, str, dict[str, Any]]
+
+
+@dataclass
+class Cell:
+    """The world as one cell of the table sees it: the role picks its own objects."""
+
+    world: World
+    role: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.world, name)
+
+
 # How to call each route of the table against the world (ids filled in).
-CALLS: dict[str, Callable[[World], Request]] = {
+CALLS: dict[str, Callable[[Cell], Request]] = {
     "GET  /health": lambda w: ("GET", "/health", {}),
     "GET  /auth/me": lambda w: ("GET", "/auth/me", {}),
     "POST /documents": lambda w: ("POST", "/documents", {"files": {"file": (
@@ -62,19 +78,21 @@ CALLS: dict[str, Callable[[World], Request]] = {
     "POST /units": lambda w: ("POST", "/units", {"json": {"name": "Xã Lạc Dương", "parent_id": w.unit_a}}),
     "GET  /units": lambda w: ("GET", "/units", {}),
     "POST /users": lambda w: ("POST", "/users", {"json": {
-        "username": "xalacduong", "password": "xalacduong", "role": "unit", "unit_id": w.unit_b}}),
+        "username": f"xalacduong-{w.role}", "password": "xalacduong", "role": "unit",
+        "unit_id": w.unit_b}}),
     "GET  /users": lambda w: ("GET", "/users", {}),
     "POST /assignments": lambda w: ("POST", "/assignments", {"json": {
-        "item_type": "indicator", "item_id": w.indicator, "unit_id": w.unit_b, "role": "support",
+        "item_type": "indicator", "item_id": w.indicator, "unit_id": w.unit_c, "role": "support",
         "deadline": "2024-12-31"}}),
     "GET  /assignments": lambda w: ("GET", "/assignments", {}),
     "POST /updates": lambda w: ("POST", "/updates", {"json": {
-        "target_id": w.target, "period": "2024", "value": 1050, "note": "Vượt kế hoạch"}}),
+        "target_id": w.target, "period": NEW_PERIODS.get(w.role, "2024-H2"), "value": 1050,
+        "note": "Vượt kế hoạch"}}),
     "GET  /updates/{id}": lambda w: ("GET", f"/updates/{w.draft}", {}),
-    "PATCH /updates/{id}": lambda w: ("PATCH", f"/updates/{w.draft}", {"json": {"value": 240}}),
-    "POST /updates/{id}/submit": lambda w: ("POST", f"/updates/{w.draft}/submit", {}),
-    "POST /updates/{id}/approve": lambda w: ("POST", f"/updates/{w.submitted}/approve", {}),
-    "POST /updates/{id}/return": lambda w: ("POST", f"/updates/{w.submitted}/return", {"json": {
+    "PATCH /updates/{id}": lambda w: ("PATCH", f"/updates/{w.to_edit[w.role]}", {"json": {"value": 240}}),
+    "POST /updates/{id}/submit": lambda w: ("POST", f"/updates/{w.to_submit[w.role]}/submit", {}),
+    "POST /updates/{id}/approve": lambda w: ("POST", f"/updates/{w.to_approve[w.role]}/approve", {}),
+    "POST /updates/{id}/return": lambda w: ("POST", f"/updates/{w.to_return[w.role]}/return", {"json": {
         "reason": "Thiếu số liệu của tháng 6"}}),
     "GET  /audit": lambda w: ("GET", "/audit", {}),
 }
@@ -100,14 +118,28 @@ def test_table_covers_every_route_once() -> None:
     assert len(set(routes)) == len(routes)
 
 
-@pytest.fixture
-def world(session_factory: sessionmaker[Session], settings: Settings) -> World:
-    return build_world(session_factory, settings)
+@pytest.fixture(scope="module")
+def table_world(db_engine: Engine, tmp_path_factory: pytest.TempPathFactory,
+                db_url: str) -> Iterator[tuple[World, TestClient]]:
+    """One world for the whole table (built once per database): every role has its own objects,
+    so no cell depends on another; emptied at the end like the shared fixture does."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("permissions"), database_url=db_url)
+    empty_database(db_engine)
+    world = build_world(make_session_factory(db_engine), settings)
+    app = create_app(settings)
+    with TestClient(app) as client:
+        yield world, client
+    app.state.engine.dispose()
+    empty_database(db_engine)
 
 
+@pytest.mark.xdist_group("permission-table")
 @pytest.mark.parametrize(("route", "role", "expected"), CELLS, ids=[f"{r}-{who}" for r, who, _ in CELLS])
-def test_route_permission(api_client: TestClient, world: World, route: str, role: str, expected: int) -> None:
-    method, path, kwargs = CALLS[route](world)
+def test_route_permission(table_world: tuple[World, TestClient], route: str, role: str,
+                          expected: int) -> None:
+    world, api_client = table_world
+    api_client.cookies.clear()
+    method, path, kwargs = CALLS[route](Cell(world, role))
     response = api_client.request(method, "/api/v1" + path, headers=world.headers(role), **kwargs)
     assert response.status_code == expected, response.text
     if expected in (401, 403):
