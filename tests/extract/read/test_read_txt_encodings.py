@@ -155,3 +155,14 @@ def test_utf16_without_bom_cut_at_an_odd_byte(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
     path.write_bytes("Nghị quyết về nhiệm vụ".encode("utf-16-le") + b"\x41")
     assert read_document(path).lines == ["Nghị quyết về nhiệm vụ"]
+
+
+def test_utf8_cut_mid_letter_or_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    text = seed_text()
+    data = text.encode("utf-8")
+    path.write_bytes(data[:1000] + b"\x92" + data[1000:-1] + "ệ".encode()[:2])
+    source = read_document(path)
+    assert source.encoding == "utf-8"
+    assert source.lines[0] == text.splitlines()[0]
+    assert any("invalid bytes" in note for note in source.notes)

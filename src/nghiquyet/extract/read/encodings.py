@@ -37,11 +37,11 @@ def decode_text(data: bytes) -> Decoded:
                        (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                        (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            return _with_bom(data[len(bom):], codec)
+            return repair_legacy(_with_bom(data[len(bom):], codec))
     utf16 = _utf16_by_nuls(data)
     if utf16:
         try:  # an odd length is a copy cut short: drop the half character
-            return Decoded(_clean_end(data[: len(data) // 2 * 2].decode(utf16)), utf16)
+            return repair_legacy(Decoded(_clean_end(data[: len(data) // 2 * 2].decode(utf16)), utf16))
         except UnicodeDecodeError:
             pass  # NULs in a pattern but not valid UTF-16: judged as binary below
     data = data.rstrip(b"\x00\x1a")  # padding left by old editors and truncated copies
@@ -52,8 +52,26 @@ def decode_text(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _eight_bit(data)
+        mostly = _mostly_utf8(data)
+        if mostly is None:
+            return _eight_bit(data)
+        return mostly
     return repair_legacy(Decoded(_nfc(text), "utf-8"), note_suffix=" (lưu dưới dạng UTF-8)")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a copy cut mid-letter, one stray byte) is still UTF-8.
+
+    Legacy 8-bit text almost never forms valid multi-byte sequences, so many good ones and few
+    bad ones is a safe sign; reading it as Windows-1258 instead would garble every accented letter.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 0x7F) - bad
+    if good < 10 * bad:
+        return None
+    note = f"{bad} byte lỗi đã thay bằng � ({bad} invalid bytes replaced)"
+    return Decoded(_clean_end(text), "utf-8", [note])
 
 
 def _with_bom(body: bytes, codec: str) -> Decoded:
