@@ -81,3 +81,67 @@ def session_factory(world: World) -> Iterator[object]:
     engine = make_engine(world.settings.resolved_database_url)
     yield make_session_factory(engine)
     engine.dispose()
+
+
+@dataclass
+class PlanWorld:
+    plan_id: int
+    indicator_id: int
+    target_id: int
+    task_id: int
+
+
+@pytest.fixture
+def plan_world(world: World) -> PlanWorld:
+    """A 2025 plan with one target (≥ 1.200 tỷ đồng) and one task, both given to Sở Kế hoạch và Đầu tư."""
+    from nghiquyet.plans.models import Indicator, Plan, Target, Task
+    from nghiquyet.tracking.models import Assignment
+
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        plan = Plan(
+            title="về nhiệm vụ năm 2025",
+            doc_type="nghi_quyet",
+            number="15-NQ/ĐU",
+            year_start=2025,
+            year_end=2025,
+        )
+        session.add(plan)
+        session.flush()
+        indicator = Indicator(
+            plan_id=plan.id,
+            position=0,
+            label="1",
+            group="kinh_te_xa_hoi",
+            text="Thu ngân sách nhà nước trên địa bàn đạt từ 1.200 tỷ đồng trở lên.",
+            line=17,
+        )
+        session.add(indicator)
+        session.flush()
+        target = Target(
+            indicator_id=indicator.id,
+            plan_id=plan.id,
+            metric="Thu ngân sách nhà nước",
+            comparator="gte",
+            value=1200.0,
+            unit="tỷ đồng",
+            year=2025,
+        )
+        task = Task(plan_id=plan.id, position=0, label="1", text="Đẩy mạnh chuyển đổi số.", line=29)
+        session.add_all([target, task])
+        session.flush()
+        for item_type in ("indicator", "task"):
+            session.add(
+                Assignment(
+                    plan_id=plan.id,
+                    item_type=item_type,
+                    unit_id=world.unit_id,
+                    role="lead",
+                    indicator_id=indicator.id if item_type == "indicator" else None,
+                    task_id=task.id if item_type == "task" else None,
+                )
+            )
+        session.commit()
+        result = PlanWorld(plan.id, indicator.id, target.id, task.id)
+    engine.dispose()
+    return result

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile  # what request.form() yields (FastAPI's is a subclass)
 
 from nghiquyet.accounts.models import User
 from nghiquyet.config import Settings
@@ -285,6 +286,7 @@ async def save_entry(
     try:
         value = read_figure(typed, kind)
         _save(session, user, settings, kind, item_id, ctx["period"], value, note, files, datas, submit)
+        session.expire_all()  # reload the update with the evidence rows just attached
         message = "Đã gửi duyệt." if submit else "Đã lưu nháp."
     except (InputError, ConflictError) as exc:
         error = exc.message
