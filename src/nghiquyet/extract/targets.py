@@ -61,8 +61,14 @@ _VERB_BEFORE_HEAD = re.compile(
     r"^(?:giảm|tăng|nâng|nâng\s+cao|hạ|kéo\s+giảm|phát\s+triển)\s+(?=(?:t[ỷỉ]\s+lệ|tổng|số|chỉ\s+số)(?![^\W_]))",
     re.IGNORECASE,
 )
+_LEAD_CHANGE = {"giảm": "decrease", "kéo giảm": "decrease", "hạ": "decrease", "tăng": "increase"}
+_LEAD_DOWN = frozenset({"giảm", "kéo giảm", "hạ"})
+_LEVEL_VERB = re.compile(r"(?<![^\W_])(?:đạt|là|ở\s+mức|bằng|chiếm)\s*\Z", re.IGNORECASE)
 _PREDICATE = re.compile(r"(?<![^\W_])(?:được|phải|đều|đã)(?![^\W_])", re.IGNORECASE)
 _PAREN = re.compile(r"[()]")
+_SPACES = re.compile(r"\s+")
+# "a) Tỷ lệ ...; b) Tỷ lệ ...": a sub-item's label left inside a joined item.
+_INLINE_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•*])\s+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’*")
 
 
@@ -126,8 +132,8 @@ def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]
 
 
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase.translate(_QUOTES))
-    return strip_fillers(phrase)
+    phrase = _SPACES.sub(" ", phrase.translate(_QUOTES))
+    return strip_fillers(_INLINE_LABEL.sub("", phrase))
 
 
 def _capital(s: str) -> str:
@@ -275,7 +281,14 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             t_year = int(ym.group(1))
             own = own[: ym.start()] + " " + own[ym.end() :]
         base_in_subject, _ = _baseline(own)
-        subject = _VERB_BEFORE_HEAD.sub("", _clean(own))
+        cleaned = _clean(own)
+        subject = _VERB_BEFORE_HEAD.sub("", cleaned)
+        # "Giảm tỷ lệ hộ nghèo 2%/năm": the leading verb governs the number unless it is a level
+        # ("Giảm tỷ lệ ... dưới 15,8%", "Tăng tỷ lệ ... lên 45%", "... đạt 90%").
+        lead_verb = cleaned[: len(cleaned) - len(subject)].strip().lower() if subject != cleaned else ""
+        lead_change = _LEAD_CHANGE.get(lead_verb)
+        if lead_change and (q.change or q.level or q.comparator in ("lt", "lte") or _LEVEL_VERB.search(own)):
+            lead_change = None
         named = bool(subject)
         if nxt is not None:
             after, _ = _split_gap(source[q.end : nxt.start], named)
@@ -301,7 +314,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             clause.subject = subject
         if subject:
             state.last_subject = subject
-        change = q.change
+        change = q.change or lead_change
         # "Có thêm 02 xã ..., 16 xã ..., 7 xã ...": one verb governs the whole list of counts.
         bare = not named and q.start == q.number_start
         if change is None and prev is not None and bare and q.unit_kind == prev.unit_kind == "count":
@@ -314,13 +327,14 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             unit, subject = header
             # The name already says what is counted: compose it as a measure ("... (người) 650.000").
             q = replace(q, unit=unit, unit_kind="percent" if unit_kind(unit) == "percent" else "measure")
-        metric = _capital(re.sub(r"\s+", " ", _compose(subject, q, tail)).strip(" ,;:"))
-        evidence = re.sub(r"\s+", " ", source[lead_from : q.end + len(after)]).strip(" ,;:.")
+        metric = _capital(_SPACES.sub(" ", _compose(subject, q, tail)).strip(" ,;:"))
+        evidence = _SPACES.sub(" ", source[lead_from : q.end + len(after)]).strip(" ,;:.")
         target = Target(
             metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
             unit=unit, change=change, baseline=baseline, year=t_year, text=evidence,
         )
-        target.direction = "down" if change == "decrease" or _direction(metric, q) == "down" else "up"
+        down = change == "decrease" or lead_verb in _LEAD_DOWN or _direction(metric, q) == "down"
+        target.direction = "down" if down else "up"
         state.found.append((q, target))
         prev, prev_named, prev_change = q, named, change
 
