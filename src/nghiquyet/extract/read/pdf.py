@@ -47,7 +47,9 @@ def read_pdf(path: str, data: bytes) -> SourceText:
     starts: list[int] = []
     for page in pages:
         starts.append(len(lines))
-        lines.extend(split_lines(unicodedata.normalize("NFC", page).rstrip("\r\n")) if page.strip() else [])
+        if page.strip():  # trailing spaces are layout leftovers: pdfium keeps the one before each break
+            text = unicodedata.normalize("NFC", page).rstrip("\r\n")
+            lines.extend(line.rstrip() for line in split_lines(text))
     fixed = repair_legacy(Decoded("\n".join(lines), "utf-8", notes))  # .VnTime PDFs carry TCVN3 letters
     return SourceText(path=path, kind="pdf", lines=split_lines(fixed.text), encoding=fixed.encoding,
                       notes=fixed.notes, page_starts=starts)
