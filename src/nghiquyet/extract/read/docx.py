@@ -6,7 +6,6 @@ Only the body is read (headers, footers, footnotes and comments are not the reso
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any
 
@@ -14,14 +13,13 @@ from nghiquyet.extract.read.encodings import Decoded, converted_note, repair_leg
 from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge
 from nghiquyet.extract.read.legacy import Legacy, decode
 from nghiquyet.extract.read.lines import split_lines
-from nghiquyet.extract.read.numbering import Numbering, W
+from nghiquyet.extract.read.numbering import Numbering, W, clark
 from nghiquyet.extract.read.source import SourceText
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees whose text is not the paragraph's own: deleted revisions, the VML copy of a drawing that
 # Word stores beside the modern one, and field instructions. Text boxes are read as lines of their own.
 _SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "instrText", _MC_FALLBACK})
-_SPACES = re.compile(r"\s+")
 _PICTURES_ONLY = "tệp chỉ có hình ảnh (bản scan): chạy nhận dạng chữ (OCR) hoặc dùng bản gốc"
 
 
@@ -101,7 +99,7 @@ class _Reader:
         parts: list[str] = []
         boxes: list[Any] = []
         self._walk(p, parts, _val(p, "w:pPr/w:pStyle"), boxes)
-        text = _SPACES.sub(" ", "".join(parts)).strip()
+        text = " ".join("".join(parts).split())  # split() knows the same whitespace as \s, faster
         label = self.numbering.label(p)
         if label:
             suffix = _val(p, "w:pPr/w:numPr/w:suff")  # rare; the level's suffix is the usual source
@@ -171,7 +169,7 @@ def _children(el: Any, tag: str) -> list[Any]:
 
 
 def _val(el: Any, path: str) -> str | None:
-    found = el.find(path.replace("w:", W))
+    found = el.find(clark(path))
     return None if found is None else found.get(W + "val")
 
 

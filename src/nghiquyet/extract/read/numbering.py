@@ -9,6 +9,7 @@ whenever a higher level is used (or as its `lvlRestart` says).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,8 +20,14 @@ def _val(el: Any, path: str) -> str | None:
     """The w:val of the first element at `path` (e.g. "w:pPr/w:numPr/w:numId"), or None."""
     if el is None:
         return None
-    found = el.find(path.replace("w:", W))
+    found = el.find(clark(path))
     return None if found is None else found.get(W + "val")
+
+
+@cache
+def clark(path: str) -> str:
+    """"w:pPr/w:numId" in the {namespace}name form lxml wants (cached: called per paragraph)."""
+    return path.replace("w:", W)
 
 
 def _int(text: str | None, default: int) -> int:
