@@ -32,7 +32,7 @@ def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         numbering = _part_element(document, "numbering_part")
-        styles = _part_element(document, "_styles_part")
+        styles = document.styles.element
         reader = _Reader(Numbering(numbering, styles), styles)
         lines: list[str] = []
         reader.block_lines(body, lines)
@@ -59,15 +59,15 @@ def _check_zip(path: str, data: bytes, max_bytes: int) -> bool:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise CorruptFile(path, "DOCX", "không phải tệp nén hợp lệ (bad zip)") from exc
-    if "word/document.xml" not in names:
-        raise CorruptFile(path, "DOCX", "thiếu word/document.xml")
+    if not any(name.startswith("word/") for name in names):  # an .xlsx, .pptx or plain zip renamed
+        raise CorruptFile(path, "DOCX", "không có phần văn bản Word (no word/ part)")
     if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
         raise FileTooLarge(path, unpacked, 10 * max_bytes)
     return any(name.startswith("word/media/") for name in names)
 
 
 def _part_element(document: Any, attr: str) -> Any:
-    """The XML root of the numbering or styles part, or None when the package has none."""
+    """The XML root of the numbering part, or None when the package has none."""
     try:
         return getattr(document.part, attr).element
     except (KeyError, NotImplementedError, AttributeError):
