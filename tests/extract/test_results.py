@@ -103,3 +103,18 @@ def test_paragraph_objects_give_the_line_each_result_starts_on() -> None:
 @given(st.text())
 def test_find_results_never_crashes(text: str) -> None:
     find_results([(text, 1)], default_period=None)
+
+
+def test_plan_figures_quoted_in_a_review_are_not_results() -> None:
+    text = "Năm 2024, GRDP tăng 6,5%, thấp hơn mục tiêu Nghị quyết (8%); thu ngân sách đạt 95% kế hoạch."
+    results = find_results([(text, 1)], default_period=None)
+    assert [(r.value, r.unit) for r in results] == [(6.5, "%"), (95, "%")]
+
+
+def test_a_period_holds_until_the_next_one_is_named() -> None:
+    text = (
+        "Năm 2024, GRDP tăng 6,5%; thu ngân sách đạt 1.200 tỷ đồng. "
+        "6 tháng đầu năm 2025, kim ngạch xuất khẩu đạt 450 triệu USD."
+    )
+    periods = [r.period for r in find_results([(text, 1)], default_period="2023")]
+    assert periods == ["2024", "2024", "2025-H1"]

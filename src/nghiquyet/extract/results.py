@@ -33,21 +33,28 @@ _AIM = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
+_PLAN_BEFORE = re.compile(
+    r"(?<![^\W_])(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|KH|NQ|dự\s+toán)(?:\s+(?:đề\s+ra|giao|năm))?"
+    r"[\s(:]*\Z",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[^\W_])")
 
 
 def detect_period(text: str) -> str | None:
-    """The reporting period a text names: "2024-Q1", "2024-H1", "2024-03", "2025"; None when none."""
+    """The first reporting period a text names: "2024-Q1", "2024-H1", "2024-03", "2025"; None when none."""
+    found: list[tuple[int, str]] = []
     if m := _QUARTER.search(text):
         quarter = m.group(1).lower()
-        return f"{m.group(2)}-Q{_ROMAN.get(quarter, quarter)}"
+        found.append((m.start(), f"{m.group(2)}-Q{_ROMAN.get(quarter, quarter)}"))
     if m := _HALF.search(text):
-        return f"{m.group(2)}-{'H1' if m.group(1).lower() == 'đầu' else 'H2'}"
+        found.append((m.start(), f"{m.group(2)}-{'H1' if m.group(1).lower() == 'đầu' else 'H2'}"))
     if m := _MONTH.search(text):
-        return f"{m.group(2)}-{int(m.group(1)):02d}"
+        found.append((m.start(), f"{m.group(2)}-{int(m.group(1)):02d}"))
     if m := _YEAR_ONLY.search(text):
-        return m.group(1)
-    return None
+        # "quý I năm 2024" also holds "năm 2024": the longer mention that starts first wins.
+        found.append((m.start() + 1, m.group(1)))
+    return min(found)[1] if found else None
 
 
 class Located(Protocol):
@@ -82,14 +89,17 @@ def find_results(
         text, line = (para[0], para[1]) if isinstance(para, tuple) else (para.text, para.line)
         if not any(ch.isdigit() for ch in text):
             continue  # most prose has no figure: skip it before any parsing
-        paragraph_period = detect_period(text) or default_period
+        # A period holds from where it is named to the next one; before any, the paragraph's first.
+        period = detect_period(text) or default_period
         for start, sentence in _sentences(text):
+            period = detect_period(sentence) or period
             if not any(ch.isdigit() for ch in sentence) or _AIM.search(sentence):
                 continue
-            period = detect_period(sentence) or paragraph_period
             for q, target in read_figures(sentence, year=None, narrative=True):
                 if q.unit is None or q.unit_kind == "magnitude" or target.value is None:
                     continue
+                if _PLAN_BEFORE.search(sentence, 0, q.start):
+                    continue  # "thấp hơn mục tiêu Nghị quyết (8%)": the plan's figure, not a result
                 at = sentence.find(target.text)
                 offset = start + (at if at >= 0 else q.number_start)
                 out.append(
