@@ -271,3 +271,18 @@ def test_pasted_tcvn3_paragraph_in_a_unicode_document_is_converted(tmp_path: Pat
     ]
     assert source.encoding == "utf-8"
     assert any("TCVN3" in note for note in source.notes)
+
+
+def test_all_caps_formatting_shows_capitals_as_readers_see_them(tmp_path: Path, new_docx: NewDocx) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = new_docx()
+    heading = doc.styles.add_style("TieuDeNQ", WD_STYLE_TYPE.PARAGRAPH)
+    heading.font.all_caps = True
+    doc.add_paragraph("Nghị quyết", style="TieuDeNQ")
+    paragraph = doc.add_paragraph("Về ")
+    paragraph.add_run("nhiệm vụ").font.small_caps = True
+    paragraph.add_run(" năm 2024")
+    shown = doc.add_paragraph("", style="TieuDeNQ").add_run("không in hoa")
+    shown.font.all_caps = False  # an explicit "off" on the run beats the style
+    assert read(tmp_path, doc) == ["NGHỊ QUYẾT", "Về NHIỆM VỤ năm 2024", "không in hoa"]

@@ -14,6 +14,7 @@ from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLar
 from nghiquyet.extract.read.legacy import Legacy, decode
 from nghiquyet.extract.read.lines import split_lines
 from nghiquyet.extract.read.numbering import Numbering, W, clark
+from nghiquyet.extract.read.runstyle import RunStyles
 from nghiquyet.extract.read.source import SourceText
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -77,7 +78,7 @@ def _part_element(document: Any, attr: str) -> Any:
 class _Reader:
     def __init__(self, numbering: Numbering, styles: Any) -> None:
         self.numbering = numbering
-        self.fonts = _StyleFonts(styles)
+        self.styles = RunStyles(styles)
         self.converted: set[Legacy] = set()
 
     def block_lines(self, container: Any, out: list[str]) -> None:
@@ -146,12 +147,14 @@ class _Reader:
         parts: list[str] = []
         self._walk(run, parts, pstyle, boxes)
         text = "".join(parts)
-        legacy = self.fonts.run_encoding(run, pstyle)
-        if legacy and text:
+        if not text:
+            return text
+        legacy, capital_font = self.styles.encoding(run, pstyle)
+        if legacy:
             self.converted.add(legacy)
             text = decode(text, legacy)
-            if self.fonts.capital_font(run, pstyle):
-                text = text.upper()
+        if capital_font or self.styles.caps(run, pstyle):
+            text = text.upper()
         return text
 
 
@@ -171,56 +174,3 @@ def _children(el: Any, tag: str) -> list[Any]:
 def _val(el: Any, path: str) -> str | None:
     found = el.find(clark(path))
     return None if found is None else found.get(W + "val")
-
-
-class _StyleFonts:
-    """Which runs are typed in a TCVN3 (.VnTime) or VNI (VNI-Times) font: their text needs converting."""
-
-    def __init__(self, styles: Any) -> None:
-        self.fonts: dict[str, tuple[str | None, str | None]] = {}  # style id → basedOn, font
-        self.default: str | None = None
-        if styles is None:
-            return
-        defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-        self.default = _font(defaults)
-        for st in styles.iter(W + "style"):
-            sid = st.get(W + "styleId")
-            if sid:
-                self.fonts[sid] = (_val(st, "w:basedOn"), _font(st.find(W + "rPr")))
-
-    def font(self, run: Any, pstyle: str | None) -> str | None:
-        direct = _font(run.find(W + "rPr"))
-        if direct:
-            return direct
-        for style in (_val(run, "w:rPr/w:rStyle"), pstyle):
-            seen: set[str] = set()
-            while style and style in self.fonts and style not in seen:
-                seen.add(style)
-                based_on, name = self.fonts[style]
-                if name:
-                    return name
-                style = based_on
-        return self.default
-
-    def run_encoding(self, run: Any, pstyle: str | None) -> Legacy | None:
-        name = (self.font(run, pstyle) or "").strip().lower()
-        if name.startswith(".vn"):
-            return "tcvn3"
-        if name.startswith("vni-") or name.startswith("vni "):
-            return "vni"
-        return None
-
-    def capital_font(self, run: Any, pstyle: str | None) -> bool:
-        """The ABC capital fonts (.VnTimeH, .VnArialH…) draw every letter as a capital."""
-        name = (self.font(run, pstyle) or "").strip()
-        return name.lower().startswith(".vn") and name.endswith("H")
-
-
-def _font(rpr: Any) -> str | None:
-    if rpr is None:
-        return None
-    fonts = rpr.find(W + "rFonts")
-    if fonts is None:
-        return None
-    found: str | None = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
-    return found
