@@ -23,6 +23,7 @@ class _MetricWords:
     heads: re.Pattern[str]
     bases: re.Pattern[str]
     worse: re.Pattern[str]
+    better: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -37,6 +38,7 @@ def _metric_words() -> _MetricWords:
         heads=re.compile(rf"(?:{_alt(data['heads'])})(?![^\W_])", re.IGNORECASE),
         bases=re.compile(rf"(?:{_alt(data['bases'])})(?![^\W_])", re.IGNORECASE),
         worse=re.compile(rf"(?<![^\W_])(?:{_alt(data['worse_when_higher'])})(?![^\W_])", re.IGNORECASE),
+        better=re.compile(rf"(?<![^\W_])(?:{_alt(data['fights_worse'])})(?![^\W_])", re.IGNORECASE),
     )
 
 
@@ -49,9 +51,11 @@ _YEAR_PHRASE = re.compile(
     r"(?:(?:đến|tới|vào|trong|cuối|đến\s+cuối|đến\s+hết|hết)\s+)?năm\s+((?:19|20)\d\d)\s*,?", re.IGNORECASE
 )
 _AFTER_BASELINE = re.compile(r"(?<![^\W_])(?:so|với|thực\s+hiện|cùng\s+kỳ)\s*\Z", re.IGNORECASE)
+# A baseline is a time or an earlier result ("so với thực hiện năm 2025", "so cùng kỳ", "so với năm trước");
+# "so với tổng số đảng viên" or "so với GRDP" is the base of a percentage and stays in the metric.
 _BASELINE = re.compile(
-    r"(?<![^\W_])so\s+(?:với\s+)?(?P<b>[^,;.()]*?(?:năm|kỳ|thực\s+hiện|trước|đầu|cuối|giai\s+đoạn|quý|tháng)"
-    r"[^,;.()]*)",
+    r"(?<![^\W_])so\s+(?:với\s+)?(?P<b>(?:thực\s+hiện|kết\s+quả|cùng\s+kỳ|năm|đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|cuối\s+năm"
+    r"|giai\s+đoạn|quý|tháng|kỳ|trước|mức\s+(?:năm|bình\s+quân|thực\s+hiện))(?![^\W_])[^,;.()]*)",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(r"(?:ở|tại|của|đối\s+với|trong)(?![^\W_])", re.IGNORECASE)
@@ -220,7 +224,9 @@ def _header_unit(subject: str) -> tuple[str, str] | None:
 def _direction(metric: str, q: Quantity) -> str:
     if q.change == "decrease" or q.comparator in ("lt", "lte"):
         return "down"
-    if _metric_words().worse.search(metric):
+    words = _metric_words()
+    # "ô nhiễm ... được xử lý", "bảo hiểm thất nghiệp": the bad word is what the metric fights.
+    if words.worse.search(metric) and not words.better.search(metric):
         return "down"
     return "up"
 

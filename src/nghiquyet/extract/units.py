@@ -46,7 +46,7 @@ def _vocabulary() -> _UnitVocabulary:
     data = load_json("units.json")
     mag = _alternation(data["magnitudes"])
     base = _alternation(["%", *data["measure"], *data["count"]])
-    per = _alternation(data["per"])
+    per = _alternation([*data["per"], *data["count"]])  # "tỷ đồng/doanh nghiệp", "lượt/hộ"
     # A unit ends where a word ends: "ha" must not eat the start of "hai", nor "xã" of "xã hội".
     pattern = re.compile(
         rf"[ \t]*(?P<unit>(?:(?P<mag>{mag})(?![^\W\d_])[ \t]*)*(?P<base>{base})?"
