@@ -286,3 +286,11 @@ def test_all_caps_formatting_shows_capitals_as_readers_see_them(tmp_path: Path, 
     shown = doc.add_paragraph("", style="TieuDeNQ").add_run("không in hoa")
     shown.font.all_caps = False  # an explicit "off" on the run beats the style
     assert read(tmp_path, doc) == ["NGHỊ QUYẾT", "Về NHIỆM VỤ năm 2024", "không in hoa"]
+
+
+def test_hidden_text_is_left_out(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    paragraph = doc.add_paragraph("Đạt ")
+    paragraph.add_run("ghi chú ẩn ").font.hidden = True
+    paragraph.add_run("7%")
+    assert read(tmp_path, doc) == ["Đạt 7%"]

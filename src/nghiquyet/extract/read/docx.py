@@ -147,8 +147,8 @@ class _Reader:
         parts: list[str] = []
         self._walk(run, parts, pstyle, boxes)
         text = "".join(parts)
-        if not text:
-            return text
+        if not text or self.styles.hidden(run, pstyle):
+            return ""
         legacy, capital_font = self.styles.encoding(run, pstyle)
         if legacy:
             self.converted.add(legacy)

@@ -25,15 +25,24 @@ def _font(rpr: Any) -> str | None:
     return found
 
 
-def _caps(rpr: Any) -> bool | None:
-    """All Caps or Small Caps formatting: the reader sees capitals whatever was typed."""
+def _toggle(rpr: Any, *tags: str) -> bool | None:
     if rpr is None:
         return None
-    for tag in ("caps", "smallCaps"):
+    for tag in tags:
         el = rpr.find(W + tag)
         if el is not None:
             return el.get(W + "val", "true").lower() not in _OFF
     return None
+
+
+def _caps(rpr: Any) -> bool | None:
+    """All Caps or Small Caps formatting: the reader sees capitals whatever was typed."""
+    return _toggle(rpr, "caps", "smallCaps")
+
+
+def _hidden(rpr: Any) -> bool | None:
+    """Hidden text (w:vanish) is neither shown nor printed."""
+    return _toggle(rpr, "vanish")
 
 
 class RunStyles:
@@ -73,6 +82,9 @@ class RunStyles:
 
     def caps(self, run: Any, pstyle: str | None) -> bool:
         return bool(self._lookup(run, pstyle, _caps))
+
+    def hidden(self, run: Any, pstyle: str | None) -> bool:
+        return bool(self._lookup(run, pstyle, _hidden))
 
     def encoding(self, run: Any, pstyle: str | None) -> tuple[Legacy | None, bool]:
         """The legacy encoding of the run's font, if any, and whether it is an ABC capital font.
