@@ -12,6 +12,7 @@ from nghiquyet.extract.read import (
     EmptyDocument,
     FileMissing,
     FileTooLarge,
+    FileUnreadable,
     ProtectedFile,
     UnsupportedFormat,
     read_bytes,
@@ -137,3 +138,17 @@ def test_pdf_named_docx_is_read_as_pdf(tmp_path: Path, vietnamese_pdf: Path) -> 
     source = read_document(path)
     assert source.kind == "pdf" and "NGHỊ QUYẾT" in source.lines
     assert any(".pdf" in note for note in source.notes)
+
+
+def test_file_the_system_refuses_to_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "khoa.txt"
+    path.write_text("Nghị quyết", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(FileUnreadable) as info:
+        read_document(path)
+    check_message(info.value, path)
+    assert "Permission denied" in str(info.value)

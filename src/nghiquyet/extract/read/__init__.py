@@ -15,6 +15,7 @@ from nghiquyet.extract.read.errors import (
     EmptyDocument,
     FileMissing,
     FileTooLarge,
+    FileUnreadable,
     ProtectedFile,
     ScannedPdf,
     UnsupportedFormat,
@@ -33,7 +34,8 @@ _OTHER_HINTS = {
 }
 
 __all__ = ["MAX_BYTES", "BinaryFile", "CorruptFile", "EmptyDocument", "FileMissing", "FileTooLarge",
-           "ProtectedFile", "ScannedPdf", "SourceText", "UnsupportedFormat", "read_bytes", "read_document"]
+           "FileUnreadable", "ProtectedFile", "ScannedPdf", "SourceText", "UnsupportedFormat", "read_bytes",
+           "read_document"]
 
 
 def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
@@ -48,8 +50,10 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText
         if size > max_bytes:
             raise FileTooLarge(name, size, max_bytes)
         data = p.read_bytes()
-    except OSError as exc:
+    except FileNotFoundError as exc:  # removed between the check and the read
         raise FileMissing(name) from exc
+    except OSError as exc:
+        raise FileUnreadable(name, exc.strerror or type(exc).__name__) from exc
     return read_bytes(data, name, max_bytes=max_bytes)
 
 

@@ -15,6 +15,14 @@ class FileMissing(InputError):
                          hint="kiểm tra lại đường dẫn")
 
 
+class FileUnreadable(InputError):
+    """The file exists but the system refuses to open it (permissions, a lock, a device error)."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"không mở được tệp (cannot open file: {detail})", path=path,
+                         hint="kiểm tra quyền đọc tệp hoặc đóng chương trình đang giữ tệp")
+
+
 class UnsupportedFormat(InputError):
     """The extension is not one we read."""
 
