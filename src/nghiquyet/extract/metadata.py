@@ -61,7 +61,9 @@ def _is_motto(s: str) -> bool:
 
 def _is_organ(s: str) -> bool:
     up = s.upper()
-    return _is_caps(s) and any(w in up + " " for w in load("metadata")["organ_words"])
+    return _is_caps(s) and any(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", up) for w in load("metadata")["organ_words"]
+    )
 
 
 def _iso(d: str, m: str, y: str) -> str | None:

@@ -100,7 +100,7 @@ MARKER = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
-_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
+_TABLE_RULE = re.compile(r"^(?=.*\|)\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 
 
 def table_cells(s: str) -> tuple[str, ...]:

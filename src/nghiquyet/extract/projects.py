@@ -19,11 +19,13 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+-\s+{_NAME_WORD}(?:\s+{_NAME_WO
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    heads = sorted(load("projects")["heads"], key=len, reverse=True)
-    alt = "|".join(re.escape(h) for h in heads)
-    return re.compile(
-        rf"(?<![\w])(?P<head>{alt})\s+(?P<name>{_NAME})(?P<more>(?:\s*,\s*{_NAME}(?=\s*[,;.)…]))*)"
-    )
+    data = load("projects")
+    heads = "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True))
+    stops = "|".join(re.escape(w) for w in data["stop_after"])
+    # A name is capitalised words, or a level word with an optional place ("Sân vận động tỉnh").
+    name = rf"(?:{_NAME}|(?:tỉnh|huyện|xã|thành phố)(?:\s+{_NAME})?)"
+    end = rf"(?=\s*[,;.)…]|\s+(?:{stops})\b|\s*$)"
+    return re.compile(rf"(?<![\w])(?P<head>{heads})\s+(?P<name>{name})(?P<more>(?:\s*,\s*{_NAME}{end})*)")
 
 
 def find_projects(text: str) -> list[str]:
@@ -33,7 +35,7 @@ def find_projects(text: str) -> list[str]:
         head = m.group("head")
         head = head[0].upper() + head[1:]
         name = m.group("name").strip()
-        if not name[:1].isupper():
+        if not name[:1].isupper() and not re.match(r"(?:tỉnh|huyện|xã|thành phố)\b", name):
             continue
         out.append(f"{head} {name}")
         heads = load("projects")["heads"]
@@ -44,4 +46,5 @@ def find_projects(text: str) -> list[str]:
             # "..., Hồ Ta Hoét": an item with its own head noun keeps it.
             own = any(extra.startswith(h + " ") for h in heads)
             out.append(extra if own else f"{head} {extra}")
-    return unique(out)
+    banned = set(load("projects")["not_projects"])
+    return unique(p for p in out if p not in banned)

@@ -1,0 +1,133 @@
+"""metadata: title block, body clues and signature block in several document styles."""
+
+from __future__ import annotations
+
+from nghiquyet.extract import extract_text
+from nghiquyet.extract.casing import mixed_case
+
+COUNCIL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC KẠN                                Độc lập - Tự do - Hạnh phúc
+
+Số: 25/NQ-HĐND                      Bắc Kạn, ngày 08 tháng 12 năm 2023
+
+NGHỊ QUYẾT
+Về kế hoạch phát triển kinh tế - xã hội năm 2024
+
+HỘI ĐỒNG NHÂN DÂN TỈNH BẮC KẠN
+KHÓA X, KỲ HỌP THỨ 17
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+
+QUYẾT NGHỊ:
+
+Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2024.
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này; định kỳ 6 tháng, hằng năm báo cáo kết quả.
+
+Nơi nhận:                                         CHỦ TỊCH
+- Ủy ban Thường vụ Quốc hội;
+- Chính phủ;
+- Lưu: VT.
+                                                  Phương Thị Thanh
+"""
+
+
+def test_council_resolution_header_with_two_columns() -> None:
+    m = extract_text(COUNCIL_RESOLUTION).metadata
+    assert (m.doc_type, m.number, m.date, m.place) == ("nghi_quyet", "25/NQ-HĐND", "2023-12-08", "Bắc Kạn")
+    assert m.issuer == "Hội đồng nhân dân tỉnh Bắc Kạn"
+    assert m.title == "Về kế hoạch phát triển kinh tế - xã hội năm 2024"
+    assert (m.term, m.years) == ("X", [2024, 2024])
+
+
+def test_council_resolution_signature_without_capacity_line() -> None:
+    m = extract_text(COUNCIL_RESOLUTION).metadata
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == (None, "Chủ tịch", "Phương Thị Thanh")
+    assert m.recipients == ["Ủy ban Thường vụ Quốc hội", "Chính phủ", "Lưu: VT"]
+
+
+COMMUNE_RESOLUTION = """ĐẢNG BỘ HUYỆN ĐỨC TRỌNG              ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ HIỆP THẠNH
+*                                      Hiệp Thạnh, ngày 05 tháng 01 năm 2025
+Số 08-NQ/ĐU
+
+NGHỊ QUYẾT
+về lãnh đạo thực hiện nhiệm vụ năm 2025
+-----
+Năm 2025, Đảng ủy xác định chủ đề năm là “Đoàn kết - Kỷ cương - Phát triển”.
+I. CHỈ TIÊU
+1. Thu ngân sách trên địa bàn đạt 4.500 triệu đồng.
+2. Kết nạp 12 đảng viên mới.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Tập trung phát triển cà phê chất lượng cao.
+III. TỔ CHỨC THỰC HIỆN
+Các chi bộ trực thuộc xây dựng kế hoạch thực hiện Nghị quyết này.
+
+Nơi nhận:
+- Ban Thường vụ Huyện ủy (b/c),
+- Lưu VP.
+                                       T/M ĐẢNG ỦY
+                                       PHÓ BÍ THƯ
+                                       (Đã ký)
+                                       Nguyễn Thị Hoa
+"""
+
+
+def test_commune_resolution_issuer_is_the_lowest_organ_of_the_header() -> None:
+    m = extract_text(COMMUNE_RESOLUTION).metadata
+    assert m.issuer == "Đảng ủy xã Hiệp Thạnh"
+    assert (m.number, m.date, m.years) == ("08-NQ/ĐU", "2025-01-05", [2025, 2025])
+    assert m.theme == "Đoàn kết - Kỷ cương - Phát triển"
+    assert m.title == "về lãnh đạo thực hiện nhiệm vụ năm 2025"
+
+
+def test_commune_resolution_signature_skips_the_signed_mark() -> None:
+    s = extract_text(COMMUNE_RESOLUTION).metadata.signer
+    assert (s.capacity, s.position, s.name) == ("T/M Đảng ủy", "Phó Bí thư", "Nguyễn Thị Hoa")
+
+
+def test_type_from_how_the_text_names_itself_when_there_is_no_title_block() -> None:
+    text = "Phần thứ nhất\nTÌNH HÌNH\nNội dung.\nKế hoạch này được triển khai đến các chi bộ.\n"
+    assert extract_text(text).metadata.doc_type == "ke_hoach"
+
+
+def test_conclusion_notice_takes_the_meeting_date_and_completes_the_standing_committee() -> None:
+    text = (
+        "THÔNG BÁO\nKẾT LUẬN CỦA ĐỒNG CHÍ BÍ THƯ TỈNH ỦY\ntại buổi làm việc với Sở Tài chính\n-----\n"
+        "Ngày 12 tháng 4 năm 2024, Thường trực Tỉnh ủy làm việc với Sở Tài chính.\n"
+        "1. Sở Tài chính tham mưu Ban Thường vụ Tỉnh ủy về ngân sách.\n"
+        "Nơi nhận:\n- Như trên,\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nLê Văn Bình\n"
+    )
+    m = extract_text(text).metadata
+    assert (m.doc_type, m.date, m.issuer) == ("thong_bao_ket_luan", "2024-04-12", "Ban Thường vụ Tỉnh ủy")
+    assert m.title == "Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc với Sở Tài chính"
+    assert (m.signer.capacity, m.signer.position) == ("T/L Ban Thường vụ", "Chánh Văn phòng")
+
+
+def test_term_programme_years_start_with_the_year_it_was_adopted() -> None:
+    text = (
+        "TỈNH ỦY LÂM ĐỒNG\nLâm Đồng, ngày 15 tháng 01 năm 2021\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI nhiệm kỳ 2020 - 2025\n-----\nNội dung.\n"
+    )
+    m = extract_text(text).metadata
+    assert (m.years, m.term, m.issuer) == ([2021, 2025], "XI", "Tỉnh ủy Lâm Đồng")
+
+
+def test_horizon_years_are_not_the_plan_years() -> None:
+    text = "KẾ HOẠCH\nphát triển du lịch giai đoạn 2021 - 2025, định hướng đến năm 2030\n-----\nNội dung.\n"
+    assert extract_text(text).metadata.years == [2021, 2025]
+
+
+def test_mixed_case_of_organs_positions_and_places() -> None:
+    assert (
+        mixed_case("BAN CHẤP HÀNH ĐẢNG BỘ ỦY BAN NHÂN DÂN TỈNH")
+        == "Ban Chấp hành Đảng bộ Ủy ban nhân dân tỉnh"
+    )
+    assert mixed_case("HUYỆN ỦY ĐỨC TRỌNG") == "Huyện ủy Đức Trọng"
+    assert mixed_case("PHÓ BÍ THƯ THƯỜNG TRỰC") == "Phó Bí thư Thường trực"
+    assert mixed_case("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XII)") == "Ban Chấp hành Đảng bộ tỉnh (khóa XII)"
+
+
+def test_no_number_or_date_is_invented() -> None:
+    m = extract_text("Nội dung không có tiêu đề, ngày 11/02/2020 theo Quyết định 1528/QĐ-TTg.").metadata
+    assert (m.number, m.date, m.issuer) == (None, None, None)

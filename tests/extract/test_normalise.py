@@ -1,0 +1,134 @@
+"""normalise: character folding and hard-wrapped lines rejoined with a correct map to source lines."""
+
+# ruff: noqa: E501  (fixture documents keep their lines as written)
+
+from __future__ import annotations
+
+import unicodedata
+
+from nghiquyet.extract.normalise import Paragraph, fold, paragraphs
+
+
+def _paras(text: str) -> list[Paragraph]:
+    return paragraphs(text.split("\n"))
+
+
+def test_fold_writes_tone_marks_the_new_way_and_keeps_closed_syllables() -> None:
+    assert fold("hoà bình, thuỷ sản, hoá chất, khoẻ") == "hòa bình, thủy sản, hóa chất, khỏe"
+    assert fold("hoàng, toán, Quý, quỳnh") == "hoàng, toán, Quý, quỳnh"
+
+
+def test_fold_composes_decomposed_text() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nghị quyết")
+    assert fold(decomposed) == "Nghị quyết"
+
+
+def test_fold_turns_odd_dashes_and_lopsided_hyphens_into_spaced_dashes() -> None:
+    assert fold("giai đoạn 2021–2025") == "giai đoạn 2021 - 2025"
+    assert fold("kinh tế- xã hội") == "kinh tế - xã hội"
+    assert fold("21-KL/TW, Covid-19, bô-xít") == "21-KL/TW, Covid-19, bô-xít"
+    assert fold("a\u00a0b\u200bc") == "a bc"
+
+
+def test_fold_keeps_line_breaks() -> None:
+    assert fold("dòng một –\ndòng hai").count("\n") == 1
+
+
+DOUBLE_SPACED = """I. CHỈ TIÊU
+
+- Tốc độ tăng trưởng GRDP tăng 7,2 - 7,8% (Quy mô GRDP theo giá hiện hành đạt 127.000
+
+- 127.700 tỷ đồng); trong đó, khu vực dịch vụ tăng từ 9 - 10%.
+
+- Thu ngân sách nhà nước đạt 14.150 tỷ đồng, tăng 7% so thực hiện năm 2023; trong
+
+đó, thu từ thuế đạt 8.000 tỷ đồng.
+
+3.4. Thực hiện nghiêm Kết luận số 21-KL/TW (khóa XIII); Kết luận số 01-
+
+KL/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.
+"""
+
+
+def test_wrapped_lines_are_rejoined_and_keep_their_first_line() -> None:
+    ps = _paras(DOUBLE_SPACED)
+    assert [p.line for p in ps] == [1, 3, 7, 11]
+    assert ps[1].text.startswith("- Tốc độ tăng trưởng") and "127.000 - 127.700 tỷ đồng" in ps[1].text
+    assert ps[1].line_end == 5
+    assert ps[2].text.endswith("thu từ thuế đạt 8.000 tỷ đồng.")
+
+
+def test_hyphenated_reference_is_rejoined_without_a_space() -> None:
+    ps = _paras(DOUBLE_SPACED)
+    assert "Kết luận số 01-KL/TW của Bộ Chính trị" in ps[3].text
+
+
+def test_line_at_maps_every_character_back_to_its_source_line() -> None:
+    p = _paras(DOUBLE_SPACED)[2]
+    assert p.line_at(0) == 7
+    assert p.line_at(p.text.index("thu từ thuế")) == 9
+    assert p.line_at(len(p.text) - 1) == 9
+
+
+def test_page_numbers_and_running_headers_are_dropped() -> None:
+    page = [
+        "BÁO CÁO CHÍNH TRỊ ĐẢNG BỘ XÃ",
+        "",
+        "Nội dung trang một kéo dài đến cuối dòng và còn tiếp ở",
+        "",
+        "{n}",
+        "",
+        "BÁO CÁO CHÍNH TRỊ ĐẢNG BỘ XÃ",
+        "",
+    ]
+    lines: list[str] = []
+    for n in range(1, 5):
+        lines += [s.replace("{n}", str(n)) for s in page]
+    lines += ["trang sau."]
+    texts = [p.text for p in paragraphs(lines)]
+    assert not any(t.strip().isdigit() for t in texts)
+    assert not any(t == "BÁO CÁO CHÍNH TRỊ ĐẢNG BỘ XÃ" for t in texts)
+
+
+def test_a_wrap_across_a_page_number_joins_the_number_range() -> None:
+    lines = ["(16) Kiểm tra, giám sát chuyên đề ít nhất 20-", "", "4", "", "25% tổ chức đảng trực thuộc."]
+    ps = paragraphs(lines)
+    assert len(ps) == 1 and "ít nhất 20-25% tổ chức đảng" in ps[0].text
+
+
+def test_heading_glued_to_its_body_is_split_again() -> None:
+    lines = [
+        "1.1. Tiếp tục quán triệt, thực hiện các nghị quyết quan trọng của Ban",
+        "Chấp hành Trung ương khóa XII về phát triển kinh tế",
+        "Tập trung thực hiện các chương trình hành động của Tỉnh ủy. Đẩy mạnh cải cách.",
+        "1.2. Đẩy mạnh tái cơ cấu ngành nông nghiệp gắn với xây dựng nông thôn mới hiện",
+        "Tập trung thực hiện Đề án cơ cấu lại ngành nông nghiệp theo hướng bền vững. Xây",
+        "dựng thương hiệu nông sản và mở rộng thị trường tiêu thụ trong nước và quốc tế.",
+    ]
+    ps = paragraphs(lines)
+    assert ps[0].text.endswith("về phát triển kinh tế") and ps[0].line_end == 2
+    assert ps[2].text.startswith("1.2.") and ps[3].text.startswith("Tập trung thực hiện Đề án")
+    assert ps[3].line == 5
+
+
+def test_markdown_paragraphs_headings_and_bold_lines() -> None:
+    text = "**NGHỊ QUYẾT**  \n**về nhiệm vụ năm 2024**\n\n## **II. NHIỆM VỤ**\n\n1.1. Một câu dài không dấu chấm\n\nmà còn tiếp sau dòng trống."
+    ps = _paras(text)
+    assert [p.text for p in ps[:2]] == ["NGHỊ QUYẾT", "về nhiệm vụ năm 2024"]
+    assert ps[0].bold and ps[2].md_heading == 2 and ps[2].text == "II. NHIỆM VỤ"
+    assert ps[3].text == "1.1. Một câu dài không dấu chấm mà còn tiếp sau dòng trống."
+
+
+def test_bullet_inside_an_open_quotation_continues_the_line() -> None:
+    lines = [
+        "Tập trung đưa du lịch thành ngành kinh tế mũi nhọn theo chuỗi liên kết “Núi",
+        "- Rừng - Biển”; đa dạng hóa sản phẩm du lịch.",
+    ]
+    assert len(paragraphs(lines)) == 1
+
+
+def test_table_rows_are_paragraphs_of_their_own_with_cells() -> None:
+    lines = ["| STT | Nội dung | Chủ trì |", "|---|---|---|", "| 1 | Làm đường | UBND xã |"]
+    ps = paragraphs(lines)
+    assert [p.cells for p in ps] == [("STT", "Nội dung", "Chủ trì"), ("1", "Làm đường", "UBND xã")]
+    assert [p.line for p in ps] == [1, 3]

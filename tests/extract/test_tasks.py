@@ -1,0 +1,123 @@
+"""tasks: which items are tasks, and their section, title, domain, bodies, deadline, projects, references."""
+
+# ruff: noqa: E501  (fixture documents keep their lines as written)
+
+from __future__ import annotations
+
+from nghiquyet.extract import extract_text
+from nghiquyet.extract.deadlines import deadline_period, find_deadline
+from nghiquyet.extract.projects import find_projects
+from nghiquyet.extract.references import find_references, normalise_number
+
+ACTION_PROGRAMME = """CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2025 - 2030
+-----
+A. MỤC TIÊU VÀ CHỈ TIÊU
+1. Mục tiêu chung
+Phát triển nhanh, bền vững.
+B. NHIỆM VỤ, GIẢI PHÁP
+I. Phát triển kinh tế
+1. Phát triển nông nghiệp hàng hóa
+Tập trung phát triển vùng chè an toàn; hoàn thành Dự án hồ chứa nước Nà Cà trước năm 2027.
+2. Phát triển hạ tầng giao thông
+Đầu tư Đường cao tốc Chợ Mới - Bắc Kạn, Bắc Kạn - Cao Bằng theo Quyết định số 1454/QĐ-TTg.
+II. Xây dựng Đảng
+1. Nâng cao chất lượng tổ chức cơ sở đảng
+1.1. Thực hiện Kết luận số 21-KL/TW và Hướng dẫn số 12-HD/BTCTW. Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy tham mưu thực hiện.
+1.2. Kiện toàn đội ngũ cán bộ, đảng viên ở các chi bộ thôn.
+III. Tổ chức thực hiện
+1. Văn phòng Huyện ủy theo dõi, đôn đốc thực hiện.
+"""
+
+
+def test_tasks_are_numbered_leaves_of_the_task_part() -> None:
+    tasks = extract_text(ACTION_PROGRAMME).tasks
+    assert [(t.label, t.section, t.line) for t in tasks] == [
+        ("1", "B.I", 9),
+        ("2", "B.I", 11),
+        ("1.1", "B.II.1", 15),
+        ("1.2", "B.II.1", 16),
+    ]
+
+
+def test_heading_tasks_have_a_title_and_inline_tasks_none() -> None:
+    tasks = extract_text(ACTION_PROGRAMME).tasks
+    assert tasks[0].title == "Phát triển nông nghiệp hàng hóa"
+    assert tasks[0].text.startswith("Tập trung phát triển vùng chè")
+    assert tasks[2].title is None and tasks[2].text.startswith("Thực hiện Kết luận")
+
+
+def test_task_fields_domain_bodies_deadline_projects_references() -> None:
+    tasks = extract_text(ACTION_PROGRAMME).tasks
+    assert [t.domain for t in tasks] == ["kinh_te", "kinh_te", "xay_dung_dang", "xay_dung_dang"]
+    assert tasks[0].deadline == "trước năm 2027" and tasks[0].deadline_period == "2027"
+    assert tasks[1].projects == ["Đường cao tốc Chợ Mới - Bắc Kạn", "Đường cao tốc Bắc Kạn - Cao Bằng"]
+    assert tasks[1].references == ["1454/QĐ-TTg"]
+    assert tasks[2].references == ["21-KL/TW", "12-HD/BTCTW"]
+    assert tasks[2].lead == ["Ban Tổ chức Huyện ủy"] and tasks[2].support == ["Văn phòng Huyện ủy"]
+
+
+def test_implementation_part_holds_no_tasks() -> None:
+    assert all(t.line < 17 for t in extract_text(ACTION_PROGRAMME).tasks)
+
+
+TABLE_PLAN = """KẾ HOẠCH
+Thực hiện nhiệm vụ năm 2026
+-----
+I. NHIỆM VỤ CỤ THỂ
+STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành
+1 | Xây dựng đề án phát triển du lịch cộng đồng | Phòng Văn hóa - Thông tin | Ủy ban nhân dân các xã | Quý II/2026
+2 | Tổ chức lớp bồi dưỡng lý luận chính trị | Trung tâm Chính trị huyện | Ban Tuyên giáo Huyện ủy | Tháng 9/2026
+II. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị báo cáo kết quả định kỳ hằng quý.
+"""
+
+
+def test_rows_of_a_task_table_become_tasks_with_their_columns() -> None:
+    tasks = extract_text(TABLE_PLAN).tasks
+    assert [(t.label, t.line, t.section) for t in tasks] == [("1", 6, "I"), ("2", 7, "I")]
+    assert tasks[0].lead == ["Phòng Văn hóa - Thông tin"] and tasks[0].support == ["Ủy ban nhân dân các xã"]
+    assert tasks[0].deadline == "Quý II/2026" and tasks[0].deadline_period == "2026-Q2"
+    assert tasks[1].domain == "xay_dung_dang" or tasks[1].domain == "van_hoa_xa_hoi"
+
+
+def test_bullets_are_tasks_only_when_a_task_part_has_nothing_numbered() -> None:
+    text = "II. NHIỆM VỤ TRỌNG TÂM\n- Tập trung thu ngân sách.\n- Đẩy mạnh cải cách hành chính.\nIII. TỔ CHỨC THỰC HIỆN\n- Giao Văn phòng theo dõi."
+    tasks = extract_text(text).tasks
+    assert [(t.label, t.line) for t in tasks] == [(None, 2), (None, 3)]
+
+
+def test_references_expand_shared_suffixes_and_skip_dates() -> None:
+    text = (
+        "Nghị quyết số 05, 10, 11, 12-NQ/TW; Quyết định 217 và 218-QĐ/TW; Nghị quyết số 88/NQ/2019/QH14; "
+        "Quyết định 1848/2018/QĐ-TTg; Nghị quyết 12/NQ-CP/2020; ngày 11/02/2020, tháng 4/2024, Covid-19."
+    )
+    assert find_references(text) == [
+        "05-NQ/TW",
+        "10-NQ/TW",
+        "11-NQ/TW",
+        "12-NQ/TW",
+        "217-QĐ/TW",
+        "218-QĐ/TW",
+        "88/2019/QH14",
+        "1848/2018/QĐ-TTg",
+        "12/NQ-CP/2020",
+    ]
+
+
+def test_document_number_is_written_without_spaces() -> None:
+    assert normalise_number("Số  01  - CTr/TU") == "01-CTr/TU"
+    assert normalise_number("Số: 25/NQ-HĐND") == "25/NQ-HĐND"
+
+
+def test_deadlines_inside_the_plan_years_only() -> None:
+    assert find_deadline("quy hoạch đến năm 2030, tầm nhìn đến năm 2050", [2021, 2025]) is None
+    assert find_deadline("hoàn thành trước ngày 30/6/2024", [2024, 2024]) == "trước ngày 30/6/2024"
+    assert deadline_period("trước ngày 30/6/2024") == "2024-06-30"
+    assert deadline_period("trong quý III/2024") == "2024-Q3"
+    assert deadline_period("cuối tháng 4/2024") == "2024-04"
+
+
+def test_projects_keep_their_own_head_in_a_list() -> None:
+    text = "các dự án lớn như: Khu công nghiệp Phú Bình, Hồ Ta Hoét, Sân vận động tỉnh; triển khai"
+    assert find_projects(text) == ["Khu công nghiệp Phú Bình", "Hồ Ta Hoét", "Sân vận động tỉnh"]
