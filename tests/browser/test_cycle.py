@@ -92,8 +92,14 @@ def _unit_enters_a_figure(page: Any, plan_id: int) -> None:
     field.fill("")
     field.press_sequentially("1.234,5")
     row.get_by_label(re.compile("Minh chứng")).set_input_files(
-        files=[{"name": "bao-cao-thu-ngan-sach.txt", "mimeType": "text/plain",
-                "buffer": "Báo cáo thu ngân sách năm 2025: 1.234,5 tỷ đồng.".encode()}])
+        files=[
+            {
+                "name": "bao-cao-thu-ngan-sach.txt",
+                "mimeType": "text/plain",
+                "buffer": "Báo cáo thu ngân sách năm 2025: 1.234,5 tỷ đồng.".encode(),
+            }
+        ]
+    )
     row.get_by_label("Ghi chú, giải trình").fill("Số liệu ước thực hiện cả năm.")
     row.get_by_role("button", name="Gửi duyệt").click()
     row = page.locator("article.item", has_text=BUDGET)
@@ -114,10 +120,11 @@ def _office_approves(page: Any, plan_id: int) -> None:
     expect(page.locator("#queue tr", has_text="1.234,5")).to_contain_text("Đã duyệt")
 
     # Return another submitted update with a reason (demo data): the row swaps in place.
-    other = page.locator("#queue tr", has=page.get_by_role("button", name="Trả lại")).first
+    other = page.locator("#queue tr", has=page.get_by_role("button", name="Duyệt")).first
     other_id = other.get_attribute("id")
+    other.get_by_text("Trả lại…").click()
     other.get_by_label("Lý do trả lại").fill("Thiếu minh chứng, đề nghị bổ sung.")
-    other.get_by_role("button", name="Trả lại").click()
+    other.get_by_role("button", name="Gửi trả lại").click()
     expect(page.locator(f"#{other_id}")).to_contain_text("Bị trả lại")
     expect(page.locator(f"#{other_id}")).to_contain_text("Thiếu minh chứng")
 
@@ -166,8 +173,13 @@ def test_other_pages_render_without_leaving_the_machine(page: Any) -> None:
     page.goto("/dang-nhap")
     shoot(page, "00-dang-nhap")
     login(page, "vanphong", "vanphong")
-    for name, path in (("12-chi-tieu-danh-sach", "/chi-tieu"), ("13-nhiem-vu-danh-sach", "/nhiem-vu"),
-                       ("14-don-vi", "/don-vi"), ("15-nhiem-vu", "/nhiem-vu/1"), ("16-ra-soat-seed", "/van-ban/1")):
+    for name, path in (
+        ("12-chi-tieu-danh-sach", "/chi-tieu"),
+        ("13-nhiem-vu-danh-sach", "/nhiem-vu"),
+        ("14-don-vi", "/don-vi"),
+        ("15-nhiem-vu", "/nhiem-vu/1"),
+        ("16-ra-soat-seed", "/van-ban/1"),
+    ):
         page.goto(path)
         expect(page.locator("main h1")).to_be_visible()
         shoot(page, name)

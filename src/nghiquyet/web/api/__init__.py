@@ -16,8 +16,9 @@ from nghiquyet.web.api import (
     updates,
     users,
 )
+from nghiquyet.web.api.errors import ERROR_RESPONSES
 
-api_router = APIRouter()
+api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports):
     api_router.include_router(_module.router)
 

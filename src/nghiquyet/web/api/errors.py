@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
 
@@ -73,6 +74,38 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": describe_validation(errors), "errors": safe}, status_code=422)
 
 
+class ErrorOut(BaseModel):
+    detail: str = Field(description="Lý do, bằng tiếng Việt")
+
+
+# Documented on every API route, so clients (and Schemathesis) know the failure bodies.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Dữ liệu không dùng được"},
+    401: {"model": ErrorOut, "description": "Chưa đăng nhập hoặc phiên đã hết hạn"},
+    403: {"model": ErrorOut, "description": "Không có quyền (kèm lý do)"},
+    404: {"model": ErrorOut, "description": "Không tìm thấy"},
+    409: {"model": ErrorOut, "description": "Trái với trạng thái hiện có"},
+}
+_VALIDATION_SCHEMA = {
+    "title": "HTTPValidationError", "type": "object", "required": ["detail"],
+    "properties": {
+        "detail": {"type": "string", "title": "Detail"},
+        "errors": {"type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}},
+    },
+}
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NghiquyetError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        # Our 422 body is {"detail": "<câu tiếng Việt>", "errors": [...]}, not FastAPI's list.
+        schema = generate()
+        components = schema.get("components", {}).get("schemas", {})
+        if "HTTPValidationError" in components:
+            components["HTTPValidationError"] = _VALIDATION_SCHEMA
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

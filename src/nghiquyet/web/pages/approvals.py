@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import ConflictError, InputError
-from nghiquyet.plans.models import Target, Task
+from nghiquyet.plans.models import Plan, Target, Task
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.service import approve_update, get_update, list_updates, overdue_tasks, return_update
 from nghiquyet.units.service import list_units
@@ -39,6 +39,7 @@ class ApprovalRow:
     return_reason: str | None
     evidence: list[Any] = field(default_factory=list)
     error: str | None = None
+    plan_name: str = ""
 
 
 def approval_row(session: Session, u: Update) -> ApprovalRow:
@@ -54,7 +55,7 @@ def approval_row(session: Session, u: Update) -> ApprovalRow:
         if task is not None:
             title = labelled(task.label, task.title or task.text)
             href = f"/nhiem-vu/{task.id}"
-    return ApprovalRow(
+    row = ApprovalRow(
         u.id,
         u.unit.name,
         title,
@@ -68,6 +69,10 @@ def approval_row(session: Session, u: Update) -> ApprovalRow:
         u.return_reason,
         list(u.evidence),
     )
+    plan = session.get(Plan, u.plan_id)
+    if plan is not None:
+        row.plan_name = plan.number or plan.title or f"Kế hoạch #{plan.id}"
+    return row
 
 
 @dataclass

@@ -64,8 +64,7 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
         )
     if unit:
         parts.append(
-            f'<text x="{left}" y="14" text-anchor="start" fill="#4a5560">'
-            f"Đơn vị: {escape(unit)}</text>"
+            f'<text x="{left}" y="14" text-anchor="start" fill="#4a5560">Đơn vị: {escape(unit)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

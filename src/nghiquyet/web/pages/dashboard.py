@@ -2,65 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
-from markupsafe import Markup
 
 from nghiquyet.accounts.models import User
 from nghiquyet.plans.service import list_plans
 from nghiquyet.status import Period
-from nghiquyet.tracking.service import PlanStatus, plan_status
+from nghiquyet.tracking.service import plan_status
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
-from nghiquyet.web.format import GROUP_LABELS, labelled
+from nghiquyet.web.format import GROUP_LABELS
 from nghiquyet.web.pages import status_views as sv
-from nghiquyet.web.pages.charts import ChartPoint, bar_chart
 from nghiquyet.web.pages.common import PageRoute, render, require_user
 from nghiquyet.web.pages.periods import choose_plan, label_of, parse_id, period_choices, pick_period
+from nghiquyet.web.pages.series import charts_for
 
 router = APIRouter(route_class=PageRoute)
 MAX_CHARTS = 6
-
-
-@dataclass
-class Chart:
-    indicator_id: int
-    title: str
-    svg: Markup
-
-
-def _charts(session: DbSession, ps: PlanStatus, today: date) -> list[Chart]:
-    """Quarter-by-quarter plan vs actual for the most lagging targets that have figures."""
-    year = Period.parse(ps.period).year
-    quarters = [Period.of(year, "quarter", i) for i in range(1, 5)]
-    series = {q.code: plan_status(session, plan_id=ps.plan_id, period=q.code, as_of=today) for q in quarters}
-    charts: list[Chart] = []
-    seen: set[int] = set()
-    for ind in sorted(ps.indicators, key=lambda i: sv.rank(i.status)):
-        for t in ind.targets:
-            if t.value is None or t.id in seen or len(charts) >= MAX_CHARTS:
-                continue
-            seen.add(t.id)
-            points = []
-            for q in quarters:
-                qt = next((x for i in series[q.code].indicators for x in i.targets if x.id == t.id), None)
-                expected = qt.expected if qt is not None and qt.expected is not None else t.value
-                points.append(
-                    ChartPoint(
-                        q.label_vi.split("/")[0],
-                        expected,
-                        qt.actual if qt else None,
-                        lagging=qt is not None and qt.status in sv.LAGGING,
-                    )
-                )
-            if not any(p.actual is not None for p in points) and len(charts) >= 2:
-                continue  # keep room for targets with figures; show at most two empty ones
-            title = labelled(ind.label, t.metric or ind.text)
-            charts.append(Chart(ind.id, title, bar_chart(points, title=title, unit=t.unit)))
-    return charts
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -112,5 +72,12 @@ def dashboard(
         rows=rows,
         filter_note=sv.filter_note(f, names),
         link=f.link,
-        charts=_charts(session, ps, today),
+        charts=charts_for(
+            session,
+            plan_id=chosen.id,
+            indicators=sv.filter_indicators(ps, f),
+            year=Period.parse(code).year,
+            today=today,
+            limit=MAX_CHARTS,
+        ),
     )

@@ -35,6 +35,7 @@ router = APIRouter(route_class=PageRoute)
 class Message:
     kind: str  # ok | error | info
     text: str
+    href: str | None = None  # where to act on it, e.g. the review screen
 
 
 @dataclass
@@ -121,6 +122,7 @@ async def upload(
                 "ok",
                 f"Đã nhập “{doc.filename}”: {n_ind} chỉ tiêu, {n_task} nhiệm vụ. "
                 "Hãy rà soát trước khi xác nhận.",
+                f"/van-ban/{doc.id}",
             )
         )
     return render(

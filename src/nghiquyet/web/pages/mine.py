@@ -27,6 +27,7 @@ from nghiquyet.tracking.service import (
 )
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.format import labelled, target_text, vn_number
+from nghiquyet.web.pages.approvals import approval_row
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_unit_user
 from nghiquyet.web.pages.periods import choose_plan, label_of, period_choices, pick_period
 
@@ -61,7 +62,7 @@ class EntryRow:
 
 @dataclass
 class ReturnedView:
-    row_id: str
+    href: str
     item: str
     period_label: str
     reason: str
@@ -145,18 +146,12 @@ def _page_context(session: Session, user: User, plan_id: str | None, period: str
     plan = choose_plan(plans, plan_id)
     code = pick_period(period, plan, today)
     targets, tasks = _rows(session, user, plan.id if plan else None, code)
-    returned = [
-        ReturnedView(
-            f"{'chi-tieu' if u.target_id else 'nhiem-vu'}-{u.target_id or u.task_id}",
-            f"Báo cáo #{u.id}",
-            label_of(u.period),
-            u.return_reason or "",
-        )
-        for u in list_updates(session, actor=user, unit_id=user.unit_id, state="returned")
-    ]
-    titles = {r.row_id: r.title for r in targets + tasks}
-    for r in returned:
-        r.item = titles.get(r.row_id, r.item)
+    returned = []
+    for u in list_updates(session, actor=user, unit_id=user.unit_id, state="returned"):
+        kind = "chi-tieu" if u.target_id else "nhiem-vu"
+        href = f"/viec-cua-toi?plan={u.plan_id}&period={u.period}#row-{kind}-{u.target_id or u.task_id}"
+        item = approval_row(session, u).title  # the item's own wording, whichever plan it belongs to
+        returned.append(ReturnedView(href, item, label_of(u.period), u.return_reason or ""))
     return {
         "plans": plans,
         "plan": plan,

@@ -29,9 +29,9 @@ from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.pages import items as it
 from nghiquyet.web.pages import status_views as sv
-from nghiquyet.web.pages.charts import ChartPoint, bar_chart
 from nghiquyet.web.pages.common import PageRoute, render, require_office, require_user
 from nghiquyet.web.pages.periods import choose_plan, label_of, parse_id, period_choices, pick_period
+from nghiquyet.web.pages.series import charts_for
 
 router = APIRouter(route_class=PageRoute)
 
@@ -157,33 +157,6 @@ def tasks_page(
     return render(request, "plans/tasks.html", user, active="tasks", title="Nhiệm vụ", **ctx, rows=rows)
 
 
-def _quarter_charts(session: Session, plan: Plan, indicator_id: int, year: int, today: date) -> list[Any]:
-    quarters = [Period.of(year, "quarter", i) for i in range(1, 5)]
-    judged = {q.code: plan_status(session, plan_id=plan.id, period=q.code, as_of=today) for q in quarters}
-    charts = []
-    by_target: dict[int, list[ChartPoint]] = {}
-    meta: dict[int, tuple[str, str | None]] = {}
-    for q in quarters:
-        ind = next((i for i in judged[q.code].indicators if i.id == indicator_id), None)
-        for t in ind.targets if ind else []:
-            if t.value is None:
-                continue
-            meta[t.id] = (t.metric, t.unit)
-            by_target.setdefault(t.id, []).append(
-                ChartPoint(
-                    q.label_vi.split("/")[0],
-                    t.expected if t.expected is not None else t.value,
-                    t.actual,
-                    lagging=t.status in sv.LAGGING,
-                )
-            )
-    for target_id, points in by_target.items():
-        metric, unit = meta[target_id]
-        title = f"{metric} — theo quý năm {year}"
-        charts.append({"title": title, "svg": bar_chart(points, title=title, unit=unit)})
-    return charts
-
-
 @router.get("/chi-tieu/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(
     request: Request,
@@ -234,7 +207,9 @@ def indicator_page(
         periods=period_choices(plan, today),
         overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi},
         targets=targets,
-        charts=_quarter_charts(session, plan, indicator.id, Period.parse(code).year, today),
+        charts=charts_for(
+            session, plan_id=plan.id, indicators=[judged], year=Period.parse(code).year, today=today
+        ),
         assignments=assignments,
         updates=it.update_rows(updates, metric_of),
         show_metric=len(metric_of) > 1,
