@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 # A number as written: digit groups joined by "." or "," ("1.234,5", "127.000", "7,2", "02").
-# Not preceded by a letter/digit (so "A1" or "lần2" stay out) and not followed by a digit.
-NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# Not preceded by a letter/digit (so "A1" or "lần2" stay out); a unit may be glued after it ("5ha").
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _VALID = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 

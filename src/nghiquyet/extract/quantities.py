@@ -67,6 +67,7 @@ _PER_PEOPLE = re.compile(
     r"\s*(?:(?:vạn|nghìn|ngàn|triệu)\s+)?(?:dân|người\s+dân|dân\s+số)(?![^\W_])", re.IGNORECASE
 )
 _PER_SIZES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
+_VERSION = re.compile(r"\d\.\d")
 _DATE_CUE = re.compile(r"(ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[.)]\s")
 
@@ -157,6 +158,13 @@ def find_quantities(text: str) -> list[Quantity]:
                     value_max, last, used = nxt.value, nxt, 2
                     unit = unit2 or unit
         unit_text = unit.text.lower() if unit is not None and unit.kind != "magnitude" else None
+        glued = text[last.end : last.end + 1].isalpha()
+        if glued and (unit is None or match_unit(text, last.end) is None):
+            i += used  # "mạng 4G", "3D": a name, unless a unit is glued on ("5ha", "500.000đ")
+            continue
+        if unit_text is None and _VERSION.fullmatch(first.raw):
+            i += used  # "công nghiệp 4.0", "Web 2.0"
+            continue
         if first.start < last_end or _is_name_number(text, first, unit_text):
             i += used
             continue
