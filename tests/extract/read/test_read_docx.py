@@ -294,3 +294,25 @@ def test_hidden_text_is_left_out(tmp_path: Path, new_docx: NewDocx) -> None:
     paragraph.add_run("ghi chú ẩn ").font.hidden = True
     paragraph.add_run("7%")
     assert read(tmp_path, doc) == ["Đạt 7%"]
+
+
+def test_seed_typed_into_word_with_automatic_numbering_reads_back_line_for_line(
+        tmp_path: Path, new_docx: NewDocx) -> None:
+    import re
+
+    from read_builders import SEEDS
+
+    lines = (SEEDS / "004_6cdd10a325536dcd.txt").read_text(encoding="utf-8").splitlines()
+    doc = new_docx()
+    numbered_lines = 0
+    for line in lines:
+        sub = re.match(r"\d+\.\d+\. (.*)", line)
+        top = re.match(r"\d+\. (.*)", line)
+        if sub or top:  # the label is dropped from the text: Word's numbering must put it back
+            numbered(doc, (sub or top).group(1), 90, 1 if sub else 0)  # type: ignore[union-attr]
+            numbered_lines += 1
+        else:
+            doc.add_paragraph(line)
+    assert numbered_lines == 5
+    # A paragraph is one line with runs of spaces collapsed, as a reader sees it.
+    assert read(tmp_path, doc) == [" ".join(line.split()) for line in lines]

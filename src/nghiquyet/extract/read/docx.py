@@ -12,7 +12,7 @@ from typing import Any
 from nghiquyet.extract.read.encodings import Decoded, converted_note, repair_legacy
 from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge
 from nghiquyet.extract.read.legacy import Legacy, decode
-from nghiquyet.extract.read.lines import split_lines
+from nghiquyet.extract.read.lines import clean_line
 from nghiquyet.extract.read.numbering import Numbering, W, clark
 from nghiquyet.extract.read.runstyle import RunStyles
 from nghiquyet.extract.read.source import SourceText
@@ -47,9 +47,10 @@ def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
     fixed = Decoded("\n".join(lines), encoding, notes)
     if not reader.converted:  # no legacy font named, but the characters may still be TCVN3/VNI
         fixed = repair_legacy(fixed)
-    # Each paragraph was flattened to one line, so this split keeps one line per paragraph.
-    return SourceText(path=path, kind="docx", lines=split_lines(fixed.text), encoding=fixed.encoding,
-                      notes=fixed.notes)
+    # Each paragraph was flattened to one line without breaks, so "\n" splits exactly one per paragraph
+    # (a final empty paragraph stays a line, unlike a text file's final line ending).
+    lines = [clean_line(line) for line in fixed.text.split("\n")]
+    return SourceText(path=path, kind="docx", lines=lines, encoding=fixed.encoding, notes=fixed.notes)
 
 
 def _check_zip(path: str, data: bytes, max_bytes: int) -> bool:

@@ -10,9 +10,14 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE_LIKE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
 
 
+def clean_line(line: str) -> str:
+    """One line with separators and control characters turned into spaces (they would break lines)."""
+    return _SPACE_LIKE.sub(" ", line.replace("\ufeff", ""))
+
+
 def split_lines(text: str) -> list[str]:
     """Lines of `text` without their endings; a final line ending does not start a new line."""
-    text = _SPACE_LIKE.sub(" ", text.replace("\ufeff", ""))
+    text = clean_line(text)
     lines = _BREAK.split(text)
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
