@@ -42,7 +42,12 @@ def _metric_words() -> _MetricWords:
     )
 
 
-_SEPARATOR = re.compile(r"[;\n]|\.(?=\s+[^\W_])|\.\s*\Z|(?<![^\W_])(?=trong\s+đó(?![^\W_]))", re.IGNORECASE)
+# Clause ends: ";", a new line, a sentence's full stop (not "TP. Đà Lạt"), or "trong đó" (kept in the next).
+_SEPARATOR = re.compile(
+    r"[;\n]|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)(?<!TS)(?<!BS)(?<!GS)\.(?=\s+[^\W_])|\.\s*\Z"
+    r"|(?<![^\W_])(?=trong\s+đó(?![^\W_]))",
+    re.IGNORECASE,
+)
 _CONNECTOR = re.compile(
     r",|(?<![^\W_])(?:và|hoặc|tương\s+đương(?:\s+với)?|tương\s+ứng(?:\s+với)?|tức\s+là)(?![^\W_])",
     re.IGNORECASE,
