@@ -307,9 +307,9 @@ def test_seed_typed_into_word_with_automatic_numbering_reads_back_line_for_line(
     numbered_lines = 0
     for line in lines:
         sub = re.match(r"\d+\.\d+\. (.*)", line)
-        top = re.match(r"\d+\. (.*)", line)
-        if sub or top:  # the label is dropped from the text: Word's numbering must put it back
-            numbered(doc, (sub or top).group(1), 90, 1 if sub else 0)  # type: ignore[union-attr]
+        match = sub or re.match(r"\d+\. (.*)", line)
+        if match:  # the label is dropped from the text: Word's numbering must put it back
+            numbered(doc, match.group(1), 90, 1 if sub else 0)
             numbered_lines += 1
         else:
             doc.add_paragraph(line)
