@@ -32,7 +32,7 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
     plot = height - top - bottom
     parts: list[str] = [
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
+        f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="14">',
         f"<title>{escape(title)}</title>",
         f'<line x1="{left}" y1="{top + plot}" x2="{width - left}" y2="{top + plot}" stroke="#8a949e"/>',
     ]

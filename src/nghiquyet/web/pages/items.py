@@ -33,6 +33,7 @@ ACTIONS_VI = {
     "plan.confirm": "xác nhận kế hoạch",
 }
 MAX_AUDIT_OBJECTS = 60
+SOURCE_LINES_SHOWN = 12
 
 
 @dataclass
@@ -85,7 +86,18 @@ def source_lines(
     except NghiquyetError:
         return []
     last = max(line, line_end or line)
-    return [(n, lines[n - 1]) for n in range(line, min(last, len(lines)) + 1) if 0 < n <= len(lines)]
+    return [
+        (n, lines[n - 1])
+        for n in range(line, min(last, len(lines)) + 1)
+        if 0 < n <= len(lines) and lines[n - 1].strip()
+    ]
+
+
+def shortened(
+    lines: list[tuple[int, str]], keep: int = SOURCE_LINES_SHOWN
+) -> tuple[list[tuple[int, str]], int]:
+    """The first `keep` non-blank source lines and how many more there are (the rest: in the document)."""
+    return lines[:keep], max(len(lines) - keep, 0)
 
 
 @dataclass
