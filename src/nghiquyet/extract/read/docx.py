@@ -100,9 +100,10 @@ class _Reader:
         """The paragraph as one line, preceded by the lines of any text box anchored in it."""
         parts: list[str] = []
         boxes: list[Any] = []
-        self._walk(p, parts, _val(p, "w:pPr/w:pStyle"), boxes)
+        style = _val(p, "w:pPr/w:pStyle")
+        self._walk(p, parts, style, boxes)
         text = " ".join("".join(parts).split())  # split() knows the same whitespace as \s, faster
-        label = self.numbering.label(p)
+        label = self.numbering.label(p, style)
         if label:
             suffix = _val(p, "w:pPr/w:numPr/w:suff")  # rare; the level's suffix is the usual source
             text = f"{label}{'' if suffix == 'nothing' else ' '}{text}".rstrip()
@@ -148,13 +149,16 @@ class _Reader:
         parts: list[str] = []
         self._walk(run, parts, pstyle, boxes)
         text = "".join(parts)
-        if not text or self.styles.hidden(run, pstyle):
+        if not text:
             return ""
-        legacy, capital_font = self.styles.encoding(run, pstyle)
+        look = self.styles.properties(run, pstyle)
+        if look.hidden:
+            return ""
+        legacy, capital_font = look.encoding()
         if legacy:
             self.converted.add(legacy)
             text = decode(text, legacy)
-        if capital_font or self.styles.caps(run, pstyle):
+        if capital_font or look.caps:
             text = text.upper()
         return text
 

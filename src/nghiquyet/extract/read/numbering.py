@@ -126,11 +126,17 @@ class Numbering:
                 aid = self.nums[linked].abstract
         return aid, {**self.abstract.get(aid, {}), **num.levels}
 
-    def label(self, p: Any) -> str:
-        """The label Word shows before paragraph element `p` ("" if it is not numbered); advances counters."""
-        style = _val(p, "w:pPr/w:pStyle")
-        num_id = _val(p, "w:pPr/w:numPr/w:numId")
-        ilvl_text = _val(p, "w:pPr/w:numPr/w:ilvl")
+    def label(self, p: Any, style: str | None = None) -> str:
+        """The label Word shows before paragraph element `p` ("" if it is not numbered); advances counters.
+
+        `style` is the paragraph's style id (the caller has usually looked it up already).
+        """
+        ppr = p.find(W + "pPr")
+        numpr = None if ppr is None else ppr.find(W + "numPr")
+        if numpr is None and (style is None or not self.styles):
+            return ""  # the common case, kept cheap: a plain paragraph
+        num_id = _val(numpr, "w:numId")
+        ilvl_text = _val(numpr, "w:ilvl")
         if num_id is None:
             num_id, style_ilvl = self._style_numpr(style)
             ilvl_text = ilvl_text or style_ilvl

@@ -8,10 +8,11 @@ across style levels; the first explicit value is right for every document seen s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from nghiquyet.extract.read.legacy import Legacy
-from nghiquyet.extract.read.numbering import W, clark
+from nghiquyet.extract.read.numbering import W
 
 T = TypeVar("T")
 _OFF = ("0", "false", "off")
@@ -51,6 +52,7 @@ class RunStyles:
     def __init__(self, styles: Any) -> None:
         self.styles: dict[str, tuple[str | None, Any]] = {}  # style id → basedOn, rPr element
         self.defaults: Any = None
+        self._inherited: dict[tuple[str, str | None, str | None], Any] = {}
         if styles is None:
             return
         self.defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -60,13 +62,20 @@ class RunStyles:
                 based = st.find(W + "basedOn")
                 self.styles[sid] = (None if based is None else based.get(W + "val"), st.find(W + "rPr"))
 
-    def _lookup(self, run: Any, pstyle: str | None, get: Callable[[Any], T | None]) -> T | None:
-        rpr = run.find(W + "rPr")
+    def _lookup(self, rpr: Any, rstyle: str | None, pstyle: str | None,
+                get: Callable[[Any], T | None]) -> T | None:
         direct = get(rpr)
         if direct is not None:
             return direct
-        rstyle = None if rpr is None else rpr.find(clark("w:rStyle"))
-        for style in (None if rstyle is None else rstyle.get(W + "val"), pstyle):
+        key = (get.__name__, rstyle, pstyle)
+        if key not in self._inherited:  # style chains are the same for thousands of runs
+            self._inherited[key] = self._from_styles(rstyle, pstyle, get)
+        found: T | None = self._inherited[key]
+        return found
+
+    def _from_styles(self, rstyle: str | None, pstyle: str | None,
+                     get: Callable[[Any], T | None]) -> T | None:
+        for style in (rstyle, pstyle):
             seen: set[str] = set()
             while style and style in self.styles and style not in seen:
                 seen.add(style)
@@ -77,22 +86,32 @@ class RunStyles:
                 style = based_on
         return get(self.defaults)
 
-    def font(self, run: Any, pstyle: str | None) -> str | None:
-        return self._lookup(run, pstyle, _font)
+    def properties(self, run: Any, pstyle: str | None) -> RunLook:
+        """Font, capitals and hidden flag of one run (w:r element) in a paragraph of style `pstyle`."""
+        rpr = run.find(W + "rPr")
+        rstyle_el = None if rpr is None else rpr.find(W + "rStyle")
+        rstyle = None if rstyle_el is None else rstyle_el.get(W + "val")
+        return RunLook(
+            font=self._lookup(rpr, rstyle, pstyle, _font),
+            caps=bool(self._lookup(rpr, rstyle, pstyle, _caps)),
+            hidden=bool(self._lookup(rpr, rstyle, pstyle, _hidden)),
+        )
 
-    def caps(self, run: Any, pstyle: str | None) -> bool:
-        return bool(self._lookup(run, pstyle, _caps))
 
-    def hidden(self, run: Any, pstyle: str | None) -> bool:
-        return bool(self._lookup(run, pstyle, _hidden))
 
-    def encoding(self, run: Any, pstyle: str | None) -> tuple[Legacy | None, bool]:
+@dataclass(frozen=True, slots=True)
+class RunLook:
+    font: str | None
+    caps: bool
+    hidden: bool
+
+    def encoding(self) -> tuple[Legacy | None, bool]:
         """The legacy encoding of the run's font, if any, and whether it is an ABC capital font.
 
         TCVN3 fonts are named ".VnTime", ".VnArial"…, their capital twins end in "H" (".VnTimeH");
         VNI fonts are named "VNI-Times", "VNI-Helve"…
         """
-        name = (self.font(run, pstyle) or "").strip()
+        name = (self.font or "").strip()
         lower = name.lower()
         if lower.startswith(".vn"):
             return "tcvn3", name.endswith("H")
