@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import hash_password
 from nghiquyet.config import Settings
+from nghiquyet.db import make_session_factory
 from nghiquyet.units.models import Unit
 from nghiquyet.web.app import create_app
+
+from .world import World, build_world, empty_database
 
 # Hashing with argon2's defaults takes ~50 ms; tests create many users, so they share one hash.
 PASSWORD = "matkhau123"
@@ -85,3 +88,18 @@ def login(client: TestClient, username: str, password: str = PASSWORD) -> dict[s
     assert response.status_code == 200, response.text
     client.cookies.clear()
     return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+@pytest.fixture(scope="module")
+def shared_world(db_engine: Engine, tmp_path_factory: pytest.TempPathFactory,
+                 db_url: str) -> Iterator[tuple[World, TestClient]]:
+    """One world and client for a whole module (built once per database) for tests that only read,
+    or that each use objects of their own; emptied at the end as the shared fixture would."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("world"), database_url=db_url)
+    empty_database(db_engine)
+    world = build_world(make_session_factory(db_engine), settings)
+    application = create_app(settings)
+    with TestClient(application) as client:
+        yield world, client
+    application.state.engine.dispose()
+    empty_database(db_engine)

@@ -6,19 +6,14 @@ belongs to another unit. Every 403 must say why; every anonymous call but health
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
 
-from nghiquyet.config import Settings
-from nghiquyet.db import make_session_factory
-from nghiquyet.web.app import create_app
-
-from .world import NEW_PERIODS, World, build_world, empty_database
+from .world import NEW_PERIODS, World
 
 COLUMNS = ("admin", "office", "unit_own", "unit_other", "leader", "inspector", "anonymous")
 TABLE = """
@@ -118,26 +113,11 @@ def test_table_covers_every_route_once() -> None:
     assert len(set(routes)) == len(routes)
 
 
-@pytest.fixture(scope="module")
-def table_world(db_engine: Engine, tmp_path_factory: pytest.TempPathFactory,
-                db_url: str) -> Iterator[tuple[World, TestClient]]:
-    """One world for the whole table (built once per database): every role has its own objects,
-    so no cell depends on another; emptied at the end like the shared fixture does."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("permissions"), database_url=db_url)
-    empty_database(db_engine)
-    world = build_world(make_session_factory(db_engine), settings)
-    app = create_app(settings)
-    with TestClient(app) as client:
-        yield world, client
-    app.state.engine.dispose()
-    empty_database(db_engine)
-
-
 @pytest.mark.xdist_group("permission-table")
 @pytest.mark.parametrize(("route", "role", "expected"), CELLS, ids=[f"{r}-{who}" for r, who, _ in CELLS])
-def test_route_permission(table_world: tuple[World, TestClient], route: str, role: str,
+def test_route_permission(shared_world: tuple[World, TestClient], route: str, role: str,
                           expected: int) -> None:
-    world, api_client = table_world
+    world, api_client = shared_world
     api_client.cookies.clear()
     method, path, kwargs = CALLS[route](Cell(world, role))
     response = api_client.request(method, "/api/v1" + path, headers=world.headers(role), **kwargs)

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from nghiquyet.accounts.schemas import Created
 from nghiquyet.tracking.assignments import assign, get_assignment, list_assignments, unassign
 from nghiquyet.tracking.schemas import AssignmentCreate, AssignmentRead
+from nghiquyet.web.api.params import PathId, QueryId
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/assignments", tags=["assignments"])
@@ -22,9 +23,9 @@ def create(body: AssignmentCreate, session: DbSession, user: CurrentUser) -> Cre
 
 
 @router.get("")
-def index(session: DbSession, user: CurrentUser, plan_id: int | None = None, unit_id: int | None = None,
+def index(session: DbSession, user: CurrentUser, plan_id: QueryId = None, unit_id: QueryId = None,
           item_type: Literal["indicator", "task"] | None = None,
-          item_id: int | None = None) -> list[AssignmentRead]:
+          item_id: QueryId = None) -> list[AssignmentRead]:
     """The assignments the caller may see (a unit: its own and those of the units below it)."""
     found = list_assignments(session, actor=user, plan_id=plan_id, unit_id=unit_id, item_type=item_type,
                              item_id=item_id)
@@ -32,10 +33,10 @@ def index(session: DbSession, user: CurrentUser, plan_id: int | None = None, uni
 
 
 @router.get("/{assignment_id}")
-def show(assignment_id: int, session: DbSession, user: CurrentUser) -> AssignmentRead:
+def show(assignment_id: PathId, session: DbSession, user: CurrentUser) -> AssignmentRead:
     return AssignmentRead.model_validate(get_assignment(session, assignment_id=assignment_id, actor=user))
 
 
 @router.delete("/{assignment_id}", status_code=204)
-def delete(assignment_id: int, session: DbSession, user: CurrentUser) -> None:
+def delete(assignment_id: PathId, session: DbSession, user: CurrentUser) -> None:
     unassign(session, assignment_id=assignment_id, actor=user)

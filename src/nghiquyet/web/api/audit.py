@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from nghiquyet.audit.schemas import AuditEventRead
 from nghiquyet.audit.service import list_events
+from nghiquyet.web.api.params import QueryId
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/audit", tags=["audit"])
@@ -15,7 +16,7 @@ router = APIRouter(prefix="/audit", tags=["audit"])
 
 @router.get("")
 def index(session: DbSession, user: CurrentUser,
-          object_type: str | None = None, object_id: int | None = None, actor_id: int | None = None,
+          object_type: str | None = None, object_id: QueryId = None, actor_id: QueryId = None,
           action: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
           offset: Annotated[int, Query(ge=0)] = 0) -> list[AuditEventRead]:
     events = list_events(session, actor=user, object_type=object_type, object_id=object_id,

@@ -11,6 +11,7 @@ from nghiquyet.documents.schemas import DocumentDetail, DocumentRead, ReviewSave
 from nghiquyet.documents.service import get_document, import_document, list_documents, save_review
 from nghiquyet.errors import InputError
 from nghiquyet.plans.service import confirm_plan
+from nghiquyet.web.api.params import PathId
 from nghiquyet.web.deps import AppSettings, CurrentUser, DbSession
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -46,19 +47,19 @@ def index(session: DbSession, user: CurrentUser) -> list[DocumentRead]:
 
 
 @router.get("/{document_id}")
-def show(document_id: int, session: DbSession, user: CurrentUser) -> DocumentDetail:
+def show(document_id: PathId, session: DbSession, user: CurrentUser) -> DocumentDetail:
     return DocumentDetail.model_validate(get_document(session, document_id=document_id, actor=user))
 
 
 @router.put("/{document_id}/review")
-def review(document_id: int, body: ReviewSave, session: DbSession, user: CurrentUser) -> DocumentDetail:
+def review(document_id: PathId, body: ReviewSave, session: DbSession, user: CurrentUser) -> DocumentDetail:
     """Save the reviewer's corrected extraction (the machine's output is kept beside it)."""
     doc = save_review(session, document_id=document_id, extraction=body.extraction, actor=user)
     return DocumentDetail.model_validate(doc)
 
 
 @router.post("/{document_id}/plan", status_code=201)
-def confirm(document_id: int, session: DbSession, user: CurrentUser) -> PlanCreated:
+def confirm(document_id: PathId, session: DbSession, user: CurrentUser) -> PlanCreated:
     """Confirm the (reviewed) extraction into a tracked plan; confirming again returns the same plan."""
     plan = confirm_plan(session, document_id=document_id, actor=user)
     return PlanCreated(plan_id=plan.id)

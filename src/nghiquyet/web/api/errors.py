@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
 
 from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
 
@@ -95,9 +96,18 @@ _VALIDATION_SCHEMA = {
 }
 
 
+def _out_of_range(_request: Request, _exc: Exception) -> JSONResponse:
+    # A number the database cannot hold (an id past 32 bits in a body, a text past a column's
+    # length on PostgreSQL): the client's value is wrong, not the server.
+    return JSONResponse({"detail": "Giá trị vượt quá giới hạn lưu trữ (số quá lớn hoặc chuỗi quá dài)."},
+                        status_code=400)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NghiquyetError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OverflowError, _out_of_range)
+    app.add_exception_handler(DataError, _out_of_range)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:

@@ -13,6 +13,7 @@ from nghiquyet.plans.service import get_plan, list_plans, update_plan
 from nghiquyet.tracking.overdue import overdue_tasks
 from nghiquyet.tracking.status import plan_status
 from nghiquyet.units.permissions import require_reader
+from nghiquyet.web.api.params import PathId
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/plans", tags=["plans"])
@@ -84,17 +85,17 @@ def index(session: DbSession, user: CurrentUser, status: str | None = None) -> l
 
 
 @router.get("/{plan_id}")
-def show(plan_id: int, session: DbSession, user: CurrentUser) -> PlanRead:
+def show(plan_id: PathId, session: DbSession, user: CurrentUser) -> PlanRead:
     return PlanRead.model_validate(get_plan(session, plan_id=plan_id, actor=user))
 
 
 @router.patch("/{plan_id}")
-def edit(plan_id: int, body: PlanUpdate, session: DbSession, user: CurrentUser) -> PlanSummary:
+def edit(plan_id: PathId, body: PlanUpdate, session: DbSession, user: CurrentUser) -> PlanSummary:
     return PlanSummary.model_validate(update_plan(session, plan_id=plan_id, changes=body, actor=user))
 
 
 @router.get("/{plan_id}/status")
-def status(plan_id: int, session: DbSession, user: CurrentUser,
+def status(plan_id: PathId, session: DbSession, user: CurrentUser,
            period: Annotated[str | None, Query(description="2024, 2024-H1, 2024-Q3, 2024-07")] = None,
            as_of: dt.date | None = None) -> PlanStatusOut:
     """Every target and indicator judged for the period, with the rule that decided; the plan's tally."""
@@ -105,7 +106,7 @@ def status(plan_id: int, session: DbSession, user: CurrentUser,
 
 
 @router.get("/{plan_id}/overdue")
-def overdue(plan_id: int, session: DbSession, user: CurrentUser,
+def overdue(plan_id: PathId, session: DbSession, user: CurrentUser,
             as_of: dt.date | None = None) -> list[OverdueOut]:
     """Tasks past their deadline and not reported done (a unit sees its own)."""
     get_plan(session, plan_id=plan_id, actor=user)

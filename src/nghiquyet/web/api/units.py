@@ -11,6 +11,7 @@ from nghiquyet.units.importer import import_units
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.units.schemas import UnitCreate, UnitNodeRead, UnitRead
 from nghiquyet.units.service import UnitNode, create_unit, get_unit, list_units, unit_tree
+from nghiquyet.web.api.params import PathId
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/units", tags=["units"])
@@ -38,7 +39,7 @@ def tree(session: DbSession, user: CurrentUser) -> list[UnitNodeRead]:
 
 
 @router.get("/{unit_id}")
-def show(unit_id: int, session: DbSession, user: CurrentUser) -> UnitRead:
+def show(unit_id: PathId, session: DbSession, user: CurrentUser) -> UnitRead:
     require_reader(user)
     return UnitRead.model_validate(get_unit(session, unit_id=unit_id))
 

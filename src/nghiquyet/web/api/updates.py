@@ -22,6 +22,7 @@ from nghiquyet.tracking.updates import (
     return_update,
     submit_update,
 )
+from nghiquyet.web.api.params import PathId, QueryId
 from nghiquyet.web.deps import AppSettings, CurrentUser, DbSession
 
 router = APIRouter(prefix="/updates", tags=["updates"])
@@ -47,10 +48,10 @@ def create(body: UpdateCreate, session: DbSession, user: CurrentUser) -> UpdateS
 
 
 @router.get("")
-def index(session: DbSession, user: CurrentUser, plan_id: int | None = None, unit_id: int | None = None,
+def index(session: DbSession, user: CurrentUser, plan_id: QueryId = None, unit_id: QueryId = None,
           period: str | None = None,
           state: Literal["draft", "submitted", "approved", "returned"] | None = None,
-          target_id: int | None = None, task_id: int | None = None,
+          target_id: QueryId = None, task_id: QueryId = None,
           limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
           offset: Annotated[int, Query(ge=0)] = 0) -> list[UpdateRead]:
     found = list_updates(session, actor=user, plan_id=plan_id, unit_id=unit_id, period=period, state=state,
@@ -59,40 +60,40 @@ def index(session: DbSession, user: CurrentUser, plan_id: int | None = None, uni
 
 
 @router.get("/{update_id}")
-def show(update_id: int, session: DbSession, user: CurrentUser) -> UpdateRead:
+def show(update_id: PathId, session: DbSession, user: CurrentUser) -> UpdateRead:
     return UpdateRead.model_validate(get_update(session, update_id=update_id, actor=user))
 
 
 @router.patch("/{update_id}")
-def edit(update_id: int, body: UpdateEdit, session: DbSession, user: CurrentUser) -> UpdateState:
+def edit(update_id: PathId, body: UpdateEdit, session: DbSession, user: CurrentUser) -> UpdateState:
     return _state(edit_update(session, update_id=update_id, actor=user, value=body.value,
                               progress=body.progress, note=body.note))
 
 
 @router.post("/{update_id}/submit")
-def submit(update_id: int, session: DbSession, user: CurrentUser) -> UpdateState:
+def submit(update_id: PathId, session: DbSession, user: CurrentUser) -> UpdateState:
     return _state(submit_update(session, update_id=update_id, actor=user))
 
 
 @router.post("/{update_id}/approve")
-def approve(update_id: int, session: DbSession, user: CurrentUser) -> UpdateState:
+def approve(update_id: PathId, session: DbSession, user: CurrentUser) -> UpdateState:
     return _state(approve_update(session, update_id=update_id, actor=user))
 
 
 @router.post("/{update_id}/return")
-def send_back(update_id: int, body: UpdateReturn, session: DbSession, user: CurrentUser) -> UpdateState:
+def send_back(update_id: PathId, body: UpdateReturn, session: DbSession, user: CurrentUser) -> UpdateState:
     return _state(return_update(session, update_id=update_id, reason=body.reason, actor=user))
 
 
 @router.post("/{update_id}/correct", status_code=201)
-def correct(update_id: int, body: UpdateEdit, session: DbSession, user: CurrentUser) -> UpdateState:
+def correct(update_id: PathId, body: UpdateEdit, session: DbSession, user: CurrentUser) -> UpdateState:
     """A new draft version correcting approved data (the approved row stays as history)."""
     return _state(correct_update(session, update_id=update_id, actor=user, value=body.value,
                                  progress=body.progress, note=body.note))
 
 
 @router.post("/{update_id}/evidence", status_code=201)
-async def add_evidence(update_id: int, file: Annotated[UploadFile, File(description="Tệp minh chứng")],
+async def add_evidence(update_id: PathId, file: Annotated[UploadFile, File(description="Tệp minh chứng")],
                        session: DbSession, user: CurrentUser, settings: AppSettings) -> Created:
     data = await file.read(settings.max_upload_mb * MB + 1)  # one byte past the limit is enough to refuse
     evidence = attach_evidence(session, update_id=update_id, filename=file.filename or "minh-chung",
@@ -101,7 +102,7 @@ async def add_evidence(update_id: int, file: Annotated[UploadFile, File(descript
 
 
 @router.get("/evidence/{evidence_id}", response_class=FileResponse)
-def download_evidence(evidence_id: int, session: DbSession, user: CurrentUser,
+def download_evidence(evidence_id: PathId, session: DbSession, user: CurrentUser,
                       settings: AppSettings) -> FileResponse:
     evidence, path = evidence_file(session, evidence_id=evidence_id, actor=user, settings=settings)
     return FileResponse(path, filename=evidence.filename)
