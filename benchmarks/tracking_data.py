@@ -55,9 +55,31 @@ def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]
 
 
 def _insert(engine: Engine, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    if engine.dialect.name == "postgresql":
+        _copy(engine, table, rows)
+        return
     with engine.begin() as conn:
         for part in _chunks(rows):
             conn.execute(insert(table), list(part))
+
+
+def _copy(engine: Engine, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL's COPY: ~20× faster than multi-row INSERT for millions of rows."""
+    # Columns the generator leaves out take the model's Python-side defaults (e.g. created_at).
+    columns = [c for c in table.columns if c.name in rows[0] or c.default is not None]
+    defaults = {c.name: c.default.arg for c in columns if c.default is not None and c.name not in rows[0]}
+    values = {name: (arg(None) if callable(arg) else arg) for name, arg in defaults.items()}  # type: ignore[call-arg]
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    raw = engine.raw_connection()
+    try:
+        with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+            for row in rows:
+                copy.write_row([row.get(c.name, values.get(c.name)) for c in columns])
+        raw.commit()
+    finally:
+        raw.close()
 
 
 def generate(engine: Engine, *, scale: int = 1, seed: int = 2024) -> Dataset:
@@ -78,8 +100,8 @@ def generate(engine: Engine, *, scale: int = 1, seed: int = 2024) -> Dataset:
                       "parent_id": None, "path": f"/{pid}/", "depth": 0})
         for c in range(UNITS_PER_PROVINCE):
             uid += 1
-            units.append({"id": uid, "code": f"T{p:03d}X{c:03d}", "name": f"Đảng ủy xã {c + 1} - tỉnh {p + 1}",
-                          "kind": "dang_uy", "parent_id": pid, "path": f"/{pid}/{uid}/", "depth": 1})
+            units.append({"id": uid, "code": f"T{p:03d}X{c:03d}",
+                          "name": f"Đảng ủy xã {c + 1} - tỉnh {p + 1}", "kind": "dang_uy", "parent_id": pid, "path": f"/{pid}/{uid}/", "depth": 1})
             communes.append((uid, pid))
     _insert(engine, tables["units"], units)
 

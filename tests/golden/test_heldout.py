@@ -20,7 +20,8 @@ HERE = Path(__file__).parent / "heldout"
 SCORER_PATH = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score_extraction.py"
 NAMES = sorted(p.stem for p in HERE.glob("*.json"))
 
-pytestmark = pytest.mark.skipif(not SCORER_PATH.is_file(), reason=f"reference scorer not found at {SCORER_PATH}")
+pytestmark = pytest.mark.skipif(not SCORER_PATH.is_file(),
+                                reason=f"reference scorer not found at {SCORER_PATH}")
 
 
 def _scorer() -> ModuleType:

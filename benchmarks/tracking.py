@@ -1,0 +1,107 @@
+"""Tracking at national scale: plan status and a province's roll-up, p50/p95, SQLite and PostgreSQL.
+
+    python benchmarks/tracking.py                 # scale 1: 3,000 plans × 20 targets, 300k updates
+    python benchmarks/tracking.py --scale 10      # 30,000 plans, 3M updates (slow to generate)
+    python benchmarks/tracking.py --db postgres   # only PostgreSQL (NGHIQUYET_BENCH_POSTGRES_URL or the
+                                                  # machine's server at 127.0.0.1:5432)
+
+Each database is created fresh (a temp SQLite file; a new PostgreSQL database, dropped afterwards),
+migrated, filled by `tracking_data.generate`, then each query runs `--repeat` times on random plans
+and provinces. Prints one line per (database, query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tracking_data import generate
+
+from nghiquyet.db import make_engine, make_session_factory, migrate
+from nghiquyet.tracking.rollup import subtree_tally
+from nghiquyet.tracking.status import plan_status
+
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def measure(label: str, repeat: int, call: Callable[[], object]) -> None:
+    call()  # warm the caches once, as a running server would be
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    p50, p95 = percentiles(samples)
+    print(f"  {label:<44} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   ({repeat} runs)")
+
+
+def run(url: str, name: str, scale: int, repeat: int) -> None:
+    migrate(url)
+    engine = make_engine(url)
+    data = generate(engine, scale=scale)
+    print(f"{name}: {data.units:,} units, {len(data.plan_ids):,} plans, {data.targets:,} targets, "
+          f"{data.updates:,} approved updates generated in {data.seconds:.1f} s")
+    sessions = make_session_factory(engine)
+    rng = random.Random(7)
+    with sessions() as session:
+        measure("plan status (1 plan × 20 targets, year)", repeat,
+                lambda: plan_status(session, plan_id=rng.choice(data.plan_ids), period="2024"))
+        measure("plan status (1 plan, quarter 2024-Q3)", repeat,
+                lambda: plan_status(session, plan_id=rng.choice(data.plan_ids), period="2024-Q3"))
+        measure("province tally (300 units, 6,000 targets, year)", repeat,
+                lambda: subtree_tally(session, root_unit_id=rng.choice(data.provinces), period="2024"))
+        measure("province tally (300 units, quarter 2024-Q2)", repeat,
+                lambda: subtree_tally(session, root_unit_id=rng.choice(data.provinces), period="2024-Q2"))
+    engine.dispose()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    args = ap.parse_args()
+    if args.db in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            run(f"sqlite:///{tmp}/bench.db", "SQLite", args.scale, args.repeat)
+    if args.db in ("postgres", "both"):
+        base = os.environ.get("NGHIQUYET_BENCH_POSTGRES_URL", DEFAULT_PG)
+        admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"),
+                              isolation_level="AUTOCOMMIT")
+        db = f"nq_bench_{uuid.uuid4().hex[:8]}"
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{db}"'))
+        except Exception as exc:
+            print(f"PostgreSQL skipped: cannot create a database at {base} ({exc.__class__.__name__})")
+            return 0
+        try:
+            url = make_url(base).set(drivername="postgresql+psycopg", database=db)
+            run(url.render_as_string(hide_password=False), "PostgreSQL", args.scale, args.repeat)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+            admin.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
