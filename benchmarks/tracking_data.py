@@ -101,7 +101,8 @@ def generate(engine: Engine, *, scale: int = 1, seed: int = 2024) -> Dataset:
         for c in range(UNITS_PER_PROVINCE):
             uid += 1
             units.append({"id": uid, "code": f"T{p:03d}X{c:03d}",
-                          "name": f"Đảng ủy xã {c + 1} - tỉnh {p + 1}", "kind": "dang_uy", "parent_id": pid, "path": f"/{pid}/{uid}/", "depth": 1})
+                          "name": f"Đảng ủy xã {c + 1} - tỉnh {p + 1}", "kind": "dang_uy",
+                          "parent_id": pid, "path": f"/{pid}/{uid}/", "depth": 1})
             communes.append((uid, pid))
     _insert(engine, tables["units"], units)
 

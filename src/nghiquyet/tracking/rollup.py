@@ -1,9 +1,10 @@
 """Roll-up over a subtree of units: "Tỉnh X: 4.210/6.000 chỉ tiêu hoàn thành", and per unit.
 
-Which indicators count: every indicator with a numeric target whose LEAD unit lies in the subtree
-(the unit itself and all below it), whatever plan it belongs to — a province's communes each have their own plan, and
-the province office wants one tally over all of them. The figure for each target follows the same
-rule as `plan_status` (approved only; the period's own figure, else the latest sub-period's).
+Which indicators count: every indicator with a numeric target whose LEAD unit lies in the
+subtree (the unit itself and all below it), whatever plan it belongs to: a province's communes
+each have their own plan, and the province office wants one tally over all of them. The figure
+for each target follows the rule of `plan_status` (approved only; the period's own figure, else
+the latest sub-period's).
 
 Set-based for the scale in DESIGN.md: one query for the targets of the subtree (the unit path is a
 materialised "/1/7/42/" string, so a subtree is one indexed prefix match) and one for the approved
