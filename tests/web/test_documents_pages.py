@@ -92,3 +92,57 @@ def test_unit_user_cannot_upload(client: TestClient, sign_in: Callable[[str], No
     r = client.post("/van-ban", files=[("files", ("nq.txt", SEED.encode(), "text/plain"))])
     assert r.status_code == 403
     assert "Không có quyền truy cập" in r.text
+
+
+def test_merging_two_items_keeps_one_with_both_texts(
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
+    sign_in("vanphong")
+    doc_id = _upload(client)
+    for text, line in (("Phát triển du lịch", "9"), ("gắn với bảo vệ rừng", "10")):
+        r = client.post(
+            f"/van-ban/{doc_id}/muc", headers=HX, data={"kind": "task", "text": text, "line": line}
+        )
+    indices = re.findall(r'id="item-task-(\d+)"', r.text)
+    r = client.post(
+        f"/van-ban/{doc_id}/gop", headers=HX, data={"merge": [f"task:{indices[-2]}", f"task:{indices[-1]}"]}
+    )
+    assert r.status_code == 200 and "Đã gộp 2 mục thành một." in r.text
+    assert "Phát triển du lịch gắn với bảo vệ rừng" in r.text
+    assert len(re.findall(r'id="item-task-(\d+)"', r.text)) == len(indices) - 1
+
+
+def test_merge_needs_two_items_of_one_kind(client: TestClient, sign_in: Callable[[str], None]) -> None:
+    sign_in("vanphong")
+    doc_id = _upload(client)
+    r = client.post(f"/van-ban/{doc_id}/gop", headers=HX, data={"merge": ["task:0"]})
+    assert "Hãy chọn ít nhất hai mục để gộp." in r.text
+
+
+def test_reextraction_shows_what_changed_and_keeps_the_review(
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
+    sign_in("vanphong")
+    doc_id = _upload(client)
+    client.post(
+        f"/van-ban/{doc_id}/muc", headers=HX, data={"kind": "task", "text": "Mục thêm tay", "line": "3"}
+    )
+    r = client.post(f"/van-ban/{doc_id}/trich-xuat-lai")
+    assert r.status_code == 200
+    assert "Trích xuất lại: những gì thay đổi" in r.text
+    assert "Mục thêm tay" in r.text  # the reviewer's copy is untouched
+
+
+def test_confirming_leads_to_assignment(client: TestClient, sign_in: Callable[[str], None]) -> None:
+    sign_in("vanphong")
+    doc_id = _upload(client)
+    r = client.post(f"/van-ban/{doc_id}/xac-nhan")
+    assert r.status_code == 303
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and "Đã xác nhận kế hoạch" in page.text
+    plan_id = re.search(r"/ke-hoach/(\d+)/", r.headers["location"]).group(1)  # type: ignore[union-attr]
+    r = client.post(
+        f"/ke-hoach/{plan_id}/giao-viec", data={"unit_id": "", "role": "lead", "deadline": "31/13/2025"}
+    )
+    assert r.status_code == 400
+    assert "không đúng dạng ngày/tháng/năm" in r.text

@@ -52,7 +52,7 @@ def dashboard(
         (sv.tally_row(str(uid), names.get(uid, f"#{uid}"), t, uid) for uid, t in ps.by_unit.items()),
         key=lambda r: (-r.lagging, r.name),
     )
-    lead_units = [u for u in units if u.id in ps.by_unit]
+    lead_units = [u for u in units if u.id in ps.by_unit or u.id == f.unit_id]
     return render(
         request,
         "dashboard/index.html",
