@@ -67,7 +67,7 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for c in text if ord(c) > 0x7F) - bad
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # non-ASCII letters decoded
     if good < 10 * bad:
         return None
     note = f"{bad} byte lỗi đã thay bằng � ({bad} invalid bytes replaced)"

@@ -96,25 +96,41 @@ def _word_case(raw: str) -> str:
 
 
 def _fix_line(raw: str, decoded: str, lossy: re.Pattern[str]) -> str:
-    """Guess the capitals TCVN3 lost in one line: from the word's other letters, else its neighbours."""
+    """Guess the capitals TCVN3 lost in one line: from the word's other letters, else its neighbours.
+
+    Only words holding a lossy character are looked at; the rest of the line is left as decoded.
+    """
     chars = list(decoded)
-    words = list(_WORD.finditer(decoded))
     upper_line: bool | None = None
-    previous_end = -1
-    for m in words:
-        gap = decoded[max(previous_end, 0):m.start()]
-        # A sentence starts at the first word of the line or after ". ", "! ", "? " ("1." labels too).
-        sentence_start = previous_end < 0 or gap.rstrip().endswith((".", "!", "?"))
-        previous_end = m.end()
-        span = raw[m.start():m.end()]
-        if not lossy.search(span):
-            continue
-        case = _word_case(span)
+    done = -1
+    for hit in lossy.finditer(raw):
+        if hit.start() < done:
+            continue  # a second lossy letter in a word already handled
+        start, end = _word_span(decoded, hit.start())
+        done = end
+        case = _word_case(raw[start:end])
         if case == "?" and upper_line is None:
-            cases = [_word_case(raw[w.start():w.end()]) for w in words]
+            cases = [_word_case(raw[w.start():w.end()]) for w in _WORD.finditer(decoded)]
             upper_line = cases.count("upper") > cases.count("lower")
         if case == "upper" or (case == "?" and upper_line):
-            chars[m.start():m.end()] = m.group().upper()
-        elif sentence_start and lossy.match(raw, m.start()):
-            chars[m.start()] = chars[m.start()].upper()
+            chars[start:end] = decoded[start:end].upper()
+        elif start == hit.start() and _sentence_start(decoded, start):
+            chars[start] = chars[start].upper()
     return "".join(chars)
+
+
+def _word_span(text: str, pos: int) -> tuple[int, int]:
+    start, end = pos, pos + 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def _sentence_start(line: str, start: int) -> bool:
+    """True at the first word of a line or after ". ", "! ", "? " (list labels like "1." count too)."""
+    j = start - 1
+    while j >= 0 and not line[j].isalpha():
+        j -= 1
+    return j < 0 or line[j + 1:start].rstrip().endswith((".", "!", "?"))
