@@ -150,7 +150,7 @@ def find_quantities(text: str) -> list[Quantity]:
         elif nxt is not None:
             between = text[(unit.end if unit else first.end) : nxt.start]
             # "7,2 - 7,8%", "1.805 hộ đến 3.610 hộ", "từ 1 đến 2": one range; years are names, not ranges.
-            if vocabulary().joiner.match(between) and between.strip() and not (
+            if vocabulary().joiner.match(between) and between.strip() and nxt.value >= first.value and not (
                 _YEAR.fullmatch(first.raw) and _YEAR.fullmatch(nxt.raw)
             ):
                 unit2 = match_unit(text, nxt.end)
