@@ -121,3 +121,56 @@ def test_deadlines_inside_the_plan_years_only() -> None:
 def test_projects_keep_their_own_head_in_a_list() -> None:
     text = "các dự án lớn như: Khu công nghiệp Phú Bình, Hồ Ta Hoét, Sân vận động tỉnh; triển khai"
     assert find_projects(text) == ["Khu công nghiệp Phú Bình", "Hồ Ta Hoét", "Sân vận động tỉnh"]
+
+
+DISTRICT_RESOLUTION = """ĐẢNG BỘ TỈNH LÂM ĐỒNG
+HUYỆN ỦY ĐỨC TRỌNG                      Đức Trọng, ngày 20/12/2024
+Số 15-NQ/HU
+
+NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ 22 BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN (KHÓA XII)
+về phương hướng, nhiệm vụ năm 2025
+-----
+I. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU
+1. Mục tiêu tổng quát
+Phát triển kinh tế nhanh, bền vững.
+2. Các chỉ tiêu chủ yếu
+a) Về kinh tế - xã hội
+- Tốc độ tăng trưởng giá trị sản xuất đạt 8,5%.
+- Thu ngân sách trên địa bàn đạt 950 tỷ đồng.
+b) Về xây dựng Đảng
+- Kết nạp 250 đảng viên mới.
+II. NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN CÁC CHỈ TIÊU
+1. Tập trung phát triển nông nghiệp công nghệ cao. Mở rộng diện tích sản xuất.
+2. Đẩy mạnh thu hút đầu tư. Hoàn thành Khu công nghiệp Phú Hội trước tháng 12/2025.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Huyện ủy theo dõi, định kỳ 6 tháng báo cáo kết quả thực hiện Nghị quyết này.
+"""
+
+
+def test_a_task_part_naming_targets_is_still_a_task_part() -> None:
+    ex = extract_text(DISTRICT_RESOLUTION)
+    assert [(t.label, t.section, t.line) for t in ex.tasks] == [("1", "II", 18), ("2", "II", 19)]
+    assert ex.tasks[1].deadline == "trước tháng 12/2025" and ex.tasks[1].projects == [
+        "Khu công nghiệp Phú Hội"
+    ]
+
+
+def test_group_items_of_a_targets_list_name_the_group_and_are_not_targets() -> None:
+    ex = extract_text(DISTRICT_RESOLUTION)
+    assert [(i.label, i.line, i.group) for i in ex.indicators] == [
+        (None, 13, "kinh_te_xa_hoi"),
+        (None, 14, "kinh_te_xa_hoi"),
+        (None, 16, "xay_dung_dang"),
+    ]
+
+
+def test_combined_type_line_and_numeric_date() -> None:
+    m = extract_text(DISTRICT_RESOLUTION).metadata
+    assert (m.doc_type, m.issuer, m.date, m.term, m.years) == (
+        "nghi_quyet",
+        "Huyện ủy Đức Trọng",
+        "2024-12-20",
+        "XII",
+        [2025, 2025],
+    )
+    assert m.title == "về phương hướng, nhiệm vụ năm 2025"

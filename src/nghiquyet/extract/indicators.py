@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.outline import Item, Outline, paragraphs_under
 from nghiquyet.extract.tables import find_tables
+from nghiquyet.extract.tasks import leading_part
 from nghiquyet.extract.vocab import keyword_score, load
 
 TARGETS_HEADING = re.compile(r"chỉ tiêu|mục tiêu (?:cụ thể|chủ yếu)", re.IGNORECASE)
@@ -32,7 +33,9 @@ def target_roots(outline: Outline) -> list[Item]:
 
     def visit(items: Sequence[Item]) -> None:
         for it in items:
-            if it.heading and TARGETS_HEADING.search(it.title or ""):
+            title = it.title or ""
+            # "Nhiệm vụ, giải pháp thực hiện các chỉ tiêu" is a task part, not a targets list.
+            if it.heading and TARGETS_HEADING.search(title) and leading_part(title) != "task":
                 roots.append(it)
                 continue
             visit(it.children)
@@ -48,10 +51,16 @@ def _list_items(root: Item) -> Iterator[Item]:
                 continue  # "1. Mục tiêu tổng quát": prose, not a list of targets
             yield from _list_items(c)
         elif c.style.startswith(_LIST_STYLES):
-            if c.text.rstrip().endswith(":") and c.children:
+            if c.children and _introduces(c):
                 yield from _list_items(c)  # "- Về kinh tế:" introduces the items below it
             else:
                 yield c
+
+
+def _introduces(item: Item) -> bool:
+    """ "- Về kinh tế:" or "a) Chỉ tiêu xã hội" over sub-items: a group name, not a target."""
+    text = item.text.rstrip()
+    return text.endswith(":") or (len(text) < 80 and not re.search(r"\d", text))
 
 
 def _group(item: Item, root: Item) -> str:
@@ -59,8 +68,8 @@ def _group(item: Item, root: Item) -> str:
     table: dict[str, list[str]] = vocab["indicator_groups"]
     node: Item | None = item.parent
     while node is not None:
-        if node.heading:
-            scores = keyword_score(node.title or "", table)
+        if node.heading or _introduces(node):
+            scores = keyword_score(node.title or node.text, table)
             best = max(scores, key=lambda k: scores[k])
             if scores[best] > 0:
                 return best

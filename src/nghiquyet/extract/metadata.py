@@ -24,7 +24,11 @@ from nghiquyet.extract.references import normalise_number
 from nghiquyet.extract.vocab import load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_PLACE_DATE = re.compile(rf"^\*?\s*(?P<place>[^\W\d_][^,]{{1,40}}),\s*{_DATE_WORDS}", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    rf"^\*?\s*(?P<place>(?:[{UPPER}][^\s,]*\s*){{1,5}}),\s*"
+    rf"(?:{_DATE_WORDS}|ngày\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}))",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"^(?:Số|SỐ)\s*[:.]?\s*(?P<n>\d[\w\s./-]*?/[\w\s./-]*\w)\s*$")
 _KHOA = re.compile(r"\(?\bkhóa\s+([IVXLC]+)\b\)?", re.IGNORECASE)
 _CONGRESS = re.compile(r"Đại hội[^.;]{0,80}?lần thứ\s+([IVXLC]+)\b", re.IGNORECASE)
@@ -135,14 +139,39 @@ _BODY_START = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị|Trên cơ sở|Q
 _LEVEL_LINE = re.compile(r"^(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
 
 
+def _split_type_lines(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """ "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ 14" → "NGHỊ QUYẾT" + "HỘI NGHỊ LẦN THỨ 14"."""
+    out: list[tuple[int, str]] = []
+    seen = False  # only the first type line carries the type ("THÔNG BÁO" / "KẾT LUẬN CỦA ...")
+    for n, cell in cells:
+        up = cell.upper()
+        phrase = None
+        if not seen and _is_caps(cell):
+            phrase = next(
+                (
+                    p
+                    for p, _ in load("metadata")["doc_types"]
+                    if up.startswith(p + " ") and len(up) > len(p) + 12
+                ),
+                None,
+            )
+        if phrase is not None:
+            out += [(n, cell[: len(phrase)]), (n, cell[len(phrase) :].strip())]
+        else:
+            out.append((n, cell))
+        seen = seen or phrase is not None or _doc_type_of(cell) is not None
+    return out
+
+
 def _read_title_block(cells: Sequence[tuple[int, str]], meta: Metadata) -> _TitleBlock:
     """Walk the header cells: organ, number, place and date, type line, issuer, title."""
     block = _TitleBlock()
     title_closed = False
-    for _, cell in cells:
+    for _, cell in _split_type_lines(cells):
         if m := _PLACE_DATE.match(cell):
             meta.place = m.group("place").strip()
-            meta.date = _iso(m.group(2), m.group(3), m.group(4))
+            d = [g for g in m.groups()[1:] if g is not None]
+            meta.date = _iso(d[0], d[1], d[2])
             continue
         if m := _NUMBER.match(cell):
             meta.number = normalise_number(m.group("n"))

@@ -36,6 +36,18 @@ IMPLEMENTATION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hi
 REVIEW_PART = re.compile(r"tình hình|kết quả (?:đạt được|thực hiện)|đánh giá", re.IGNORECASE)
 
 
+def leading_part(title: str) -> str | None:
+    """ "task" or "target": which kind of part a heading names first.
+
+    "Mục tiêu, nhiệm vụ và giải pháp" opens with goals (its sub-parts decide);
+    "Nhiệm vụ, giải pháp thực hiện các chỉ tiêu" is a task part.
+    """
+    task, target = TASK_PART.search(title), TARGET_PART.search(title)
+    if task and (not target or task.start() < target.start()):
+        return "task"
+    return "target" if target else None
+
+
 def task_roots(outline: Outline) -> list[Item]:
     """The outermost headings of the task part."""
     roots: list[Item] = []
@@ -45,8 +57,7 @@ def task_roots(outline: Outline) -> list[Item]:
             title = it.title or ""
             if (
                 it.heading
-                and TASK_PART.search(title)
-                and not TARGET_PART.search(title)
+                and leading_part(title) == "task"
                 and not IMPLEMENTATION.search(title)
                 and not REVIEW_PART.search(title)
             ):
@@ -63,7 +74,7 @@ def _excluded(it: Item) -> bool:
     title = it.title or ""
     if not it.heading:
         return False
-    if TARGET_PART.search(title) and not TASK_PART.search(title):
+    if leading_part(title) == "target":
         return True
     return bool(IMPLEMENTATION.search(title) or REVIEW_PART.search(title))
 
