@@ -162,11 +162,24 @@ def _leader_reads(page: Any, plan_id: int) -> None:
     logout(page)
 
 
+def _inspector_reads_the_history(page: Any, plan_id: int) -> None:
+    login(page, "kiemtra", "kiemtra")
+    page.goto(f"/?plan={plan_id}")
+    page.locator("#target-rows").get_by_role("link", name=re.compile("Thu ngân sách")).click()
+    history = page.locator("#audit")
+    expect(history).to_contain_text("duyệt báo cáo")
+    expect(history).to_contain_text("gửi duyệt")
+    expect(history).to_contain_text("giao việc (chủ trì)")
+    shoot(page, "17-chi-tieu-lich-su")
+    logout(page)
+
+
 def test_whole_cycle_as_each_role(page: Any) -> None:
     plan_id = _office_uploads_reviews_confirms_assigns(page)
     _unit_enters_a_figure(page, plan_id)
     _office_approves(page, plan_id)
     _leader_reads(page, plan_id)
+    _inspector_reads_the_history(page, plan_id)
 
 
 def test_other_pages_render_without_leaving_the_machine(page: Any) -> None:
