@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.reports import write_report
 from nghiquyet.reports.build import build_report_data, default_header
+from nghiquyet.reports.data import APPENDIX_LIMIT
 from nghiquyet.reports.docx import DocxExporter
-from nghiquyet.reports.sample import sample_report_data
+from nghiquyet.reports.sample import large_report_data, sample_report_data
 from tests.reports.conftest import TARGETS, ReportPlan
 
 
@@ -133,3 +134,13 @@ def test_report_data_and_docx_agree_on_every_figure(
     cells = {r.cells[1].text: r.cells[5].text for r in doc.tables[1].rows[1:]}
     for row in data.rows:
         assert cells[row.metric] == row.status.label_vi
+
+
+def test_printed_appendix_is_capped_and_points_to_the_xlsx(tmp_path: Path) -> None:
+    data = large_report_data(n_targets=5, n_units=60)
+    assert len(data.updates) == 300 and len(data.appendix) == APPENDIX_LIMIT == 200
+    out = tmp_path / "r.docx"
+    DocxExporter().render(data, out)
+    doc = docx.Document(str(out))
+    assert len(doc.tables[-1].rows) == 1 + 200
+    assert any("Còn 100 số liệu khác; toàn bộ 300 số liệu" in p.text for p in doc.paragraphs)

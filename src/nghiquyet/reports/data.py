@@ -16,6 +16,9 @@ GROUP_LABELS = {
 }
 # Order of the groups in a report, as Vietnamese reports list them.
 GROUP_ORDER = tuple(GROUP_LABELS)
+# Printed appendices (DOCX, PDF) list at most this many raw updates: a province's 300 communes × 20
+# targets would be 150 pages nobody reads and take minutes to lay out; the XLSX always has them all.
+APPENDIX_LIMIT = 200
 
 
 @dataclass(slots=True)
@@ -149,6 +152,15 @@ class ReportData:
     def lagging(self) -> list[TargetRow]:
         """Targets not reached or at risk, with the lead unit's explanation."""
         return [r for r in self.rows if r.status in (Status.khong_dat, Status.nguy_co)]
+
+    @property
+    def appendix(self) -> list[UpdateRow]:
+        """The raw updates a printed report lists (see APPENDIX_LIMIT)."""
+        return self.updates[:APPENDIX_LIMIT]
+
+    @property
+    def appendix_omitted(self) -> int:
+        return max(0, len(self.updates) - APPENDIX_LIMIT)
 
     @property
     def missing(self) -> list[TargetRow]:

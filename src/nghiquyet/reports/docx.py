@@ -90,8 +90,11 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
         updates: list[Row] = [[str(i), u.unit, u.item, u.period,
                  number_text(u.value) if u.value is not None else percent_text(
                      None if u.progress is None else u.progress / 100), u.note]
-                for i, u in enumerate(data.updates, 1)]
+                for i, u in enumerate(data.appendix, 1)]
         add_table(doc, UPDATE_COLUMNS, UPDATE_WIDTHS_MM, updates, center_cols={0, 3}, size_pt=11)
+        if data.appendix_omitted:
+            add_par(doc, f"(Còn {data.appendix_omitted} số liệu khác; toàn bộ {len(data.updates)} số liệu "
+                         "có trong bản XLSX của báo cáo, trang \"Số liệu cập nhật\".)", 12, italic=True)
     return doc
 
 
