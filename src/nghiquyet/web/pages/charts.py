@@ -28,7 +28,7 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
     values = [v for p in points for v in (p.expected, p.actual) if v is not None]
     peak = max(values, default=0.0) or 1.0
     group = (width - left * 2) / max(len(points), 1)
-    bar = min(48.0, group / 3)
+    bar = min(44.0, group / 3.2)
     plot = height - top - bottom
     parts: list[str] = [
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
@@ -37,11 +37,11 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
         f'<line x1="{left}" y1="{top + plot}" x2="{width - left}" y2="{top + plot}" stroke="#8a949e"/>',
     ]
     for i, p in enumerate(points):
-        x0 = left + i * group + (group - 2 * bar - 6) / 2
+        x0 = left + i * group + (group - 2 * bar - 10) / 2
         for j, (value, colour) in enumerate(
             ((p.expected, PLAN_COLOUR), (p.actual, LATE_COLOUR if p.lagging else ACTUAL_COLOUR))
         ):
-            x = x0 + j * (bar + 6)
+            x = x0 + j * (bar + 10)
             if value is None:
                 parts.append(
                     f'<text x="{x + bar / 2:.1f}" y="{top + plot - 4}" text-anchor="middle" '
@@ -54,8 +54,8 @@ def bar_chart(points: list[ChartPoint], *, title: str, unit: str | None = None) 
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour}"/>'
             )
             parts.append(
-                f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#1b1f24">'
-                f"{escape(vn_number(value, 2))}</text>"
+                f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#1b1f24" '
+                f'font-size="12">{escape(vn_number(value, 2))}</text>'
             )
         cx = left + i * group + group / 2
         parts.append(
