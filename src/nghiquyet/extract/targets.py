@@ -269,8 +269,8 @@ class _ItemState:
 
 
 def _read_clause(state: _ItemState, ci: int) -> None:
+    """Read each figure of one clause: its subject, its own words after it, then the target."""
     clause = state.clauses[ci]
-    words = _metric_words()
     source = state.text if clause.parent is not None else state.view
     prev: Quantity | None = None
     prev_named = False
@@ -284,48 +284,21 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             own = _narrative_subject(own)
         lead_from = q.start - len(own)
         nxt = clause.quantities[qi + 1] if qi + 1 < len(clause.quantities) else None
-        t_year = state.year
-        ym = _YEAR_PHRASE.search(own)
-        if ym and _AFTER_BASELINE.search(own[: ym.start()]):
-            ym = None  # "so với năm 2023": a baseline, not the target's year
-        if ym:  # "đến năm 2025 toàn tỉnh có ...": the item names its own year
-            t_year = int(ym.group(1))
-            own = own[: ym.start()] + " " + own[ym.end() :]
+        own, t_year = _own_year(own, state.year)
         base_in_subject, _ = _baseline(own)
         cleaned = _clean(own)
         subject = _VERB_BEFORE_HEAD.sub("", cleaned)
-        # "Giảm tỷ lệ hộ nghèo 2%/năm": the leading verb governs the number unless it is a level
-        # ("Giảm tỷ lệ ... dưới 15,8%", "Tăng tỷ lệ ... lên 45%", "... đạt 90%").
-        lead_verb = cleaned[: len(cleaned) - len(subject)].strip().lower() if subject != cleaned else ""
-        lead_change = _LEAD_CHANGE.get(lead_verb)
-        if lead_change and (q.change or q.level or q.comparator in ("lt", "lte") or _LEVEL_VERB.search(own)):
-            lead_change = None
+        lead_verb = cleaned[: len(cleaned) - len(subject)].strip().lower()
         named = bool(subject)
-        if nxt is not None:
-            after, _ = _split_gap(source[q.end : nxt.start], named)
-        else:
-            after = source[q.end : clause.end]
-            # After a named metric ("Tỷ lệ X đạt 100%, góp phần ...") a comma ends the figure's words;
-            # after an action ("Tiếp nhận, xử lý 100% tố giác, tin báo") the object runs on.
-            if named and words.heads.match(subject):
-                after = after.split(",", 1)[0]
+        after = _words_after(source, clause, q, nxt, subject)
         baseline, after_words = _baseline(after)
-        baseline = baseline or base_in_subject
         tail = _clean(after_words)
-        subject = _with_topic(state, ci, subject)
-        if subject and _PREPOSITION.match(subject):
-            inherited = _PREP_TAIL.sub("", _own_or_parent_subject(state.clauses, ci))
-            subject = f"{inherited} {subject}".strip()
-        elif not subject and (not tail or (q.unit_kind == "percent" and words.bases.match(tail))):
-            subject = _inherit(_own_or_parent_subject(state.clauses, ci), q)
-            if not subject and q.unit_kind != "count":
-                # "Đến năm 2025 tỷ lệ X đạt 50%; đến năm 2030 đạt 70%": the item's last subject.
-                subject = state.last_subject
+        subject = _resolve_subject(state, ci, _with_topic(state, ci, subject), q, tail)
         if subject and (named or not clause.subject):
             clause.subject = subject
         if subject:
             state.last_subject = subject
-        change = q.change or lead_change
+        change = q.change or _lead_change(lead_verb, q, own)
         # "Có thêm 02 xã ..., 16 xã ..., 7 xã ...": one verb governs the whole list of counts.
         bare = not named and q.start == q.number_start
         if change is None and prev is not None and bare and q.unit_kind == prev.unit_kind == "count":
@@ -334,20 +307,63 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             tail = _shared_predicate(tail, source[q.end : nxt.start], source[nxt.end : clause.end])
         unit = q.unit
         if unit is None and (header := _header_unit(subject)):
-            # A table row turned text: "Tỷ lệ lao động qua đào tạo (%) 67" keeps its unit in the name.
+            # A table row turned text: "Tỷ lệ lao động qua đào tạo (%) 67" keeps its unit in the name;
+            # the name already says what is counted, so it is composed as a measure.
             unit, subject = header
-            # The name already says what is counted: compose it as a measure ("... (người) 650.000").
             q = replace(q, unit=unit, unit_kind="percent" if unit_kind(unit) == "percent" else "measure")
         metric = _capital(_SPACES.sub(" ", _compose(subject, q, tail)).strip(" ,;:"))
-        evidence = _SPACES.sub(" ", source[lead_from : q.end + len(after)]).strip(" ,;:.")
+        down = change == "decrease" or lead_verb in _LEAD_DOWN or _direction(metric, q) == "down"
         target = Target(
             metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
-            unit=unit, change=change, baseline=baseline, year=t_year, text=evidence,
+            unit=unit, change=change, baseline=baseline or base_in_subject, year=t_year,
+            text=_SPACES.sub(" ", source[lead_from : q.end + len(after)]).strip(" ,;:."),
+            direction="down" if down else "up",
         )
-        down = change == "decrease" or lead_verb in _LEAD_DOWN or _direction(metric, q) == "down"
-        target.direction = "down" if down else "up"
         state.found.append((q, target))
         prev, prev_named, prev_change = q, named, change
+
+
+def _own_year(own: str, default: int | None) -> tuple[str, int | None]:
+    """ "đến năm 2025 toàn tỉnh có ...": the item names its own year (not "so với năm 2023")."""
+    ym = _YEAR_PHRASE.search(own)
+    if not ym or _AFTER_BASELINE.search(own[: ym.start()]):
+        return own, default
+    return own[: ym.start()] + " " + own[ym.end() :], int(ym.group(1))
+
+
+def _lead_change(lead_verb: str, q: Quantity, own: str) -> str | None:
+    """ "Giảm tỷ lệ hộ nghèo 2%/năm": the leading verb governs the number unless it is a level
+    ("Giảm tỷ lệ ... dưới 15,8%", "Tăng tỷ lệ ... lên 45%", "... đạt 90%")."""
+    change = _LEAD_CHANGE.get(lead_verb)
+    if change and (q.level or q.comparator in ("lt", "lte") or _LEVEL_VERB.search(own)):
+        return None
+    return change
+
+
+def _words_after(source: str, clause: _Clause, q: Quantity, nxt: Quantity | None, subject: str) -> str:
+    """The words after a figure that still belong to it (its base, object or baseline)."""
+    if nxt is not None:
+        return _split_gap(source[q.end : nxt.start], bool(subject))[0]
+    after = source[q.end : clause.end]
+    # After a named metric ("Tỷ lệ X đạt 100%, góp phần ...") a comma ends the figure's words;
+    # after an action ("Tiếp nhận, xử lý 100% tố giác, tin báo") the object runs on.
+    if subject and _metric_words().heads.match(subject):
+        after = after.split(",", 1)[0]
+    return after
+
+
+def _resolve_subject(state: _ItemState, ci: int, subject: str, q: Quantity, tail: str) -> str:
+    """Borrow a subject from the clause before: "..., ở nông thôn đạt 75%", "(tương ứng giảm 1.805 hộ)"."""
+    if subject and _PREPOSITION.match(subject):
+        inherited = _PREP_TAIL.sub("", _own_or_parent_subject(state.clauses, ci))
+        return f"{inherited} {subject}".strip()
+    if subject or (tail and not (q.unit_kind == "percent" and _metric_words().bases.match(tail))):
+        return subject
+    inherited = _inherit(_own_or_parent_subject(state.clauses, ci), q)
+    if not inherited and q.unit_kind != "count":
+        # "Đến năm 2025 tỷ lệ X đạt 50%; đến năm 2030 đạt 70%": the item's last subject.
+        return state.last_subject
+    return inherited
 
 
 _CLAUSE_CUE = re.compile(r"(?<![^\W_])(?:với|như|là|khi|gồm|bao\s+gồm|cụ\s+thể)(?![^\W_])|:", re.IGNORECASE)
