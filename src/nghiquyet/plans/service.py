@@ -133,7 +133,7 @@ def get_plan(session: Session, *, plan_id: int, actor: Actor | None = None) -> P
 def list_plans(session: Session, *, actor: Actor | None = None, status: str | None = None) -> list[Plan]:
     if actor is not None:
         require_reader(actor)
-    query = select(Plan).order_by(Plan.year_start.desc(), Plan.id.desc())
+    query = select(Plan).order_by(Plan.year_start.desc().nulls_last(), Plan.id.desc())
     if status is not None:
         query = query.where(Plan.status == status)
     return list(session.scalars(query))
