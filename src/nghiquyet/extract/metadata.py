@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from nghiquyet.extract.casing import mixed_case
-from nghiquyet.extract.model import Metadata, Signer
-from nghiquyet.extract.normalise import UPPER, Paragraph, fold
+from nghiquyet.extract.model import Metadata
+from nghiquyet.extract.normalise import UPPER, Paragraph
 from nghiquyet.extract.outline import Outline
 from nghiquyet.extract.references import normalise_number
+from nghiquyet.extract.signature import cells_of, closing_cells, is_caps, read_recipients, read_signature
 from nghiquyet.extract.vocab import load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
@@ -41,21 +42,12 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
 _SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
 
 
-def _data() -> dict[str, list[str] | list[list[str]] | dict[str, str]]:
-    return load("metadata")
-
-
 def _doc_type_of(line: str) -> str | None:
     up = line.upper().strip(" *")
     for phrase, kind in load("metadata")["doc_types"]:
         if up == phrase or (up.startswith(phrase + " ") and len(up) <= len(phrase) + 12):
             return str(kind)
     return None
-
-
-def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _is_motto(s: str) -> bool:
@@ -65,7 +57,7 @@ def _is_motto(s: str) -> bool:
 
 def _is_organ(s: str) -> bool:
     up = s.upper()
-    return _is_caps(s) and any(
+    return is_caps(s) and any(
         re.search(rf"(?<!\w){re.escape(w)}(?!\w)", up) for w in load("metadata")["organ_words"]
     )
 
@@ -77,15 +69,10 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
-def _cells(line: str) -> list[str]:
-    """Columns of a header or signature line laid out side by side."""
-    return [c.strip(" *") for c in re.split(r"\s{3,}|\t+", fold(line).strip()) if c.strip(" *")]
-
-
 def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for n, raw in enumerate(lines[: max(0, first_body_line - 1)], start=1):
-        for cell in _cells(raw):
+        for cell in cells_of(raw):
             cell = re.sub(r"\*\*|__", "", cell).strip()
             if cell and not _is_motto(cell) and not _SEPARATOR.match(cell) and cell != "*":
                 out.append((n, cell))
@@ -102,20 +89,20 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     for p in paragraphs[:60]:
         if p.line >= block_end:
             break
-        if _SEPARATOR.match(p.text) or (len(p.text) > 160 and not _is_caps(p.text)):
+        if _SEPARATOR.match(p.text) or (len(p.text) > 160 and not is_caps(p.text)):
             block_end = p.line
             break
     cells = _header_cells(lines, block_end)
     block = _read_title_block(cells, meta)
     title_parts = block.title_parts
     if title_parts:
-        title = " ".join(mixed_case(t) if _is_caps(t) else t for t in title_parts)
+        title = " ".join(mixed_case(t) if is_caps(t) else t for t in title_parts)
         meta.title = " ".join(title.split()).strip(" ,;")
     body_text = "\n".join(p.text for p in paragraphs[: outline.end])
     _term(meta, block.issuer_line, title_parts, block.term_line)
-    closing = _closing_cells(lines, paragraphs, outline)
-    meta.signer, capacity_body = _signature(closing)
-    meta.recipients = _recipients(closing)
+    closing = closing_cells(lines, paragraphs, outline)
+    meta.signer, capacity_body = read_signature(closing)
+    meta.recipients = read_recipients(closing)
     meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
     if meta.doc_type == "other" and not block.type_seen:
         meta.doc_type = _self_named(body_text)
@@ -146,7 +133,7 @@ def _split_type_lines(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]
     for n, cell in cells:
         up = cell.upper()
         phrase = None
-        if not seen and _is_caps(cell):
+        if not seen and is_caps(cell):
             phrase = next(
                 (
                     p
@@ -181,7 +168,7 @@ def _read_title_block(cells: Sequence[tuple[int, str]], meta: Metadata) -> _Titl
             meta.doc_type = kind
             block.type_seen = True
             continue
-        caps = _is_caps(cell)
+        caps = is_caps(cell)
         if not block.type_seen:
             if _is_organ(cell):
                 block.header_organ = cell  # the lowest organ line issues ("ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y")
@@ -297,86 +284,3 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
         y = years.most_common(1)[0][0]
         return [y, y]
     return None
-
-
-def _capacity(text: str) -> tuple[str, str] | None:
-    data = load("metadata")
-    for cap in sorted(data["capacities"], key=len, reverse=True):
-        if text.upper().startswith(cap + " ") or text.upper().startswith(cap + "."):
-            rest = text[len(cap) :].strip(" .")
-            canon = data["capacity_canonical"].get(cap, cap)
-            return str(canon), rest
-    return None
-
-
-def _closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> list[str]:
-    """Cells of the raw lines from "Nơi nhận" on (two columns often share a line there)."""
-    if outline.end >= len(paragraphs):
-        return []
-    out: list[str] = []
-    for raw in lines[paragraphs[outline.end].line - 1 :]:
-        for cell in _cells(raw):
-            cell = re.sub(r"\*\*|__", "", cell).strip().strip("*").strip()
-            if cell:
-                out.append(cell)
-    return out
-
-
-_NAME = re.compile(rf"(?:[{UPPER}][^\W\d_]*\s+){{1,5}}[{UPPER}][^\W\d_]*")
-
-
-def _signature(cells: Sequence[str]) -> tuple[Signer, str | None]:
-    """Capacity ("T/M TỈNH ỦY"), position ("BÍ THƯ") and the signer's name."""
-    signer = Signer()
-    body: str | None = None
-    positions = {p.upper() for p in load("metadata")["positions"]}
-    start = None
-    for i, cell in enumerate(cells):
-        cap = _capacity(cell)
-        if cap is not None and _is_caps(cell):
-            canon, who = cap
-            body = who
-            signer.capacity = f"{canon} {mixed_case(who)}"
-            start = i + 1
-            break
-    if start is None:
-        start = next((i for i, c in enumerate(cells) if c.upper().strip(" :") in positions), None)
-        if start is None:
-            return signer, None
-    rest = [c for c in cells[start:] if not c.startswith(("-", "+", "Nơi nhận", "NƠI NHẬN"))]
-    for j, c in enumerate(rest):
-        if _is_caps(c):
-            signer.position = mixed_case(c.strip(" :"))
-            for name in rest[j + 1 :]:
-                n = name.strip()
-                if re.match(r"^\(?(?:đã ký|ký)", n, re.IGNORECASE) or (
-                    _is_caps(n) and n.upper() in positions
-                ):
-                    continue
-                if _is_caps(n) and 2 <= len(n.split()) <= 6:
-                    n = " ".join(w[:1] + w[1:].lower() for w in n.split())
-                if _NAME.fullmatch(n):
-                    signer.name = n
-                break
-            break
-    return signer, body
-
-
-def _recipients(cells: Sequence[str]) -> list[str]:
-    """The "- ..." items after "Nơi nhận:"; a line starting in lower case continues the last."""
-    out: list[str] = []
-    started = False
-    for cell in cells:
-        t = cell.strip()
-        if re.match(r"^(?:Nơi nhận|NƠI NHẬN)", t):
-            started = True
-            t = re.sub(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*", "", t)
-            if not t:
-                continue
-        if not started:
-            continue
-        if t.startswith(("-", "+", "•")):
-            out.append(t.lstrip("-+• ").rstrip(" ,;."))
-        elif out and t[:1].islower():
-            out[-1] = f"{out[-1]} {t.rstrip(' ,;.')}"
-    return [r for r in out if r]

@@ -1,0 +1,107 @@
+"""The closing block: recipients after "Nơi nhận:", capacity ("T/M TỈNH ỦY"), position, signer.
+
+Read from the raw lines, because the signature often shares lines with the recipients list
+in a second column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from nghiquyet.extract.casing import mixed_case
+from nghiquyet.extract.model import Signer
+from nghiquyet.extract.normalise import UPPER, Paragraph, fold
+from nghiquyet.extract.outline import Outline
+from nghiquyet.extract.vocab import load
+
+
+def is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def cells_of(line: str) -> list[str]:
+    """Columns of a header or signature line laid out side by side."""
+    return [c.strip(" *") for c in re.split(r"\s{3,}|\t+", fold(line).strip()) if c.strip(" *")]
+
+
+def _capacity(text: str) -> tuple[str, str] | None:
+    data = load("metadata")
+    for cap in sorted(data["capacities"], key=len, reverse=True):
+        if text.upper().startswith(cap + " ") or text.upper().startswith(cap + "."):
+            rest = text[len(cap) :].strip(" .")
+            canon = data["capacity_canonical"].get(cap, cap)
+            return str(canon), rest
+    return None
+
+
+def closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> list[str]:
+    """Cells of the raw lines from "Nơi nhận" on (two columns often share a line there)."""
+    if outline.end >= len(paragraphs):
+        return []
+    out: list[str] = []
+    for raw in lines[paragraphs[outline.end].line - 1 :]:
+        for cell in cells_of(raw):
+            cell = re.sub(r"\*\*|__", "", cell).strip().strip("*").strip()
+            if cell:
+                out.append(cell)
+    return out
+
+
+_NAME = re.compile(rf"(?:[{UPPER}][^\W\d_]*\s+){{1,5}}[{UPPER}][^\W\d_]*")
+
+
+def read_signature(cells: Sequence[str]) -> tuple[Signer, str | None]:
+    """Capacity ("T/M TỈNH ỦY"), position ("BÍ THƯ") and the signer's name."""
+    signer = Signer()
+    body: str | None = None
+    positions = {p.upper() for p in load("metadata")["positions"]}
+    start = None
+    for i, cell in enumerate(cells):
+        cap = _capacity(cell)
+        if cap is not None and is_caps(cell):
+            canon, who = cap
+            body = who
+            signer.capacity = f"{canon} {mixed_case(who)}"
+            start = i + 1
+            break
+    if start is None:
+        start = next((i for i, c in enumerate(cells) if c.upper().strip(" :") in positions), None)
+        if start is None:
+            return signer, None
+    rest = [c for c in cells[start:] if not c.startswith(("-", "+", "Nơi nhận", "NƠI NHẬN"))]
+    for j, c in enumerate(rest):
+        if is_caps(c):
+            signer.position = mixed_case(c.strip(" :"))
+            for name in rest[j + 1 :]:
+                n = name.strip()
+                if re.match(r"^\(?(?:đã ký|ký)", n, re.IGNORECASE) or (is_caps(n) and n.upper() in positions):
+                    continue
+                if is_caps(n) and 2 <= len(n.split()) <= 6:
+                    n = " ".join(w[:1] + w[1:].lower() for w in n.split())
+                if _NAME.fullmatch(n):
+                    signer.name = n
+                break
+            break
+    return signer, body
+
+
+def read_recipients(cells: Sequence[str]) -> list[str]:
+    """The "- ..." items after "Nơi nhận:"; a line starting in lower case continues the last."""
+    out: list[str] = []
+    started = False
+    for cell in cells:
+        t = cell.strip()
+        if re.match(r"^(?:Nơi nhận|NƠI NHẬN)", t):
+            started = True
+            t = re.sub(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*", "", t)
+            if not t:
+                continue
+        if not started:
+            continue
+        if t.startswith(("-", "+", "•")):
+            out.append(t.lstrip("-+• ").rstrip(" ,;."))
+        elif out and t[:1].islower():
+            out[-1] = f"{out[-1]} {t.rstrip(' ,;.')}"
+    return [r for r in out if r]

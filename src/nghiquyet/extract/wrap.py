@@ -1,0 +1,179 @@
+"""Where a paragraph starts: the rules that rejoin hard-wrapped lines.
+
+A new paragraph starts at a list marker or heading, after a line that ends a sentence when the
+next begins with a capital, at a switch between capitals-only and ordinary lines, and after a
+short line (one that ends well before the right margin of the document's wrapped text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nghiquyet.extract.paragraph import Paragraph
+from nghiquyet.extract.vocab import load
+
+# A new paragraph starts at any of these (checked on the stripped line).
+MARKER = re.compile(
+    r"""^(?:
+        (?:[-+•·▪●◦*]|\u2022)\s                     # bullets
+      | \(\d{1,3}\)                                  # (1)
+      | \d{1,3}\)\s                                  # 1)
+      | \d{1,2}(?:\.\d{1,2}){0,3}\.\s                # 1.  1.1.  1.1.1.
+      | \d{1,2}(?:\.\d{1,2}){1,3}\s(?=[^\W\d_])      # 1.1 Title
+      | [a-zđ]\)\s                                   # a)  đ)
+      | [IVXLC]{1,7}[.)]\s?                          # I.  II)
+      | [IVXLC]{1,7}\s-\s                            # II - MỤC TIÊU
+      | [A-HĐ][.)]\s                                 # A.  B)
+      | (?:Phần|PHẦN)\s(?:thứ|THỨ|[IVX\d])           # Phần thứ nhất, PHẦN I
+      | (?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC)\s[\dIVXLC]+\b
+      | \#{1,6}\s
+      | \*\*
+      | Nơi\snhận
+    )""",
+    re.VERBOSE,
+)
+SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
+_TERMINAL = re.compile(r"[.:;!?…]['\"”’)\]*]*$")
+COLUMNS = re.compile(r"\S {5,}\S")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_BOLD_ALL = re.compile(r"^\*\*(.+?)\*\*[:.]?$")
+
+
+def _is_upper_line(s: str) -> bool:
+    """An all-capitals title line ("TỔ CHỨC THỰC HIỆN"), not an acronym ending a sentence."""
+    if s != s.upper() or s == s.lower():
+        return False  # the common case, decided at C speed
+    letters = sum(c.isalpha() for c in s)
+    return not (letters < 4 or (s.rstrip().endswith((".", ",", ";", ")")) and letters < 12))
+
+
+def _starts_lower(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit():
+            return False
+        if c not in " \"'“‘(*_":
+            return False
+    return False
+
+
+def strip_md(s: str) -> tuple[str, int, bool]:
+    """Remove Markdown heading marks and emphasis; say how deep and whether all bold."""
+    if "*" not in s and "_" not in s and not s.startswith("#"):
+        return s, 0, False  # plain text: nothing to strip
+    level = 0
+    m = _MD_HEADING.match(s)
+    if m:
+        level = len(m.group(1))
+        s = s[m.end() :]
+    bold = bool(_BOLD_ALL.match(s.strip()))
+    s = re.sub(r"\*\*|__", "", s)
+    s = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", s)
+    return s, level, bold
+
+
+@dataclass(slots=True)
+class Phys:
+    no: int
+    text: str
+    markdown_break: bool = False  # "two spaces" hard break in Markdown
+
+
+# A heading wraps onto a capitalised word only mid-phrase ("... của Ban" + "Chấp hành ..."):
+# after one of the words in data/layout.json the next line cannot be a new paragraph.
+_HEADING_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXLC]{1,7}\.|[A-HĐ]\.)\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)")
+
+
+def split_heading(p: Paragraph) -> list[Paragraph]:
+    """Split "1.2. Title" + "Body sentence. ..." that the width rule glued together.
+
+    Bold headings in PDFs fill a line with fewer characters, so a heading that ends near the
+    right margin looks like a wrapped line. The title part has no punctuation; the body that
+    follows is made of sentences.
+    """
+    if len(p.offsets) < 2 or not _HEADING_LABEL.match(p.text):
+        return [p]
+    for k in range(1, min(len(p.offsets), 4)):
+        head, rest = p.text[: p.offsets[k]].rstrip(), p.text[p.offsets[k] :]
+        if re.search(r"[.;:!?]", _HEADING_LABEL.sub("", head, count=1)):
+            return [p]
+        tail = head.rsplit(" ", 2)[-2:]
+        # "... của Ban Thường vụ" + "Đảng ủy ...": a name running on to the next line.
+        if (
+            not rest[:1].isupper()
+            or tail[-1].lower() in load("layout")["continues"]
+            or any(w[:1].isupper() for w in tail)
+        ):
+            continue
+        if len(rest) > len(head) and _SENTENCE_END.search(rest):
+            return [
+                Paragraph(
+                    head,
+                    p.line,
+                    p.lines[k - 1],
+                    md_heading=p.md_heading,
+                    bold=p.bold,
+                    offsets=p.offsets[:k],
+                    lines=p.lines[:k],
+                ),
+                Paragraph(
+                    rest,
+                    p.lines[k],
+                    p.line_end,
+                    offsets=tuple(o - p.offsets[k] for o in p.offsets[k:]),
+                    lines=p.lines[k:],
+                ),
+            ]
+    return [p]
+
+
+def breaks(
+    prev: Phys,
+    p: Phys,
+    before: str,
+    s: str,
+    md_level: int,
+    bold: bool,
+    columns: bool,
+    width: float,
+    blanks_are_layout: bool,
+    wrapped: bool,
+    lines: Sequence[str],
+    open_quote: bool,
+) -> bool:
+    """Does physical line `s` start a new paragraph after the line `before`?"""
+    if md_level or bold or columns or SEPARATOR.match(s) or SEPARATOR.match(before):
+        return True
+    if prev.markdown_break or _BOLD_ALL.match(prev.text.strip()):
+        return True
+    # A wrapped number range or reference: "giai đoạn 2021" + "- 2025 với", "44 -" + "44,4%".
+    if before.endswith("-") and not _TERMINAL.search(before):
+        return False
+    if re.match(r"^[-–]\s*\d", s) and re.search(r"\d$", before):
+        return False
+    # "xanh" + "- sạch - đẹp": a bullet starts with a capital; inside an open quotation
+    # ("chuỗi liên kết “Núi" + "- Rừng - Biển”") nothing new starts.
+    if re.match(r"^[-+]\s+[^\W\d_]", s) and _starts_lower(s[1:]):
+        return False
+    if open_quote:
+        return False
+    if MARKER.match(s):
+        return True
+    blank_between = any(not lines[i].strip() for i in range(prev.no, p.no - 1))
+    upper_before, upper_now, lower_now = _is_upper_line(before), _is_upper_line(s), _starts_lower(s)
+    if upper_before != upper_now and not lower_now:
+        return True
+    if upper_before and lower_now:
+        return True
+    if _starts_lower(s):
+        return False
+    if not wrapped and not _TERMINAL.search(before) and len(before) > 150:
+        return False  # one-line paragraphs (Markdown) split by a stray blank line
+    full = len(before) >= (0.92 if _TERMINAL.search(before) else 0.75) * width
+    if blank_between and not blanks_are_layout and not (wrapped and full and not _TERMINAL.search(before)):
+        return True
+    return not (wrapped and full)
