@@ -189,7 +189,7 @@ def parse_clause(text: str, base: int = 0) -> Clause | None:
     return Clause(bodies, subject, "lead", duty.strip(" ,"), [], "")
 
 
-_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=[\"“(]?[{UPPER}])|\n+")
+_SENTENCE = re.compile(rf"(?P<end>[.!?])\s+(?=[\"“(]?[{UPPER}])|\n+")
 
 
 def sentences(text: str) -> list[tuple[str, int]]:
@@ -197,7 +197,8 @@ def sentences(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     pos = 0
     for m in _SENTENCE.finditer(text):
-        out.append((text[pos : m.start()], pos))
+        cut = m.start() + (1 if m.group("end") else 0)  # the full stop stays with its sentence
+        out.append((text[pos:cut], pos))
         pos = m.end()
     out.append((text[pos:], pos))
     # "Đồng thời, giao X chủ trì ...": a mid-sentence assignment starts its own clause.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -21,21 +21,26 @@ def load(name: str) -> dict[str, Any]:
 
 def keyword_score(text: str, table: dict[str, list[str]]) -> dict[str, int]:
     """How many times each key's keywords occur in `text` (lower-cased)."""
-    pattern, owner = _table_pattern(tuple((k, tuple(v)) for k, v in table.items()))
+    # Keyword lists come from the cached vocabulary, so their identity names the table cheaply.
+    key = tuple((k, id(v)) for k, v in table.items())
+    compiled = _TABLES.get(key)
+    if compiled is None:
+        compiled = _TABLES[key] = _table_pattern(table)
+    pattern, owner = compiled
     scores = dict.fromkeys(table, 0)
     for m in pattern.finditer(text.lower()):
-        for key in owner[m.group(0)]:
-            scores[key] += 1
+        for k in owner[m.group(0)]:
+            scores[k] += 1
     return scores
 
 
-@lru_cache(maxsize=64)
-def _table_pattern(
-    table: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+_TABLES: dict[tuple[tuple[str, int], ...], tuple[re.Pattern[str], dict[str, list[str]]]] = {}
+
+
+def _table_pattern(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
     """One alternation for all keywords (longest first) and which keys own each keyword."""
     owner: dict[str, list[str]] = {}
-    for key, words in table:
+    for key, words in table.items():
         for w in words:
             owner.setdefault(w.lower(), []).append(key)
     alternation = "|".join(re.escape(w) for w in sorted(owner, key=len, reverse=True))

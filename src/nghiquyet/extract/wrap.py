@@ -148,32 +148,44 @@ def breaks(
     """Does physical line `s` start a new paragraph after the line `before`?"""
     if md_level or bold or columns or SEPARATOR.match(s) or SEPARATOR.match(before):
         return True
-    if prev.markdown_break or _BOLD_ALL.match(prev.text.strip()):
+    if prev.markdown_break or (prev.text.startswith("**") and _BOLD_ALL.match(prev.text.strip())):
         return True
+    terminal = _ends_sentence(before)
     # A wrapped number range or reference: "giai đoạn 2021" + "- 2025 với", "44 -" + "44,4%".
-    if before.endswith("-") and not _TERMINAL.search(before):
+    if before.endswith("-") and not terminal:
         return False
-    if re.match(r"^[-–]\s*\d", s) and re.search(r"\d$", before):
+    first = s[:1]
+    if first in "-–" and _DASH_NUMBER.match(s) and before[-1:].isdigit():
         return False
     # "xanh" + "- sạch - đẹp": a bullet starts with a capital; inside an open quotation
     # ("chuỗi liên kết “Núi" + "- Rừng - Biển”") nothing new starts.
-    if re.match(r"^[-+]\s+[^\W\d_]", s) and _starts_lower(s[1:]):
+    if first in "-+" and _BULLET_WORD.match(s) and _starts_lower(s[1:]):
         return False
     if open_quote:
         return False
     if MARKER.match(s):
         return True
-    blank_between = any(not lines[i].strip() for i in range(prev.no, p.no - 1))
     upper_before, upper_now, lower_now = _is_upper_line(before), _is_upper_line(s), _starts_lower(s)
     if upper_before != upper_now and not lower_now:
         return True
     if upper_before and lower_now:
         return True
-    if _starts_lower(s):
+    if lower_now:
         return False
-    if not wrapped and not _TERMINAL.search(before) and len(before) > 150:
+    if not wrapped and not terminal and len(before) > 150:
         return False  # one-line paragraphs (Markdown) split by a stray blank line
-    full = len(before) >= (0.92 if _TERMINAL.search(before) else 0.75) * width
-    if blank_between and not blanks_are_layout and not (wrapped and full and not _TERMINAL.search(before)):
+    full = len(before) >= (0.92 if terminal else 0.75) * width
+    blank_between = any(not lines[i].strip() for i in range(prev.no, p.no - 1))
+    if blank_between and not blanks_are_layout and not (wrapped and full and not terminal):
         return True
     return not (wrapped and full)
+
+
+_CLOSERS = "'\"”’)]*"
+_DASH_NUMBER = re.compile(r"[-–]\s*\d")
+_BULLET_WORD = re.compile(r"[-+]\s+[^\W\d_]")
+
+
+def _ends_sentence(s: str) -> bool:
+    """Ends with . : ; ! ? or … (perhaps followed by a closing quote or bracket)."""
+    return s.rstrip(_CLOSERS)[-1:] in (".", ":", ";", "!", "?", "…") and s.rstrip(_CLOSERS) != ""
