@@ -118,3 +118,20 @@ def test_a_period_holds_until_the_next_one_is_named() -> None:
     )
     periods = [r.period for r in find_results([(text, 1)], default_period="2023")]
     assert periods == ["2024", "2024", "2025-H1"]
+
+
+def test_a_period_opening_a_paragraph_carries_to_the_next_paragraphs() -> None:
+    paragraphs = [
+        ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024", 10),
+        ("Tổng giá trị sản xuất ước đạt 215 tỷ đồng, tăng 8,2% so với cùng kỳ.", 12),
+        ("Giải quyết việc làm cho 120 lao động; tỷ lệ tham gia bảo hiểm y tế đạt 93,5%.", 14),
+        ("Thực hiện Nghị quyết năm 2023 của Tỉnh ủy, kết nạp 4 đảng viên mới.", 16),
+    ]
+    results = find_results(paragraphs, default_period="2024")
+    assert [r.value for r in results] == [215, 8.2, 120, 93.5, 4]
+    assert {r.period for r in results[:4]} == {"2024-H1"}
+
+
+@pytest.mark.parametrize("text", ["Thực hiện Nghị quyết năm 2023 của Tỉnh ủy", "bằng 95% kế hoạch năm 2024"])
+def test_a_year_naming_a_document_or_plan_is_not_the_period(text: str) -> None:
+    assert detect_period(text) is None

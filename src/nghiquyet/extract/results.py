@@ -27,6 +27,11 @@ _YEAR_ONLY = re.compile(
     rf"năm\s+{_YEAR}(?!\s*-\s*\d)",
     re.IGNORECASE,
 )
+_NAMED_BY_YEAR = re.compile(
+    r"(?:nghị\s+quyết|kế\s+hoạch|chương\s+trình|quyết\s+định|chỉ\s+thị|kết\s+luận|đề\s+án|dự\s+toán|chỉ\s+tiêu)"
+    r"(?:\s+[^\s\d]+){0,2}\s*\Z",
+    re.IGNORECASE,
+)
 # Sentences that aim rather than report: a results list never says "phấn đấu".
 _AIM = re.compile(
     r"(?<![^\W_])(?:phấn\s+đấu|phần\s+đầu|sẽ|cần|dự\s+kiến|định\s+hướng|mục\s+tiêu\s+là|kế\s+hoạch\s+năm\s+\d{4}\s+đề\s+ra)"
@@ -51,9 +56,12 @@ def detect_period(text: str) -> str | None:
         found.append((m.start(), f"{m.group(2)}-{'H1' if m.group(1).lower() == 'đầu' else 'H2'}"))
     if m := _MONTH.search(text):
         found.append((m.start(), f"{m.group(2)}-{int(m.group(1)):02d}"))
-    if m := _YEAR_ONLY.search(text):
+    for m in _YEAR_ONLY.finditer(text):
+        if _NAMED_BY_YEAR.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Nghị quyết năm 2023", "kế hoạch năm 2025": a document or plan, not the period
         # "quý I năm 2024" also holds "năm 2024": the longer mention that starts first wins.
         found.append((m.start() + 1, m.group(1)))
+        break
     return min(found)[1] if found else None
 
 
@@ -67,6 +75,12 @@ class Located(Protocol):
     def line(self) -> int: ...
 
     def line_at(self, offset: int) -> int: ...
+
+
+def _specific_period(text: str) -> str | None:
+    """A quarter, half or month named anywhere in the text (more specific than a year)."""
+    period = detect_period(text)
+    return period if period and "-" in period else None
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -85,12 +99,18 @@ def find_results(
     """Achieved figures in review paragraphs: each `(joined text, first line number)`, or a paragraph
     object with `line_at(offset)` so each result points at the line its words start on."""
     out: list[Result] = []
+    carried = default_period
     for para in paragraphs:
         text, line = (para[0], para[1]) if isinstance(para, tuple) else (para.text, para.line)
         if not any(ch.isdigit() for ch in text):
             continue  # most prose has no figure: skip it before any parsing
-        # A period holds from where it is named to the next one; before any, the paragraph's first.
-        period = detect_period(text) or default_period
+        opening = detect_period(text[:45]) or _specific_period(text)
+        # A paragraph that opens on a period ("6 tháng đầu năm 2024, ...", or a heading naming a
+        # quarter or half) sets it for the paragraphs after; a year mentioned in passing does not.
+        if opening:
+            carried = opening
+        # Within a paragraph a period holds from where it is named to the next one.
+        period = detect_period(text) or carried
         for start, sentence in _sentences(text):
             period = detect_period(sentence) or period
             if not any(ch.isdigit() for ch in sentence) or _AIM.search(sentence):
