@@ -154,6 +154,9 @@ def _leader_reads(page: Any, plan_id: int) -> None:
     expect(nav).not_to_contain_text("Phê duyệt")
     expect(nav).not_to_contain_text("Việc của tôi")
     shoot(page, "10-tong-quan-lanh-dao")
+    with page.expect_download() as download:  # the report comes from the API, with the session cookie
+        page.get_by_role("link", name="Excel (.xlsx)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
     page.get_by_role("link", name="Văn bản", exact=True).click()
     expect(page.get_by_text("Tải văn bản lên")).to_have_count(0)
     page.goto("/phe-duyet")

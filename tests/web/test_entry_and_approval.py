@@ -30,6 +30,7 @@ def test_my_work_lists_the_units_items(
     assert r.status_code == 200
     assert "Thu ngân sách nhà nước" in r.text and "Đẩy mạnh chuyển đổi số." in r.text
     assert "≥ 1.200 tỷ đồng" in r.text
+    assert "Các kỳ báo cáo:" in r.text and "Quý IV/2025" in r.text and "Chưa báo cáo" in r.text
 
 
 def test_an_english_style_number_is_refused_with_a_clear_message(

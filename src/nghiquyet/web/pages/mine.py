@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -29,10 +29,11 @@ from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.format import labelled, target_text, vn_number
 from nghiquyet.web.pages.approvals import approval_row
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_unit_user
-from nghiquyet.web.pages.periods import choose_plan, label_of, period_choices, pick_period
+from nghiquyet.web.pages.periods import choose_plan, due_periods, label_of, period_choices, pick_period
 
 router = APIRouter(route_class=PageRoute)
 EDITABLE = ("draft", "returned")
+DUE_SHOWN = 6  # the latest periods; older ones stay reachable through the period list
 KINDS = {"chi-tieu": "target", "nhiem-vu": "task"}
 
 
@@ -50,6 +51,7 @@ class EntryRow:
     form_value: str = ""
     form_note: str = ""
     error: str | None = None
+    due: list[tuple[str, str, str | None]] = field(default_factory=list)  # (period, label, state or None)
 
     @property
     def row_id(self) -> str:
@@ -86,9 +88,24 @@ def _prefill(row: EntryRow) -> EntryRow:
     return row
 
 
+def _history(session: Session, user: User, plan_id: int | None) -> dict[tuple[str, int, str], str]:
+    """The newest state of each (item, period) the unit reported in this plan."""
+    states: dict[tuple[str, int, str], str] = {}
+    for u in list_updates(session, actor=user, unit_id=user.unit_id, plan_id=plan_id):  # newest first
+        kind = "chi-tieu" if u.target_id is not None else "nhiem-vu"
+        states.setdefault((kind, u.target_id or u.task_id or 0, u.period), u.state)
+    return states
+
+
+def _with_due(rows: list[EntryRow], due: list[str], history: dict[tuple[str, int, str], str]) -> None:
+    for row in rows:
+        row.due = [(code, label_of(code), history.get((row.kind, row.item_id, code))) for code in due]
+
+
 def _rows(
-    session: Session, user: User, plan_id: int | None, period: str
+    session: Session, user: User, plan: Plan | None, period: str
 ) -> tuple[list[EntryRow], list[EntryRow]]:
+    plan_id = plan.id if plan else None
     assignments = list_assignments(session, actor=user, unit_id=user.unit_id, plan_id=plan_id)
     current = _current(list_updates(session, actor=user, unit_id=user.unit_id, period=period))
     targets: list[EntryRow] = []
@@ -129,6 +146,10 @@ def _rows(
                     )
                 )
             )
+    history = _history(session, user, plan_id)
+    due = due_periods(plan, date.today())[-DUE_SHOWN:]
+    _with_due(targets, due, history)
+    _with_due(tasks, due, history)
     return targets, tasks
 
 
@@ -145,7 +166,7 @@ def _page_context(session: Session, user: User, plan_id: str | None, period: str
     plans = _unit_plans(session, user)
     plan = choose_plan(plans, plan_id)
     code = pick_period(period, plan, today)
-    targets, tasks = _rows(session, user, plan.id if plan else None, code)
+    targets, tasks = _rows(session, user, plan, code)
     returned = []
     for u in list_updates(session, actor=user, unit_id=user.unit_id, state="returned"):
         kind = "chi-tieu" if u.target_id else "nhiem-vu"

@@ -60,3 +60,14 @@ def parse_id(text: str | None) -> int | None:
 def choose_plan(plans: list[Plan], requested: str | None) -> Plan | None:
     wanted = parse_id(requested)
     return next((p for p in plans if p.id == wanted), plans[0] if plans else None)
+
+
+def due_periods(plan: Plan | None, today: date) -> list[str]:
+    """Periods a unit reports on so far: each started quarter of the plan's years, then the year itself."""
+    codes: list[str] = []
+    for year in plan_years(plan, today):
+        quarters = [Period.of(year, "quarter", i) for i in range(1, 5)]
+        codes += [q.code for q in quarters if q.start <= today]
+        if Period.of(year, "year").start <= today:
+            codes.append(Period.of(year, "year").code)
+    return codes

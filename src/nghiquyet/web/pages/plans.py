@@ -107,6 +107,7 @@ def indicators_page(
         period=code,
         period_label=label_of(code),
         status=f.status,
+        group=f.group,
         filter_note=sv.filter_note(f, names),
     )
 
