@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
-from nghiquyet.accounts.permissions import ROLES, require_role
+from nghiquyet.accounts.permissions import ROLES, require_role, role_of
 from nghiquyet.audit.service import record, snapshot
 from nghiquyet.config import Settings
 from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError
@@ -59,19 +59,10 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-# Verified against when the username is unknown, so both failures take the same time.
-_DUMMY_HASH: list[str] = []
-
-
+@lru_cache(maxsize=1)
 def _dummy_hash() -> str:
-    if not _DUMMY_HASH:
-        _DUMMY_HASH.append(hash_password("khong-co-tai-khoan-nay"))
-    return _DUMMY_HASH[0]
-
-
-def role_name(user: User) -> str:
-    role = user.role
-    return str(getattr(role, "value", role))
+    # Verified against when the username is unknown, so both failures take the same time.
+    return hash_password("khong-co-tai-khoan-nay")
 
 
 def find_user(session: Session, username: str) -> User | None:
@@ -85,15 +76,11 @@ def authenticate(session: Session, *, username: str, password: str) -> User:
     if user is None:
         verify_password(_dummy_hash(), password)
         raise InputError(LOGIN_FAILED)
-    if not verify_password(user.password_hash, password) or not _is_active(user):
+    if not verify_password(user.password_hash, password) or not user.active:
         raise InputError(LOGIN_FAILED)
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)  # parameters were raised since it was stored
     return user
-
-
-def _is_active(user: User) -> bool:
-    return bool(getattr(user, "active", True))
 
 
 def _signing_key(settings: Settings) -> bytes:
@@ -106,7 +93,7 @@ def issue_token(user: User, settings: Settings, *, now: datetime | None = None) 
     issued = now or datetime.now(UTC)
     claims = {
         "sub": str(user.id),
-        "role": role_name(user),
+        "role": role_of(user),
         "iat": int(issued.timestamp()),
         "exp": int((issued + timedelta(hours=settings.token_hours)).timestamp()),
     }
@@ -133,7 +120,7 @@ def user_from_token(session: Session, *, token: str, settings: Settings) -> User
     """The user a token names; the role is read from the database, so a changed role applies at once."""
     claims = decode_token(token, settings)
     user = session.get(User, claims.user_id)
-    if user is None or not _is_active(user):
+    if user is None or not user.active:
         raise TokenError("Tài khoản không còn hoạt động: hãy liên hệ Văn phòng.")
     return user
 
@@ -158,9 +145,8 @@ def create_user(session: Session, *, username: str, password: str, role: str, un
         raise NotFoundError(f"Không tìm thấy đơn vị số {unit_id}.")
     if find_user(session, name) is not None:
         raise ConflictError(f"Tên đăng nhập '{name}' đã có người dùng.")
-    user = User(username=name, password_hash=hash_password(password), role=role, unit_id=unit_id)
-    if full_name and hasattr(User, "full_name"):
-        user.full_name = full_name
+    user = User(username=name, password_hash=hash_password(password), role=role, unit_id=unit_id,
+                full_name=(full_name or "").strip())
     session.add(user)
     session.flush()
     record(session, actor=actor, action="user.create", object_type="user", object_id=user.id,

@@ -22,6 +22,7 @@ from nghiquyet.demo.figures import OUTCOMES, Outcome, TargetShape, quarter_value
 from nghiquyet.documents.service import import_document
 from nghiquyet.plans.models import Indicator, Plan, Task
 from nghiquyet.plans.service import confirm_plan, get_plan
+from nghiquyet.status import Period
 from nghiquyet.tracking.assignments import AssignmentSpec, assign_many
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.updates import approve_update, create_update, return_update, submit_update
@@ -246,8 +247,20 @@ def _report(session: Session, summary: DemoSummary, reporter: User, office: User
         approve_update(session, update_id=update.id, actor=office)
     elif state == "returned":
         return_update(session, update_id=update.id, reason=RETURN_REASON, actor=office)
+    _date_like_a_report(update, period)
     summary.updates[state] = summary.updates.get(state, 0) + 1
     return update
+
+
+def _date_like_a_report(update: Update, period: str) -> None:
+    """Entered a week after the period closed, sent two days later, decided within the week."""
+    end = Period.parse(period).end
+    at = dt.datetime(end.year, end.month, end.day, 9, 0, tzinfo=dt.UTC) + dt.timedelta(days=7)
+    update.created_at = at
+    if update.submitted_at is not None:
+        update.submitted_at = at + dt.timedelta(days=2, hours=6)
+    if update.decided_at is not None:
+        update.decided_at = at + dt.timedelta(days=5, hours=2)
 
 
 def seeds_dir() -> Path:
