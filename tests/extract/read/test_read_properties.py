@@ -18,7 +18,7 @@ SUFFIXES = [".txt", ".md", ".docx", ".pdf"]
 PREFIXES = [b"", b"PK\x03\x04", b"%PDF-1.7\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xd0\xcf\x11\xe0"]
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Parsing damaged containers costs more per example; 3,000 examples each found nothing when run once.
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def read_bytes(data: bytes, suffix: str) -> SourceText | InputError:
