@@ -292,7 +292,10 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         named = bool(subject)
         after = _words_after(source, clause, q, nxt, subject)
         baseline, after_words = _baseline(after)
+        after_words, t_year = _own_year(after_words, t_year)  # "chiếm 20% GRDP vào năm 2026"
         tail = _clean(after_words)
+        if prev is not None and (shared := _shared_head(own, clause.subject)):
+            subject = shared  # "... có điện thoại thông minh đạt 85%, có tài khoản ... đạt 70%"
         subject = _resolve_subject(state, ci, _with_topic(state, ci, subject), q, tail)
         if subject and (named or not clause.subject):
             clause.subject = subject
@@ -321,6 +324,20 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         )
         state.found.append((q, target))
         prev, prev_named, prev_change = q, named, change
+
+
+_PREDICATE_START = re.compile(r"\s*(có|được|sử\s+dụng|tham\s+gia)\s+\S", re.IGNORECASE)
+
+
+def _shared_head(own: str, previous: str) -> str | None:
+    """A clause that starts on the predicate shares the noun before the same predicate in the last one."""
+    m = _PREDICATE_START.match(own)
+    if not m or not previous:
+        return None
+    verb = re.search(rf"(?<![^\W_]){re.escape(m.group(1))}(?![^\W_])", previous, re.IGNORECASE)
+    if not verb or verb.start() == 0:
+        return None
+    return f"{previous[: verb.start()].rstrip()} {m.group(1)} {_clean(own[m.end(1) :])}".strip(" ,;:")
 
 
 def _own_year(own: str, default: int | None) -> tuple[str, int | None]:
