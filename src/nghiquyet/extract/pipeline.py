@@ -83,8 +83,8 @@ def _tasks(ctx: Context) -> None:
     ctx.extraction.tasks = extract_tasks(ctx.outline, years=ctx.extraction.metadata.years)
 
 
-def _part_paragraphs(outline: Outline, pattern: re.Pattern[str]) -> list[Paragraph]:
-    """Paragraphs of the parts whose heading matches `pattern` (their items and bodies)."""
+def _part_indices(outline: Outline, pattern: re.Pattern[str]) -> list[int]:
+    """Paragraph indices of the parts whose heading matches `pattern` (items and bodies)."""
     idx: set[int] = set()
     for it in outline.items():
         if it.heading and pattern.search(it.title or ""):
@@ -92,7 +92,11 @@ def _part_paragraphs(outline: Outline, pattern: re.Pattern[str]) -> list[Paragra
                 if sub is not it:
                     idx.add(sub.para)
                 idx.update(sub.body)
-    return [outline.paragraphs[i] for i in sorted(idx) if i < outline.end]
+    return sorted(i for i in idx if i < outline.end)
+
+
+def _part_paragraphs(outline: Outline, pattern: re.Pattern[str]) -> list[Paragraph]:
+    return [outline.paragraphs[i] for i in _part_indices(outline, pattern)]
 
 
 def _closing_paragraphs(outline: Outline) -> list[Paragraph]:
@@ -131,7 +135,7 @@ def _results(ctx: Context) -> None:
         return
     outline = ctx.outline
     idx = [i for i in outline.preamble if i < outline.end]
-    idx += [outline.paragraphs.index(p) for p in _part_paragraphs(outline, REVIEW_PART)]
+    idx += _part_indices(outline, REVIEW_PART)
     chosen = [ctx.paragraphs[i] for i in sorted(set(idx))]
     found: list[Result] = find_results(
         [(p.text, p.line) for p in chosen], default_period=_report_period(ctx.extraction)
