@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nghiquyet.extract.read.legacy import LEGACY, Legacy, decode, encode, legacy_to_unicode, unicode_to_legacy
 from nghiquyet.extract.read.vietnamese import vietnamese_letters
@@ -78,3 +80,20 @@ def test_tcvn3_lower_case_spellings_are_unambiguous() -> None:
 ])
 def test_text_typed_on_old_office_pcs_decodes(name: Legacy, legacy: str, unicode: str) -> None:
     assert decode(legacy, name) == unicode
+
+
+VIETNAMESE_TEXT = st.text(alphabet=sorted(vietnamese_letters()) + list(" .,;:-()0123456789\n"), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=VIETNAMESE_TEXT)
+def test_any_vietnamese_text_round_trips_through_vni(text: str) -> None:
+    assert decode(encode(text, "vni"), "vni") == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=VIETNAMESE_TEXT)
+def test_any_vietnamese_text_round_trips_through_tcvn3_up_to_lost_capitals(text: str) -> None:
+    back = decode(encode(text, "tcvn3"), "tcvn3")
+    assert len(back) == len(text)
+    assert back.lower() == text.lower()
