@@ -19,7 +19,7 @@ def _enter(client: TestClient, pw: PlanWorld, value: str, action: str = "submit"
         data={"plan": str(pw.plan_id), "period": "2025", "value": value, "note": "", "action": action},
     )
     assert r.status_code == 200, r.text
-    return r.text
+    return str(r.text)
 
 
 def test_my_work_lists_the_units_items(
