@@ -7,7 +7,9 @@ Errors are `InputError`s naming the file and saying what to do.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from nghiquyet.extract.read.errors import (
     BinaryFile,
@@ -33,9 +35,11 @@ _OTHER_HINTS = {
     ".xlsx": "bảng tính không phải văn bản nghị quyết: dùng tệp .docx hoặc .pdf",
 }
 
-__all__ = ["MAX_BYTES", "BinaryFile", "CorruptFile", "EmptyDocument", "FileMissing", "FileTooLarge",
-           "FileUnreadable", "ProtectedFile", "ScannedPdf", "SourceText", "UnsupportedFormat", "read_bytes",
-           "read_document"]
+__all__ = [
+    "MAX_BYTES", "READERS", "BinaryFile", "CorruptFile", "EmptyDocument", "FileMissing", "FileTooLarge",
+    "FileUnreadable", "ProtectedFile", "Reader", "ScannedPdf", "SourceText", "UnsupportedFormat",
+    "read_bytes", "read_document",
+]
 
 
 def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
@@ -101,17 +105,36 @@ def _sniff(data: bytes, kind: str, path: str) -> str:
     return kind
 
 
+class Reader(Protocol):
+    """One format's reader: a file's bytes → SourceText, or an InputError saying what is wrong."""
+
+    def __call__(self, path: str, data: bytes, *, kind: str, max_bytes: int) -> SourceText: ...
+
+
+# kind → "module:function"; imported on first use so reading a .txt never loads python-docx or pdfium.
+READERS: dict[str, str] = {
+    "txt": "nghiquyet.extract.read.text:read_text",
+    "md": "nghiquyet.extract.read.text:read_text",
+    "docx": "nghiquyet.extract.read.docx:read_docx",
+    "pdf": "nghiquyet.extract.read.pdf:read_pdf",
+}
+
+
+if TYPE_CHECKING:  # mypy checks every registered reader against the protocol, at no import cost
+    from nghiquyet.extract.read.docx import read_docx
+    from nghiquyet.extract.read.pdf import read_pdf
+    from nghiquyet.extract.read.text import read_text
+
+    _CONFORM: tuple[Reader, ...] = (read_text, read_docx, read_pdf)
+
+
+def _reader(kind: str) -> Reader:
+    module, function = READERS[kind].split(":")
+    reader: Reader = getattr(importlib.import_module(module), function)
+    return reader
+
+
 def _read(path: str, data: bytes, kind: str, max_bytes: int) -> SourceText:
     if not data.strip(b"\x00\x1a \t\r\n"):
         raise EmptyDocument(path)
-    if kind == "docx":
-        from nghiquyet.extract.read.docx import read_docx
-
-        return read_docx(path, data, max_bytes=max_bytes)
-    if kind == "pdf":
-        from nghiquyet.extract.read.pdf import read_pdf
-
-        return read_pdf(path, data)
-    from nghiquyet.extract.read.text import read_text
-
-    return read_text(path, data, kind)
+    return _reader(kind)(path, data, kind=kind, max_bytes=max_bytes)

@@ -24,7 +24,7 @@ _SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "instrText", _MC_FALLBAC
 _PICTURES_ONLY = "tệp chỉ có hình ảnh (bản scan): chạy nhận dạng chữ (OCR) hoặc dùng bản gốc"
 
 
-def read_docx(path: str, data: bytes, *, max_bytes: int) -> SourceText:
+def read_docx(path: str, data: bytes, *, kind: str = "docx", max_bytes: int) -> SourceText:
     """Read a .docx given as bytes; raises CorruptFile, FileTooLarge or EmptyDocument."""
     has_pictures = _check_zip(path, data, max_bytes)
     try:

@@ -18,7 +18,7 @@ from nghiquyet.extract.read.source import SourceText
 _PASSWORD = 4  # FPDF_ERR_PASSWORD
 
 
-def read_pdf(path: str, data: bytes) -> SourceText:
+def read_pdf(path: str, data: bytes, *, kind: str = "pdf", max_bytes: int = 0) -> SourceText:
     """Read a PDF given as bytes; raises ScannedPdf, ProtectedFile or CorruptFile."""
     notes: list[str] = []
     try:

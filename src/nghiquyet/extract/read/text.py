@@ -8,7 +8,7 @@ from nghiquyet.extract.read.lines import split_lines
 from nghiquyet.extract.read.source import SourceText
 
 
-def read_text(path: str, data: bytes, kind: str) -> SourceText:
+def read_text(path: str, data: bytes, *, kind: str = "txt", max_bytes: int = 0) -> SourceText:
     """Read .txt/.md bytes; raises BinaryFile when they are not text."""
     try:
         decoded = decode_text(data)
