@@ -33,7 +33,7 @@ def test_legal_numbering_shows_higher_levels_in_decimal() -> None:
     numbers = numbering(
         '<w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/><w:isLgl/></w:lvl>')
-    assert [numbers.label(paragraph(1, i)) for i in (0, 1, 0, 1)] == ["I.", "1.1.", "II.", "2.1."]
+    assert [numbers.label(paragraph(1, i), None) for i in (0, 1, 0, 1)] == ["I.", "1.1.", "II.", "2.1."]
 
 
 def test_level_with_lvl_restart_zero_never_restarts() -> None:
@@ -41,13 +41,13 @@ def test_level_with_lvl_restart_zero_never_restarts() -> None:
         '<w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/>'
         '<w:lvlRestart w:val="0"/></w:lvl>')
-    assert [numbers.label(paragraph(1, i)) for i in (0, 1, 1, 0, 1)] == ["I.", "1.", "2.", "II.", "3."]
+    assert [numbers.label(paragraph(1, i), None) for i in (0, 1, 1, 0, 1)] == ["I.", "1.", "2.", "II.", "3."]
 
 
 def test_unknown_list_and_level_without_definition_do_not_fail() -> None:
     numbers = numbering('<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/></w:lvl>')
-    assert numbers.label(paragraph(7, 0)) == ""  # numId not defined: no label, no error
-    assert numbers.label(paragraph(1, 3)) == "1."  # level 3 undefined: Word's default "%1."
+    assert numbers.label(paragraph(7, 0), None) == ""  # numId not defined: no label, no error
+    assert numbers.label(paragraph(1, 3), None) == "1."  # level 3 undefined: Word's default "%1."
 
 
 def test_bullet_and_none_formats() -> None:
@@ -55,4 +55,4 @@ def test_bullet_and_none_formats() -> None:
         '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="+"/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl>'
         '<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl>')
-    assert [numbers.label(paragraph(1, i)) for i in (0, 1, 2)] == ["+", "", "-"]
+    assert [numbers.label(paragraph(1, i), None) for i in (0, 1, 2)] == ["+", "", "-"]

@@ -126,10 +126,10 @@ class Numbering:
                 aid = self.nums[linked].abstract
         return aid, {**self.abstract.get(aid, {}), **num.levels}
 
-    def label(self, p: Any, style: str | None = None) -> str:
+    def label(self, p: Any, style: str | None) -> str:
         """The label Word shows before paragraph element `p` ("" if it is not numbered); advances counters.
 
-        `style` is the paragraph's style id (the caller has usually looked it up already).
+        `style` is the paragraph's style id (w:pStyle), which the caller has already looked up.
         """
         ppr = p.find(W + "pPr")
         numpr = None if ppr is None else ppr.find(W + "numPr")
