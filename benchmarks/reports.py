@@ -28,6 +28,7 @@ from nghiquyet.reports.pdf import PdfExporter
 from nghiquyet.reports.sample import SAMPLE_TARGETS
 from nghiquyet.reports.xlsx import XlsxExporter
 from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.status import plan_status
 from nghiquyet.units.models import Unit
 
 
@@ -105,8 +106,13 @@ def main(argv: list[str] | None = None) -> None:
             with factory() as session:
                 build_report_data(session, plan_id=plan_id, period="2024")
 
+        def status_only() -> None:
+            with factory() as session:
+                plan_status(session, plan_id=plan_id, period="2024")
+
         rows: list[tuple[str, Callable[[], object], Path | None]] = [
             ("build_report_data", build, None),
+            ("  of which plan_status", status_only, None),
             ("docx", lambda: DocxExporter().render(data, out / "r.docx"), out / "r.docx"),
             ("pdf", lambda: PdfExporter().render(data, out / "r.pdf"), out / "r.pdf"),
             ("xlsx", lambda: XlsxExporter().render(data, out / "r.xlsx"), out / "r.xlsx"),

@@ -162,13 +162,17 @@ def _update_rows(session: Session, plan_id: int, period: Period, unit_names: dic
                  targets: dict[int, Target]) -> list[UpdateRow]:
     tasks = dict(session.execute(select(Task.id, Task.title).where(Task.plan_id == plan_id)).all())
     rows = []
-    for u in session.scalars(select(Update).where(
-            Update.plan_id == plan_id, Update.state == "approved", Update.period.in_(periods_within(period)))
-            .order_by(Update.unit_id, Update.period, Update.id)):
-        target = targets.get(u.target_id) if u.target_id is not None else None
-        item = target.metric if target is not None else (tasks.get(u.task_id or 0) or "")
-        rows.append(UpdateRow(unit_names.get(u.unit_id, ""), item, u.period, u.value,
-                              target.unit if target is not None else None, u.progress, u.note or "", u.state,
-                              u.decided_at.date() if u.decided_at else None))
+    # Plain columns, not ORM objects: a province's plan has thousands of approved figures per period,
+    # and Update eagerly joins its unit.
+    query = (select(Update.unit_id, Update.target_id, Update.task_id, Update.period, Update.value,
+                    Update.progress, Update.note, Update.state, Update.decided_at)
+             .where(Update.plan_id == plan_id, Update.state == "approved",
+                    Update.period.in_(periods_within(period))))
+    for unit_id, target_id, task_id, code, value, progress, note, state, decided_at in session.execute(query):
+        target = targets.get(target_id) if target_id is not None else None
+        item = target.metric if target is not None else (tasks.get(task_id or 0) or "")
+        rows.append(UpdateRow(unit_names.get(unit_id, ""), item, code, value,
+                              target.unit if target is not None else None, progress, note or "", state,
+                              decided_at.date() if decided_at else None))
     rows.sort(key=lambda r: (r.unit, r.item, r.period))
     return rows
