@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -15,12 +16,14 @@ from typer.testing import CliRunner
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import authenticate
 from nghiquyet.cli import app
+from nghiquyet.config import Settings
 from nghiquyet.db import make_engine, make_session_factory
 from nghiquyet.demo import demo_accounts
 from nghiquyet.documents.models import Document
 from nghiquyet.plans.models import Plan
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import plan_status
+from nghiquyet.web.app import create_app
 
 
 def _run_demo(data_dir: Path) -> str:
@@ -109,3 +112,25 @@ def test_demo_is_fresh_and_deterministic(demo_db: tuple[Path, str], tmp_path: Pa
     _run_demo(tmp_path)  # replaces the old demo database instead of adding to it
     assert figures(tmp_path / "demo" / "nghiquyet.db") == first
     assert first == figures(demo_db[0])
+
+
+@pytest.mark.parametrize("username", [a.username for a in demo_accounts()])
+def test_every_demo_account_sees_its_screens(demo_db: tuple[Path, str], username: str) -> None:
+    account = next(a for a in demo_accounts() if a.username == username)
+    settings = Settings(data_dir=demo_db[0].parent, database_url=f"sqlite:///{demo_db[0]}")
+    web = create_app(settings)
+    with TestClient(web) as client:
+        login = client.post("/api/v1/auth/login", json={"username": username, "password": account.password})
+        assert login.status_code == 200
+        pages = ["/", "/van-ban", "/chi-tieu", "/nhiem-vu", "/don-vi"]
+        pages += {"office": ["/phe-duyet"], "admin": ["/phe-duyet"], "unit": ["/viec-cua-toi"]}.get(
+            account.role, [])
+        for page in pages:
+            response = client.get(page)
+            assert response.status_code == 200, (page, response.text[:300])
+        docs = {d["filename"]: d["id"] for d in client.get("/api/v1/documents").json()}
+        plans = {p["document_id"]: p["id"] for p in client.get("/api/v1/plans").json()}
+        plan_id = plans[docs["003_80d04959fc9a9e21.txt"]]
+        status = client.get(f"/api/v1/plans/{plan_id}/status", params={"period": "2024"})
+        assert status.status_code == 200 and status.json()["complete"] > 0
+    web.state.engine.dispose()
