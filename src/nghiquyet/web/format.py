@@ -134,7 +134,7 @@ def install_filters(env: Environment) -> None:
         code=_code,
         item_label=item_label,
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ORDER=STATUS_ORDER)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ORDER=STATUS_ORDER, target_text=target_text)
 
 
 def target_text(
