@@ -316,3 +316,19 @@ def test_seed_typed_into_word_with_automatic_numbering_reads_back_line_for_line(
     assert numbered_lines == 5
     # A paragraph is one line with runs of spaces collapsed, as a reader sees it.
     assert read(tmp_path, doc) == [" ".join(line.split()) for line in lines]
+
+
+def test_unicode_typed_in_a_legacy_font_is_left_alone(tmp_path: Path, new_docx: NewDocx) -> None:
+    # Common after a Unikey conversion that kept the .VnTime font: the text is already Unicode.
+    doc = new_docx()
+    for text in ("Tỉnh có 12 xã đạt chuẩn", "có và là", "Năm 2024"):
+        doc.add_paragraph().add_run(text).font.name = ".VnTime"
+    assert read(tmp_path, doc) == ["Tỉnh có 12 xã đạt chuẩn", "có và là", "Năm 2024"]
+
+
+def test_word_split_across_legacy_runs_is_converted(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    paragraph = doc.add_paragraph()
+    for piece in ("Ngh", "Þ quyÕt v", "Ò nhiÖm vô"):
+        paragraph.add_run(piece).font.name = ".VnTime"
+    assert read(tmp_path, doc) == ["Nghị quyết về nhiệm vụ"]

@@ -9,9 +9,9 @@ import io
 import zipfile
 from typing import Any
 
-from nghiquyet.extract.read.encodings import Decoded, converted_note, repair_legacy
+from nghiquyet.extract.read.encodings import Decoded, convert_if_legacy, converted_note, repair_legacy
 from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge
-from nghiquyet.extract.read.legacy import Legacy, decode
+from nghiquyet.extract.read.legacy import Legacy
 from nghiquyet.extract.read.lines import clean_line
 from nghiquyet.extract.read.numbering import Numbering, W, clark
 from nghiquyet.extract.read.runstyle import RunStyles
@@ -98,11 +98,11 @@ class _Reader:
 
     def paragraph(self, p: Any) -> list[str]:
         """The paragraph as one line, preceded by the lines of any text box anchored in it."""
-        parts: list[str] = []
+        pieces: list[Piece] = []
         boxes: list[Any] = []
         style = _val(p, "w:pPr/w:pStyle")
-        self._walk(p, parts, style, boxes)
-        text = " ".join("".join(parts).split())  # split() knows the same whitespace as \s, faster
+        self._walk(p, pieces, style, boxes)
+        text = " ".join(self._join(pieces).split())  # split() knows the same whitespace as \s, faster
         label = self.numbering.label(p, style)
         if label:
             suffix = _val(p, "w:pPr/w:numPr/w:suff")  # rare; the level's suffix is the usual source
@@ -127,7 +127,7 @@ class _Reader:
             rows.append(" | ".join(cells) if any(cells) else "")
         return rows
 
-    def _walk(self, el: Any, out: list[str], pstyle: str | None, boxes: list[Any]) -> None:
+    def _walk(self, el: Any, out: list[Piece], pstyle: str | None, boxes: list[Any]) -> None:
         for child in el:
             tag = child.tag
             if tag in _SKIP or not isinstance(tag, str):
@@ -137,30 +137,53 @@ class _Reader:
             elif tag == W + "r":
                 out.append(self._run(child, pstyle, boxes))
             elif tag == W + "t":
-                out.append(child.text or "")
+                out.append((child.text or "", None, False))
             elif tag in (W + "tab", W + "br", W + "cr"):
-                out.append(" ")  # one line per paragraph: soft breaks and tabs become spaces
+                out.append((" ", None, False))  # one line per paragraph: soft breaks and tabs become spaces
             elif tag == W + "noBreakHyphen":
-                out.append("-")
+                out.append(("-", None, False))
             else:
                 self._walk(child, out, pstyle, boxes)
 
-    def _run(self, run: Any, pstyle: str | None, boxes: list[Any]) -> str:
-        parts: list[str] = []
+    def _run(self, run: Any, pstyle: str | None, boxes: list[Any]) -> Piece:
+        parts: list[Piece] = []
         self._walk(run, parts, pstyle, boxes)
-        text = "".join(parts)
+        text = "".join(part[0] for part in parts)
         if not text:
-            return ""
+            return ("", None, False)
         look = self.styles.properties(run, pstyle)
         if look.hidden:
-            return ""
+            return ("", None, False)
         legacy, capital_font = look.encoding()
-        if legacy:
-            self.converted.add(legacy)
-            text = decode(text, legacy)
-        if capital_font or look.caps:
-            text = text.upper()
-        return text
+        return (text, legacy, capital_font or look.caps)
+
+    def _join(self, pieces: list[Piece]) -> str:
+        """The paragraph's text: runs in a legacy font are converted together, not one by one.
+
+        Word splits runs anywhere, even inside a letter's VNI byte pair or a TCVN3 word, so
+        neighbouring runs of one encoding (and plain ASCII between them) form one segment.
+        """
+        segments: list[Piece] = []
+        for text, legacy, upper in pieces:
+            if segments:
+                last_text, last_legacy, last_upper = segments[-1]
+                same = legacy == last_legacy and upper == last_upper
+                if same or (last_legacy and not upper and not last_upper and text.isascii()):
+                    segments[-1] = (last_text + text, last_legacy, last_upper)
+                    continue
+            segments.append((text, legacy, upper))
+        out: list[str] = []
+        for text, legacy, upper in segments:
+            converted = convert_if_legacy(text, legacy) if legacy else None
+            if legacy and converted is not None:
+                self.converted.add(legacy)
+                text = converted
+            out.append(text.upper() if upper else text)
+        return "".join(out)
+
+
+# A run's text, the legacy encoding its font implies (if any), and whether it shows in capitals.
+Piece = tuple[str, Legacy | None, bool]
 
 
 def _children(el: Any, tag: str) -> list[Any]:

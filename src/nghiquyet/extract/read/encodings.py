@@ -147,6 +147,18 @@ def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
     return Decoded("\n".join(lines), encoding, [*decoded.notes, converted_note(best) + note_suffix])
 
 
+def convert_if_legacy(text: str, name: Legacy) -> str | None:
+    """`text` converted from `name` when it is legacy text (only Latin-1 characters) that reads better.
+
+    For runs whose font says TCVN3/VNI: people also type Unicode in a .VnTime paragraph, and
+    converting "có" would give "cú". A tie keeps the text: its font name alone is not enough.
+    """
+    if text.isascii() or not _maybe_legacy(text):
+        return None
+    converted = _nfc(decode(text, name))
+    return converted if vietnamese_score(converted) > vietnamese_score(text) else None
+
+
 def _maybe_legacy(line: str) -> bool:
     """Only Latin-1/Windows-1252 characters, some beyond ASCII: what legacy text looks like as Unicode."""
     return not line.isascii() and all(ord(c) <= 0xFF or c in _CP1252_EXTRA for c in line)
