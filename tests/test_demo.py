@@ -98,7 +98,7 @@ def test_2026_plan_is_in_progress(session: Session) -> None:
     assert {"dung_tien_do", "nguy_co"} & {s for s, n in status.by_status.items() if n}, status.by_status
 
 
-def test_demo_is_fresh_and_deterministic(demo_db: tuple[Path, str], tmp_path: Path) -> None:
+def test_demo_is_fresh_and_deterministic(demo_db: tuple[Path, str]) -> None:
     def figures(db: Path) -> list[tuple[str, float | None, float | None, str]]:
         engine = make_engine(f"sqlite:///{db}")
         with make_session_factory(engine)() as s:
@@ -107,11 +107,13 @@ def test_demo_is_fresh_and_deterministic(demo_db: tuple[Path, str], tmp_path: Pa
         engine.dispose()
         return rows
 
-    _run_demo(tmp_path)
-    first = figures(tmp_path / "demo" / "nghiquyet.db")
-    _run_demo(tmp_path)  # replaces the old demo database instead of adding to it
-    assert figures(tmp_path / "demo" / "nghiquyet.db") == first
-    assert first == figures(demo_db[0])
+    db = demo_db[0]
+    before = figures(db)
+    stray = db.parent / "tep-cu.txt"
+    stray.write_text("của lần chạy trước")
+    _run_demo(db.parent.parent)  # the same data dir: the old demo is replaced, not added to
+    assert not stray.exists()
+    assert figures(db) == before and before
 
 
 @pytest.mark.parametrize("username", [a.username for a in demo_accounts()])
