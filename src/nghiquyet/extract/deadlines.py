@@ -60,4 +60,6 @@ def deadline_period(phrase: str | None) -> str | None:
     m = re.search(r"6\s+tháng\s+đầu\s+năm\s+(\d{4})", s)
     if m:
         return f"{m.group(1)}-H1"
-    return str(_year(s))
+    # "Hằng năm", "Thường xuyên": a recurring duty has no single deadline.
+    years = re.findall(r"\d{4}", s)
+    return years[-1] if years else None
