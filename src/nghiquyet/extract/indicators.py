@@ -57,6 +57,49 @@ def _list_items(root: Item) -> Iterator[Item]:
                 yield c
 
 
+_FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|[^\W\d_])")
+
+
+def _goal_lists(outline: Outline) -> list[Item]:
+    """No targets heading: a plain "Mục tiêu" part whose list items state figures is the list."""
+    found: list[Item] = []
+    for it in outline.items():
+        if it.heading and re.match(r"^(?:các\s+)?mục tiêu\b", it.title or "", re.IGNORECASE):
+            if "tổng quát" in (it.title or "").lower():
+                continue
+            items = list(_list_items(it))
+            with_figures = [i for i in items if _FIGURE.search(i.text)]
+            if items and len(with_figures) * 2 >= len(items):
+                found.append(it)
+    return found
+
+
+def _prose_targets(outline: Outline, root: Item, *, year: int | None, parse: TargetParser) -> list[Indicator]:
+    """A targets part written as plain paragraphs: each paragraph that states a target is one."""
+    out: list[Indicator] = []
+    for sub in root.walk():
+        if sub.heading and GENERAL_GOAL.match(sub.title or ""):
+            continue
+        for idx in sub.body:
+            p = outline.paragraphs[idx]
+            if idx >= outline.end or p.text.rstrip().endswith(":") or "phụ lục" in p.text.lower():
+                continue
+            targets = parse(p.text, year)
+            if targets:
+                out.append(
+                    Indicator(
+                        label=None,
+                        group=_clause_group(p.text),
+                        text=p.text,
+                        line=p.line,
+                        targets=targets,
+                        line_end=p.line_end,
+                        section=root.label or None,
+                    )
+                )
+    return out
+
+
 def _introduces(item: Item) -> bool:
     """ "- Về kinh tế:" or "a) Chỉ tiêu xã hội" over sub-items: a group name, not a target."""
     text = item.text.rstrip()
@@ -116,8 +159,12 @@ def extract_indicators(
     """Indicators of the targets list, with their targets when a parser is given."""
     out: list[Indicator] = []
     roots = target_roots(outline)
+    roots += [g for g in _goal_lists(outline) if not any(g in r.walk() or r in g.walk() for r in roots)]
     for root in roots:
-        for item in _list_items(root):
+        items = list(_list_items(root))
+        if not items and parse is not None:
+            out.extend(_prose_targets(outline, root, year=year, parse=parse))
+        for item in items:
             text = _item_text(outline, item)
             out.append(
                 Indicator(

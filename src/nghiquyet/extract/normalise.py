@@ -99,8 +99,11 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
         return []
     width = _width(phys)
     blanks_are_layout = _double_spaced(lines)
-    # Markdown-like text keeps each paragraph on one long line; the width rule does not apply.
-    wrapped = width < 130
+    # Hard-wrapped text (PDF) fills most lines to the margin; typed text (.docx, Markdown) keeps
+    # one paragraph per line of any length, and there the width rule does not apply.
+    long_lines = [p for p in phys if len(p.text) >= 20]
+    near_margin = sum(len(MULTI_SPACE.sub(" ", p.text)) >= 0.75 * width for p in long_lines)
+    wrapped = width < 130 and near_margin >= 0.5 * len(long_lines)
     out: list[Paragraph] = []
     cur: list[tuple[int, str]] = []
     cur_md = 0
