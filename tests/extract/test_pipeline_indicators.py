@@ -48,5 +48,5 @@ def test_dated_targets_in_tasks_stand_in_when_targets_are_in_an_appendix() -> No
     if not ex.indicators:
         pytest.skip("targets step not available")
     assert [(i.text, i.line) for i in ex.indicators] == [
-        ("phấn đấu đến năm 2025 toàn tỉnh có 15.000 doanh nghiệp hoạt động", 9)
+        ("phấn đấu đến năm 2025 toàn tỉnh có 15.000 doanh nghiệp hoạt động", 8)
     ]
