@@ -13,6 +13,7 @@ from nghiquyet.tracking.assignments import (
 from nghiquyet.tracking.evidence import attach_evidence, evidence_file
 from nghiquyet.tracking.overdue import OverdueTask, overdue_tasks
 from nghiquyet.tracking.status import (
+    Actual,
     IndicatorStatus,
     PlanStatus,
     TargetStatus,
@@ -33,9 +34,9 @@ from nghiquyet.tracking.updates import (
 )
 
 __all__ = [
-    "AssignmentSpec", "IndicatorStatus", "OverdueTask", "PlanStatus", "TargetStatus", "approve_update",
-    "assign", "assign_many", "attach_evidence", "correct_update", "create_update", "edit_update",
-    "evidence_file", "get_assignment", "get_update", "is_assigned", "latest_actuals", "lead_unit_id",
-    "list_assignments", "list_updates", "normalise_period", "overdue_tasks", "plan_status",
-    "plan_status_series", "return_update", "submit_update", "unassign",
+    "Actual", "AssignmentSpec", "IndicatorStatus", "OverdueTask", "PlanStatus", "TargetStatus",
+    "approve_update", "assign", "assign_many", "attach_evidence", "correct_update", "create_update",
+    "edit_update", "evidence_file", "get_assignment", "get_update", "is_assigned", "latest_actuals",
+    "lead_unit_id", "list_assignments", "list_updates", "normalise_period", "overdue_tasks",
+    "plan_status", "plan_status_series", "return_update", "submit_update", "unassign",
 ]

@@ -99,34 +99,48 @@ def periods_within(period: Period) -> list[str]:
     return codes
 
 
+@dataclass(frozen=True, slots=True)
+class Actual:
+    """The approved figure standing for a target in a period (columns only: no ORM objects to build)."""
+
+    update_id: int
+    target_id: int
+    period: str
+    value: float | None
+    version: int
+    decided_at: dt.datetime | None
+
+
 Rank = tuple[int, dt.date, dt.datetime, int, int]
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-def _rank(update: Update, requested: str, ends: dict[str, dt.date]) -> Rank:
-    exact = 1 if update.period == requested else 0
-    decided = update.decided_at or dt.datetime.min.replace(tzinfo=dt.UTC)
-    return (exact, ends[update.period], decided, update.version, update.id)
+def _rank(a: Actual, requested: str, ends: dict[str, dt.date]) -> Rank:
+    decided = a.decided_at or _NEVER
+    return (1 if a.period == requested else 0, ends[a.period], decided, a.version, a.update_id)
 
 
 def latest_actuals(session: Session, *, plan_id: int, period: Period,
-                   target_ids: Iterable[int] | None = None) -> dict[int, Update]:
-    """For each target of the plan, the approved update that stands for `period` (see module doc)."""
+                   target_ids: Iterable[int] | None = None) -> dict[int, Actual]:
+    """For each target of the plan, the approved figure that stands for `period` (see module doc)."""
     codes = periods_within(period)
     ends = {c: Period.parse(c).end for c in codes}
-    query = select(Update).where(Update.plan_id == plan_id, Update.period.in_(codes),
-                                 Update.state == "approved", Update.target_id.is_not(None))
+    columns = (Update.id, Update.target_id, Update.period, Update.value, Update.version, Update.decided_at)
+    query = select(*columns).where(Update.plan_id == plan_id, Update.period.in_(codes),
+                                   Update.state == "approved", Update.target_id.is_not(None))
     if target_ids is not None:
         query = query.where(Update.target_id.in_(list(target_ids)))
-    best: dict[int, Update] = {}
-    for update in session.scalars(query):
-        assert update.target_id is not None
-        current = best.get(update.target_id)
-        if current is None or _rank(update, period.code, ends) > _rank(current, period.code, ends):
-            best[update.target_id] = update
+    best: dict[int, Actual] = {}
+    for row in session.execute(query):
+        assert row.target_id is not None
+        actual = Actual(row.id, row.target_id, row.period, row.value, row.version, row.decided_at)
+        current = best.get(actual.target_id)
+        if current is None or _rank(actual, period.code, ends) > _rank(current, period.code, ends):
+            best[actual.target_id] = actual
     return best
 
 
-def _judge_target(target: Target, update: Update | None, period: Period, plan_end: dt.date,
+def _judge_target(target: Target, update: Actual | None, period: Period, plan_end: dt.date,
                   as_of: dt.date | None) -> tuple[TargetStatus, Judgement]:
     spec = spec_for(comparator=target.comparator, value=target.value, value_max=target.value_max,
                     unit=target.unit, change=target.change, metric=target.metric, direction=target.direction,
@@ -139,7 +153,7 @@ def _judge_target(target: Target, update: Update | None, period: Period, plan_en
         value_max=target.value_max, unit=target.unit,
         actual=update.value if update is not None else None,
         actual_period=update.period if update is not None else None,
-        update_id=update.id if update is not None else None,
+        update_id=update.update_id if update is not None else None,
         status=judgement.status.value, rule=judgement.rule, explanation_vi=judgement.explanation_vi,
         expected=judgement.expected, ratio=judgement.ratio,
     ), judgement
