@@ -84,7 +84,7 @@ def test_num_id_zero_switches_numbering_off(tmp_path: Path, new_docx: NewDocx) -
 def test_tables_are_rows_of_cells_in_document_order(tmp_path: Path, new_docx: NewDocx) -> None:
     doc = new_docx()
     doc.add_paragraph("Các chỉ tiêu chủ yếu:")
-    table = doc.add_table(rows=3, cols=3)
+    table = doc.add_table(rows=3, cols=3, style="Table Grid")  # a data table: ruled
     rows = [["Chỉ tiêu", "Đơn vị", "Năm 2024"], ["GRDP", "%", "7,5"], ["Thu ngân sách", "tỷ đồng", ""]]
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -332,3 +332,47 @@ def test_word_split_across_legacy_runs_is_converted(tmp_path: Path, new_docx: Ne
     for piece in ("Ngh", "Þ quyÕt v", "Ò nhiÖm vô"):
         paragraph.add_run(piece).font.name = ".VnTime"
     assert read(tmp_path, doc) == ["Nghị quyết về nhiệm vụ"]
+
+
+def stacked(cell: Any, lines: list[str]) -> None:
+    cell.paragraphs[0].text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def test_borderless_letterhead_and_signature_read_cell_by_cell(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    head = doc.add_table(rows=1, cols=2)  # python-docx's default table style draws no borders
+    stacked(head.cell(0, 0), ["ĐẢNG BỘ TỈNH LAI CHÂU", "TỈNH ỦY", "*", "Số 05-NQ/TU"])
+    stacked(head.cell(0, 1), ["ĐẢNG CỘNG SẢN VIỆT NAM", "Lai Châu, ngày 05 tháng 12 năm 2023"])
+    doc.add_paragraph("NGHỊ QUYẾT")
+    sign = doc.add_table(rows=1, cols=2)
+    stacked(sign.cell(0, 0), ["Nơi nhận:", "- Ban Bí thư Trung ương,", "- Lưu Văn phòng Tỉnh ủy."])
+    stacked(sign.cell(0, 1), ["T/M TỈNH ỦY", "BÍ THƯ", "", "Hoàng Duy Chinh"])
+    assert read(tmp_path, doc) == [
+        "ĐẢNG BỘ TỈNH LAI CHÂU", "TỈNH ỦY", "*", "Số 05-NQ/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "Lai Châu, ngày 05 tháng 12 năm 2023",
+        "NGHỊ QUYẾT",
+        "Nơi nhận:", "- Ban Bí thư Trung ương,", "- Lưu Văn phòng Tỉnh ủy.",
+        "T/M TỈNH ỦY", "BÍ THƯ", "Hoàng Duy Chinh",
+    ]
+
+
+def test_borderless_table_of_single_lines_keeps_rows(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    table = doc.add_table(rows=2, cols=2)
+    for r, (name, value) in enumerate([("GRDP", "7,5%"), ("Thu ngân sách", "5.000 tỷ đồng")]):
+        table.cell(r, 0).text = name
+        table.cell(r, 1).text = value
+    assert read(tmp_path, doc) == ["GRDP | 7,5%", "Thu ngân sách | 5.000 tỷ đồng"]
+
+
+def test_grid_style_with_borders_switched_off_is_a_layout_table(tmp_path: Path, new_docx: NewDocx) -> None:
+    doc = new_docx()
+    table = doc.add_table(rows=1, cols=2, style="Table Grid")
+    stacked(table.cell(0, 0), ["TỈNH ỦY", "Số 05-NQ/TU"])
+    table.cell(0, 1).text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+    edges = "".join(f'<w:{side} w:val="nil"/>' for side in sides)
+    table._tbl.tblPr.append(parse_xml(f'<w:tblBorders xmlns:w="{W_NS}">{edges}</w:tblBorders>'))
+    assert read(tmp_path, doc) == ["TỈNH ỦY", "Số 05-NQ/TU", "ĐẢNG CỘNG SẢN VIỆT NAM"]

@@ -80,6 +80,7 @@ class _Reader:
     def __init__(self, numbering: Numbering, styles: Any) -> None:
         self.numbering = numbering
         self.styles = RunStyles(styles)
+        self.borders = TableBorders(styles)
         self.converted: set[Legacy] = set()
 
     def block_lines(self, container: Any, out: list[str]) -> None:
@@ -113,19 +114,25 @@ class _Reader:
         return [*lines, text]
 
     def table(self, tbl: Any) -> list[str]:
-        rows: list[str] = []
+        """One line per row, cells joined by " | " — except borderless layout tables (below)."""
+        rows: list[list[list[str]]] = []
         for tr in _children(tbl, W + "tr"):
-            cells: list[str] = []
+            cells: list[list[str]] = []
             for tc in _children(tr, W + "tc"):
                 vmerge = tc.find(f"{W}tcPr/{W}vMerge")
                 if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
-                    cells.append("")  # the cell above holds the merged text; do not repeat it
+                    cells.append([])  # the cell above holds the merged text; do not repeat it
                     continue
                 inner: list[str] = []
                 self.block_lines(tc, inner)  # nested tables come back as rows: flattened into the cell
-                cells.append(" ".join(x for x in inner if x))
-            rows.append(" | ".join(cells) if any(cells) else "")
-        return rows
+                cells.append([x for x in inner if x])
+            rows.append(cells)
+        if not self.borders.visible(tbl) and any(len(cell) > 1 for row in rows for cell in row):
+            # The letterhead (issuer | motto, number | date) and the signature block (recipients |
+            # signer) are borderless tables of stacked paragraphs: a reader reads them cell by cell,
+            # one line per paragraph, as the seed texts show them; joining would bury "Số 05-NQ/TU".
+            return [line for row in rows for cell in row for line in cell]
+        return [" | ".join(" ".join(cell) for cell in row) if any(row) else "" for row in rows]
 
     def _walk(self, el: Any, out: list[Piece], pstyle: str | None, boxes: list[Any]) -> None:
         for child in el:
@@ -184,6 +191,41 @@ class _Reader:
 
 # A run's text, the legacy encoding its font implies (if any), and whether it shows in capitals.
 Piece = tuple[str, Legacy | None, bool]
+
+
+class TableBorders:
+    """Whether a table draws borders, from its own properties or its table style (Table Grid does)."""
+
+    def __init__(self, styles: Any) -> None:
+        self.styles: dict[str, tuple[str | None, Any]] = {}  # style id → basedOn, tblBorders
+        if styles is None:
+            return
+        for st in styles.iter(W + "style"):
+            sid = st.get(W + "styleId")
+            if sid and st.get(W + "type") == "table":
+                self.styles[sid] = (_val(st, "w:basedOn"), st.find(f"{W}tblPr/{W}tblBorders"))
+
+    def visible(self, tbl: Any) -> bool:
+        own = _drawn(tbl.find(f"{W}tblPr/{W}tblBorders"))
+        if own is not None:
+            return own
+        style = _val(tbl, "w:tblPr/w:tblStyle")
+        seen: set[str] = set()
+        while style and style in self.styles and style not in seen:
+            seen.add(style)
+            based_on, borders = self.styles[style]
+            drawn = _drawn(borders)
+            if drawn is not None:
+                return drawn
+            style = based_on
+        return False
+
+
+def _drawn(borders: Any) -> bool | None:
+    """True if any border line is drawn, False if all are "none"/"nil", None if not specified here."""
+    if borders is None or len(borders) == 0:
+        return None
+    return any(edge.get(W + "val") not in ("nil", "none") for edge in borders)
 
 
 def _children(el: Any, tag: str) -> list[Any]:
