@@ -66,6 +66,7 @@ _PER_ONE = re.compile(r"(?<![^\W_])(?:trên|mỗi|/)\s*\Z", re.IGNORECASE)
 _PER_PEOPLE = re.compile(
     r"\s*(?:(?:vạn|nghìn|ngàn|triệu)\s+)?(?:dân|người\s+dân|dân\s+số)(?![^\W_])", re.IGNORECASE
 )
+_PER_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²", "người", "hộ", "lao động", "học sinh", "đầu người"})
 _PER_SIZES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
 _VERSION = re.compile(r"\d\.\d")
 _DATE_CUE = re.compile(r"(ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
@@ -92,10 +93,12 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
         return True  # "bình quân 5 năm", "trong 6 tháng", "5 năm tới": a period's name
     if unit == "tuổi" and not _AGE_METRIC.search(text[: span.start]):
         return True  # "trẻ em dưới 5 tuổi" names a group; only "tuổi thọ ... 74 tuổi" states a figure
-    if _PER_ONE.search(before) and (
-        (has_unit and span.raw == "1") or (span.value in _PER_SIZES and _PER_PEOPLE.match(text, span.end))
-    ):
-        return True  # "giá trị sản xuất trên 1 ha", "bác sĩ trên 10.000 dân": per one unit
+    # "giá trị sản xuất trên 1 ha đất ... đạt 150 triệu", "bác sĩ trên 10.000 dân": per one unit,
+    # named before the figure that follows (but "đạt trên 1 tỷ đồng" is a figure).
+    per_one = span.raw == "1" and unit in _PER_UNITS and any(ch.isdigit() for ch in text[span.end :])
+    per_people = span.value in _PER_SIZES and _PER_PEOPLE.match(text, span.end) is not None
+    if _PER_ONE.search(before) and (per_one or per_people):
+        return True
     if _name_word_before(before) or _GLUED_BEFORE.search(before):
         return True
     if _REFERENCE_AFTER.match(text, span.end):

@@ -77,7 +77,7 @@ _PREDICATE = re.compile(r"(?<![^\W_])(?:được|phải|đều|đã)(?![^\W_])",
 _PAREN = re.compile(r"[()]")
 _SPACES = re.compile(r"\s+")
 # "a) Tỷ lệ ...; b) Tỷ lệ ...": a sub-item's label left inside a joined item.
-_INLINE_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•*])\s+")
+_INLINE_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|\(\d{1,2}\)|[-+•*])\s+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’*")
 
 
