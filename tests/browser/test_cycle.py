@@ -185,7 +185,7 @@ def test_whole_cycle_as_each_role(page: Any) -> None:
     _inspector_reads_the_history(page, plan_id)
 
 
-def test_other_pages_render_without_leaving_the_machine(page: Any) -> None:
+def test_other_pages_render_without_leaving_the_machine(page: Any, requests_seen: Any) -> None:
     page.goto("/dang-nhap")
     shoot(page, "00-dang-nhap")
     login(page, "vanphong", "vanphong")
@@ -199,6 +199,9 @@ def test_other_pages_render_without_leaving_the_machine(page: Any) -> None:
         page.goto(path)
         expect(page.locator("main h1")).to_be_visible()
         shoot(page, name)
+    # The listener sees the page's own assets, so the teardown check (nothing left 127.0.0.1) means something.
+    assert any(url.endswith("/static/htmx.min.js") for url in requests_seen.urls)
+    assert any(url.endswith("/static/app.css") for url in requests_seen.urls)
 
 
 def test_keyboard_reaches_login_fields_in_order(page: Any) -> None:

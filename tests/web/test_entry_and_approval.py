@@ -102,3 +102,17 @@ def test_saving_a_draft_keeps_the_form_open(
     sign_in("sokhdt")
     html = _enter(client, plan_world, "7,5", action="draft")
     assert "Đã lưu nháp." in html and "Nháp" in html and 'value="7,5"' in html
+
+
+def test_a_second_approval_is_refused_in_place(
+    client: TestClient, sign_in: Callable[[str], None], plan_world: PlanWorld
+) -> None:
+    sign_in("sokhdt")
+    _enter(client, plan_world, "1.500")
+    sign_in("vanphong")
+    update_id = int(re.search(r'id="u-(\d+)"', client.get("/phe-duyet").text).group(1))  # type: ignore[union-attr]
+    assert client.post(f"/phe-duyet/{update_id}/duyet", headers=HX).status_code == 200
+    r = client.post(f"/phe-duyet/{update_id}/duyet", headers=HX)
+    assert r.status_code == 409
+    assert r.headers["HX-Retarget"] == "#htmx-error"
+    assert "Chỉ duyệt được báo cáo đã gửi" in r.text

@@ -124,7 +124,7 @@ def error_page(request: Request, exc: Exception) -> Response:
                 return HTMLResponse(
                     f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
                     status_code=status,
-                    headers={"HX-Reswap": "innerHTML"},
+                    headers={"HX-Retarget": "#htmx-error", "HX-Reswap": "innerHTML"},
                 )
             user = getattr(request.state, "user", None)
             return render(
