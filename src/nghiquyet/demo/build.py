@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import create_user
 from nghiquyet.config import Settings
-from nghiquyet.demo.figures import OUTCOMES, Outcome, TargetShape, quarter_value, task_progress, year_value
+from nghiquyet.demo.figures import OUTCOMES, Outcome, quarter_value, task_progress, year_value
 from nghiquyet.documents.service import import_document
 from nghiquyet.plans.models import Indicator, Plan, Task
 from nghiquyet.plans.service import confirm_plan, get_plan
-from nghiquyet.status import Period
+from nghiquyet.status import Period, spec_for
 from nghiquyet.tracking.assignments import AssignmentSpec, assign_many
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.updates import approve_update, create_update, return_update, submit_update
@@ -37,7 +37,7 @@ PLAN_PERIODS = {
     "003_80d04959fc9a9e21.txt": (2024, ("Q1", "Q2", "Q3", "Q4"), True),
     "002_1a304e063d388c80.txt": (2026, ("Q1", "Q2", "Q3"), False),
 }
-OUTCOME_WEIGHTS = (3, 4, 2, 2)  # vượt, đạt, không đạt, nguy cơ
+OUTCOME_WEIGHTS = (3, 5, 2, 2)  # vượt, đạt, không đạt, nguy cơ
 RETURN_REASON = ("Số liệu chưa khớp với số liệu của Thống kê tỉnh; đề nghị rà soát, "
                  "bổ sung căn cứ và gửi lại trước ngày 15/01.")
 NOTES = {
@@ -203,22 +203,25 @@ def _updates(session: Session, plan: Plan, leads: dict[tuple[str, int], int],
         for target in indicator.targets:
             if target.value is None:
                 continue
-            shape = TargetShape(target.comparator, target.value, target.value_max, target.unit, target.metric,
-                                target.direction, target.change)
+            spec = spec_for(comparator=target.comparator, value=target.value, value_max=target.value_max,
+                            unit=target.unit, change=target.change, metric=target.metric,
+                            direction=target.direction, year=target.year)
             for i, quarter in enumerate(quarters):
                 last = i == len(quarters) - 1
                 state = "submitted" if last and not closed and rng.random() < 0.4 else "approved"
                 _report(session, summary, reporter, office, unit_id, f"{year}-{quarter}", state,
-                        target_id=target.id, value=quarter_value(shape, outcome, quarter),
+                        target_id=target.id, value=quarter_value(spec, outcome, quarter),
                         note=NOTES[outcome] if last else None)
-            if closed and outcome != "nguy_co":
-                state = "approved"
-                if not returned_one and outcome == "khong_dat":
+            if closed:
+                # A lagging indicator's year figure is still waiting for the office (approving it in the
+                # demo changes the plan's tally); one figure that missed was sent back with a reason.
+                state, figure = "approved", outcome
+                if outcome == "nguy_co":
+                    state, figure = "submitted", "dat"
+                elif not returned_one and outcome == "khong_dat":
                     state, returned_one = "returned", True
-                elif rng.random() < 0.2:
-                    state = "submitted"
                 _report(session, summary, reporter, office, unit_id, str(year), state, target_id=target.id,
-                        value=year_value(shape, outcome), note=NOTES[outcome])
+                        value=year_value(spec, figure), note=NOTES[figure])
     for task in plan.tasks:
         unit_id = leads.get(("task", task.id))
         if unit_id is None:

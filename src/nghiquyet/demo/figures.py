@@ -1,78 +1,56 @@
 """Plausible figures for the demo: values around each target so that every status appears.
 
-Pure and deterministic: the same target, outcome and period always give the same number.
+Pure and deterministic. Whether a target accumulates over the year (revenue, hectares) or is a level
+(a rate, a rank), and which way is good, come from the status rules' own reading (`spec_for`), so a
+"good" demo figure is one the rules judge on track.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from nghiquyet.status import TargetSpec
 
 Outcome = Literal["vuot", "dat", "khong_dat", "nguy_co"]
 OUTCOMES: tuple[Outcome, ...] = ("vuot", "dat", "khong_dat", "nguy_co")
-# Share of a yearly quantity reached by the end of each quarter (revenue, hectares, members admitted...).
-CUMULATIVE_SHARE = {"Q1": 0.22, "Q2": 0.48, "Q3": 0.73, "Q4": 1.0}
-# How far from the target each outcome lands, in the target's good direction.
+# Share of a yearly quantity reached by the end of each quarter: ahead of pro-rata when on track.
+SHARE_ON_TRACK = {"Q1": 0.27, "Q2": 0.53, "Q3": 0.78, "Q4": 1.0}
+SHARE_BEHIND = {"Q1": 0.2, "Q2": 0.42, "Q3": 0.66, "Q4": 1.0}
+# How far past (or short of) the target each outcome lands, in the good direction.
 FACTOR: dict[Outcome, float] = {"vuot": 1.08, "dat": 1.01, "khong_dat": 0.88, "nguy_co": 0.8}
-LEVEL_WORDS = ("tỷ lệ", "tốc độ", "chỉ số", "bình quân", "bậc", "tăng trưởng", "mức")
 
 
-@dataclass(frozen=True, slots=True)
-class TargetShape:
-    comparator: str
-    value: float
-    value_max: float | None
-    unit: str | None
-    metric: str
-    direction: str | None
-    change: str | None
-
-    @property
-    def down(self) -> bool:
-        """Lower is better: "dưới 1,2%", "giảm 2-2,5%" of poverty, fewer crimes."""
-        return self.direction == "down" or self.comparator in ("lt", "lte")
-
-    @property
-    def is_level(self) -> bool:
-        """A rate or index, reported as it stands; otherwise a yearly quantity that accumulates."""
-        text = f"{self.metric} {self.unit or ''}".lower()
-        return "%" in (self.unit or "") or any(w in text for w in LEVEL_WORDS)
-
-
-def year_value(shape: TargetShape, outcome: Outcome) -> float:
+def year_value(spec: TargetSpec, outcome: Outcome) -> float:
     """The figure for the whole year."""
-    low = shape.value
-    high = shape.value_max if shape.comparator == "range" and shape.value_max is not None else low
-    if shape.down:
-        # Reaching means staying at or under the target; exceeding means clearly under it.
-        goal = low
-        factor = {"vuot": 0.9, "dat": 0.98, "khong_dat": 1.12, "nguy_co": 1.2}[outcome]
-        return _round(goal * factor, shape)
+    assert spec.value is not None
+    low = spec.value
+    high = spec.value_max if spec.comparator == "range" and spec.value_max is not None else low
+    factor = FACTOR[outcome]
+    if spec.direction == "down":
+        # Lower is better: reaching means staying under the ceiling, exceeding means clearly under it.
+        if outcome == "dat" and high != low:
+            return _round((low + high) / 2, spec)
+        return _round((low if outcome == "vuot" else high) / factor, spec)
     if outcome == "vuot":
-        base = high * FACTOR["vuot"]
+        value = high * factor
     elif outcome == "dat":
-        base = (low + high) / 2 if high != low else low * FACTOR["dat"]
+        value = (low + high) / 2 if high != low else low * factor
     else:
-        base = low * FACTOR[outcome]
-    if "%" in (shape.unit or "") and low <= 100 < base:
-        base = 100.0  # a share cannot pass 100%: "vượt" a 100% target is simply reaching it
-    return _round(base, shape)
+        value = low * factor
+    if spec.unit == "%" and low <= 100 < value:
+        value = 100.0  # a share cannot pass 100%: "vượt" a 100% target is simply reaching it
+    return _round(value, spec)
 
 
-def quarter_value(shape: TargetShape, outcome: Outcome, quarter: str) -> float:
-    """The figure at the end of a quarter: cumulative for quantities, the level for rates."""
-    year = year_value(shape, outcome)
-    if shape.is_level:
-        # Rates drift towards the year's figure; a lagging one starts further away.
-        lag = {"Q1": 0.94, "Q2": 0.96, "Q3": 0.98, "Q4": 1.0}[quarter]
-        if outcome == "nguy_co":
-            lag -= 0.04
-        value = year / lag if shape.down else year * lag
-        return _round(value, shape)
-    share = CUMULATIVE_SHARE[quarter]
-    if outcome == "nguy_co":
-        share *= 0.85
-    return _round(year * share, shape)
+def quarter_value(spec: TargetSpec, outcome: Outcome, quarter: str) -> float:
+    """The figure at the end of a quarter: year-to-date for quantities, the level for rates."""
+    year = year_value(spec, outcome)
+    on_track = outcome in ("vuot", "dat")
+    if spec.kind == "level":
+        # A level is held against the target itself: on track means already there.
+        return year
+    share = (SHARE_ON_TRACK if on_track else SHARE_BEHIND)[quarter]
+    return _round(year * share, spec)
 
 
 def task_progress(outcome: Outcome, quarter: str) -> float:
@@ -82,7 +60,7 @@ def task_progress(outcome: Outcome, quarter: str) -> float:
     return float(min(100, round(pace * step)))
 
 
-def _round(value: float, shape: TargetShape) -> float:
-    if abs(shape.value) >= 100:
+def _round(value: float, spec: TargetSpec) -> float:
+    if abs(spec.value or 0) >= 100:
         return float(round(value))
     return round(value, 2)
