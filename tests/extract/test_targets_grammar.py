@@ -89,3 +89,49 @@ def test_built_range_reads_back(
     ), text
     expected = {"tăng": "increase", "giảm": "decrease"}.get(lead)
     assert target.change == expected, text
+
+
+CHANGES = [("tăng", "increase"), ("giảm", "decrease"), ("tăng thêm", "increase"), ("", None)]
+BASELINES = [
+    ("so với năm 2024", "năm 2024"),
+    ("so cùng kỳ", "cùng kỳ"),
+    ("so với thực hiện năm 2024", "thực hiện năm 2024"),
+    ("", None),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    subject=st.sampled_from(SUBJECTS),
+    cmp=st.sampled_from(COMPARATORS),
+    value=VALUES,
+    unit=st.sampled_from(UNITS),
+    change=st.sampled_from(CHANGES),
+    baseline=st.sampled_from(BASELINES),
+    sep=st.sampled_from([", ", "; ", " (", ", trong đó "]),
+)
+def test_second_figure_keeps_its_change_and_baseline(
+    subject: str,
+    cmp: tuple[str, str, str],
+    value: float,
+    unit: str,
+    change: tuple[str, str | None],
+    baseline: tuple[str, str | None],
+    sep: str,
+) -> None:
+    before, after, comparator = cmp
+    glue = "" if unit.startswith("%") else " "
+    second = " ".join(
+        w for w in (change[0], before, f"{format_vn_number(value)}{glue}{unit}", after, baseline[0]) if w
+    )
+    text = f"{subject} đạt 100 tỷ đồng{sep}{second}" + (")" if sep == " (" else "")
+    first, target = parse_targets(text, year=2025)
+    assert (first.value, first.unit) == (100, "tỷ đồng"), text
+    assert (target.comparator, target.unit, target.change, target.baseline) == (
+        comparator,
+        unit,
+        change[1],
+        baseline[1],
+    ), text
+    assert target.value == pytest.approx(value), text
+    assert target.metric, text
