@@ -28,9 +28,13 @@ def serve(
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
 ) -> None:
     """Chạy máy chủ web (tạo hoặc nâng cấp cơ sở dữ liệu trước khi chạy)."""
-    _, engine, _ = open_database()
+    settings, engine, _ = open_database()
     engine.dispose()
     typer.echo(f"Cơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}")
+    if settings.secret_key == Settings.model_fields["secret_key"].default:
+        # Anyone who knows the shipped default could sign tokens for any account.
+        typer.echo("Cảnh báo: đang dùng khóa ký mặc định; hãy đặt NGHIQUYET_SECRET_KEY trước khi triển khai.",
+                   err=True)
     typer.echo(f"Địa chỉ: http://{host}:{port}/  (API: /api/v1, tài liệu API: /docs)")
     _run_uvicorn(host, port)
 
