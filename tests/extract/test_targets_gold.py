@@ -55,7 +55,7 @@ def _count_matches(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> 
 
 
 def _cases() -> list[tuple[str, int | None, dict[str, Any]]]:
-    out = []
+    out: list[tuple[str, int | None, dict[str, Any]]] = []
     for path in GOLD_FILES:
         doc = json.loads(path.read_text(encoding="utf-8"))
         years = doc["metadata"].get("years") or [None, None]
