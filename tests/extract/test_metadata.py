@@ -131,3 +131,44 @@ def test_mixed_case_of_organs_positions_and_places() -> None:
 def test_no_number_or_date_is_invented() -> None:
     m = extract_text("Nội dung không có tiêu đề, ngày 11/02/2020 theo Quyết định 1528/QĐ-TTg.").metadata
     assert (m.number, m.date, m.issuer) == (None, None, None)
+
+
+DOCX_LAYOUT = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do
+Số: 1234/KH-UBND | Lâm Đồng, ngày 05 tháng 02 năm 2025
+KẾ HOẠCH
+Triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành liên quan; thời gian thực hiện: năm 2025.
+PHỤ LỤC: DANH MỤC NHIỆM VỤ CỤ THỂ
+STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+1 | Xây dựng Đề án kinh tế số | Sở Khoa học và Công nghệ | Sở Tài chính; Sở Nội vụ | Quý III/2025
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Hồng Thái
+"""
+
+
+def test_header_cells_of_a_docx_layout_table() -> None:
+    ex = extract_text(DOCX_LAYOUT)
+    m = ex.metadata
+    assert (m.number, m.date, m.issuer, m.doc_type) == (
+        "1234/KH-UBND",
+        "2025-02-05",
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+        "ke_hoach",
+    )
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == (
+        "T/M Ủy ban nhân dân",
+        "Chủ tịch",
+        "Trần Hồng Thái",
+    )
+    assert ex.references == ["57-NQ/TW"]
+
+
+def test_appendix_is_a_part_of_its_own_and_its_table_rows_are_tasks() -> None:
+    ex = extract_text(DOCX_LAYOUT)
+    assert [(t.label, t.section, t.line) for t in ex.tasks] == [("1", "I", 6), ("1", "Phụ lục", 9)]
+    assert ex.tasks[0].support == ["Các sở, ngành liên quan"] and ex.tasks[0].deadline == "năm 2025"
+    assert ex.sections[-1].label == "Phụ lục" and ex.sections[-1].title == "DANH MỤC NHIỆM VỤ CỤ THỂ"

@@ -169,7 +169,7 @@ def parse_clause(text: str, base: int = 0) -> Clause | None:
         lead_name = bodies[0][0]
         if re.match(r"(?i)phối hợp", rest[len("chủ trì") :].lstrip(", ")) and head_re.match(after):
             verb = _first_verb(after)
-            stop = re.search(r"\s(?:để|nhằm|trong việc)\s", after)
+            stop = re.search(r"\s(?:để|nhằm|trong việc)\s|;", after)
             if verb is not None and stop is not None and stop.start() < verb.start():
                 verb = stop
             if verb is not None and verb.start() > 0:

@@ -10,7 +10,8 @@ import re
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PHRASE = re.compile(
-    r"\b(?P<prep>trước|đến|trong|cuối|đầu|giữa|hết|chậm nhất|hoàn thành trong)\s+"
+    r"\b(?P<prep>trước|đến|trong|cuối|đầu|giữa|hết|chậm nhất|hoàn thành trong"
+    r"|thời gian(?: thực hiện| hoàn thành)?\s*:)\s+"
     r"(?P<when>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
     r"|tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}"
@@ -28,6 +29,8 @@ def find_deadline(text: str, years: list[int] | None) -> str | None:
     """The first deadline phrase whose year lies inside the plan's years (a horizon is not one)."""
     for m in _PHRASE.finditer(text):
         phrase = " ".join(m.group(0).split())
+        if m.group("prep").lower().startswith("thời gian"):
+            phrase = " ".join(m.group("when").split())  # "thời gian thực hiện: năm 2025" → "năm 2025"
         y = _year(phrase)
         if years and not (years[0] <= y <= years[-1]):
             continue

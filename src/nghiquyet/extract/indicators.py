@@ -64,6 +64,8 @@ def _goal_lists(outline: Outline) -> list[Item]:
     """No targets heading: a plain "Mục tiêu" part whose list items state figures is the list."""
     found: list[Item] = []
     for it in outline.items():
+        if any(it in f.walk() for f in found):
+            continue  # the outermost goal part holds the list once
         if it.heading and re.match(r"^(?:các\s+)?mục tiêu\b", it.title or "", re.IGNORECASE):
             if "tổng quát" in (it.title or "").lower():
                 continue

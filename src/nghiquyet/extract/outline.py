@@ -22,6 +22,7 @@ _LABEL = re.compile(
     r"""^(?:
         (?P<part>(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+\w+|(?:Phần|PHẦN)\s+[IVXLC\d]+)[.:]?\s*
       | (?P<article>(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC)\s+[\dIVXLC]+)[.:]?\s*
+      | (?P<appendix>(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[\dIVXLC]+)?)\b[.:]?\s*
       | \((?P<paren>\d{1,3})\)\s*
       | (?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\s+(?=[^\W\d_])|\)\s*)
       | (?P<alpha>[a-zđ])\)\s*
@@ -159,6 +160,8 @@ def parse_label(p: Paragraph) -> tuple[str, str, str] | None:
         return " ".join(value.split()), "part", rest
     if kind == "article":
         return " ".join(value.split()), "article", rest
+    if kind == "appendix":
+        return " ".join(value.split()).capitalize(), "appendix", rest
     if kind == "roman" and value in ("C", "D", "L") and not rest[:1].isupper():
         return None
     return value, kind, rest
@@ -223,6 +226,8 @@ def build_outline(paragraphs: list[Paragraph]) -> Outline:
             heading=heading,
             title=_clean_title(rest) if heading else None,
         )
+        if style == "appendix":
+            stack.clear()  # an appendix stands beside the body, under no part of it
         # Close the open levels down to (and including) an item of the same style.
         for depth in range(len(stack) - 1, -1, -1):
             if stack[depth].style == style:

@@ -23,7 +23,8 @@ def is_caps(s: str) -> bool:
 
 def cells_of(line: str) -> list[str]:
     """Columns of a header or signature line laid out side by side."""
-    return [c.strip(" *") for c in re.split(r"\s{3,}|\t+", fold(line).strip()) if c.strip(" *")]
+    # Wide gaps in text laid out by spaces; " | " between the cells of a .docx layout table.
+    return [c.strip(" *") for c in re.split(r"\s{3,}|\t+|\s\|\s", fold(line).strip()) if c.strip(" *")]
 
 
 def _capacity(text: str) -> tuple[str, str] | None:

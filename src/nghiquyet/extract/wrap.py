@@ -31,6 +31,7 @@ MARKER = re.compile(
       | \#{1,6}\s
       | \*\*
       | Nơi\snhận
+      | PHỤ\sLỤC | Phụ\slục
     )""",
     re.VERBOSE,
 )
