@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy.orm import Session
 
-from nghiquyet.reports.build import build_report_data, default_header
+from nghiquyet.reports.build import build_report_data, default_header, find_place
 from nghiquyet.status import Status
+from tests.factories import make_unit
 from tests.reports.conftest import TARGETS, ReportPlan
 
 
@@ -78,3 +80,34 @@ def test_header_follows_the_issuer(db: Session, report_plan: ReportPlan) -> None
     assert data.plan_title.startswith("Nghị quyết số 15-NQ/TU")
     state = default_header("UBND tỉnh Lâm Đồng", dt.date(2025, 3, 25))
     assert not state.party and state.place == "Lâm Đồng" and state.number.endswith("/BC-UBND")
+
+
+@pytest.mark.parametrize(
+    ("issuer", "lines", "suffix", "party"),
+    [
+        ("Tỉnh ủy Lâm Đồng", ["TỈNH ỦY LÂM ĐỒNG", "VĂN PHÒNG"], "-BC/VPTU", True),
+        ("Ban Chấp hành Đảng bộ tỉnh", ["TỈNH ỦY LÂM ĐỒNG", "VĂN PHÒNG"], "-BC/VPTU", True),
+        ("Ban Thường vụ Tỉnh ủy", ["TỈNH ỦY LÂM ĐỒNG", "VĂN PHÒNG"], "-BC/VPTU", True),
+        (
+            "Ban Chấp hành Đảng bộ Ủy ban nhân dân tỉnh",
+            ["ĐẢNG ỦY UBND TỈNH LÂM ĐỒNG", "VĂN PHÒNG"],
+            "-BC/VPĐU",
+            True,
+        ),
+        ("Huyện ủy Đức Trọng", ["HUYỆN ỦY ĐỨC TRỌNG", "VĂN PHÒNG"], "-BC/VPHU", True),
+        ("Ủy ban nhân dân tỉnh Lâm Đồng", ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"], "/BC-UBND", False),
+    ],
+)
+def test_header_for_each_kind_of_issuer(issuer: str, lines: list[str], suffix: str, party: bool) -> None:
+    # The seeds name their issuer loosely ("Ban Chấp hành Đảng bộ tỉnh"); the province comes from elsewhere.
+    place = find_place(issuer) or "Lâm Đồng"
+    h = default_header(issuer, dt.date(2025, 1, 2), place=place)
+    assert (h.issuer_lines, h.number.endswith(suffix), h.party) == (lines, True, party)
+
+
+def test_place_comes_from_the_top_unit_when_the_issuer_has_none(db: Session, report_plan: ReportPlan) -> None:
+    report_plan.plan.issuer = "Tỉnh ủy"
+    make_unit(db, name="Tỉnh ủy Lâm Đồng", kind="tinh_uy")
+    data = build_report_data(db, plan_id=report_plan.plan.id, period="2024", as_of=dt.date(2025, 1, 2))
+    assert data.header.issuer_lines[0] == "TỈNH ỦY LÂM ĐỒNG"
+    assert data.header.place_date.startswith("Lâm Đồng, ngày 02 tháng 01 năm 2025")

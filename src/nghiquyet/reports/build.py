@@ -17,24 +17,45 @@ from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import periods_within, plan_status
 from nghiquyet.units.models import Unit
 
-# State bodies use the national motto; everything else that tracks resolutions is a Party body.
+# State bodies use the national motto; a Party body (any "đảng", any "... ủy" committee) the Party's name.
 _STATE = re.compile(r"ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|^sở |^ban quản lý", re.IGNORECASE)
-_PARTY_LEVEL = (("tỉnh ủy", "TU"), ("thành ủy", "TU"), ("huyện ủy", "HU"), ("thị ủy", "TU"),
-                ("đảng ủy", "ĐU"))
-_PLACE = re.compile(r"(?:tỉnh ủy|thành ủy|huyện ủy|thị ủy|đảng ủy|tỉnh|thành phố|huyện|xã|phường)\s+(.+)$",
-                    re.IGNORECASE)
+_COMMITTEE = re.compile(r"đảng|(?:tỉnh|thành|huyện|thị) ủy", re.IGNORECASE)
+_PLACE = re.compile(r"(?i:tỉnh ủy|thành ủy|huyện ủy|thị ủy|tỉnh|thành phố|huyện|xã|phường)\s+"
+                    r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|[^\W\d_a-z])\w*(?:\s+\w+)*)$")
 
 
-def default_header(issuer: str | None, on: dt.date, number: str | None = None) -> Header:
-    """Header for a report on a plan of `issuer`: the Party office's layout or the state one."""
+def find_place(*names: str | None) -> str:
+    """"Lâm Đồng" from "Tỉnh ủy Lâm Đồng" or "Ủy ban nhân dân tỉnh Lâm Đồng" (first name that has one)."""
+    for name in names:
+        m = _PLACE.search((name or "").strip())
+        if m and m.group(1)[:1].isupper():
+            return m.group(1).strip()
+    return ""
+
+
+def default_header(issuer: str | None, on: dt.date, number: str | None = None, place: str = "") -> Header:
+    """Header for a report on a plan of `issuer`: the Party office's layout or the state one.
+
+    The report on a provincial Party plan ("Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh", "Ban Thường vụ
+    Tỉnh ủy") is issued by the committee's office: "TỈNH ỦY <PLACE> / VĂN PHÒNG", "Số ...-BC/VPTU".
+    """
     name = (issuer or "").strip() or "Văn phòng"
-    party = not _STATE.search(name)
-    place_match = _PLACE.search(name)
-    place = place_match.group(1).strip() if place_match else name
-    if party:
-        suffix = next((abbr for word, abbr in _PARTY_LEVEL if word in name.lower()), "")
-        return Header([name.upper(), "VĂN PHÒNG"], number or f"Số      -BC/VP{suffix}", place, on, party=True)
-    return Header([name.upper()], number or "Số:      /BC-UBND", place, on, party=False)
+    low = name.lower()
+    place = place or find_place(name)
+    party = bool(_COMMITTEE.search(name)) or not _STATE.search(name)
+    if not party:
+        kind = "UBND" if "ủy ban nhân dân" in low or "ubnd" in low else ""
+        return Header([name.upper()], number or f"Số:      /BC-{kind}", place or "........", on, party=False)
+    if "ủy ban nhân dân" in low or "ubnd" in low:
+        parent, suffix = f"ĐẢNG ỦY UBND TỈNH {place}".strip(), "ĐU"
+    elif any(w in low for w in ("tỉnh ủy", "đảng bộ tỉnh", "thành ủy", "đảng bộ thành phố")):
+        parent, suffix = f"{'THÀNH ỦY' if 'thành' in low else 'TỈNH ỦY'} {place}".strip(), "TU"
+    elif "huyện ủy" in low or "đảng bộ huyện" in low:
+        parent, suffix = f"HUYỆN ỦY {place}".strip(), "HU"
+    else:
+        parent, suffix = name, "ĐU"
+    return Header([parent.upper(), "VĂN PHÒNG"], number or f"Số      -BC/VP{suffix}", place or "........", on,
+                  party=True)
 
 
 def default_signer(header: Header) -> Signer:
@@ -88,7 +109,7 @@ def build_report_data(
                                       ts.actual, lead, note, ts.id, judgement))
 
     on = as_of or dt.date.today()
-    head = header or default_header(plan.issuer, on)
+    head = header or default_header(plan.issuer, on, place=_place(session, plan))
     return assemble(
         header=head,
         plan_title=_plan_name(plan),
@@ -105,6 +126,13 @@ def build_report_data(
 
 
 _MIN = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def _place(session: Session, plan: Plan) -> str:
+    """Where the report is signed: the source document's place, else the issuer's or a top unit's name."""
+    meta = (plan.document.effective_extraction.get("metadata") or {}) if plan.document else {}
+    roots = session.scalars(select(Unit.name).where(Unit.parent_id.is_(None)).order_by(Unit.id).limit(10))
+    return str(meta.get("place") or "") or find_place(plan.issuer, *roots)
 _DOC_TYPES = {"nghi_quyet": "Nghị quyết", "chuong_trinh_hanh_dong": "Chương trình hành động",
               "ke_hoach": "Kế hoạch", "ket_luan": "Kết luận", "thong_bao_ket_luan": "Thông báo kết luận",
               "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định"}

@@ -72,6 +72,16 @@ class TargetRow:
     def status_label(self) -> str:
         return self.status.label_vi
 
+    @property
+    def lagging_sentence(self) -> str:
+        """"<metric>: <why the rule judged so>. Nguyên nhân (<lead unit>): <the unit's note>."."""
+        text = f"{self.metric}: {self.explanation}."
+        if self.note:
+            note = self.note.strip()
+            who = f" ({self.lead_unit})" if self.lead_unit else ""
+            text += f" Nguyên nhân{who}: {note}{'' if note[-1:] in '.!?' else '.'}"
+        return text
+
 
 @dataclass(slots=True)
 class GroupSummary:

@@ -64,8 +64,7 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
     if not data.lagging:
         _body(doc, "Không có chỉ tiêu chưa đạt hoặc có nguy cơ không đạt.")
     for row in data.lagging:
-        reason = f" Nguyên nhân ({row.lead_unit}): {row.note}" if row.note else ""
-        _body(doc, f"- {row.metric}: {row.explanation}.{reason}")
+        _body(doc, f"- {row.lagging_sentence}")
     if data.missing:
         names = "; ".join(f"{r.metric} ({r.lead_unit})" if r.lead_unit else r.metric for r in data.missing)
         _body(doc, f"- Chưa có số liệu: {names}.")
