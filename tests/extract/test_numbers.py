@@ -58,6 +58,7 @@ def test_dates_are_read_and_written_day_first() -> None:
     assert parse_vn_date("25/03/2024") == date(2024, 3, 25)
     assert parse_vn_date("ngày 25 tháng 3 năm 2024") == date(2024, 3, 25)
     assert parse_vn_date("Lâm Đồng, ngày 05 tháng 01 năm 2021") == date(2021, 1, 5)
+    assert parse_vn_date("2024-03-25") == date(2024, 3, 25)
 
 
 @pytest.mark.parametrize("bad", ["hôm nay", "31/02/2024", ""])

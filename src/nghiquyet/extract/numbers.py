@@ -93,18 +93,21 @@ def format_vn_date(d: date) -> str:
 
 
 _DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_WORDS = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
 )
 
 
 def parse_vn_date(s: str) -> date:
-    """Read "25/03/2024", "25-3-2024" or "ngày 25 tháng 3 năm 2024" as a date."""
+    """Read "25/03/2024", "25-3-2024", "ngày 25 tháng 3 năm 2024" (or ISO "2024-03-25") as a date."""
     text = s.strip()
-    m = _DATE_NUMERIC.search(text) or _DATE_WORDS.search(text)
-    if not m:
+    if iso := _DATE_ISO.fullmatch(text):  # stored values and form inputs come as yyyy-mm-dd
+        year, month, day = (int(g) for g in iso.groups())
+    elif m := _DATE_NUMERIC.search(text) or _DATE_WORDS.search(text):
+        day, month, year = (int(g) for g in m.groups())
+    else:
         raise ValueError(f"not a Vietnamese date: {s!r}")
-    day, month, year = (int(g) for g in m.groups())
     try:
         return date(year, month, day)
     except ValueError as e:
