@@ -118,3 +118,10 @@ def test_markdown_headings_without_labels_are_sections() -> None:
     text = "# Kế hoạch\n## Mục tiêu\nNội dung.\n## Nhiệm vụ\n1. Làm đường."
     got = _flat(_outline(text).sections())
     assert got == [("", "Kế hoạch", 1), ("", "Mục tiêu", 2), ("", "Nhiệm vụ", 2)]
+
+
+def test_a_signature_before_the_recipients_also_closes_the_outline() -> None:
+    text = "I. NHIỆM VỤ\n1. Tăng cường thu ngân sách. Chống thất thu.\nT/M BAN CHẤP HÀNH\nBÍ THƯ\nLê Văn Minh\nNơi nhận:\n- Lưu."
+    outline = _outline(text)
+    assert outline.paragraphs[outline.end].text == "T/M BAN CHẤP HÀNH"
+    assert [it.label for it in outline.items()] == ["I", "1"]

@@ -32,6 +32,8 @@ _LABEL = re.compile(
     )""",
     re.VERBOSE,
 )
+# The closing block starts at "Nơi nhận:" or at the signature ("T/M TỈNH ỦY"), whichever comes first.
+_CLOSING = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\b|^(?:T/M|TM\.|T/L|TL\.|K/T|KT\.|TUQ\.)\s*[A-ZĐỦ]")
 # A paragraph about the document itself closes it; it belongs to no item.
 _SELF_REFERENCE = re.compile(
     r"^(?:Trên cơ sở |Căn cứ )?(?:Nghị quyết|Chương trình(?: hành động)?|Kế hoạch|Thông báo|Kết luận|Chỉ thị"
@@ -193,7 +195,7 @@ def build_outline(paragraphs: list[Paragraph]) -> Outline:
     end = len(paragraphs)
     pending_title: Item | None = None  # a "Phần thứ hai" whose title is the next line
     for i, p in enumerate(paragraphs):
-        if re.match(r"^(?:Nơi nhận|NƠI NHẬN)\b", p.text):
+        if _CLOSING.match(p.text):
             end = i
             break
         if pending_title is not None:
