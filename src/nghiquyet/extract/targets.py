@@ -9,6 +9,7 @@ comes first ("100% tổ chức đảng ..."), the words after it. A figure with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -127,14 +128,16 @@ def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]
     for a, b in groups:
         parent = next((i for i, c in enumerate(clauses) if c.parent is None and c.start <= a < c.end), None)
         clauses.extend(_split(text, a + 1, b, parent))
+    # The innermost clause holding each number: the one starting last at or before it (a
+    # parenthesis clause starts after its parent's start, so it wins).
+    order = sorted(range(len(clauses)), key=lambda i: clauses[i].start)
+    starts = [clauses[i].start for i in order]
     for q in quantities:
-        # The innermost clause holding the number (a parenthesis clause wins over its parent).
-        owner = max(
-            (i for i, c in enumerate(clauses) if c.start <= q.number_start < c.end),
-            key=lambda i: clauses[i].start, default=None,
-        )
-        if owner is not None:
-            clauses[owner].quantities.append(q)
+        k = bisect_right(starts, q.number_start) - 1
+        while k >= 0 and not q.number_start < clauses[order[k]].end:
+            k -= 1
+        if k >= 0:
+            clauses[order[k]].quantities.append(q)
     # Clause texts are read from the masked view so a parenthesis never leaks into its parent's words.
     view = masked_text
     return view, clauses
