@@ -11,7 +11,7 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 Legacy = Literal["tcvn3", "vni"]
 LEGACY: tuple[Legacy, ...] = ("tcvn3", "vni")
@@ -25,11 +25,17 @@ def legacy_label(name: str) -> str:
 
 
 @cache
+def _tables() -> dict[str, Any]:
+    """The data file, read once per process."""
+    raw = resources.files("nghiquyet.extract.read").joinpath("data/legacy_encodings.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
 def unicode_to_legacy(name: Legacy) -> dict[str, str]:
     """Unicode letter (NFC) → its legacy spelling (one or two Latin-1 characters)."""
-    raw = resources.files("nghiquyet.extract.read").joinpath("data/legacy_encodings.json").read_text("utf-8")
-    table: dict[str, str] = json.loads(raw)[name]["chars"]
-    return table
+    chars: dict[str, str] = _tables()[name]["chars"]
+    return chars
 
 
 @cache
@@ -68,7 +74,7 @@ def decode(text: str, name: Legacy) -> str:
     if name == "vni":
         return _pattern(name).sub(lambda m: table[m.group()], text)
     lossy = _tcvn3_lossy()
-    single = str.maketrans(table)  # TCVN3 is one character for one: positions line up
+    single = _translation()  # TCVN3 is one character for one: positions line up
     out: list[str] = []
     for line in text.split("\n"):
         decoded = line.translate(single)
@@ -76,6 +82,11 @@ def decode(text: str, name: Legacy) -> str:
             decoded = _fix_line(line, decoded, lossy)
         out.append(decoded)
     return "\n".join(out)
+
+
+@cache
+def _translation() -> dict[int, str]:
+    return str.maketrans(legacy_to_unicode("tcvn3"))
 
 
 @cache
