@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import pytest
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from nghiquyet.config import Settings
 from nghiquyet.errors import NotFoundError, PermissionDenied
 from nghiquyet.plans.models import Plan
 from nghiquyet.plans.service import confirm_plan, get_plan, list_plans
-from tests.factories import corpus_available, make_document_from_seed, seed_gold
+from tests.factories import corpus_available, make_document_from_seed, make_plan_from_seed, seed_gold
 from tests.services.conftest import Org
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="seed corpus not found (../shared/corpus)")
@@ -59,3 +60,10 @@ def test_only_the_office_confirms(db: Session, org: Org, office: User, settings:
             confirm_plan(db, document_id=doc.id, actor=actor)
     with pytest.raises(NotFoundError):
         confirm_plan(db, document_id=doc.id + 999, actor=office)
+
+
+
+def test_deadline_phrases_become_dates(db: Session, office: User, settings: Settings) -> None:
+    plan = make_plan_from_seed(db, actor=office, settings=settings, seed="002")
+    deadlines = {t.deadline_text: t.deadline for t in get_plan(db, plan_id=plan.id).tasks if t.deadline_text}
+    assert deadlines == {"trong năm 2026": dt.date(2026, 12, 31)}

@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session, selectinload
 from nghiquyet.audit.service import record, snapshot
 from nghiquyet.documents.models import Document
 from nghiquyet.errors import NotFoundError
+from nghiquyet.extract.deadlines import deadline_period
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.plans.schemas import PlanUpdate
+from nghiquyet.status import Period
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
 
 TARGET_FIELDS = ("metric", "comparator", "value", "value_max", "unit", "change", "baseline", "year",
@@ -37,18 +39,26 @@ def _number(value: object) -> float | None:
         return None
 
 
-def _deadline(raw: object) -> tuple[dt.date | None, str | None]:
-    """ISO dates become a date; anything else ("Quý II/2025", "hằng năm") is kept as text only."""
+def _deadline(raw: object, period_hint: object = None) -> tuple[dt.date | None, str | None]:
+    """The last day a deadline phrase allows ("quý II/2025" → 30/06/2025), and the phrase itself.
+
+    Phrases without a date or period ("hằng năm", "thường xuyên") keep only their text.
+    """
     if raw is None or raw == "":
         return None, None
     text = str(raw)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
+    code = text if iso else str(period_hint) if period_hint else deadline_period(text)
+    if code and re.fullmatch(r"\d{4}-\d{2}-\d{2}", code):
         try:
-            return dt.date.fromisoformat(text), text
+            return dt.date.fromisoformat(code), text[:255]
+        except ValueError:
+            return None, text[:255]
+    if code:
+        try:
+            return Period.parse(code).end, text[:255]
         except ValueError:
             pass
-    if re.fullmatch(r"\d{4}", text):
-        return dt.date(int(text), 12, 31), text
     return None, text[:255]
 
 
@@ -85,7 +95,7 @@ def build_plan(doc: Document, extraction: dict[str, Any]) -> Plan:
             target.plan = plan
         plan.indicators.append(indicator)
     for pos, item in enumerate(extraction.get("tasks") or []):
-        deadline, deadline_text = _deadline(item.get("deadline"))
+        deadline, deadline_text = _deadline(item.get("deadline"), item.get("deadline_period"))
         plan.tasks.append(Task(
             position=pos, label=item.get("label"), section=item.get("section"), title=item.get("title"),
             text=str(item.get("text") or ""), line=item.get("line"), line_end=item.get("line_end"),
