@@ -36,12 +36,14 @@ def default_period(plan: Plan | None, today: date) -> str:
 
 
 def pick_period(requested: str | None, plan: Plan | None, today: date) -> str:
-    """The requested period when it is valid, else the default (a bad link must not break the page)."""
+    """The requested period when valid and inside the plan's years, else the default (never an error)."""
     if requested:
         try:
-            return Period.parse(requested).code
+            wanted = Period.parse(requested)
         except ValueError:
-            pass
+            wanted = None
+        if wanted is not None and (plan is None or wanted.year in plan_years(plan, today)):
+            return wanted.code
     return default_period(plan, today)
 
 
