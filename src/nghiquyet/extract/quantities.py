@@ -68,6 +68,8 @@ _PER_PEOPLE = re.compile(
 )
 _PER_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²", "người", "hộ", "lao động", "học sinh", "đầu người"})
 _PER_SIZES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
+_QUOTED = re.compile(r"[“\"][^”\"]{0,20}\Z")
+_QUOTE_END = re.compile(r"[^“”\"]{0,25}[”\"]")
 _VERSION = re.compile(r"\d\.\d")
 _DATE_CUE = re.compile(r"(ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[.)]\s")
@@ -103,6 +105,8 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if _REFERENCE_AFTER.match(text, span.end):
         return True
+    if _QUOTED.search(before) and _QUOTE_END.match(text, span.end):
+        return True  # “3 không”, "5 có": a slogan's name
     if not has_unit and words.after.match(text, span.end):
         return True
     if not has_unit and _YEAR.fullmatch(span.raw):
