@@ -43,7 +43,10 @@ def test_detect_period(text: str, period: str | None) -> None:
 def test_review_paragraph_gives_each_achieved_figure_and_nothing_else() -> None:
     results = find_results([(REVIEW_2025, 28)], default_period="2025")
     assert [(r.value, r.unit, r.total) for r in results] == [
-        (16, "chỉ tiêu", 19), (6.42, "%", None), (109.3, "triệu đồng", None), (20, "%", None),
+        (16, "chỉ tiêu", 19),
+        (6.42, "%", None),
+        (109.3, "triệu đồng", None),
+        (20, "%", None),
     ]
     assert {r.period for r in results} == {"2025"}
     assert results[0].metric == "Số chỉ tiêu hoàn thành và vượt kế hoạch"
@@ -58,8 +61,12 @@ def test_period_named_by_the_paragraph_wins_over_the_default() -> None:
         "so cùng kỳ."
     )
     results = find_results([(text, 41)], default_period="2024")
-    assert [(r.value, r.period) for r in results] == [(3, "2024-Q1"), (29.9, "2024-Q1"), (2.7, "2024-Q1"),
-                                                       (11, "2024-Q1")]
+    assert [(r.value, r.period) for r in results] == [
+        (3, "2024-Q1"),
+        (29.9, "2024-Q1"),
+        (2.7, "2024-Q1"),
+        (11, "2024-Q1"),
+    ]
     assert results[0].metric == "Tăng trưởng kinh tế"
     assert "du lịch" in results[3].metric.lower()
     assert "thu ngân sách" in results[2].metric.lower()
@@ -69,7 +76,10 @@ def test_shortfalls_are_results_too() -> None:
     text = "Tuy nhiên, thực hiện nhiệm vụ năm 2023 còn hạn chế như có 05 chỉ tiêu không đạt kế hoạch."
     (result,) = find_results([(text, 12)], default_period=None)
     assert (result.metric, result.value, result.unit, result.period) == (
-        "Số chỉ tiêu không đạt kế hoạch", 5, "chỉ tiêu", "2023",
+        "Số chỉ tiêu không đạt kế hoạch",
+        5,
+        "chỉ tiêu",
+        "2023",
     )
 
 
@@ -135,3 +145,34 @@ def test_a_period_opening_a_paragraph_carries_to_the_next_paragraphs() -> None:
 @pytest.mark.parametrize("text", ["Thực hiện Nghị quyết năm 2023 của Tỉnh ủy", "bằng 95% kế hoạch năm 2024"])
 def test_a_year_naming_a_document_or_plan_is_not_the_period(text: str) -> None:
     assert detect_period(text) is None
+
+
+PERIODS = [
+    ("Năm 2024, ", "2024"),
+    ("Quý II/2024, ", "2024-Q2"),
+    ("6 tháng đầu năm 2025, ", "2025-H1"),
+    ("Tháng 9/2024, ", "2024-09"),
+    ("", "2023"),
+]
+SUBJECTS = ["Thu ngân sách nhà nước", "Tổng sản phẩm trên địa bàn", "Tỷ lệ hộ nghèo", "Kim ngạch xuất khẩu"]
+UNITS = ["%", "tỷ đồng", "triệu USD", "ha", "doanh nghiệp", "lao động"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    period=st.sampled_from(PERIODS),
+    subject=st.sampled_from(SUBJECTS),
+    verb=st.sampled_from(["đạt", "ước đạt", "thực hiện đạt", "tăng", "giảm", ""]),
+    value=st.integers(min_value=1, max_value=99_999).map(lambda n: n / 10),
+    unit=st.sampled_from(UNITS),
+)
+def test_built_result_sentence_reads_back(
+    period: tuple[str, str], subject: str, verb: str, value: float, unit: str
+) -> None:
+    from nghiquyet.extract.numbers import format_vn_number
+
+    glue = "" if unit == "%" else " "
+    text = f"{period[0]}{subject} {verb} {format_vn_number(value)}{glue}{unit}.".replace("  ", " ")
+    (result,) = find_results([(text, 1)], default_period="2023")
+    assert (result.value, result.unit, result.period) == (pytest.approx(value), unit, period[1]), text
+    assert set(subject.lower().split()) <= set(result.metric.lower().split()), text
