@@ -59,9 +59,13 @@ def sample_docx() -> bytes:
     add_numbering(document)
     numbered(document, "Mục tiêu", 90, 0)
     numbered(document, "Chỉ tiêu", 90, 1)
-    table = document.add_table(rows=2, cols=2)
+    table = document.add_table(rows=2, cols=2, style="Table Grid")
     table.cell(0, 0).text = "GRDP"
     table.cell(0, 1).text = "7,5%"
+    letterhead = document.add_table(rows=1, cols=2)  # borderless, stacked paragraphs
+    letterhead.cell(0, 0).text = "TỈNH ỦY"
+    letterhead.cell(0, 0).add_paragraph("Số 05-NQ/TU")
+    document.add_paragraph().add_run("NghÞ quyÕt").font.name = ".VnTime"
     return docx_bytes(document)
 
 
