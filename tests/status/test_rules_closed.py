@@ -128,3 +128,15 @@ def test_status_labels_are_vietnamese() -> None:
     assert Status.nguy_co.label_vi == "Có nguy cơ không đạt"
     assert Status.chua_co_so_lieu.label_vi == "Chưa có số liệu"
     assert Status("dat") is Status.dat and Status.dat == "dat"
+
+
+def test_decrease_is_the_size_of_the_fall_even_when_the_wording_says_down() -> None:
+    # The extractor marks "giảm 2 - 2,5%" with direction "down" (the poverty rate should fall);
+    # the unit reports how much it fell, so 1,8 is short of the plan, not beyond it.
+    spec = spec_for(comparator="range", value=2.0, value_max=2.5, unit="%", change="decrease",
+                    metric="Tỷ lệ giảm nghèo", direction="down")
+    assert spec.direction == "up"
+    assert closed(spec, 1.8) == (Status.khong_dat, "range.missed")
+    assert closed(spec, 2.6) == (Status.vuot, "range.exceeded")
+    ceiling = spec_for(comparator="lt", value=4, unit="%", change="increase", metric="Chỉ số giá tiêu dùng")
+    assert ceiling.direction == "down" and closed(ceiling, 3.5)[0] is Status.dat

@@ -44,14 +44,19 @@ def kind_for(unit: str | None, change: str | None = None) -> Kind:
 def direction_for(
     comparator: str, metric: str | None = None, change: str | None = None, direction: str | None = None
 ) -> Direction:
-    """Good direction: what the office or the extractor said; else down for ceilings and "bad" levels."""
+    """Good direction of the figure compared.
+
+    A change target ("giảm 1,0 - 1,5%", "tăng 7%") is reported as the size of the change, so more is
+    better whatever the metric: the extractor's `direction="down"` on "giảm" describes the metric
+    (the poverty rate should fall), not that size. Otherwise: what the office or the extractor said;
+    else down for ceilings and for levels that are bad ("tỷ lệ hộ nghèo còn 2%").
+    """
+    if change in ("increase", "decrease") and comparator not in ("lt", "lte"):
+        return "up"
     if direction in ("up", "down"):
         return direction  # type: ignore[return-value]
     if comparator in ("lt", "lte"):
         return "down"
-    if change:
-        # "giảm 1,0 - 1,5%": the figure reported is the size of the decrease, and more is better.
-        return "up"
     m = _norm(metric)
     return "down" if any(word in m for word in _DOWN_WORDS) else "up"
 
