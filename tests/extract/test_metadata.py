@@ -172,3 +172,8 @@ def test_appendix_is_a_part_of_its_own_and_its_table_rows_are_tasks() -> None:
     assert [(t.label, t.section, t.line) for t in ex.tasks] == [("1", "I", 6), ("1", "Phụ lục", 9)]
     assert ex.tasks[0].support == ["Các sở, ngành liên quan"] and ex.tasks[0].deadline == "năm 2025"
     assert ex.sections[-1].label == "Phụ lục" and ex.sections[-1].title == "DANH MỤC NHIỆM VỤ CỤ THỂ"
+
+
+def test_header_columns_run_together_lose_the_motto() -> None:
+    text = "TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết\n-----\nNội dung.\n"
+    assert extract_text(text).metadata.issuer == "Tỉnh ủy Lâm Đồng"

@@ -132,3 +132,13 @@ def test_table_rows_are_paragraphs_of_their_own_with_cells() -> None:
     ps = paragraphs(lines)
     assert [p.cells for p in ps] == [("STT", "Nội dung", "Chủ trì"), ("1", "Làm đường", "UBND xã")]
     assert [p.line for p in ps] == [1, 3]
+
+
+def test_a_wrapped_line_that_begins_like_a_label_continues_the_sentence() -> None:
+    lines = [
+        "Thực hiện tốt Nghị quyết Trung ương 6 (khóa",
+        "XII) về tăng cường công tác bảo vệ sức khỏe nhân dân.",
+        "II. Công tác quốc phòng",
+    ]
+    ps = paragraphs(lines)
+    assert [p.line for p in ps] == [1, 3] and "(khóa XII) về tăng cường" in ps[0].text

@@ -50,6 +50,16 @@ def _doc_type_of(line: str) -> str | None:
     return None
 
 
+def _without_motto(cell: str) -> str:
+    """ "TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM" (columns run together) → "TỈNH ỦY LÂM ĐỒNG"."""
+    up = cell.upper()
+    for motto in load("metadata")["mottos"]:
+        at = up.find(motto)
+        if at > 0:
+            return cell[:at].strip(" -|")
+    return cell
+
+
 def _is_motto(s: str) -> bool:
     up = s.upper().strip(" *-")
     return any(up.startswith(m) for m in load("metadata")["mottos"])
@@ -73,7 +83,7 @@ def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int,
     out: list[tuple[int, str]] = []
     for n, raw in enumerate(lines[: max(0, first_body_line - 1)], start=1):
         for cell in cells_of(raw):
-            cell = re.sub(r"\*\*|__", "", cell).strip()
+            cell = _without_motto(re.sub(r"\*\*|__", "", cell).strip())
             if cell and not _is_motto(cell) and not _SEPARATOR.match(cell) and cell != "*":
                 out.append((n, cell))
     return out

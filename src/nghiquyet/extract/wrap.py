@@ -164,7 +164,13 @@ def breaks(
         return False
     if open_quote:
         return False
-    if MARKER.match(s):
+    m = MARKER.match(s)
+    if m:
+        # "(khóa" + "XII) về ...", "tỉnh lần thứ" + "2. của ...": a wrapped line that happens to
+        # begin like a label; a real label opens a capitalised title or sentence.
+        rest = s[m.end() :].lstrip()
+        if _NUMBER_LABEL.match(s) and rest[:1].islower() and not terminal:
+            return False
         return True
     upper_before, upper_now, lower_now = _is_upper_line(before), _is_upper_line(s), _starts_lower(s)
     if upper_before != upper_now and not lower_now:
@@ -182,6 +188,7 @@ def breaks(
     return not (wrapped and full)
 
 
+_NUMBER_LABEL = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,7}|[A-HĐ])[.)]")
 _CLOSERS = "'\"”’)]*"
 _DASH_NUMBER = re.compile(r"[-–]\s*\d")
 _BULLET_WORD = re.compile(r"[-+]\s+[^\W\d_]")
