@@ -169,9 +169,7 @@ def breaks(
         # "(khóa" + "XII) về ...", "tỉnh lần thứ" + "2. của ...": a wrapped line that happens to
         # begin like a label; a real label opens a capitalised title or sentence.
         rest = s[m.end() :].lstrip()
-        if _NUMBER_LABEL.match(s) and rest[:1].islower() and not terminal:
-            return False
-        return True
+        return not (_NUMBER_LABEL.match(s) and rest[:1].islower() and not terminal)
     upper_before, upper_now, lower_now = _is_upper_line(before), _is_upper_line(s), _starts_lower(s)
     if upper_before != upper_now and not lower_now:
         return True
