@@ -125,7 +125,7 @@ def _report_period(extraction: Extraction) -> str | None:
     if not meta.years:
         return None
     if meta.doc_type in ("thong_bao_ket_luan", "bao_cao", "ket_luan"):
-        return str(int(meta.date[:4]) if meta.date else meta.years[0])
+        return str(meta.years[0])  # a report or conclusion describes its own period
     return str(meta.years[0] - 1)  # a plan for year N opens with a review of year N-1
 
 
