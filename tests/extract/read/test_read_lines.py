@@ -38,3 +38,20 @@ def test_line_numbers_match_an_editor_in_a_file(tmp_path: Path) -> None:
     path.write_bytes("Dòng 1\r\nDòng 2\x0cvẫn dòng 2\rDòng 3\nDòng 4\u2028vẫn dòng 4\n".encode())
     lines = read_document(path).lines
     assert [line.split()[1] for line in lines] == ["1", "2", "3", "4"]
+
+
+def test_form_feed_opening_a_line_marks_a_page_and_is_dropped(tmp_path: Path) -> None:
+    # What pdftotext writes: each new page's first line starts with a form feed.
+    path = tmp_path / "pdftotext.txt"
+    path.write_text("NGHỊ QUYẾT\nTrang một\n1\n\x0cTrang hai\n2\n\x0cTrang ba\n", encoding="utf-8")
+    source = read_document(path)
+    assert source.lines == ["NGHỊ QUYẾT", "Trang một", "1", "Trang hai", "2", "Trang ba"]
+    assert source.page_starts == [0, 3, 5]
+
+
+def test_text_without_form_feeds_has_no_pages(tmp_path: Path) -> None:
+    path = tmp_path / "nq.txt"
+    path.write_text("a\fb\nc\n", encoding="utf-8")
+    source = read_document(path)
+    assert source.lines == ["a b", "c"]
+    assert source.page_starts == []

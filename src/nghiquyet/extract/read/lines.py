@@ -22,3 +22,23 @@ def split_lines(text: str) -> list[str]:
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def split_pages(text: str) -> tuple[list[str], list[int]]:
+    """Lines as split_lines gives them, plus where pages start when a form feed opens a line.
+
+    pdftotext and Word's plain-text export put a form feed (\\f) before each new page's first
+    line; it is dropped there, and the line index recorded, so the normaliser can find page
+    numbers and running headers. A form feed anywhere else is just a space.
+    """
+    raw = _BREAK.split(text)
+    if len(raw) > 1 and raw[-1] == "":
+        raw.pop()
+    starts: list[int] = []
+    for i, line in enumerate(raw):
+        if line.startswith("\x0c"):
+            starts.append(i)
+            raw[i] = line.lstrip("\x0c")
+    if starts and starts[0] != 0:
+        starts.insert(0, 0)
+    return [clean_line(line) for line in raw], starts

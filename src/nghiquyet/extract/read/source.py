@@ -14,6 +14,7 @@ class SourceText:
     lines: list[str]
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)  # e.g. "converted from TCVN3"
-    # PDF only: index in `lines` of the first line of each page (page i+1 starts at page_starts[i]),
-    # so the normaliser can drop page numbers and running headers without markers in the text.
+    # Index in `lines` of the first line of each page (page i+1 starts at page_starts[i]), so the
+    # normaliser can drop page numbers and running headers without markers in the text. Filled for
+    # PDFs, and for text files whose lines open with a form feed (pdftotext output); else empty.
     page_starts: list[int] = field(default_factory=list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nghiquyet.extract.read.encodings import NotText, decode_text
 from nghiquyet.extract.read.errors import BinaryFile
-from nghiquyet.extract.read.lines import split_lines
+from nghiquyet.extract.read.lines import split_pages
 from nghiquyet.extract.read.source import SourceText
 
 
@@ -14,5 +14,6 @@ def read_text(path: str, data: bytes, *, kind: str = "txt", max_bytes: int = 0) 
         decoded = decode_text(data)
     except NotText:
         raise BinaryFile(path) from None
-    return SourceText(path=path, kind=kind, lines=split_lines(decoded.text), encoding=decoded.encoding,
-                      notes=decoded.notes)
+    lines, page_starts = split_pages(decoded.text)
+    return SourceText(path=path, kind=kind, lines=lines, encoding=decoded.encoding, notes=decoded.notes,
+                      page_starts=page_starts)
