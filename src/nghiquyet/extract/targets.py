@@ -68,7 +68,12 @@ _PREPOSITION = re.compile(r"(?:ở|tại|của|đối\s+với|trong)(?![^\W_])",
 _PREP_TAIL = re.compile(r"\s+(?:ở|tại|đối\s+với)\s+[^,;]*\Z", re.IGNORECASE)
 # "Giảm tỷ lệ trẻ em ...", "Nâng tổng số xã ...": the verb asks for the change; the metric is what follows.
 _VERB_BEFORE_HEAD = re.compile(
-    r"^(?:giảm|tăng|nâng|nâng\s+cao|hạ|kéo\s+giảm|phát\s+triển)\s+(?=(?:t[ỷỉ]\s+lệ|tổng|số|chỉ\s+số)(?![^\W_]))",
+    r"^(?:giảm|tăng|nâng|nâng\s+cao|hạ|kéo\s+giảm|phát\s+triển)\s+"
+    r"(?=(?:t[ỷỉ]\s+(?:lệ|trọng)|tổng|số|chỉ\s+số|mức|quy\s+mô|năng\s+suất|thu\s+nhập)(?![^\W_]))",
+    re.IGNORECASE,
+)
+_NEXT_PREDICATE = re.compile(
+    r",\s*(?:giảm|tăng|nâng|đạt|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|không\s+để|góp\s+phần|nhằm)(?![^\W_])",
     re.IGNORECASE,
 )
 _LEAD_CHANGE = {"giảm": "decrease", "kéo giảm": "decrease", "hạ": "decrease", "tăng": "increase"}
@@ -369,6 +374,9 @@ def _words_after(source: str, clause: _Clause, q: Quantity, nxt: Quantity | None
     # after an action ("Tiếp nhận, xử lý 100% tố giác, tin báo") the object runs on.
     if subject and _metric_words().heads.match(subject):
         after = after.split(",", 1)[0]
+    # "Giảm 5 - 10% số vụ tai nạn, giảm số người chết ...": a new predicate ends the object.
+    if m := _NEXT_PREDICATE.search(after):
+        after = after[: m.start()]
     return after
 
 
