@@ -67,3 +67,24 @@ def test_deadline_phrases_become_dates(db: Session, office: User, settings: Sett
     plan = make_plan_from_seed(db, actor=office, settings=settings, seed="002")
     deadlines = {t.deadline_text: t.deadline for t in get_plan(db, plan_id=plan.id).tasks if t.deadline_text}
     assert deadlines == {"trong năm 2026": dt.date(2026, 12, 31)}
+
+
+def test_an_unreported_plan_can_be_deleted_and_confirmed_again(
+    db: Session, office: User, org: Org, settings: Settings
+) -> None:
+    from nghiquyet.errors import ConflictError
+    from nghiquyet.plans.service import delete_plan
+    from nghiquyet.tracking.service import create_update
+
+    doc = make_document_from_seed(db, actor=office, settings=settings, seed="002")
+    first = confirm_plan(db, document_id=doc.id, actor=office)
+    with pytest.raises(PermissionDenied):
+        delete_plan(db, plan_id=first.id, actor=org.leader)
+    delete_plan(db, plan_id=first.id, actor=office)
+    assert db.scalar(select(func.count()).select_from(Plan)) == 0
+    second = confirm_plan(db, document_id=doc.id, actor=office)
+    assert second is not first  # a new plan (SQLite may hand out the same id again)
+    target = get_plan(db, plan_id=second.id).indicators[0].targets[0]
+    create_update(db, actor=office, target_id=target.id, period="2026", value=1.0, unit_id=org.finance.id)
+    with pytest.raises(ConflictError):
+        delete_plan(db, plan_id=second.id, actor=office)

@@ -12,17 +12,21 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import column, exists, select, table
 from sqlalchemy.orm import Session, selectinload
 
 from nghiquyet.audit.service import record, snapshot
 from nghiquyet.documents.models import Document
-from nghiquyet.errors import NotFoundError
+from nghiquyet.errors import ConflictError, NotFoundError
 from nghiquyet.extract.deadlines import deadline_period
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.plans.schemas import PlanUpdate
 from nghiquyet.status import Period
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
+
+# `tracking` sits above `plans` in the layers contract, so its table is named here, not imported.
+_updates = table("updates", column("plan_id"))
+# Assignments cascade with the plan; updates would too, which is why a reported plan is kept.
 
 TARGET_FIELDS = ("metric", "comparator", "value", "value_max", "unit", "change", "baseline", "year",
                  "direction", "text")
@@ -159,3 +163,16 @@ def update_plan(session: Session, *, plan_id: int, changes: PlanUpdate, actor: A
            before=before, after=snapshot(plan))
     session.flush()
     return plan
+
+
+def delete_plan(session: Session, *, plan_id: int, actor: Actor) -> None:
+    """Remove a plan that nobody has reported on yet (e.g. to confirm its document again after review)."""
+    require_manager(actor, "xóa kế hoạch")
+    plan = get_plan(session, plan_id=plan_id)
+    if session.scalar(select(exists().where(_updates.c.plan_id == plan.id))):
+        raise ConflictError("Kế hoạch đã có số liệu báo cáo, không thể xóa; "
+                            "có thể chuyển kế hoạch sang trạng thái đóng")
+    before = {**snapshot(plan), "indicators": len(plan.indicators), "tasks": len(plan.tasks)}
+    session.delete(plan)
+    record(session, actor=actor, action="plan.delete", object_type="plan", object_id=plan_id, before=before)
+    session.flush()
