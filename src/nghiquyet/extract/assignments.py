@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nghiquyet.extract.deadlines import find_deadline
 from nghiquyet.extract.model import Assignment
 from nghiquyet.extract.normalise import UPPER, Paragraph
 from nghiquyet.extract.references import unique
@@ -223,16 +224,23 @@ def task_roles(text: str) -> tuple[list[str], list[str]]:
     return unique(lead), unique(support)
 
 
-def assignments_from(paragraphs: list[Paragraph]) -> list[Assignment]:
-    """Assignments stated in these paragraphs (a "Tổ chức thực hiện" part)."""
+def assignments_from(paragraphs: list[Paragraph], *, years: list[int] | None = None) -> list[Assignment]:
+    """Assignments stated in these paragraphs (a "Tổ chức thực hiện" part), with any deadline."""
     out: list[Assignment] = []
     for p in paragraphs:
         for s, off in sentences(p.text):
             c = parse_clause(s, off)
             if c is None:
                 continue
+            deadline = find_deadline(c.duty, years)
             for body, at in c.bodies:
-                out.append(Assignment(body=body, role="lead", duty=c.duty, line=p.line_at(at)))
+                out.append(
+                    Assignment(body=body, role="lead", duty=c.duty, line=p.line_at(at), deadline=deadline)
+                )
             for body, at in c.supports:
-                out.append(Assignment(body=body, role="support", duty=c.support_duty, line=p.line_at(at)))
+                out.append(
+                    Assignment(
+                        body=body, role="support", duty=c.support_duty, line=p.line_at(at), deadline=deadline
+                    )
+                )
     return out

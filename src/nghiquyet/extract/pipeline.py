@@ -107,7 +107,7 @@ def _closing_paragraphs(outline: Outline) -> list[Paragraph]:
 def _assignments(ctx: Context) -> None:
     implementation = _part_paragraphs(ctx.outline, IMPLEMENTATION)
     if implementation:
-        ctx.extraction.assignments = assignments_from(implementation)
+        ctx.extraction.assignments = assignments_from(implementation, years=ctx.extraction.metadata.years)
         ctx.extraction.reporting = extract_reporting(implementation)
         return
     # No implementation part (a conclusion notice): the tasks say who does what.
@@ -117,7 +117,7 @@ def _assignments(ctx: Context) -> None:
             idx.update((sub.para, *sub.body))
     paras = [ctx.outline.paragraphs[i] for i in sorted(idx) if i < ctx.outline.end]
     paras += [p for p in _closing_paragraphs(ctx.outline) if p not in paras]
-    ctx.extraction.assignments = assignments_from(paras)
+    ctx.extraction.assignments = assignments_from(paras, years=ctx.extraction.metadata.years)
 
 
 def _report_period(extraction: Extraction) -> str | None:
