@@ -37,7 +37,7 @@ class FileTooLarge(InputError):
 
     def __init__(self, path: str, size: int, limit: int) -> None:
         super().__init__(
-            f"tệp quá lớn: {size / 1_048_576:.1f} MB, giới hạn {limit / 1_048_576:.0f} MB (file too large)",
+            f"tệp quá lớn: {_mb(size)} MB, giới hạn {_mb(limit)} MB (file too large)",
             path=path, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
 
 
@@ -62,7 +62,7 @@ class CorruptFile(InputError):
 
     def __init__(self, path: str, kind: str, detail: str = "") -> None:
         extra = f": {detail}" if detail else ""
-        super().__init__(f"tệp {kind} bị hỏng hoặc không đọc được (corrupt {kind} file{extra})",
+        super().__init__(f"tệp {kind} bị hỏng hoặc không đọc được (corrupt {kind} file){extra}",
                          path=path, hint=f"mở lại bằng phần mềm soạn thảo rồi lưu thành tệp {kind} mới")
 
 
@@ -82,3 +82,8 @@ class ScannedPdf(InputError):
                    " (PDF text layer unreadable: fonts without a Unicode map)" if garbled else
                    f"tệp PDF là bản scan, {pages} trang không có lớp chữ (scanned PDF, no text layer)")
         super().__init__(message, path=path, hint="chạy nhận dạng chữ (OCR) trước, hoặc dùng bản .docx gốc")
+
+
+def _mb(size: int) -> str:
+    """Megabytes the Vietnamese way: decimal comma ("57,2")."""
+    return f"{size / 1_048_576:.1f}".replace(".", ",").removesuffix(",0")
