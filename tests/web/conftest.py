@@ -15,6 +15,7 @@ from nghiquyet.accounts.service import hash_password
 from nghiquyet.config import Settings, load_settings
 from nghiquyet.db import make_engine, make_session_factory, migrate
 from nghiquyet.units.models import Unit
+from nghiquyet.units.service import place
 from nghiquyet.web.app import create_app
 
 PASSWORD = "matkhau-thu-nghiem"
@@ -33,11 +34,12 @@ def world(tmp_path: Path) -> World:
     migrate(settings.resolved_database_url)
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
-        tinh = Unit(code="tu", name="Tỉnh ủy Lâm Đồng", kind="tinh_uy", path="/", depth=0)
-        so = Unit(code="skhdt", name="Sở Kế hoạch và Đầu tư", kind="so", path="/", depth=1)
-        other = Unit(code="syt", name="Sở Y tế", kind="so", path="/", depth=1)
-        session.add_all([tinh, so, other])
-        session.flush()
+        tinh = Unit(code="tu", name="Tỉnh ủy Lâm Đồng", kind="tinh_uy")
+        place(session, tinh, None)
+        so = Unit(code="skhdt", name="Sở Kế hoạch và Đầu tư", kind="so")
+        place(session, so, tinh)
+        other = Unit(code="syt", name="Sở Y tế", kind="so")
+        place(session, other, tinh)
         for username, role, unit in (
             ("vanphong", "office", tinh),
             ("sokhdt", "unit", so),

@@ -116,3 +116,21 @@ def test_a_second_approval_is_refused_in_place(
     assert r.status_code == 409
     assert r.headers["HX-Retarget"] == "#htmx-error"
     assert "Chỉ duyệt được báo cáo đã gửi" in r.text
+
+
+def test_evidence_is_attached_and_downloadable(
+    client: TestClient, sign_in: Callable[[str], None], plan_world: PlanWorld
+) -> None:
+    sign_in("sokhdt")
+    r = client.post(
+        f"/viec-cua-toi/chi-tieu/{plan_world.target_id}",
+        headers=HX,
+        data={"plan": str(plan_world.plan_id), "period": "2025", "value": "1.300", "action": "submit"},
+        files=[("evidence", ("bien-ban.txt", "Biên bản kiểm tra số liệu".encode(), "text/plain"))],
+    )
+    assert "bien-ban.txt" in r.text
+    evidence_id = re.search(r'href="/minh-chung/(\d+)"', r.text).group(1)  # type: ignore[union-attr]
+    download = client.get(f"/minh-chung/{evidence_id}")
+    assert download.status_code == 200 and download.text == "Biên bản kiểm tra số liệu"
+    sign_in("syte")  # another unit may not read it
+    assert client.get(f"/minh-chung/{evidence_id}").status_code == 403
