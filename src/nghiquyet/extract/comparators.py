@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from nghiquyet.extract.units import load_json
+from nghiquyet.extract.units import alternation, load_json
 
 # Averages may stand between a change verb and its number: "tăng bình quân 7%/năm".
 _AVERAGE = ("bình quân", "trung bình", "hằng năm", "hàng năm", "mỗi năm")
@@ -22,11 +22,6 @@ _SYMBOL = re.compile(r"(≥|≤|>=|<=|>|<|~|≈)\s*\Z")
 
 def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
-
-
-def _alt(words: Iterable[str]) -> str:
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
 class PhraseTable:
@@ -100,10 +95,10 @@ def vocabulary() -> ComparatorVocabulary:
         level=PhraseTable(data["level"]),
         average=PhraseTable(_AVERAGE),
         after=after,
-        suffix=re.compile(rf"\s*(?P<cmp>{_alt(after)})(?![^\W_])", re.IGNORECASE),
-        joiner=re.compile(rf"\s*(?:{_alt(data['range_joiners'])})\s*\Z", re.IGNORECASE),
+        suffix=re.compile(rf"\s*(?P<cmp>{alternation(after)})(?![^\W_])", re.IGNORECASE),
+        joiner=re.compile(rf"\s*(?:{alternation(data['range_joiners'])})\s*\Z", re.IGNORECASE),
         lead_filler=re.compile(
-            rf"^(?:[\s,;:.\-–—]|(?:{_alt(data['lead_filler'])})(?![^\W_]))+", re.IGNORECASE
+            rf"^(?:[\s,;:.\-–—]|(?:{alternation(data['lead_filler'])})(?![^\W_]))+", re.IGNORECASE
         ),
         tail_filler=PhraseTable(data["tail_filler"]),
         symbols=dict(data["symbols"]),

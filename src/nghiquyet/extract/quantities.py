@@ -13,7 +13,7 @@ from functools import cache
 
 from nghiquyet.extract.comparators import PhraseTable, read_prefix, read_suffix, vocabulary, words_of
 from nghiquyet.extract.numbers import NumberSpan, find_numbers
-from nghiquyet.extract.units import UnitKind, load_json, match_unit
+from nghiquyet.extract.units import UnitKind, alternation, load_json, match_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +39,12 @@ class _NameWords:
     after: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
-
-
 @cache
 def _name_words() -> _NameWords:
     data = load_json("metrics.json")
     return _NameWords(
         before=PhraseTable(data["name_before"]),
-        after=re.compile(rf"\s*(?:{_alt(data['name_after'])})(?![^\W_])", re.IGNORECASE),
+        after=re.compile(rf"\s*(?:{alternation(data['name_after'])})(?![^\W_])", re.IGNORECASE),
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from nghiquyet.extract.comparators import strip_fillers
 from nghiquyet.extract.model import Target
 from nghiquyet.extract.quantities import Quantity, find_quantities
-from nghiquyet.extract.units import load_json, match_unit, unit_kind
+from nghiquyet.extract.units import alternation, load_json, match_unit, unit_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,19 +27,18 @@ class _MetricWords:
     better: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
-
-
 @cache
 def _metric_words() -> _MetricWords:
     data = load_json("metrics.json")
+    def starts(key: str) -> re.Pattern[str]:
+        return re.compile(rf"(?:{alternation(data[key])})(?![^\W_])", re.IGNORECASE)
+
+    def anywhere(key: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![^\W_])(?:{alternation(data[key])})(?![^\W_])", re.IGNORECASE)
+
     return _MetricWords(
-        heads=re.compile(rf"(?:{_alt(data['heads'])})(?![^\W_])", re.IGNORECASE),
-        bases=re.compile(rf"(?:{_alt(data['bases'])})(?![^\W_])", re.IGNORECASE),
-        worse=re.compile(rf"(?<![^\W_])(?:{_alt(data['worse_when_higher'])})(?![^\W_])", re.IGNORECASE),
-        better=re.compile(rf"(?<![^\W_])(?:{_alt(data['fights_worse'])})(?![^\W_])", re.IGNORECASE),
+        heads=starts("heads"), bases=starts("bases"),
+        worse=anywhere("worse_when_higher"), better=anywhere("fights_worse"),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,7 +29,8 @@ def load_json(name: str) -> dict[str, Any]:
     return data
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces matching a space."""
     # Longest first so "hợp tác xã" wins over "xã" and "triệu đồng/người" over "triệu đồng".
     parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
@@ -44,9 +46,9 @@ class _UnitVocabulary:
 @cache
 def _vocabulary() -> _UnitVocabulary:
     data = load_json("units.json")
-    mag = _alternation(data["magnitudes"])
-    base = _alternation(["%", *data["measure"], *data["count"]])
-    per = _alternation([*data["per"], *data["count"]])  # "tỷ đồng/doanh nghiệp", "lượt/hộ"
+    mag = alternation(data["magnitudes"])
+    base = alternation(["%", *data["measure"], *data["count"]])
+    per = alternation([*data["per"], *data["count"]])  # "tỷ đồng/doanh nghiệp", "lượt/hộ"
     # A unit ends where a word ends: "ha" must not eat the start of "hai", nor "xã" of "xã hội".
     pattern = re.compile(
         rf"[ \t]*(?P<unit>(?:(?P<mag>{mag})(?![^\W\d_])[ \t]*)*(?P<base>{base})?"
