@@ -25,9 +25,26 @@ def _year(phrase: str) -> int:
     return int(re.findall(r"\d{4}", phrase)[-1])
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
+_PHRASE_AT_END = re.compile(_PHRASE.pattern + r"$", re.IGNORECASE)
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """Deadline phrases, found from their year backwards (every phrase ends with the year)."""
+    found: list[re.Match[str]] = []
+    last = 0
+    for y in _YEAR_DIGITS.finditer(text):
+        start = max(last, y.start() - 60)
+        m = _PHRASE_AT_END.search(text[start : y.end()])
+        if m:
+            found.append(m)
+            last = y.end()
+    return found
+
+
 def find_deadline(text: str, years: list[int] | None) -> str | None:
     """The first deadline phrase whose year lies inside the plan's years (a horizon is not one)."""
-    for m in _PHRASE.finditer(text):
+    for m in _candidates(text):
         phrase = " ".join(m.group(0).split())
         if m.group("prep").lower().startswith("thời gian"):
             phrase = " ".join(m.group("when").split())  # "thời gian thực hiện: năm 2025" → "năm 2025"

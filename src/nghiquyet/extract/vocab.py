@@ -20,28 +20,38 @@ def load(name: str) -> dict[str, Any]:
 
 
 def keyword_score(text: str, table: dict[str, list[str]]) -> dict[str, int]:
-    """How many times each key's keywords occur in `text` (lower-cased)."""
+    """How many times each key's keywords occur in `text` (whole words, case and commas ignored)."""
     # Keyword lists come from the cached vocabulary, so their identity names the table cheaply.
     key = tuple((k, id(v)) for k, v in table.items())
     compiled = _TABLES.get(key)
     if compiled is None:
-        compiled = _TABLES[key] = _table_pattern(table)
-    pattern, owner = compiled
+        compiled = _TABLES[key] = _phrase_table(table)
+    owner, longest = compiled
+    words = _WORD.findall(text.lower())
     scores = dict.fromkeys(table, 0)
-    for m in pattern.finditer(text.lower()):
-        for k in owner[m.group(0)]:
-            scores[k] += 1
+    # Longest phrase first at each word, then skip past it (no overlapping matches).
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            keys = owner.get(" ".join(words[i : i + n]))
+            if keys:
+                for k in keys:
+                    scores[k] += 1
+                i += n
+                break
+        else:
+            i += 1
     return scores
 
 
-_TABLES: dict[tuple[tuple[str, int], ...], tuple[re.Pattern[str], dict[str, list[str]]]] = {}
+_WORD = re.compile(r"\w+")
+_TABLES: dict[tuple[tuple[str, int], ...], tuple[dict[str, list[str]], int]] = {}
 
 
-def _table_pattern(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """One alternation for all keywords (longest first) and which keys own each keyword."""
+def _phrase_table(table: dict[str, list[str]]) -> tuple[dict[str, list[str]], int]:
+    """Each keyword as its words joined by one space → the keys that own it; the longest length."""
     owner: dict[str, list[str]] = {}
-    for key, words in table.items():
-        for w in words:
-            owner.setdefault(w.lower(), []).append(key)
-    alternation = "|".join(re.escape(w) for w in sorted(owner, key=len, reverse=True))
-    return re.compile(alternation or r"(?!)"), owner
+    for key, phrases in table.items():
+        for phrase in phrases:
+            owner.setdefault(" ".join(_WORD.findall(phrase.lower())), []).append(key)
+    return owner, max((p.count(" ") + 1 for p in owner), default=1)
