@@ -1,10 +1,27 @@
 """Pure text core: read a document, normalise it, outline it and extract its plan.
 
 Imports nothing from storage, web or network code.
+
+The public API is `nghiquyet.extract(path)`: this package is itself callable (see `_CallableModule`),
+so the short call works while `nghiquyet.extract.pipeline`, `nghiquyet.extract.read`... stay
+ordinary submodules (binding a function to the name `nghiquyet.extract` would hide them).
 """
+
+import sys
+import types
+from pathlib import Path
 
 from nghiquyet.extract.model import Extraction, Indicator, Target, Task, extraction_from_dict
 from nghiquyet.extract.pipeline import extract, extract_source, extract_text
 
 __all__ = ["Extraction", "Indicator", "Target", "Task", "extract", "extract_source", "extract_text",
            "extraction_from_dict"]
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, path: str | Path) -> Extraction:
+        """`nghiquyet.extract(path)`: read a file and extract its plan (same as `extract.extract`)."""
+        return extract(path)
+
+
+sys.modules[__name__].__class__ = _CallableModule
