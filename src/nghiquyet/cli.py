@@ -107,8 +107,7 @@ def report_cmd(
         raise fail(str(exc)) from exc
     finally:
         engine.dispose()
-    t = data.tally
-    typer.echo(f"Đã ghi {output} — {data.period_label}: {t.complete}/{t.total} chỉ tiêu hoàn thành")
+    typer.echo(f"Đã ghi {output} — {data.summary_sentence}")
 # --- end of report command -------------------------------------------------------------------
 
 

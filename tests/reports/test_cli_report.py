@@ -38,7 +38,7 @@ def test_report_writes_docx(env: dict[str, str], report_plan: ReportPlan, tmp_pa
         env=env,
     )
     assert result.exit_code == 0, result.output
-    assert "Năm 2024: 3/5 chỉ tiêu hoàn thành" in result.output
+    assert "Trong năm 2024, có 03/05 chỉ tiêu hoàn thành" in result.output
     assert docx.Document(str(out)).tables[1].rows[2].cells[1].text == "Thu ngân sách nhà nước"
 
 

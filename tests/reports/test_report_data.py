@@ -111,3 +111,11 @@ def test_place_comes_from_the_top_unit_when_the_issuer_has_none(db: Session, rep
     data = build_report_data(db, plan_id=report_plan.plan.id, period="2024", as_of=dt.date(2025, 1, 2))
     assert data.header.issuer_lines[0] == "TỈNH ỦY LÂM ĐỒNG"
     assert data.header.place_date.startswith("Lâm Đồng, ngày 02 tháng 01 năm 2025")
+
+
+def test_summary_sentence_speaks_of_progress_inside_the_period(db: Session, report_plan: ReportPlan) -> None:
+    year = build_report_data(db, plan_id=report_plan.plan.id, period="2024")
+    assert year.summary_sentence == "Trong năm 2024, có 03/05 chỉ tiêu hoàn thành và vượt kế hoạch."
+    q2 = build_report_data(db, plan_id=report_plan.plan.id, period="2024-Q2")
+    assert q2.summary_sentence.startswith("Đến hết quý II/2024, có ")
+    assert "chỉ tiêu có nguy cơ không đạt" in q2.summary_sentence

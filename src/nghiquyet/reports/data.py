@@ -155,6 +155,20 @@ class ReportData:
         return self.period.label_vi
 
     @property
+    def summary_sentence(self) -> str:
+        """The opening line: results once the plan's period has closed, progress inside it."""
+        t, by = self.tally, self.tally.by_status
+        label = _lower_first(self.period.label_vi)
+        if self.closed:
+            return f"Trong {label}, có {t.complete:02d}/{t.total:02d} chỉ tiêu hoàn thành và vượt kế hoạch."
+        on_track = t.complete + by.get("dung_tien_do", 0)
+        text = (f"Đến hết {label}, có {on_track:02d}/{t.total:02d} chỉ tiêu đúng tiến độ hoặc đã hoàn thành; "
+                f"{by.get('nguy_co', 0):02d}/{t.total:02d} chỉ tiêu có nguy cơ không đạt")
+        if by.get("chua_co_so_lieu"):
+            text += f"; {by['chua_co_so_lieu']:02d}/{t.total:02d} chỉ tiêu chưa có số liệu"
+        return text + "."
+
+    @property
     def overview(self) -> list[str]:
         return [g.sentence for g in self.groups]
 

@@ -48,9 +48,7 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
     add_par(doc, "-----", BODY_PT, align=CENTER)
 
     _heading(doc, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
-    t = data.tally
-    _body(doc, f"Trong {_lc(data.period_label)}, "
-               f"có {t.complete:02d}/{t.total:02d} chỉ tiêu hoàn thành và vượt kế hoạch. Cụ thể:")
+    _body(doc, f"{data.summary_sentence} Cụ thể:")
     for sentence in data.overview:
         _body(doc, f"- {sentence}.")
     _target_table(doc, data)
