@@ -27,7 +27,7 @@ test: install  ## the whole suite (SQLite; PostgreSQL too when NGHIQUYET_TEST_PO
 	$(MAKE) lint
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -38,6 +38,9 @@ fix: install
 golden: install  ## score the extractor on the seeds
 	$(BIN)/python ../shared/tools/score_extraction.py --gold ../shared/corpus/gold \
 	  --docs ../shared/corpus/seeds --run '$(BIN)/nghiquyet extract {} --format json'
+
+docs: install  ## regenerate docs/cli.md from the commands' --help
+	$(BIN)/python scripts/cli_reference.py > docs/cli.md
 
 bench: install
 	$(BIN)/python benchmarks/extract.py
