@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from nghiquyet.cli import app
 
 # Help is rendered for a fixed, plain terminal so the text is the same on every machine.
-ENV = {"COLUMNS": "100", "TERMINAL_WIDTH": "100", "NO_COLOR": "1", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
+ENV = {"COLUMNS": "100", "TERMINAL_WIDTH": "100", "NO_COLOR": "1", "TERM": "dumb",
+       "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
 
 
 def command_paths() -> list[list[str]]:
