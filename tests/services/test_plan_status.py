@@ -179,7 +179,7 @@ def test_status_is_set_based(db: Session, plan: Plan, org: Org, office: User) ->
     db.expire_all()
     with count_queries(db) as statements:
         status = plan_status(db, plan_id=plan.id, period="2026")
-    assert len(statements) <= 5, statements
+    assert len(statements) <= 3, statements
     assert status.total == 18 and sum(status.by_status.values()) == 18
     body = status.to_dict()
     assert {"total", "complete", "by_status", "indicators"} <= body.keys()

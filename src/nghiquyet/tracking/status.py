@@ -12,8 +12,8 @@ Which figure counts (the "actual") for target T and requested period P:
 Tallies count every indicator of the plan (qualitative ones stay "chưa có số liệu"), so the total
 matches the document ("16/19 chỉ tiêu hoàn thành").
 
-Set-based: the plan's indicators, its targets, the approved updates of the period and the lead
-assignments are four queries whatever the plan's size.
+Set-based: the plan's indicators with their targets, the approved updates of the period and the lead
+assignments are three queries whatever the plan's size.
 """
 
 from __future__ import annotations
@@ -165,16 +165,29 @@ def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date |
         wanted = Period.parse(period)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
-    plan_end = plan.end_date or wanted.end
-    indicators = list(session.scalars(
-        select(Indicator).where(Indicator.plan_id == plan_id).order_by(Indicator.position, Indicator.id)))
+    # One query for the plan's end, its indicators and their targets (outer join: qualitative
+    # indicators have no target); the plan row itself is read only when it has no indicator.
+    rows = session.execute(
+        select(Plan.year_end, Indicator, Target)
+        .join(Indicator, Indicator.plan_id == Plan.id)
+        .outerjoin(Target, Target.indicator_id == Indicator.id)
+        .where(Plan.id == plan_id)
+        .order_by(Indicator.position, Indicator.id, Target.position, Target.id)).all()
+    if rows:
+        year_end = rows[0][0]
+    else:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
+        year_end = plan.year_end
+    plan_end = dt.date(year_end, 12, 31) if year_end else wanted.end
+    indicators: list[Indicator] = []
     targets_by_indicator: dict[int, list[Target]] = defaultdict(list)
-    for target in session.scalars(select(Target).where(Target.plan_id == plan_id)
-                                  .order_by(Target.position, Target.id)):
-        targets_by_indicator[target.indicator_id].append(target)
+    for _, indicator, target in rows:
+        if not indicators or indicators[-1].id != indicator.id:
+            indicators.append(indicator)
+        if target is not None:
+            targets_by_indicator[indicator.id].append(target)
     actuals = latest_actuals(session, plan_id=plan_id, period=wanted)
     leads: dict[int, list[int]] = defaultdict(list)
     for indicator_id, unit_id in session.execute(
