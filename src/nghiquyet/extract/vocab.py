@@ -23,35 +23,39 @@ def keyword_score(text: str, table: dict[str, list[str]]) -> dict[str, int]:
     """How many times each key's keywords occur in `text` (whole words, case and commas ignored)."""
     # Keyword lists come from the cached vocabulary, so their identity names the table cheaply.
     key = tuple((k, id(v)) for k, v in table.items())
-    compiled = _TABLES.get(key)
-    if compiled is None:
-        compiled = _TABLES[key] = _phrase_table(table)
-    owner, longest = compiled
+    by_first = _TABLES.get(key)
+    if by_first is None:
+        by_first = _TABLES[key] = _phrase_table(table)
     words = _WORD.findall(text.lower())
     scores = dict.fromkeys(table, 0)
-    # Longest phrase first at each word, then skip past it (no overlapping matches).
-    i = 0
-    while i < len(words):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            keys = owner.get(" ".join(words[i : i + n]))
-            if keys:
+    i, n = 0, len(words)
+    while i < n:
+        step = 1
+        # Only phrases that start with this word are tried, longest first.
+        for phrase, keys in by_first.get(words[i], ()):
+            size = len(phrase)
+            if tuple(words[i : i + size]) == phrase:
                 for k in keys:
                     scores[k] += 1
-                i += n
+                step = size
                 break
-        else:
-            i += 1
+        i += step
     return scores
 
 
 _WORD = re.compile(r"\w+")
-_TABLES: dict[tuple[tuple[str, int], ...], tuple[dict[str, list[str]], int]] = {}
+_Phrases = dict[str, list[tuple[tuple[str, ...], list[str]]]]
+_TABLES: dict[tuple[tuple[str, int], ...], _Phrases] = {}
 
 
-def _phrase_table(table: dict[str, list[str]]) -> tuple[dict[str, list[str]], int]:
-    """Each keyword as its words joined by one space → the keys that own it; the longest length."""
-    owner: dict[str, list[str]] = {}
+def _phrase_table(table: dict[str, list[str]]) -> _Phrases:
+    """First word → (the phrase's words, the keys that own it), longest phrases first."""
+    owner: dict[tuple[str, ...], list[str]] = {}
     for key, phrases in table.items():
         for phrase in phrases:
-            owner.setdefault(" ".join(_WORD.findall(phrase.lower())), []).append(key)
-    return owner, max((p.count(" ") + 1 for p in owner), default=1)
+            owner.setdefault(tuple(_WORD.findall(phrase.lower())), []).append(key)
+    by_first: _Phrases = {}
+    for words, keys in sorted(owner.items(), key=lambda kv: -len(kv[0])):
+        if words:
+            by_first.setdefault(words[0], []).append((words, keys))
+    return by_first
