@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -73,6 +74,15 @@ def timed(repeat: int, fn: Callable[[], object]) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
+def machine_check() -> str:
+    """Load and a fixed loop's time, so figures from a busy machine can be read for what they are."""
+    start = time.perf_counter()
+    sum(range(10_000_000))
+    loop = time.perf_counter() - start
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"machine: {os.cpu_count()} CPUs, load {load:.1f}, sum(range(1e7)) {loop:.2f}s (≈0.15s when idle)"
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--targets", type=int, default=20)
@@ -80,6 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--database-url")
     args = ap.parse_args(argv)
+    print(machine_check(), flush=True)
     with tempfile.TemporaryDirectory(prefix="nq-bench-reports-") as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
         engine = make_engine(url)
@@ -126,6 +137,7 @@ def main(argv: list[str] | None = None) -> None:
             size = f"{path.stat().st_size / 1024:.0f}" if path else ""
             print(f"{name:<28}{best:>10.2f}{median:>12.2f}{size:>11}")
             sys.stdout.flush()
+        print(machine_check())
         engine.dispose()
 
 
