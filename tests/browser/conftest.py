@@ -35,6 +35,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).resolve().is_relative_to(here):
             item.add_marker(pytest.mark.browser)
+            # One worker runs them all (`pytest -n 2 --dist loadgroup`): one demo database, one chromium.
+            item.add_marker(pytest.mark.xdist_group(name="browser"))
 
 
 def _free_port() -> int:
