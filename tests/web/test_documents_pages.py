@@ -146,3 +146,12 @@ def test_confirming_leads_to_assignment(client: TestClient, sign_in: Callable[[s
     )
     assert r.status_code == 400
     assert "không đúng dạng ngày/tháng/năm" in r.text
+
+
+def test_the_same_file_twice_is_not_imported_again(
+    client: TestClient, sign_in: Callable[[str], None]
+) -> None:
+    sign_in("vanphong")
+    _upload(client)
+    r = client.post("/van-ban", files=[("files", ("ban-sao.txt", SEED.encode(), "text/plain"))])
+    assert "“ban-sao.txt” trùng nội dung với văn bản đã nhập “nq-2024.txt”" in r.text

@@ -102,6 +102,7 @@ async def upload(
     user: User = Depends(require_office),
 ) -> HTMLResponse:
     messages: list[Message] = []
+    known = {d.id for d in list_documents(session, actor=user)}  # the same bytes again return the old one
     for upload_file in files:
         name = upload_file.filename or "van-ban"
         data = await upload_file.read()
@@ -115,6 +116,16 @@ async def upload(
                 )
             )
             continue
+        if doc.id in known:
+            messages.append(
+                Message(
+                    "info",
+                    f"“{name}” trùng nội dung với văn bản đã nhập “{doc.filename}”; không nhập lại.",
+                    f"/van-ban/{doc.id}",
+                )
+            )
+            continue
+        known.add(doc.id)
         ext = doc.effective_extraction
         n_ind, n_task = len(ext.get("indicators") or []), len(ext.get("tasks") or [])
         messages.append(
