@@ -176,9 +176,10 @@ def test_status_is_set_based(db: Session, plan: Plan, org: Org, office: User) ->
                 office=office,
                 unit_id=org.finance.id,
             )
+    plan_id = plan.id
     db.expire_all()
     with count_queries(db) as statements:
-        status = plan_status(db, plan_id=plan.id, period="2026")
+        status = plan_status(db, plan_id=plan_id, period="2026")
     assert len(statements) <= 3, statements
     assert status.total == 18 and sum(status.by_status.values()) == 18
     body = status.to_dict()
