@@ -109,7 +109,14 @@ def no_borders(table: Table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    # Schema order matters to Word ("unreadable content" otherwise): borders go before tblLayout,
+    # tblCellMar and tblLook, which python-docx may already have written.
+    later = [tbl_pr.find(qn(f"w:{n}")) for n in ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption")]
+    anchor = next((el for el in later if el is not None), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
 
 
 def add_header_block(doc: DocxDocument, header: Header) -> Table:
