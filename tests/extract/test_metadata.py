@@ -175,5 +175,5 @@ def test_appendix_is_a_part_of_its_own_and_its_table_rows_are_tasks() -> None:
 
 
 def test_header_columns_run_together_lose_the_motto() -> None:
-    text = "TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết\n-----\nNội dung.\n"
+    text = "TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết\n-----\nA."
     assert extract_text(text).metadata.issuer == "Tỉnh ủy Lâm Đồng"
