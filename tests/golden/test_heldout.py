@@ -34,7 +34,8 @@ def _scorer() -> ModuleType:
 
 def _pair(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     gold = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
-    return extract(HERE / f"{name}.txt").to_dict(), gold
+    doc = next(p for p in sorted(HERE.glob(f"{name}.*")) if p.suffix != ".json")  # .txt or .md
+    return extract(doc).to_dict(), gold
 
 
 @pytest.mark.parametrize("name", NAMES)
