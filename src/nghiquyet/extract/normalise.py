@@ -33,6 +33,11 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:
 _TABLE_RULE = re.compile(r"^(?=.*\|)\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 
 
+def _flat(s: str) -> str:
+    """Runs of spaces as one (skipping the regex for the usual line that has none)."""
+    return MULTI_SPACE.sub(" ", s) if "  " in s else s
+
+
 def table_cells(s: str) -> tuple[str, ...]:
     """The cells of a table row, or () for ordinary text."""
     t = s.strip()
@@ -76,7 +81,7 @@ def _drop_furniture(lines: Sequence[str]) -> list[Phys]:
 
 
 def _width(phys: Sequence[Phys]) -> float:
-    lengths = sorted(len(MULTI_SPACE.sub(" ", p.text)) for p in phys if len(p.text) >= 20)
+    lengths = sorted(len(_flat(p.text)) for p in phys if len(p.text) >= 20)
     if not lengths:
         return 80.0
     return float(lengths[int(0.9 * (len(lengths) - 1))])
@@ -102,7 +107,7 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
     # Hard-wrapped text (PDF) fills most lines to the margin; typed text (.docx, Markdown) keeps
     # one paragraph per line of any length, and there the width rule does not apply.
     long_lines = [p for p in phys if len(p.text) >= 20]
-    near_margin = sum(len(MULTI_SPACE.sub(" ", p.text)) >= 0.75 * width for p in long_lines)
+    near_margin = sum(len(_flat(p.text)) >= 0.75 * width for p in long_lines)
     wrapped = width < 130 and near_margin >= 0.5 * len(long_lines)
     out: list[Paragraph] = []
     cur: list[tuple[int, str]] = []
@@ -167,7 +172,7 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
             continue
         s, md_level, bold = strip_md(p.text)
         columns = bool(COLUMNS.search(s))
-        s = MULTI_SPACE.sub(" ", s).strip()
+        s = _flat(s).strip()
         if not s:
             continue
         open_quote = quotes > 0
