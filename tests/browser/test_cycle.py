@@ -34,6 +34,10 @@ def _office_uploads_reviews_confirms_assigns(page: Any) -> int:
 
     page.get_by_role("link", name="15-NQ/ĐU").click()
     expect(page.get_by_role("heading", name="Rà soát kết quả trích xuất")).to_be_visible()
+    # The keyboard reaches an item and Enter highlights its source line.
+    page.locator("#item-indicator-0 .item-show").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#L17")).to_have_class(re.compile(r"\bhl\b"))
     # Clicking an item highlights the source lines it came from.
     page.locator("#item-indicator-2 .item-show").click()
     expect(page.locator("#L21")).to_have_class(re.compile(r"\bhl\b"))
