@@ -20,21 +20,21 @@ TABLE = """
 route                          | admin | office | unit_own | unit_other | leader | inspector | anonymous
 GET  /health                   | 200   | 200    | 200      | 200        | 200    | 200       | 200
 GET  /auth/me                  | 200   | 200    | 200      | 200        | 200    | 200       | 401
-POST /documents                | 201   | 201    | 403      | 403        | 403    | 403       | 401
+POST /documents                | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /documents                | 200   | 200    | 200      | 200        | 200    | 200       | 401
 GET  /documents/{id}           | 200   | 200    | 200      | 200        | 200    | 200       | 401
-POST /documents/{id}/plan      | 201   | 201    | 403      | 403        | 403    | 403       | 401
+POST /documents/{id}/plan      | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /plans                    | 200   | 200    | 200      | 200        | 200    | 200       | 401
 GET  /plans/{id}               | 200   | 200    | 200      | 200        | 200    | 200       | 401
 PATCH /plans/{id}              | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /plans/{id}/status        | 200   | 200    | 200      | 200        | 200    | 200       | 401
-POST /units                    | 201   | 201    | 403      | 403        | 403    | 403       | 401
+POST /units                    | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /units                    | 200   | 200    | 200      | 200        | 200    | 200       | 401
-POST /users                    | 201   | 201    | 403      | 403        | 403    | 403       | 401
+POST /users                    | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /users                    | 200   | 200    | 403      | 403        | 403    | 403       | 401
-POST /assignments              | 201   | 201    | 403      | 403        | 403    | 403       | 401
+POST /assignments              | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /assignments              | 200   | 200    | 200      | 200        | 200    | 200       | 401
-POST /updates                  | 201   | 201    | 201      | 403        | 403    | 403       | 401
+POST /updates                  | 200   | 200    | 200      | 403        | 403    | 403       | 401
 GET  /updates/{id}             | 200   | 200    | 200      | 403        | 200    | 200       | 401
 PATCH /updates/{id}            | 200   | 200    | 200      | 403        | 403    | 403       | 401
 POST /updates/{id}/submit      | 200   | 200    | 200      | 403        | 403    | 403       | 401

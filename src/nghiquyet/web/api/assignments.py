@@ -15,7 +15,7 @@ from nghiquyet.web.deps import CurrentUser, DbSession
 router = APIRouter(prefix="/assignments", tags=["assignments"])
 
 
-@router.post("", status_code=201)
+@router.post("")
 def create(body: AssignmentCreate, session: DbSession, user: CurrentUser) -> Created:
     assignment = assign(session, item_type=body.item_type, item_id=body.item_id, unit_id=body.unit_id,
                         role=body.role, deadline=body.deadline, note=body.note, actor=user)

@@ -28,7 +28,7 @@ class PlanCreated(BaseModel):
     plan_id: int
 
 
-@router.post("", status_code=201)
+@router.post("")
 async def upload(file: Annotated[UploadFile, File(description="Văn bản: .txt, .md, .docx, .pdf")],
                  session: DbSession, user: CurrentUser, settings: AppSettings) -> Uploaded:
     """Store the file and return its extraction; the same bytes again return the same document."""
@@ -58,7 +58,7 @@ def review(document_id: PathId, body: ReviewSave, session: DbSession, user: Curr
     return DocumentDetail.model_validate(doc)
 
 
-@router.post("/{document_id}/plan", status_code=201)
+@router.post("/{document_id}/plan")
 def confirm(document_id: PathId, session: DbSession, user: CurrentUser) -> PlanCreated:
     """Confirm the (reviewed) extraction into a tracked plan; confirming again returns the same plan."""
     plan = confirm_plan(session, document_id=document_id, actor=user)

@@ -17,7 +17,7 @@ from nghiquyet.web.deps import CurrentUser, DbSession
 router = APIRouter(prefix="/units", tags=["units"])
 
 
-@router.post("", status_code=201)
+@router.post("")
 def create(body: UnitCreate, session: DbSession, user: CurrentUser) -> Created:
     unit = create_unit(session, name=body.name, code=body.code, kind=body.kind, parent_id=body.parent_id,
                        actor=user)
@@ -44,7 +44,7 @@ def show(unit_id: PathId, session: DbSession, user: CurrentUser) -> UnitRead:
     return UnitRead.model_validate(get_unit(session, unit_id=unit_id))
 
 
-@router.post("/import", status_code=201)
+@router.post("/import")
 async def import_file(file: Annotated[UploadFile, File(description="CSV (UTF-8) hoặc XLSX")],
                       session: DbSession, user: CurrentUser) -> list[UnitRead]:
     """Import a tree: columns ma, ten, ma_cap_tren, loai (all rows or none)."""

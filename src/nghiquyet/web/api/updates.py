@@ -38,7 +38,7 @@ def _state(update: Update) -> UpdateState:
     return UpdateState(id=update.id, state=update.state)
 
 
-@router.post("", status_code=201)
+@router.post("")
 def create(body: UpdateCreate, session: DbSession, user: CurrentUser) -> UpdateState:
     """A draft; submit it to send it to the office."""
     update = create_update(session, actor=user, period=body.period, target_id=body.target_id,
@@ -85,14 +85,14 @@ def send_back(update_id: PathId, body: UpdateReturn, session: DbSession, user: C
     return _state(return_update(session, update_id=update_id, reason=body.reason, actor=user))
 
 
-@router.post("/{update_id}/correct", status_code=201)
+@router.post("/{update_id}/correct")
 def correct(update_id: PathId, body: UpdateEdit, session: DbSession, user: CurrentUser) -> UpdateState:
     """A new draft version correcting approved data (the approved row stays as history)."""
     return _state(correct_update(session, update_id=update_id, actor=user, value=body.value,
                                  progress=body.progress, note=body.note))
 
 
-@router.post("/{update_id}/evidence", status_code=201)
+@router.post("/{update_id}/evidence")
 async def add_evidence(update_id: PathId, file: Annotated[UploadFile, File(description="Tệp minh chứng")],
                        session: DbSession, user: CurrentUser, settings: AppSettings) -> Created:
     data = await file.read(settings.max_upload_mb * MB + 1)  # one byte past the limit is enough to refuse

@@ -11,7 +11,7 @@ from nghiquyet.web.deps import CurrentUser, DbSession
 router = APIRouter(prefix="/users", tags=["users"])
 
 
-@router.post("", status_code=201)
+@router.post("")
 def create(body: UserCreate, session: DbSession, user: CurrentUser) -> Created:
     created = create_user(session, username=body.username, password=body.password, role=body.role,
                           unit_id=body.unit_id, full_name=body.full_name, actor=user)
