@@ -55,7 +55,7 @@ def mixed_case(text: str, *, sentence: bool = True) -> str:
             elif w.startswith("(") or bare in functional:
                 place = False
                 out.append(_roman_upper(w))
-            elif bare in levels:
+            elif bare in levels or f"{prev_word} {bare}" in levels:
                 place = True
                 out.append(w)
             elif place:

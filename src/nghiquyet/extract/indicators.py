@@ -84,7 +84,7 @@ def _prose_targets(outline: Outline, root: Item, *, year: int | None, parse: Tar
             continue
         for idx in sub.body:
             p = outline.paragraphs[idx]
-            if idx >= outline.end or p.text.rstrip().endswith(":") or "phụ lục" in p.text.lower():
+            if idx >= outline.end or p.cells or p.text.rstrip().endswith(":") or "phụ lục" in p.text.lower():
                 continue
             targets = parse(p.text, year)
             if targets:

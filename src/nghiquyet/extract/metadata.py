@@ -83,7 +83,7 @@ def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int,
     out: list[tuple[int, str]] = []
     for n, raw in enumerate(lines[: max(0, first_body_line - 1)], start=1):
         for cell in cells_of(raw):
-            cell = _without_motto(re.sub(r"\*\*|__", "", cell).strip())
+            cell = _without_motto(re.sub(r"\*\*|__|^#{1,6}\s+", "", cell).strip().strip("*").strip())
             if cell and not _is_motto(cell) and not _SEPARATOR.match(cell) and cell != "*":
                 out.append((n, cell))
     return out
@@ -94,7 +94,7 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta = Metadata()
     # The title block ends at the separator line, the first body paragraph or the first
     # numbered part, whichever comes first.
-    first_part = next((it.line for it in outline.items() if not it.style.startswith("bullet")), None)
+    first_part = next((it.line for it in outline.items() if not it.style.startswith(("bullet", "md"))), None)
     block_end = first_part or (paragraphs[-1].line + 1 if paragraphs else 1)
     for p in paragraphs[:60]:
         if p.line >= block_end:

@@ -19,10 +19,12 @@ from nghiquyet.extract.indicators import TargetParser, extract_indicators
 from nghiquyet.extract.metadata import extract_metadata
 from nghiquyet.extract.model import Extraction, Result
 from nghiquyet.extract.normalise import Paragraph, paragraphs
+from nghiquyet.extract.numbers import parse_vn_number
 from nghiquyet.extract.outline import Outline, build_outline
 from nghiquyet.extract.read import SourceText, read_document
 from nghiquyet.extract.references import find_references, unique
 from nghiquyet.extract.reporting import extract_reporting
+from nghiquyet.extract.tables import find_tables
 from nghiquyet.extract.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
 
 
@@ -131,9 +133,10 @@ def _report_period(extraction: Extraction) -> str | None:
 
 def _results(ctx: Context) -> None:
     find_results = _optional("nghiquyet.extract.results", "find_results")
-    if find_results is None:
-        return
     outline = ctx.outline
+    if find_results is None:
+        ctx.extraction.results = _table_results(outline, _report_period(ctx.extraction))
+        return
     idx = [i for i in outline.preamble if i < outline.end]
     idx += _part_indices(outline, REVIEW_PART)
     chosen = [ctx.paragraphs[i] for i in sorted(set(idx))]
@@ -147,7 +150,36 @@ def _results(ctx: Context) -> None:
         at = para.text.find(r.text) if para is not None and r.text else -1
         if para is not None and at >= 0:
             r.line = para.line_at(at)
-    ctx.extraction.results = list(found)
+    ctx.extraction.results = list(found) + _table_results(outline, _report_period(ctx.extraction))
+
+
+def _table_results(outline: Outline, default_period: str | None) -> list[Result]:
+    """The "Thực hiện năm 2024" column of a targets table: what was achieved, per row."""
+    out: list[Result] = []
+    for table in find_tables(outline):
+        if not table.has("actual"):
+            continue
+        year = re.search(r"(?:19|20)\d\d", table.heading_of("actual"))
+        period = year.group(0) if year else default_period
+        for row in table.rows:
+            cell = row.values.get("actual", "").strip()
+            try:
+                value = parse_vn_number(cell)
+            except ValueError:
+                continue  # "khoảng 5.800", "-": not a plain figure
+            metric = re.sub(r"(?i)^trong đó\s*:?\s*", "", row.values["text"]).strip()
+            unit = row.values.get("unit") or None
+            out.append(
+                Result(
+                    metric=metric,
+                    value=value,
+                    unit=unit,
+                    period=period,
+                    text=f"{row.values['text']}: {cell} {unit or ''}".strip(),
+                    line=row.line,
+                )
+            )
+    return out
 
 
 def _references(ctx: Context) -> None:

@@ -24,7 +24,9 @@ def is_caps(s: str) -> bool:
 def cells_of(line: str) -> list[str]:
     """Columns of a header or signature line laid out side by side."""
     # Wide gaps in text laid out by spaces; " | " between the cells of a .docx layout table.
-    return [c.strip(" *") for c in re.split(r"\s{3,}|\t+|\s\|\s", fold(line).strip()) if c.strip(" *")]
+    # and a dash between the number and the place-date ("Số: 36/KH-UBND — Bảo Lộc, ngày ...").
+    parts = re.split(r"\s{3,}|\t+|\s\|\s|\s-\s(?=\*?[^\W\d_][^,]{1,40},\s*ngày\s)", fold(line).strip())
+    return [c.strip(" *") for c in parts if c.strip(" *")]
 
 
 def _capacity(text: str) -> tuple[str, str] | None:

@@ -27,6 +27,11 @@ class Table:
     first_para: int
     kinds: list[str | None]
     rows: list[Row] = field(default_factory=list)
+    header: tuple[str, ...] = ()
+
+    def heading_of(self, kind: str) -> str:
+        """The header cell of a column kind ("Thực hiện năm 2024")."""
+        return next((h for h, k in zip(self.header, self.kinds, strict=False) if k == kind), "")
 
     def has(self, kind: str) -> bool:
         return kind in self.kinds
@@ -56,7 +61,7 @@ def find_tables(outline: Outline) -> list[Table]:
             j += 1
         kinds = [_kind(c) for c in paras[i].cells]
         if "text" in kinds and len({k for k in kinds if k}) >= 2:
-            table = Table(first_para=i, kinds=kinds)
+            table = Table(first_para=i, kinds=kinds, header=paras[i].cells)
             group: str | None = None
             for k in range(i + 1, j):
                 cells = paras[k].cells
