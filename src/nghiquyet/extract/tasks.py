@@ -33,7 +33,8 @@ from nghiquyet.extract.vocab import keyword_score, load
 TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện", re.IGNORECASE)
 TARGET_PART = re.compile(r"mục tiêu|chỉ tiêu", re.IGNORECASE)
 IMPLEMENTATION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.IGNORECASE)
-REVIEW_PART = re.compile(r"tình hình|kết quả (?:đạt được|thực hiện)|đánh giá", re.IGNORECASE)
+REVIEW_PART = re.compile(r"tình hình|^(?:về\s+)?kết quả|kết quả (?:đạt được|thực hiện)|đánh giá|kiểm điểm",
+                         re.IGNORECASE)
 
 
 def leading_part(title: str) -> str | None:
