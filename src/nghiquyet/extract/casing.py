@@ -63,6 +63,11 @@ def mixed_case(text: str, *, sentence: bool = True) -> str:
             else:
                 out.append(_roman_upper(w))
     result = "".join(out).strip()
+    # A department is named by its fields: "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ".
+    if result.lower().startswith("sở "):
+        result = re.sub(
+            r"(^sở |\bvà |, )(\w)", lambda m: m.group(1) + m.group(2).upper(), result, flags=re.IGNORECASE
+        )
     if sentence and result:
         result = result[0].upper() + result[1:]
     return result

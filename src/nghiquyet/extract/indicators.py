@@ -47,8 +47,8 @@ def target_roots(outline: Outline) -> list[Item]:
 def _list_items(root: Item) -> Iterator[Item]:
     for c in root.children:
         if c.heading:
-            if GENERAL_GOAL.match(c.title or ""):
-                continue  # "1. Mục tiêu tổng quát": prose, not a list of targets
+            if GENERAL_GOAL.match(c.title or "") or leading_part(c.title or "") == "task":
+                continue  # "1. Mục tiêu tổng quát" is prose; "2. Nhiệm vụ" lists tasks, not targets
             yield from _list_items(c)
         elif c.style.startswith(_LIST_STYLES):
             if c.children and _introduces(c):

@@ -132,7 +132,9 @@ class _TitleBlock:
     type_seen: bool = False
 
 
-_BODY_START = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị|Trên cơ sở|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:)", re.IGNORECASE)
+_BODY_START = re.compile(
+    r"^(?:Căn cứ|Xét|Theo đề nghị|Trên cơ sở|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:)", re.IGNORECASE
+)
 _LEVEL_LINE = re.compile(r"^(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
 
 
