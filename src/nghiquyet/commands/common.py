@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import typer
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
-from nghiquyet.config import Settings, load_settings
-from nghiquyet.db import make_engine, make_session_factory, migrate
-from nghiquyet.units.permissions import Actor
+if TYPE_CHECKING:  # settings and storage are imported by the commands that use them: `extract` starts fast
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from nghiquyet.config import Settings
+    from nghiquyet.units.permissions import Actor
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -24,6 +25,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def open_database(settings: Settings | None = None) -> tuple[Settings, Engine, sessionmaker[Session]]:
     """Settings, an engine on a database brought to the newest schema, and its session factory."""
+    from nghiquyet.config import load_settings
+    from nghiquyet.db import make_engine, make_session_factory, migrate
+
     settings = settings or load_settings()
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
@@ -55,4 +59,4 @@ class _Console:
 
 # The services type their actor as a signed-in account; the console has no row in `users`, so its
 # id is None (the audit trail and `created_by` store NULL for it).
-SYSTEM_ACTOR = cast(Actor, _Console())
+SYSTEM_ACTOR = cast("Actor", _Console())

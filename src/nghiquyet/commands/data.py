@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import select
 
 from nghiquyet.commands.common import SYSTEM_ACTOR, fail, open_database, transaction
 from nghiquyet.errors import NghiquyetError
@@ -17,6 +16,8 @@ def plans(
     format: Annotated[str, typer.Option("--format", "-f", help="text hoặc json")] = "text",
 ) -> None:
     """Liệt kê các kế hoạch đang theo dõi (số, tiêu đề, năm, cơ quan ban hành)."""
+    from sqlalchemy import select
+
     from nghiquyet.plans.models import Plan
 
     if format not in ("text", "json"):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from nghiquyet.commands.common import open_database
-from nghiquyet.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from nghiquyet.config import Settings
 
 # uvicorn imports the app by name, so the CLI never imports the web layer (layers contract).
 APP_FACTORY = "nghiquyet.web.app:create_app_from_env"
@@ -28,6 +30,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
 ) -> None:
     """Chạy máy chủ web (tạo hoặc nâng cấp cơ sở dữ liệu trước khi chạy)."""
+    from nghiquyet.config import Settings
+
     settings, engine, _ = open_database()
     engine.dispose()
     typer.echo(f"Cơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}")
@@ -59,6 +63,7 @@ def demo(
     seed_only: Annotated[bool, typer.Option("--seed-only", help="Chỉ tạo dữ liệu mẫu rồi thoát")] = False,
 ) -> None:
     """Tạo cơ sở dữ liệu mẫu MỚI (Lâm Đồng: văn bản, đơn vị, tài khoản, giao việc, số liệu) rồi chạy."""
+    from nghiquyet.config import load_settings
     from nghiquyet.demo import build_demo
 
     settings = demo_settings(load_settings())
