@@ -18,9 +18,11 @@ inside it the same test is applied to the expected figure so far (`dung_tien_do`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from typing import Literal
 
 from nghiquyet.status.fmt import vn_number, with_unit
@@ -108,13 +110,67 @@ class TargetSpec:
         return verb + text
 
 
-@dataclass(frozen=True, slots=True)
 class Judgement:
+    """A status, the rule that produced it and its Vietnamese explanation.
+
+    The explanation is written only when read: a roll-up judges thousands of targets and reads
+    only their statuses, and formatting numbers was most of its time. `explain` is the deferred
+    form (a function returning the text); the text, once made, is kept. Equality, hashing and
+    repr see the text, as the dataclass this replaces did.
+    """
+
+    __slots__ = ("_explain", "_text", "expected", "ratio", "rule", "status")
+
     status: Status
     rule: str  # stable code: "gte.reached", "range.exceeded", "prorata.behind", "no_data" ...
-    explanation_vi: str
-    expected: float | None = None  # the figure the actual was held against
-    ratio: float | None = None  # actual / plan value (the "% of plan" column, as a fraction)
+    expected: float | None  # the figure the actual was held against
+    ratio: float | None  # actual / plan value (the "% of plan" column, as a fraction)
+    _text: str | None
+    _explain: Callable[[], str] | None
+
+    def __init__(self, status: Status, rule: str, explanation_vi: str | None = None,
+                 expected: float | None = None, ratio: float | None = None, *,
+                 explain: Callable[[], str] | None = None) -> None:
+        if (explanation_vi is None) == (explain is None):
+            raise TypeError("Judgement needs exactly one of explanation_vi and explain")
+        setter = object.__setattr__
+        setter(self, "status", status)
+        setter(self, "rule", rule)
+        setter(self, "expected", expected)
+        setter(self, "ratio", ratio)
+        setter(self, "_text", explanation_vi)
+        setter(self, "_explain", explain)
+
+    @property
+    def explanation_vi(self) -> str:
+        text = self._text
+        if text is None:
+            assert self._explain is not None
+            text = self._explain()
+            object.__setattr__(self, "_text", text)
+            object.__setattr__(self, "_explain", None)
+        return text
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Judgement is immutable: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Judgement is immutable: cannot delete {name}")
+
+    def _key(self) -> tuple[Status, str, str, float | None, float | None]:
+        return (self.status, self.rule, self.explanation_vi, self.expected, self.ratio)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Judgement):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Judgement(status={self.status!r}, rule={self.rule!r}, "
+                f"explanation_vi={self.explanation_vi!r}, expected={self.expected!r}, ratio={self.ratio!r})")
 
 
 def judge(
@@ -126,14 +182,16 @@ def judge(
     as_of: date | None = None,
     expected_share: float | None = None,
 ) -> Judgement:
-    """Judge `actual` (the figure reported for `period`) against `spec`."""
+    """Judge `actual` (the figure reported for `period`) against `spec`.
+
+    The status, rule, expected figure and ratio are decided here; the explanation is written only
+    when someone reads it (`Judgement.explanation_vi`).
+    """
     if spec.value is None:
         return Judgement(Status.chua_co_so_lieu, "no_value", "Chỉ tiêu định tính, không có mức số để so sánh")
     if actual is None:
-        return Judgement(
-            Status.chua_co_so_lieu, "no_data", f"Chưa có số liệu thực hiện {_lower_first(period.label_vi)}",
-            expected=spec.value,
-        )
+        return Judgement(Status.chua_co_so_lieu, "no_data", expected=spec.value,
+                         explain=partial(_no_data_text, period))
     ratio = actual / spec.value if spec.value else None
     deadline = spec.year_end or plan_end
     end = period.end if as_of is None else min(period.end, as_of)
@@ -142,10 +200,24 @@ def judge(
     return _judge_in_period(spec, actual, ratio, period, end, expected_share)
 
 
+def _no_data_text(period: Period) -> str:
+    return f"Chưa có số liệu thực hiện {_lower_first(period.label_vi)}"
+
+
+_CLOSED = {"exceeded": Status.vuot, "reached": Status.dat, "missed": Status.khong_dat}
+
+
 def _judge_closed(spec: TargetSpec, actual: float, ratio: float | None) -> Judgement:
     assert spec.value is not None
     outcome = outcome_of(spec.comparator, actual, spec.value, spec.value_max, spec.direction)
-    status = {"exceeded": Status.vuot, "reached": Status.dat, "missed": Status.khong_dat}[outcome]
+    status = _CLOSED[outcome]
+    comparator = spec.comparator if spec.comparator in COMPARATORS else "eq"
+    return Judgement(status, f"{comparator}.{outcome}", expected=spec.value, ratio=ratio,
+                     explain=partial(_closed_text, spec, actual, ratio, outcome, status))
+
+
+def _closed_text(spec: TargetSpec, actual: float, ratio: float | None, outcome: Outcome,
+                 status: Status) -> str:
     subject = _subject(spec)
     shown = with_unit(actual, spec.unit)
     share = ""
@@ -155,11 +227,8 @@ def _judge_closed(spec: TargetSpec, actual: float, ratio: float | None) -> Judge
         good = outcome != "missed"
         sign = ("≥" if good else "<") if spec.direction == "up" or spec.comparator == "gte" else (
             "≤" if good else ">")
-        text = f"{subject} {shown} {sign} kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
-    else:
-        text = f"{subject} {shown}, kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
-    comparator = spec.comparator if spec.comparator in COMPARATORS else "eq"
-    return Judgement(status, f"{comparator}.{outcome}", text, expected=spec.value, ratio=ratio)
+        return f"{subject} {shown} {sign} kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
+    return f"{subject} {shown}, kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
 
 
 def _judge_in_period(
@@ -180,22 +249,26 @@ def _judge_in_period(
     high = spec.value_max * share if spec.value_max is not None else None
     outcome = outcome_of(spec.comparator, actual, low, high, spec.direction)
     status = Status.nguy_co if outcome == "missed" else Status.dung_tien_do
+    rule = f"{basis}.{'behind' if outcome == 'missed' else 'on_track'}"
+    return Judgement(status, rule, expected=low, ratio=ratio, explain=partial(
+        _in_period_text, spec, actual, period, end, basis, share, low, high, status))
+
+
+def _in_period_text(spec: TargetSpec, actual: float, period: Period, end: date, basis: str, share: float,
+                    low: float, high: float | None, status: Status) -> str:
     shown = with_unit(actual, spec.unit)
     when = _lower_first(period.label_vi)
     if end != period.end:
         when = f"ngày {end.day:02d}/{end.month:02d}/{end.year}"
     if basis == "level":
-        text = f"{_subject(spec)} {shown} ({when}), kế hoạch {spec.plan_text()}: {_VERDICT[status]}"
-    else:
-        expected = with_unit(low, spec.unit)
-        if high is not None and spec.comparator == "range":
-            expected = f"{vn_number(low)} - {with_unit(high, spec.unit)}"
-        text = (
-            f"{_subject(spec)} {shown} đến hết {when}, yêu cầu theo tiến độ "
-            f"{expected} ({vn_number(share * 100, 1)}% của kế hoạch {spec.plan_text()}): {_VERDICT[status]}"
-        )
-    rule = f"{basis}.{'behind' if outcome == 'missed' else 'on_track'}"
-    return Judgement(status, rule, text, expected=low, ratio=ratio)
+        return f"{_subject(spec)} {shown} ({when}), kế hoạch {spec.plan_text()}: {_VERDICT[status]}"
+    expected = with_unit(low, spec.unit)
+    if high is not None and spec.comparator == "range":
+        expected = f"{vn_number(low)} - {with_unit(high, spec.unit)}"
+    return (
+        f"{_subject(spec)} {shown} đến hết {when}, yêu cầu theo tiến độ "
+        f"{expected} ({vn_number(share * 100, 1)}% của kế hoạch {spec.plan_text()}): {_VERDICT[status]}"
+    )
 
 
 def _lower_first(label: str) -> str:
@@ -249,10 +322,21 @@ def judge_indicator(judgements: list[Judgement]) -> Judgement:
     reached = sum(1 for s in statuses if s.complete)
     if n == 1:
         only = judgements[0]
-        return Judgement(status, f"indicator.{status.value}", only.explanation_vi, only.expected, only.ratio)
+        if only._text is not None:
+            return Judgement(status, f"indicator.{status.value}", only._text, only.expected, only.ratio)
+        return Judgement(status, f"indicator.{status.value}", expected=only.expected, ratio=only.ratio,
+                         explain=partial(_explanation_of, only))
+    return Judgement(status, f"indicator.{status.value}",
+                     explain=partial(_indicator_text, tuple(judgements), reached))
+
+
+def _explanation_of(judgement: Judgement) -> str:
+    return judgement.explanation_vi
+
+
+def _indicator_text(judgements: tuple[Judgement, ...], reached: int) -> str:
     reasons = "; ".join(j.explanation_vi for j in judgements)
-    text = f"{reached}/{n} mức chỉ tiêu đạt — {reasons}"
-    return Judgement(status, f"indicator.{status.value}", text)
+    return f"{reached}/{len(judgements)} mức chỉ tiêu đạt — {reasons}"
 
 
 @dataclass(frozen=True, slots=True)
