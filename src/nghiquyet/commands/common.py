@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -34,16 +33,11 @@ def open_database(settings: Settings | None = None) -> tuple[Settings, Engine, s
     return settings, engine, make_session_factory(engine)
 
 
-@contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """Commit once when the block succeeds, roll back otherwise (services only flush)."""
-    with factory() as session:
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        session.commit()
+def transaction(factory: sessionmaker[Session]) -> AbstractContextManager[Session]:
+    """Commit once when the block succeeds, roll back otherwise (`nghiquyet.db.transaction`)."""
+    from nghiquyet.db import transaction as unit_of_work
+
+    return unit_of_work(factory)
 
 
 @dataclass(frozen=True, slots=True)

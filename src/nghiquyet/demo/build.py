@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import create_user
 from nghiquyet.config import Settings
+from nghiquyet.db import transaction
 from nghiquyet.demo.figures import OUTCOMES, Outcome, quarter_value, task_progress, year_value
 from nghiquyet.documents.service import import_document
 from nghiquyet.plans.models import Indicator, Plan, Task
@@ -98,23 +97,12 @@ def seed_files() -> list[tuple[str, bytes]]:
     return sorted((p.name, p.read_bytes()) for p in seeds.iterdir() if p.name.endswith(".txt"))
 
 
-@contextmanager
-def _unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    with factory() as session:
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        session.commit()
-
-
 def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummary:
     """Fill an empty, migrated database; returns what was made (for the CLI to print)."""
     rng = random.Random(SEED)
     accounts = demo_accounts()
     summary = DemoSummary(accounts=accounts)
-    with _unit_of_work(factory) as session:
+    with transaction(factory) as session:
         units = _units_and_accounts(session, accounts, summary)
         office = _user(session, "vanphong")
         users_by_unit = {u.unit_id: u for u in session.query(User).filter(User.role == "unit")}

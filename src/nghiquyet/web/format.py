@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment
 
 from nghiquyet.extract.numbers import format_vn_date, format_vn_number
+from nghiquyet.extract.summary import COMPARATORS, DOC_TYPES
 
 STATUS_LABELS: dict[str, str] = {
     "vuot": "Vượt kế hoạch",
@@ -42,26 +43,9 @@ GROUP_LABELS: dict[str, str] = {
     "moi_truong": "Tài nguyên - môi trường",
     "other": "Khác",
 }
-COMPARATOR_LABELS: dict[str, str] = {
-    "gte": "≥",
-    "gt": ">",
-    "lte": "≤",
-    "lt": "<",
-    "eq": "=",
-    "approx": "≈",
-    "range": "từ … đến",
-}
-DOC_TYPE_LABELS: dict[str, str] = {
-    "nghi_quyet": "Nghị quyết",
-    "chuong_trinh_hanh_dong": "Chương trình hành động",
-    "ke_hoach": "Kế hoạch",
-    "thong_bao_ket_luan": "Thông báo kết luận",
-    "ket_luan": "Kết luận",
-    "chi_thi": "Chỉ thị",
-    "bao_cao": "Báo cáo",
-    "quyet_dinh": "Quyết định",
-    "other": "Văn bản khác",
-}
+# One vocabulary for the CLI summary and the pages (the pure core owns it).
+COMPARATOR_LABELS: dict[str, str] = COMPARATORS
+DOC_TYPE_LABELS: dict[str, str] = DOC_TYPES
 
 
 def vn_number(value: Any, digits: int | None = None) -> str:
