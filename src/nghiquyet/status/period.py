@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 PeriodKind = Literal["year", "half", "quarter", "month"]
@@ -76,7 +77,7 @@ class Period:
 
     @property
     def end(self) -> date:
-        return date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])
+        return _month_end(self.year, self.last_month)
 
     @property
     def code(self) -> str:
@@ -121,6 +122,12 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+@lru_cache(maxsize=1024)
+def _month_end(year: int, month: int) -> date:
+    """Last day of a month (kept: judging thousands of targets asks for the same few)."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def elapsed_fraction(day: date) -> float:

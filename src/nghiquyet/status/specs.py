@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from nghiquyet.status.rules import Direction, Kind, TargetSpec
 
@@ -73,7 +74,18 @@ def spec_for(
     year: int | None = None,
     kind: str | None = None,
 ) -> TargetSpec:
-    """The TargetSpec for a target as extracted or stored (`year` → its deadline 31 Dec of that year)."""
+    """The TargetSpec for a target as extracted or stored (`year` → its deadline 31 Dec of that year).
+
+    Specs are immutable and a roll-up meets the same few target wordings thousands of times, so
+    they are kept by their inputs (all hashable) instead of being rebuilt per target.
+    """
+    return _spec(comparator, value, value_max, unit, change, metric, direction, year, kind)
+
+
+@lru_cache(maxsize=8192)
+def _spec(comparator: str, value: float | None, value_max: float | None, unit: str | None,
+          change: str | None, metric: str | None, direction: str | None, year: int | None,
+          kind: str | None) -> TargetSpec:
     return TargetSpec(
         comparator=comparator,
         value=value,

@@ -7,8 +7,11 @@ for each target follows the rule of `plan_status` (approved only; the period's o
 the latest sub-period's).
 
 Set-based for the scale in DESIGN.md: one query for the targets of the subtree (the unit path is a
-materialised "/1/7/42/" string, so a subtree is one indexed prefix match) and one for the approved
-updates of the period; judging happens in Python, once per target.
+materialised "/1/7/42/" string, so a subtree is one indexed prefix match) outer-joined to their
+approved figures for the period itself, as plain tuples. Only targets without such a figure need a
+second query, for the approved figures of the sub-periods (none when every unit reported the
+period). Judging happens in Python, once per target, and reads statuses only (the rules write
+their Vietnamese explanations when asked, and nobody asks here).
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target
-from nghiquyet.status import Judgement, Period, Tally, judge, judge_indicator, spec_for, tally
+from nghiquyet.status import Judgement, Period, Status, Tally, judge, judge_indicator, spec_for, tally
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import periods_within
 from nghiquyet.units.models import Unit
@@ -37,6 +40,11 @@ class SubtreeTally:
     plans: int = 0
 
 
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
+# A candidate figure: (rank, value, period code); the highest rank stands (see `plan_status`).
+Candidate = tuple[tuple[dt.date, dt.datetime, int, int], float | None, str]
+
+
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                   as_of: dt.date | None = None) -> SubtreeTally:
     """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`."""
@@ -48,51 +56,84 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     if root is None:
         raise NotFoundError(f"Không tìm thấy đơn vị #{root_unit_id}")
 
+    in_subtree = Unit.path.startswith(root.path)
+    if session.get_bind().dialect.name == "sqlite" and root.path:
+        # SQLite's LIKE ignores case, so it never uses the path index and the planner scans every
+        # assignment instead; the same prefix as a range of the (BINARY-collated) column does use it:
+        # "/1/" <= path < "/10" ("0" follows "/"). The LIKE stays, so the range only narrows.
+        in_subtree = and_(in_subtree, Unit.path >= root.path,
+                          Unit.path < root.path[:-1] + chr(ord(root.path[-1]) + 1))
     led = (select(Assignment.indicator_id, Assignment.unit_id)
            .join(Unit, Unit.id == Assignment.unit_id)
-           .where(Unit.path.startswith(root.path), Assignment.role == "lead",
-                  Assignment.item_type == "indicator")
+           .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
            .subquery())
-    rows = session.execute(
+    wanted_code = wanted.code
+    wanted_end = wanted.end
+    exact = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
+    connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
+    rows = connection.execute(
         select(Target.id, Target.indicator_id, led.c.unit_id, Target.plan_id, Target.comparator, Target.value,
                Target.value_max, Target.unit, Target.change, Target.metric, Target.direction, Target.year,
-               Plan.year_end)
+               Plan.year_end, Update.value, Update.decided_at, Update.version, Update.id)
         .join(led, led.c.indicator_id == Target.indicator_id)
-        .join(Plan, Plan.id == Target.plan_id)).all()
+        .join(Plan, Plan.id == Target.plan_id)
+        .outerjoin(Update, exact)).tuples().all()
 
-    codes = periods_within(wanted)
-    wanted_code = wanted.code
-    ends = {c: Period.parse(c).end for c in codes}
-    # Newest standing figure per target: the exact period first, then the sub-period ending last.
-    best: dict[int, tuple[tuple[int, dt.date, int, int], float | None, str]] = {}
-    target_ids = select(Target.id).join(led, led.c.indicator_id == Target.indicator_id)
-    for target_id, code, value, version, update_id in session.execute(
-            select(Update.target_id, Update.period, Update.value, Update.version, Update.id)
-            .where(Update.target_id.in_(target_ids), Update.period.in_(codes), Update.state == "approved")):
-        if target_id is None:
-            continue
-        rank = (1 if code == wanted_code else 0, ends[code], version, update_id)
-        current = best.get(target_id)
-        if current is None or rank > current[0]:
-            best[target_id] = (rank, value, code)
+    # Newest standing figure per target: the exact period's (newest decision, version, id), else
+    # the sub-period ending last (then newest decision, version, id), as `plan_status` ranks them.
+    best: dict[int, Candidate] = {}
+    for row in rows:
+        if row[16] is not None:
+            rank = (wanted_end, row[14] or _NEVER, row[15], row[16])
+            current = best.get(row[0])
+            if current is None or rank > current[0]:
+                best[row[0]] = (rank, row[13], wanted_code)
+    subs = periods_within(wanted)[1:]
+    missing = {row[0] for row in rows} - best.keys() if subs else set()
+    if missing:
+        query = select(Update.target_id, Update.period, Update.value, Update.decided_at, Update.version,
+                       Update.id).where(Update.period.in_(subs), Update.state == "approved")
+        if len(missing) <= 500:
+            query = query.where(Update.target_id.in_(sorted(missing)))
+        else:
+            query = query.where(Update.target_id.in_(
+                select(Target.id).join(led, led.c.indicator_id == Target.indicator_id)))
+        ends = {c: Period.parse(c).end for c in subs}
+        for target_id, code, value, decided_at, version, update_id in connection.execute(query).tuples():
+            if target_id is None or target_id not in missing:
+                continue
+            rank = (ends[code], decided_at or _NEVER, version, update_id)
+            current = best.get(target_id)
+            if current is None or rank > current[0]:
+                best[target_id] = (rank, value, code)
 
-    periods = {c: Period.parse(c) for c in codes}
+    periods = {c: Period.parse(c) for c in subs}
+    periods[wanted_code] = wanted
+    plan_ends: dict[int | None, dt.date] = {}
     judged: dict[tuple[int, int], list[Judgement]] = defaultdict(list)  # (indicator, unit) → targets
     plans: set[int] = set()
+    seen: set[int] = set()
     for (target_id, indicator_id, unit_id, plan_id, comparator, value, value_max, unit, change, metric,
-         direction, year, year_end) in rows:
+         direction, year, year_end, *_figure) in rows:
+        if target_id in seen:  # several approved figures for the period: one row each
+            continue
+        seen.add(target_id)
         plans.add(plan_id)
         spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                         metric=metric, direction=direction, year=year)
-        plan_end = dt.date(year_end, 12, 31) if year_end else wanted.end
+        plan_end = plan_ends.get(year_end)
+        if plan_end is None:
+            plan_end = plan_ends[year_end] = dt.date(year_end, 12, 31) if year_end else wanted_end
         standing = best.get(target_id)
-        used = periods[standing[2]] if standing else wanted
-        judged[(indicator_id, unit_id)].append(
-            judge(spec, standing[1] if standing else None, period=used, plan_end=plan_end, as_of=as_of))
+        if standing is None:
+            judgement = judge(spec, None, period=wanted, plan_end=plan_end, as_of=as_of)
+        else:
+            judgement = judge(spec, standing[1], period=periods[standing[2]], plan_end=plan_end, as_of=as_of)
+        judged[(indicator_id, unit_id)].append(judgement)
 
-    per_unit: dict[int, list[str]] = defaultdict(list)
+    per_unit: dict[int, list[Status]] = defaultdict(list)
     for (_indicator_id, unit_id), judgements in judged.items():
-        per_unit[unit_id].append(judge_indicator(judgements).status.value)
+        per_unit[unit_id].append(judge_indicator(judgements).status)
     every = [s for statuses in per_unit.values() for s in statuses]
-    return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=tally(every),
+    return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
                         by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))
