@@ -7,7 +7,8 @@
 
 Each database is created fresh (a temp SQLite file; a new PostgreSQL database, dropped afterwards),
 migrated, filled by `tracking_data.generate`, then each query runs `--repeat` times on random plans
-and provinces. Prints one line per (database, query).
+and provinces. Prints one line per (database, query): wall and CPU (time.process_time) p50/p95, and a
+machine check (load, a fixed loop's time) before and after, since the box is often shared.
 """
 
 from __future__ import annotations
@@ -43,14 +44,29 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def measure(label: str, repeat: int, call: Callable[[], object]) -> None:
+    """Wall time (what a user waits) and this process's CPU time (what the code costs: on a loaded
+    box wall time also counts other processes' turns, CPU time mostly does not)."""
     call()  # warm the caches once, as a running server would be
-    samples = []
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call()
-        samples.append((time.perf_counter() - start) * 1000)
-    p50, p95 = percentiles(samples)
-    print(f"  {label:<44} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   ({repeat} runs)")
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    p50, p95 = percentiles(walls)
+    c50, c95 = percentiles(cpus)
+    print(f"  {label:<48} wall p50 {p50:7.1f} p95 {p95:7.1f} ms   cpu p50 {c50:7.1f} p95 {c95:7.1f} ms"
+          f"   ({repeat} runs)", flush=True)
+
+
+def machine_check() -> str:
+    """Load and a fixed loop's time, so figures from a busy machine can be read for what they are."""
+    start = time.perf_counter()
+    sum(range(10_000_000))
+    loop = time.perf_counter() - start
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"machine: {os.cpu_count()} CPUs, load {load:.1f}, sum(range(1e7)) {loop:.2f} s "
+            "(≈0.15 s when idle; CPU times above scale with it)")
 
 
 def run(url: str, name: str, scale: int, repeat: int) -> None:
@@ -61,6 +77,7 @@ def run(url: str, name: str, scale: int, repeat: int) -> None:
           f"{data.updates:,} approved updates generated in {data.seconds:.1f} s")
     sessions = make_session_factory(engine)
     rng = random.Random(7)
+    print(machine_check(), flush=True)
     with sessions() as session:
         measure("plan status (1 plan × 20 targets, year)", repeat,
                 lambda: plan_status(session, plan_id=rng.choice(data.plan_ids), period="2024"))
@@ -70,6 +87,7 @@ def run(url: str, name: str, scale: int, repeat: int) -> None:
                 lambda: subtree_tally(session, root_unit_id=rng.choice(data.provinces), period="2024"))
         measure("province tally (300 units, quarter 2024-Q2)", repeat,
                 lambda: subtree_tally(session, root_unit_id=rng.choice(data.provinces), period="2024-Q2"))
+    print(machine_check(), flush=True)
     engine.dispose()
 
 
