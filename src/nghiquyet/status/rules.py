@@ -18,6 +18,7 @@ inside it the same test is applied to the expected figure so far (`dung_tien_do`
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -350,10 +351,13 @@ class Tally:
         return self.total - self.complete
 
 
+_STATUS_VALUES = tuple(s.value for s in Status)
+
+
 def tally(statuses: list[Status] | list[str]) -> Tally:
     """Count statuses; every Status key is present (0 when absent) so tables have stable columns."""
-    counts = {s.value: 0 for s in Status}
-    for s in statuses:
-        counts[Status(s).value] += 1
+    counts = dict.fromkeys(_STATUS_VALUES, 0)
+    for s, n in Counter(statuses).items():  # a StrEnum member and its string count as one key
+        counts[Status(s).value] += n
     total = sum(counts.values())
     return Tally(total=total, complete=counts["dat"] + counts["vuot"], by_status=counts)

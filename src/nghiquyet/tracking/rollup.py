@@ -133,7 +133,9 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
 
     per_unit: dict[int, list[Status]] = defaultdict(list)
     for (_indicator_id, unit_id), judgements in judged.items():
-        per_unit[unit_id].append(judge_indicator(judgements).status)
+        # One target: the indicator takes its status (judge_indicator would say the same).
+        per_unit[unit_id].append(
+            judgements[0].status if len(judgements) == 1 else judge_indicator(judgements).status)
     every = [s for statuses in per_unit.values() for s in statuses]
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
                         by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))
