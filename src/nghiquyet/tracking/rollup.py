@@ -40,6 +40,9 @@ class SubtreeTally:
     plans: int = 0
 
 
+# Up to this many targets lacking the period's own figure are named in the sub-period query; more,
+# and the query selects the subtree's targets again (no huge parameter lists).
+IN_LIST_LIMIT = 500
 _NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 # A candidate figure: (rank, value, period code); the highest rank stands (see `plan_status`).
 Candidate = tuple[tuple[dt.date, dt.datetime, int, int], float | None, str]
@@ -77,7 +80,7 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                Plan.year_end, Update.value, Update.decided_at, Update.version, Update.id)
         .join(led, led.c.indicator_id == Target.indicator_id)
         .join(Plan, Plan.id == Target.plan_id)
-        .outerjoin(Update, exact)).tuples().all()
+        .outerjoin(Update, exact)).all()
 
     # Newest standing figure per target: the exact period's (newest decision, version, id), else
     # the sub-period ending last (then newest decision, version, id), as `plan_status` ranks them.
@@ -93,13 +96,13 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     if missing:
         query = select(Update.target_id, Update.period, Update.value, Update.decided_at, Update.version,
                        Update.id).where(Update.period.in_(subs), Update.state == "approved")
-        if len(missing) <= 500:
+        if len(missing) <= IN_LIST_LIMIT:
             query = query.where(Update.target_id.in_(sorted(missing)))
         else:
             query = query.where(Update.target_id.in_(
                 select(Target.id).join(led, led.c.indicator_id == Target.indicator_id)))
         ends = {c: Period.parse(c).end for c in subs}
-        for target_id, code, value, decided_at, version, update_id in connection.execute(query).tuples():
+        for target_id, code, value, decided_at, version, update_id in connection.execute(query):
             if target_id is None or target_id not in missing:
                 continue
             rank = (ends[code], decided_at or _NEVER, version, update_id)
