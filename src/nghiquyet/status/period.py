@@ -28,6 +28,12 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read `2024`, `2024-H1`, `2024-Q3` or `2024-03`; raise ValueError with a Vietnamese message."""
+        if cls is Period:  # the stored codes are few and parsed per target: keep them (not subclasses)
+            return _parse(str(text))
+        return cls._parse_text(text)
+
+    @classmethod
+    def _parse_text(cls, text: str) -> Period:
         m = _PATTERN.match(str(text))
         if not m:
             raise ValueError(
@@ -122,6 +128,11 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+@lru_cache(maxsize=1024)
+def _parse(text: str) -> Period:
+    return Period._parse_text(text)
 
 
 @lru_cache(maxsize=1024)
