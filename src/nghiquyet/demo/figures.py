@@ -39,6 +39,14 @@ def year_value(spec: TargetSpec, outcome: Outcome) -> float:
         value = low * factor
     if spec.unit == "%" and low <= 100 < value:
         value = 100.0  # a share cannot pass 100%: "vượt" a 100% target is simply reaching it
+    if _counted(spec):
+        # Communes, schools, ranks come whole: keep the outcome by moving at least one unit.
+        whole = float(round(value))
+        if outcome == "vuot":
+            return max(whole, high + 1)
+        if outcome == "dat":
+            return max(whole, low)
+        return min(whole, low - 1)
     return _round(value, spec)
 
 
@@ -50,6 +58,8 @@ def quarter_value(spec: TargetSpec, outcome: Outcome, quarter: str) -> float:
         # A level is held against the target itself: on track means already there.
         return year
     share = (SHARE_ON_TRACK if on_track else SHARE_BEHIND)[quarter]
+    if _counted(spec):
+        return float(round(year * share))
     return _round(year * share, spec)
 
 
@@ -58,6 +68,16 @@ def task_progress(outcome: Outcome, quarter: str) -> float:
     step = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4}[quarter]
     pace = {"vuot": 27.0, "dat": 25.0, "khong_dat": 20.0, "nguy_co": 15.0}[outcome]
     return float(min(100, round(pace * step)))
+
+
+def _counted(spec: TargetSpec) -> bool:
+    """A target counted in whole things (xã, trường, bậc, đảng viên), not money or a rate."""
+    unit = (spec.unit or "").lower()
+    whole_target = spec.value is not None and float(spec.value).is_integer()
+    measured = {"đồng", "usd", "ha", "tấn", "km", "m2", "m3", "lượt"}
+    if not unit or not whole_target or "%" in unit or "/" in unit:
+        return False
+    return not measured & set(unit.split())
 
 
 def _round(value: float, spec: TargetSpec) -> float:
