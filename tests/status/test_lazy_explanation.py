@@ -12,7 +12,7 @@ from typing import NamedTuple
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nghiquyet.status import Judgement, Period, Status, TargetSpec, judge, judge_indicator
+from nghiquyet.status import Judgement, Period, Status, TargetSpec, indicator_status, judge, judge_indicator
 from nghiquyet.status.fmt import vn_number, with_unit
 from nghiquyet.status.period import elapsed_fraction
 from nghiquyet.status.rules import _PRECEDENCE, _VERDICT, COMPARATORS, _lower_first, _subject, outcome_of
@@ -190,3 +190,9 @@ def test_judgement_keeps_the_dataclass_manners() -> None:
         pass
     else:
         raise AssertionError("a Judgement must stay immutable")
+
+
+@given(st.lists(st.sampled_from(list(Status)), max_size=6))
+def test_indicator_status_is_judge_indicators_status(statuses: list[Status]) -> None:
+    judged = judge_indicator([Judgement(s, "x", s.label_vi) for s in statuses])
+    assert indicator_status(statuses) == judged.status

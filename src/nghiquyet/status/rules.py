@@ -19,7 +19,7 @@ inside it the same test is applied to the expected figure so far (`dung_tien_do`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -311,6 +311,12 @@ _PRECEDENCE = (
 )
 
 
+def indicator_status(statuses: Collection[Status]) -> Status:
+    """The status `judge_indicator` gives an indicator whose targets have `statuses` (no text: for
+    roll-ups that count indicators); no target at all is `chua_co_so_lieu`."""
+    return next((s for s in _PRECEDENCE if s in statuses), Status.chua_co_so_lieu)
+
+
 def judge_indicator(judgements: list[Judgement]) -> Judgement:
     """An indicator is complete when all its targets are reached; otherwise its worst target speaks."""
     if not judgements:
@@ -318,7 +324,7 @@ def judge_indicator(judgements: list[Judgement]) -> Judgement:
             Status.chua_co_so_lieu, "indicator.no_targets", "Chỉ tiêu chưa có mức số để đánh giá"
         )
     statuses = [j.status for j in judgements]
-    status = next(s for s in _PRECEDENCE if s in statuses)
+    status = indicator_status(statuses)
     n = len(judgements)
     reached = sum(1 for s in statuses if s.complete)
     if n == 1:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target
-from nghiquyet.status import Judgement, Period, Status, Tally, judge, judge_indicator, spec_for, tally
+from nghiquyet.status import Period, Status, Tally, indicator_status, judge, spec_for, tally
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import periods_within
 from nghiquyet.units.models import Unit
@@ -113,7 +113,9 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     periods = {c: Period.parse(c) for c in subs}
     periods[wanted_code] = wanted
     plan_ends: dict[int | None, dt.date] = {}
-    judged: dict[tuple[int, int], list[Judgement]] = defaultdict(list)  # (indicator, unit) → targets
+    # (indicator, unit) → its targets' statuses; the judgements themselves are let go at once (keeping
+    # 6,000 of them alive only fed the garbage collector: the explanations are not read here).
+    judged: dict[tuple[int, int], list[Status]] = defaultdict(list)
     plans: set[int] = set()
     seen: set[int] = set()
     for (target_id, indicator_id, unit_id, plan_id, comparator, value, value_max, unit, change, metric,
@@ -128,17 +130,13 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
         if plan_end is None:
             plan_end = plan_ends[year_end] = dt.date(year_end, 12, 31) if year_end else wanted_end
         standing = best.get(target_id)
-        if standing is None:
-            judgement = judge(spec, None, period=wanted, plan_end=plan_end, as_of=as_of)
-        else:
-            judgement = judge(spec, standing[1], period=periods[standing[2]], plan_end=plan_end, as_of=as_of)
-        judged[(indicator_id, unit_id)].append(judgement)
+        actual, used = (None, wanted) if standing is None else (standing[1], periods[standing[2]])
+        status = judge(spec, actual, period=used, plan_end=plan_end, as_of=as_of).status
+        judged[(indicator_id, unit_id)].append(status)
 
     per_unit: dict[int, list[Status]] = defaultdict(list)
-    for (_indicator_id, unit_id), judgements in judged.items():
-        # One target: the indicator takes its status (judge_indicator would say the same).
-        per_unit[unit_id].append(
-            judgements[0].status if len(judgements) == 1 else judge_indicator(judgements).status)
+    for (_indicator_id, unit_id), statuses in judged.items():
+        per_unit[unit_id].append(statuses[0] if len(statuses) == 1 else indicator_status(statuses))
     every = [s for statuses in per_unit.values() for s in statuses]
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
                         by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))
