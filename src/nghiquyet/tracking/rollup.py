@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -48,6 +49,10 @@ _NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 Candidate = tuple[tuple[dt.date, dt.datetime, int, int], float | None, str]
 
 
+def _exact_rank(row: Any) -> tuple[dt.datetime, int, int]:
+    return (row[14] or _NEVER, row[15], row[16])
+
+
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                   as_of: dt.date | None = None) -> SubtreeTally:
     """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`."""
@@ -72,7 +77,7 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
            .subquery())
     wanted_code = wanted.code
     wanted_end = wanted.end
-    exact = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
+    own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
         select(Target.id, Target.indicator_id, led.c.unit_id, Target.plan_id, Target.comparator, Target.value,
@@ -80,19 +85,20 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                Plan.year_end, Update.value, Update.decided_at, Update.version, Update.id)
         .join(led, led.c.indicator_id == Target.indicator_id)
         .join(Plan, Plan.id == Target.plan_id)
-        .outerjoin(Update, exact)).all()
+        .outerjoin(Update, own_figure)).all()
 
     # Newest standing figure per target: the exact period's (newest decision, version, id), else
     # the sub-period ending last (then newest decision, version, id), as `plan_status` ranks them.
-    best: dict[int, Candidate] = {}
+    # The exact period's figure is kept as its row (no new object per target: fewer for the GC).
+    exact: dict[int, Any] = {}
     for row in rows:
         if row[16] is not None:
-            rank = (wanted_end, row[14] or _NEVER, row[15], row[16])
-            current = best.get(row[0])
-            if current is None or rank > current[0]:
-                best[row[0]] = (rank, row[13], wanted_code)
+            current = exact.get(row[0])
+            if current is None or _exact_rank(row) > _exact_rank(current):
+                exact[row[0]] = row
+    best: dict[int, Candidate] = {}
     subs = periods_within(wanted)[1:]
-    missing = {row[0] for row in rows} - best.keys() if subs else set()
+    missing = {row[0] for row in rows} - exact.keys() if subs else set()
     if missing:
         query = select(Update.target_id, Update.period, Update.value, Update.decided_at, Update.version,
                        Update.id).where(Update.period.in_(subs), Update.state == "approved")
@@ -119,7 +125,7 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     plans: set[int] = set()
     seen: set[int] = set()
     for (target_id, indicator_id, unit_id, plan_id, comparator, value, value_max, unit, change, metric,
-         direction, year, year_end, *_figure) in rows:
+         direction, year, year_end, _value, _decided, _version, _update_id) in rows:
         if target_id in seen:  # several approved figures for the period: one row each
             continue
         seen.add(target_id)
@@ -129,8 +135,12 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
         plan_end = plan_ends.get(year_end)
         if plan_end is None:
             plan_end = plan_ends[year_end] = dt.date(year_end, 12, 31) if year_end else wanted_end
-        standing = best.get(target_id)
-        actual, used = (None, wanted) if standing is None else (standing[1], periods[standing[2]])
+        own = exact.get(target_id)
+        if own is not None:
+            actual, used = own[13], wanted
+        else:
+            standing = best.get(target_id)
+            actual, used = (None, wanted) if standing is None else (standing[1], periods[standing[2]])
         status = judge(spec, actual, period=used, plan_end=plan_end, as_of=as_of).status
         judged[(indicator_id, unit_id)].append(status)
 
