@@ -99,7 +99,8 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     for p in paragraphs[:60]:
         if p.line >= block_end:
             break
-        if _SEPARATOR.match(p.text) or (len(p.text) > 160 and not is_caps(p.text)):
+        long_sentence = len(p.text) > 160 and not is_caps(p.text) and re.search(r"[.;:](?:\s|$)", p.text)
+        if _SEPARATOR.match(p.text) or long_sentence:
             block_end = p.line
             break
     cells = _header_cells(lines, block_end)
@@ -189,7 +190,9 @@ def _read_title_block(cells: Sequence[tuple[int, str]], meta: Metadata) -> _Titl
             continue
         if _BODY_START.match(cell):
             break
-        if caps and re.match(r"^CỦA\s+", cell, re.IGNORECASE):
+        if not caps and re.match(r"^của\s+", cell) and _KHOA.search(cell) and not block.title_parts:
+            block.term_line = cell  # "của Ban Chấp hành Đảng bộ huyện khóa XX" above the title
+        elif caps and re.match(r"^CỦA\s+", cell, re.IGNORECASE):
             block.issuer_line = cell[4:].strip()
             title_closed = bool(block.title_parts)
         elif caps and re.match(r"^(?:HỘI NGHỊ|KỲ HỌP)\b", cell, re.IGNORECASE):
@@ -219,10 +222,12 @@ def _term(meta: Metadata, issuer_line: str | None, title_parts: list[str], term_
 def _issuer(
     issuer_line: str | None, header_organ: str | None, capacity_body: str | None, text: str
 ) -> str | None:
-    if issuer_line:
-        return mixed_case(_KHOA.sub("", issuer_line).strip(" ()"))
+    # The organ heading the page issues the document; "CỦA BAN CHẤP HÀNH ..." under the type
+    # line names it only when there is no such heading.
     if header_organ:
         return mixed_case(header_organ)
+    if issuer_line:
+        return mixed_case(_KHOA.sub("", issuer_line).strip(" ()"))
     if capacity_body:
         body = mixed_case(capacity_body)
         if re.fullmatch(r"Ban Thường vụ|Ban Chấp hành|Thường trực", body):
