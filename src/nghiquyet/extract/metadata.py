@@ -26,7 +26,8 @@ from nghiquyet.extract.vocab import load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _PLACE_DATE = re.compile(
-    rf"^\*?\s*(?P<place>(?:[{UPPER}][^\s,]*\s*){{1,5}}),\s*"
+    # Words separated by required spaces: "(word\s*){1,5}" let 5,000 letters split five ways (a hang).
+    rf"^\*?\s*(?P<place>[{UPPER}][^\s,]*(?:\s+[{UPPER}][^\s,]*){{0,4}})\s*,\s*"
     rf"(?:{_DATE_WORDS}|ngày\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}))",
     re.IGNORECASE,
 )
