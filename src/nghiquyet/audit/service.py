@@ -6,7 +6,7 @@ Imports only `db`: every domain (units included) records events, so the trail si
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from sqlalchemy import inspect, select
@@ -81,3 +81,16 @@ def list_events(session: Session, *, actor: AuditActor, object_type: str | None 
     if action is not None:
         query = query.where(AuditEvent.action == action)
     return list(session.scalars(query.limit(min(limit, 1000)).offset(offset)))
+
+
+def apply_changes(session: Session, obj: Any, changes: Mapping[str, Any], *, actor: AuditActor | None,
+                  object_type: str, check: Callable[[], None] | None = None) -> None:
+    """Set `changes` on an ORM object, run `check`, record "<object_type>.update" with before/after."""
+    before = snapshot(obj)
+    for key, value in changes.items():
+        setattr(obj, key, value)
+    if check is not None:
+        check()
+    record(session, actor=actor, action=f"{object_type}.update", object_type=object_type, object_id=obj.id,
+           before=before, after=snapshot(obj))
+    session.flush()

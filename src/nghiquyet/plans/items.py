@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import column, exists, func, select, table
 from sqlalchemy.orm import Session
 
-from nghiquyet.audit.service import record, snapshot
+from nghiquyet.audit.service import apply_changes, record, snapshot
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.plans.schemas import (
@@ -68,12 +68,8 @@ def update_indicator(session: Session, *, indicator_id: int, changes: IndicatorU
                      actor: Actor) -> Indicator:
     require_manager(actor, "sửa kế hoạch")
     indicator: Indicator = _get(session, Indicator, indicator_id, "chỉ tiêu")
-    before = snapshot(indicator)
-    for key, value in changes.model_dump(exclude_unset=True).items():
-        setattr(indicator, key, value)
-    record(session, actor=actor, action="indicator.update", object_type="indicator", object_id=indicator.id,
-           before=before, after=snapshot(indicator))
-    session.flush()
+    apply_changes(session, indicator, changes.model_dump(exclude_unset=True), actor=actor,
+                  object_type="indicator")
     return indicator
 
 
@@ -108,13 +104,8 @@ def add_target(session: Session, *, indicator_id: int, data: TargetCreate, actor
 def update_target(session: Session, *, target_id: int, changes: TargetUpdate, actor: Actor) -> Target:
     require_manager(actor, "sửa kế hoạch")
     target: Target = _get(session, Target, target_id, "mức chỉ tiêu")
-    before = snapshot(target)
-    for key, value in changes.model_dump(exclude_unset=True).items():
-        setattr(target, key, value)
-    _check_target(target)
-    record(session, actor=actor, action="target.update", object_type="target", object_id=target.id,
-           before=before, after=snapshot(target))
-    session.flush()
+    apply_changes(session, target, changes.model_dump(exclude_unset=True), actor=actor, object_type="target",
+                  check=lambda: _check_target(target))
     return target
 
 
@@ -146,12 +137,7 @@ def add_task(session: Session, *, plan_id: int, data: TaskCreate, actor: Actor) 
 def update_task(session: Session, *, task_id: int, changes: TaskUpdate, actor: Actor) -> Task:
     require_manager(actor, "sửa kế hoạch")
     task: Task = _get(session, Task, task_id, "nhiệm vụ")
-    before = snapshot(task)
-    for key, value in changes.model_dump(exclude_unset=True).items():
-        setattr(task, key, value)
-    record(session, actor=actor, action="task.update", object_type="task", object_id=task.id,
-           before=before, after=snapshot(task))
-    session.flush()
+    apply_changes(session, task, changes.model_dump(exclude_unset=True), actor=actor, object_type="task")
     return task
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import column, exists, select, table
 from sqlalchemy.orm import Session, selectinload
 
-from nghiquyet.audit.service import record, snapshot
+from nghiquyet.audit.service import apply_changes, record, snapshot
 from nghiquyet.documents.models import Document
 from nghiquyet.errors import ConflictError, NotFoundError
 from nghiquyet.extract.deadlines import deadline_period
@@ -156,12 +156,7 @@ def list_plans(session: Session, *, actor: Actor | None = None, status: str | No
 def update_plan(session: Session, *, plan_id: int, changes: PlanUpdate, actor: Actor) -> Plan:
     require_manager(actor, "sửa kế hoạch")
     plan = get_plan(session, plan_id=plan_id)
-    before = snapshot(plan)
-    for key, value in changes.model_dump(exclude_unset=True).items():
-        setattr(plan, key, value)
-    record(session, actor=actor, action="plan.update", object_type="plan", object_id=plan.id,
-           before=before, after=snapshot(plan))
-    session.flush()
+    apply_changes(session, plan, changes.model_dump(exclude_unset=True), actor=actor, object_type="plan")
     return plan
 
 
