@@ -26,7 +26,12 @@ _QUOTE_MAP = {"„": '"', "‟": '"', "″": '"', "＂": '"', "‚": "'", "‛":
 _QUOTES = re.compile("[" + "".join(_QUOTE_MAP) + "]")
 # Any character one of the rewrites below would touch: most documents have none.
 _ODD = re.compile(
-    "[" + _ZERO_WIDTH.pattern[1:-1] + _SPACES.pattern[1:-1] + _DASH_CHARS.pattern[1:-1] + "".join(_QUOTE_MAP) + "]"
+    "["
+    + _ZERO_WIDTH.pattern[1:-1]
+    + _SPACES.pattern[1:-1]
+    + _DASH_CHARS.pattern[1:-1]
+    + "".join(_QUOTE_MAP)
+    + "]"
 )
 
 

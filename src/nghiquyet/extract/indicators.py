@@ -63,8 +63,9 @@ _FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|[^\W
 def _goal_lists(outline: Outline) -> list[Item]:
     """No targets heading: a plain "Mục tiêu" part whose list items state figures is the list."""
     found: list[Item] = []
+    inside: set[int] = set()  # ids of the items under a part already found
     for it in outline.items():
-        if any(it in f.walk() for f in found):
+        if id(it) in inside:
             continue  # the outermost goal part holds the list once
         if it.heading and re.match(r"^(?:các\s+)?mục tiêu\b", it.title or "", re.IGNORECASE):
             if "tổng quát" in (it.title or "").lower():
@@ -73,6 +74,7 @@ def _goal_lists(outline: Outline) -> list[Item]:
             with_figures = [i for i in items if _FIGURE.search(i.text)]
             if items and len(with_figures) * 2 >= len(items):
                 found.append(it)
+                inside.update(map(id, it.walk()))
     return found
 
 
@@ -216,6 +218,8 @@ def _dated_targets(
             continue
         seen.add(idx)
         p = outline.paragraphs[idx]
+        if "năm" not in p.text.lower():
+            continue  # every dated clause says "đến năm YYYY"
         for clause, at in _clauses(p.text):
             m = _DATED_CLAUSE.search(clause)
             if not m or (years and not years[0] <= int(m.group(1)) <= years[-1]):

@@ -20,9 +20,9 @@ from nghiquyet.extract.paragraph import UPPER, Paragraph
 from nghiquyet.extract.wrap import (
     COLUMNS,
     MARKER,
-    SEPARATOR,
     Phys,
     breaks,
+    is_separator,
     split_heading,
     strip_md,
 )
@@ -152,9 +152,10 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
         cur = []
 
     for p in phys:
-        if _TABLE_RULE.match(p.text):
+        has_bar = "|" in p.text  # most lines are no table: skip the table checks at C speed
+        if has_bar and _TABLE_RULE.match(p.text):
             continue  # "|---|---|" under a Markdown table header
-        cells = table_cells(p.text)
+        cells = table_cells(p.text) if has_bar else ()
         if cells:
             flush()
             text = " | ".join(strip_md(c)[0] for c in cells)
@@ -171,7 +172,7 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
             prev = None
             continue
         s, md_level, bold = strip_md(p.text)
-        columns = bool(COLUMNS.search(s))
+        columns = "     " in s and bool(COLUMNS.search(s))
         s = _flat(s).strip()
         if not s:
             continue
@@ -197,9 +198,10 @@ def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
             flush()
             cur_md, cur_bold = md_level, bold
         cur.append((p.no, s))
-        quotes += s.count("“") - s.count("”")
+        if "“" in s or "”" in s:
+            quotes += s.count("“") - s.count("”")
         prev = p
-        if columns or SEPARATOR.match(s) or md_level:
+        if columns or md_level or is_separator(s):
             flush()
     flush()
     return [q for para in out for q in split_heading(para)]

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from nghiquyet.extract.normalise import UPPER
 from nghiquyet.extract.references import unique
+from nghiquyet.extract.trie import trie_pattern
 from nghiquyet.extract.vocab import load
 
 _NAME_WORD = rf"(?:[{UPPER}]\w*|\d+[A-Za-z]?)"
@@ -20,12 +21,12 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+-\s+{_NAME_WORD}(?:\s+{_NAME_WO
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     data = load("projects")
-    heads = "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True))
+    heads = trie_pattern(data["heads"], word_start=True)
     stops = "|".join(re.escape(w) for w in data["stop_after"])
     # A name is capitalised words, or a level word with an optional place ("Sân vận động tỉnh").
     name = rf"(?:{_NAME}|(?:tỉnh|huyện|xã|thành phố)(?:\s+{_NAME})?)"
     end = rf"(?=\s*[,;.)…]|\s+(?:{stops})\b|\s*$)"
-    return re.compile(rf"(?<![\w])(?P<head>{heads})\s+(?P<name>{name})(?P<more>(?:\s*,\s*{_NAME}{end})*)")
+    return re.compile(rf"(?P<head>{heads})\s+(?P<name>{name})(?P<more>(?:\s*,\s*{_NAME}{end})*)")
 
 
 def find_projects(text: str) -> list[str]:

@@ -22,30 +22,31 @@ def load(name: str) -> dict[str, Any]:
 def keyword_score(text: str, table: dict[str, list[str]]) -> dict[str, int]:
     """How many times each key's keywords occur in `text` (whole words, case and commas ignored)."""
     # Keyword lists come from the cached vocabulary, so their identity names the table cheaply.
-    key = tuple((k, id(v)) for k, v in table.items())
+    key = (tuple(table), tuple(map(id, table.values())))
     by_first = _TABLES.get(key)
     if by_first is None:
         by_first = _TABLES[key] = _phrase_table(table)
     words = _WORD.findall(text.lower())
     scores = dict.fromkeys(table, 0)
-    i, n = 0, len(words)
-    while i < n:
-        step = 1
-        # Only phrases that start with this word are tried, longest first.
-        for phrase, keys in by_first.get(words[i], ()):
+    # Most words start no phrase: find the few that do in one comprehension, then match greedily
+    # from left to right, longest phrase first, a match covering the words it spans.
+    free = 0
+    for i in [i for i, w in enumerate(words) if w in by_first]:
+        if i < free:
+            continue
+        for phrase, keys in by_first[words[i]]:
             size = len(phrase)
-            if tuple(words[i : i + size]) == phrase:
+            if size == 1 or tuple(words[i : i + size]) == phrase:
                 for k in keys:
                     scores[k] += 1
-                step = size
+                free = i + size
                 break
-        i += step
     return scores
 
 
 _WORD = re.compile(r"\w+")
 _Phrases = dict[str, list[tuple[tuple[str, ...], list[str]]]]
-_TABLES: dict[tuple[tuple[str, int], ...], _Phrases] = {}
+_TABLES: dict[tuple[tuple[str, ...], tuple[int, ...]], _Phrases] = {}
 
 
 def _phrase_table(table: dict[str, list[str]]) -> _Phrases:

@@ -147,7 +147,7 @@ def breaks(
     open_quote: bool,
 ) -> bool:
     """Does physical line `s` start a new paragraph after the line `before`?"""
-    if md_level or bold or columns or SEPARATOR.match(s) or SEPARATOR.match(before):
+    if md_level or bold or columns or is_separator(s) or is_separator(before):
         return True
     if prev.markdown_break or (prev.text.startswith("**") and _BOLD_ALL.match(prev.text.strip())):
         return True
@@ -194,4 +194,13 @@ _BULLET_WORD = re.compile(r"[-+]\s+[^\W\d_]")
 
 def _ends_sentence(s: str) -> bool:
     """Ends with . : ; ! ? or … (perhaps followed by a closing quote or bracket)."""
-    return s.rstrip(_CLOSERS)[-1:] in (".", ":", ";", "!", "?", "…") and s.rstrip(_CLOSERS) != ""
+    last = s.rstrip(_CLOSERS)[-1:]
+    return last != "" and last in ".:;!?…"
+
+
+def is_separator(s: str) -> bool:
+    """A rule line ("-----", "*****"); the first character decides for almost every line."""
+    return s[:1] in _SEPARATOR_CHARS and SEPARATOR.match(s) is not None
+
+
+_SEPARATOR_CHARS = frozenset("-_=*.")

@@ -1,0 +1,36 @@
+"""The trie regex matches exactly what the plain longest-first alternation matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nghiquyet.extract.trie import trie_pattern
+
+_ALPHABET = "abđ ư-.Ab"
+
+
+def _plain(phrases: list[str], *, word_start: bool) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True) if p)
+    return re.compile((r"(?<!\w)" if word_start else "") + f"(?:{alternation or '(?!)'})")
+
+
+@given(
+    phrases=st.lists(st.text(_ALPHABET, min_size=1, max_size=5), max_size=8),
+    text=st.text(_ALPHABET + "\n", max_size=40),
+    word_start=st.booleans(),
+)
+def test_same_matches_as_the_sorted_alternation(phrases: list[str], text: str, word_start: bool) -> None:
+    ours = re.compile(trie_pattern(phrases, word_start=word_start))
+    plain = _plain(phrases, word_start=word_start)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_longest_phrase_first_then_shorter_on_backtracking() -> None:
+    heads = trie_pattern(["đường", "đường cao tốc", "cao tốc"], word_start=True)
+    pattern = re.compile(rf"(?P<head>{heads}) (?P<name>[A-Z]\w*)")
+    assert pattern.search("xây dựng đường cao tốc Bảo Lộc")["head"] == "đường cao tốc"  # type: ignore[index]
+    assert pattern.search("nâng cấp đường Hùng Vương")["head"] == "đường"  # type: ignore[index]
+    assert pattern.search("lộ trìnhđường Lê") is None  # inside a word: no phrase starts there
