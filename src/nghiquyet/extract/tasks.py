@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from nghiquyet.extract.assignments import task_roles
 from nghiquyet.extract.deadlines import deadline_period, find_deadline
@@ -123,13 +124,21 @@ def task_items(outline: Outline) -> list[Item]:
 def classify_domain(title: str, text: str, context: str) -> str:
     """The task's field, from keywords: its title weighs most, then its text, then its section."""
     vocab = load("domains")
-    table: dict[str, list[str]] = vocab["task_domains"]
-    scores = {k: 0 for k in table}
-    for source, weight in ((title, 3), (text[:600], 1), (context, 2)):
-        for k, v in keyword_score(source, table).items():
-            scores[k] += v * weight
+    scores = dict(_domain_scores(title, 3))
+    for part in (_weighted(text[:600], 1), _domain_scores(context, 2)):
+        for k, v in part.items():
+            scores[k] += v
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else str(vocab["task_default"])
+
+
+def _weighted(text: str, weight: int) -> dict[str, int]:
+    table: dict[str, list[str]] = load("domains")["task_domains"]
+    return {k: v * weight for k, v in keyword_score(text, table).items()}
+
+
+# Every task under one heading shares its section titles: score them once.
+_domain_scores = lru_cache(maxsize=512)(_weighted)
 
 
 def _label(it: Item) -> str | None:
