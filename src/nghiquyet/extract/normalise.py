@@ -60,13 +60,18 @@ def _drop_furniture(lines: Sequence[str]) -> list[Phys]:
         folded = [fold(s) for s in lines]
     raw = [(i + 1, s.strip()) for i, s in enumerate(folded)]
     nonblank = [(n, s) for n, s in raw if s]
-    page_idx = {k for k, (_, s) in enumerate(nonblank) if _PAGE_NUMBER.match(s) and not s.startswith("(")}
     # A page number alone on its line between text lines; a bare "1." is a list marker instead.
-    page_idx = {k for k in page_idx if not nonblank[k][1].endswith(".")}
-    counts = Counter(s for _, s in nonblank if len(s) >= 6 and not MARKER.match(s))
-    headers = {s for s, c in counts.items() if c >= 3}
+    # It starts with "-", "Trang" or a digit: the first character rules out almost every line.
+    page_idx = {
+        k
+        for k, (_, s) in enumerate(nonblank)
+        if (s[0] in "-Tt" or s[0].isdigit()) and _PAGE_NUMBER.match(s) and not s.endswith(".")
+    }
     drop = set(page_idx)
-    if headers and page_idx:
+    if page_idx:
+        # Running headers: a line repeated on three pages or more, beside a page number.
+        counts = Counter(s for _, s in nonblank if len(s) >= 6)
+        headers = {s for s, c in counts.items() if c >= 3 and not MARKER.match(s)}
         for k in page_idx:
             for j in range(max(0, k - 3), min(len(nonblank), k + 4)):
                 if nonblank[j][1] in headers:

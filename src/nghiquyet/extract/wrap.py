@@ -44,8 +44,8 @@ _BOLD_ALL = re.compile(r"^\*\*(.+?)\*\*[:.]?$")
 
 def _is_upper_line(s: str) -> bool:
     """An all-capitals title line ("TỔ CHỨC THỰC HIỆN"), not an acronym ending a sentence."""
-    if s != s.upper() or s == s.lower():
-        return False  # the common case, decided at C speed
+    if not s.isupper():
+        return False  # the common case (a small letter somewhere), decided at C speed
     letters = sum(c.isalpha() for c in s)
     return not (letters < 4 or (s.rstrip().endswith((".", ",", ";", ")")) and letters < 12))
 
