@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from nghiquyet.extract.normalise import Paragraph, fold, paragraphs
+from nghiquyet.extract.wrap import Phys, _text_breaks, breaks
 
 
 def _paras(text: str) -> list[Paragraph]:
@@ -142,3 +146,20 @@ def test_a_wrapped_line_that_begins_like_a_label_continues_the_sentence() -> Non
     ]
     ps = paragraphs(lines)
     assert [p.line for p in ps] == [1, 3] and "(khóa XII) về tăng cường" in ps[0].text
+
+
+# The short cut in `breaks` for a line opening with a small letter must agree with the rules.
+_LINE_START = st.sampled_from(["tế", "đ) ", "a)", "ư", "x"])
+_LINE_REST = st.text(alphabet=" aĐđ.-“”:;1)XIV", max_size=12)
+_BEFORE = st.text(alphabet=" aÂĐđ.-“”:;,1)XIVT", min_size=1, max_size=25).filter(lambda t: t.strip() != "")
+
+
+@given(start=_LINE_START, rest=_LINE_REST, before=_BEFORE, open_quote=st.booleans(), wrapped=st.booleans())
+def test_small_letter_short_cut_agrees_with_the_rules(
+    start: str, rest: str, before: str, open_quote: bool, wrapped: bool
+) -> None:
+    s = (start + rest).strip()
+    prev, p = Phys(1, before), Phys(2, s)
+    lines = [before, s]
+    short = breaks(prev, p, before, s, 0, False, False, 60.0, False, wrapped, lines, open_quote)
+    assert short == _text_breaks(prev, p, before, s, 60.0, False, wrapped, lines, open_quote)

@@ -151,11 +151,31 @@ def breaks(
         return True
     if prev.markdown_break or (prev.text.startswith("**") and _BOLD_ALL.match(prev.text.strip())):
         return True
+    # Most lines of wrapped text go on a paragraph with a small letter; for them the rules of
+    # `_text_breaks` come down to this (no label, bullet or dash can open such a line; a line
+    # ending in "-" does not end a sentence). Decided here, the common case skips the regexes.
+    if s[:1].islower() and s[1:2] != ")":
+        return not (open_quote or before.endswith("-")) and _is_upper_line(before)
+    return _text_breaks(prev, p, before, s, width, blanks_are_layout, wrapped, lines, open_quote)
+
+
+def _text_breaks(
+    prev: Phys,
+    p: Phys,
+    before: str,
+    s: str,
+    width: float,
+    blanks_are_layout: bool,
+    wrapped: bool,
+    lines: Sequence[str],
+    open_quote: bool,
+) -> bool:
+    """`breaks` once layout (Markdown, columns, rules) has not decided: the words decide."""
+    first = s[:1]
     terminal = _ends_sentence(before)
     # A wrapped number range or reference: "giai đoạn 2021" + "- 2025 với", "44 -" + "44,4%".
     if before.endswith("-") and not terminal:
         return False
-    first = s[:1]
     if first in "-–" and _DASH_NUMBER.match(s) and before[-1:].isdigit():
         return False
     # "xanh" + "- sạch - đẹp": a bullet starts with a capital; inside an open quotation
