@@ -43,20 +43,27 @@ _PLAN_BEFORE = re.compile(
     r"[\s(:]*\Z",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[^\W_])")
+_SENTENCE = re.compile(r"[.;!?]\s+(?=[^\W_])")
+_DIGIT = re.compile(r"\d")
 
 
 def detect_period(text: str) -> str | None:
     """The first reporting period a text names: "2024-Q1", "2024-H1", "2024-03", "2025"; None when none."""
     found: list[tuple[int, str]] = []
-    if m := _QUARTER.search(text):
+    # Every period names a year in digits and one of three words: most sentences have neither,
+    # and a substring test is far cheaper than these case-blind patterns.
+    low = text.lower()
+    if "năm" not in low and "quý" not in low and "tháng" not in low:
+        return None
+    if "quý" in low and (m := _QUARTER.search(text)):
         quarter = m.group(1).lower()
         found.append((m.start(), f"{m.group(2)}-Q{_ROMAN.get(quarter, quarter)}"))
-    if m := _HALF.search(text):
+    has_month = "tháng" in low
+    if has_month and (m := _HALF.search(text)):
         found.append((m.start(), f"{m.group(2)}-{'H1' if m.group(1).lower() == 'đầu' else 'H2'}"))
-    if m := _MONTH.search(text):
+    if has_month and (m := _MONTH.search(text)):
         found.append((m.start(), f"{m.group(2)}-{int(m.group(1)):02d}"))
-    for m in _YEAR_ONLY.finditer(text):
+    for m in _YEAR_ONLY.finditer(text) if "năm" in low else ():
         if _NAMED_BY_YEAR.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Nghị quyết năm 2023", "kế hoạch năm 2025": a document or plan, not the period
         # "quý I năm 2024" also holds "năm 2024": the longer mention that starts first wins.
@@ -77,17 +84,11 @@ class Located(Protocol):
     def line_at(self, offset: int) -> int: ...
 
 
-def _specific_period(text: str) -> str | None:
-    """A quarter, half or month named anywhere in the text (more specific than a year)."""
-    period = detect_period(text)
-    return period if period and "-" in period else None
-
-
 def _sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE.finditer(text):
-        out.append((pos, text[pos : m.start()]))
+        out.append((pos, text[pos : m.start() + 1]))  # the full stop stays with its sentence
         pos = m.end()
     out.append((pos, text[pos:]))
     return [(start, s) for start, s in out if s.strip()]
@@ -102,18 +103,19 @@ def find_results(
     carried = default_period
     for para in paragraphs:
         text, line = (para[0], para[1]) if isinstance(para, tuple) else (para.text, para.line)
-        if not any(ch.isdigit() for ch in text):
+        if not _DIGIT.search(text):
             continue  # most prose has no figure: skip it before any parsing
-        opening = detect_period(text[:45]) or _specific_period(text)
+        named = detect_period(text)
+        opening = detect_period(text[:45]) or (named if named and "-" in named else None)
         # A paragraph that opens on a period ("6 tháng đầu năm 2024, ...", or a heading naming a
         # quarter or half) sets it for the paragraphs after; a year mentioned in passing does not.
         if opening:
             carried = opening
         # Within a paragraph a period holds from where it is named to the next one.
-        period = detect_period(text) or carried
+        period = named or carried
         for start, sentence in _sentences(text):
             period = detect_period(sentence) or period
-            if not any(ch.isdigit() for ch in sentence) or _AIM.search(sentence):
+            if not _DIGIT.search(sentence) or _AIM.search(sentence):
                 continue
             for q, target in read_figures(sentence, year=None, narrative=True):
                 if q.unit is None or q.unit_kind == "magnitude" or target.value is None:
