@@ -242,8 +242,9 @@ def _issuer(
 
 def _self_named(text: str) -> str:
     counts: Counter[str] = Counter()
+    low = text.lower()  # one lower-case copy, then plain counts (no case-blind pattern per phrase)
     for phrase, kind in load("metadata")["self_references"]:
-        counts[str(kind)] += len(re.findall(re.escape(phrase), text, re.IGNORECASE))
+        counts[str(kind)] += low.count(phrase.lower())
     if counts and counts.most_common(1)[0][1] > 0:
         return counts.most_common(1)[0][0]
     return "other"
@@ -254,6 +255,8 @@ def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
     a conclusion notice ("Ngày 25 tháng 3 năm 2024, Thường trực Tỉnh ủy làm việc ...")."""
     body = paragraphs[: outline.end]
     for p in body:
+        if "thông qua" not in p.text.lower():
+            continue
         if m := re.search(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", p.text, re.IGNORECASE):
             return _iso(m.group(1), m.group(2), m.group(3))
     for p in body[:8]:
@@ -264,6 +267,8 @@ def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
 
 def _theme(paragraphs: Sequence[Paragraph]) -> str | None:
     for i, p in enumerate(paragraphs):
+        if "chủ đề" not in p.text.lower():
+            continue
         for m in _THEME.finditer(p.text):
             rest = p.text[m.end() :]
             sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]

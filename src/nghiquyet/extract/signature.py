@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from nghiquyet.extract.casing import mixed_case
 from nghiquyet.extract.model import Signer
@@ -31,12 +32,19 @@ def cells_of(line: str) -> list[str]:
 
 def _capacity(text: str) -> tuple[str, str] | None:
     data = load("metadata")
-    for cap in sorted(data["capacities"], key=len, reverse=True):
-        if text.upper().startswith(cap + " ") or text.upper().startswith(cap + "."):
+    upper = text.upper()
+    for cap in _capacities():
+        if upper.startswith(cap + " ") or upper.startswith(cap + "."):
             rest = text[len(cap) :].strip(" .")
             canon = data["capacity_canonical"].get(cap, cap)
             return str(canon), rest
     return None
+
+
+@cache
+def _capacities() -> list[str]:
+    """Capacity words ("T/M", "KT."), longest first."""
+    return sorted(load("metadata")["capacities"], key=len, reverse=True)
 
 
 def closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> list[str]:
