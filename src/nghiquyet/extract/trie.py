@@ -18,14 +18,22 @@ _END = ""
 _Trie = dict[str, "_Trie"]
 
 
-def trie_pattern(phrases: Iterable[str], *, word_start: bool = False) -> str:
+def trie_pattern(
+    phrases: Iterable[str], *, word_start: bool = False, spaces: bool = False, fold_case: bool = False
+) -> str:
     """A regex source matching any of `phrases` (as literals).
 
-    With `word_start`, a phrase matches only where no word character precedes it; the check comes
-    after the first character (a lookbehind first would stop the fast scan).
+    - `word_start`: a phrase matches only where no word character precedes it; the check comes
+      after the first character (a lookbehind first would stop the fast scan);
+    - `spaces`: a space in a phrase matches any run of white space;
+    - `fold_case`: for a pattern compiled with `re.IGNORECASE`: phrases that differ only in case
+      are one branch (two branches matching the same text would break the longest-first order).
     """
     root: _Trie = {}
     for phrase in phrases:
+        phrase = " ".join(phrase.split()) if spaces else phrase
+        if fold_case:
+            phrase = phrase.lower()
         if not phrase:
             continue
         node = root
@@ -34,14 +42,15 @@ def trie_pattern(phrases: Iterable[str], *, word_start: bool = False) -> str:
         node[_END] = {}
     if not root:
         return "(?!)"
-    return _node(root, first=True, word_start=word_start)
+    return _node(root, first=True, word_start=word_start, spaces=spaces)
 
 
-def _node(node: _Trie, *, first: bool = False, word_start: bool = False) -> str:
+def _node(node: _Trie, *, first: bool = False, word_start: bool = False, spaces: bool = False) -> str:
     branches = []
     for ch in sorted(k for k in node if k != _END):
+        atom = r"\s+" if spaces and ch == " " else re.escape(ch)
         guard = r"(?<!\w[\s\S])" if first and word_start else ""
-        branches.append(re.escape(ch) + guard + _node(node[ch]) if node[ch] else re.escape(ch) + guard)
+        branches.append(atom + guard + _node(node[ch], spaces=spaces))
     ends_here = _END in node
     if not branches:
         return ""

@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from nghiquyet.extract.trie import trie_pattern
+
 UnitKind = Literal["percent", "measure", "count", "magnitude"]
 
 
@@ -30,10 +32,13 @@ def load_json(name: str) -> dict[str, Any]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, any run of spaces matching a space."""
-    # Longest first so "hợp tác xã" wins over "xã" and "triệu đồng/người" over "triệu đồng".
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    """A case-blind regex alternation of phrases, longest first, any run of spaces matching a space.
+
+    Longest first so "hợp tác xã" wins over "xã" and "triệu đồng/người" over "triệu đồng"; built
+    as a trie, so a vocabulary of hundreds of phrases costs a few checks per position.
+    For patterns compiled with `re.IGNORECASE`.
+    """
+    return trie_pattern(words, spaces=True, fold_case=True)
 
 
 @dataclass(frozen=True, slots=True)
