@@ -15,6 +15,7 @@ from nghiquyet.extract.deadlines import find_deadline
 from nghiquyet.extract.model import Assignment
 from nghiquyet.extract.normalise import UPPER, Paragraph
 from nghiquyet.extract.references import unique
+from nghiquyet.extract.trie import trie_pattern
 from nghiquyet.extract.vocab import load
 
 _LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d+\)|[a-zđ]\)|[-+•])\s*")
@@ -43,11 +44,9 @@ def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[s
     data = load("bodies")
     heads = sorted(data["heads"], key=len, reverse=True)
     # "Ban hành", "Hội nghị", "trường hợp" begin with a body word but name no body.
-    head_re = re.compile(
-        rf"(?!(?:{_alternation(data['not_heads'])})\b)(?:{_alternation(heads)})\b", re.IGNORECASE
-    )
-    verbs = sorted(data["verbs"], key=len, reverse=True)
-    verb_re = re.compile(rf"(?<![\w])(?:{_alternation(verbs)})(?![\w])")
+    not_heads = trie_pattern(data["not_heads"], fold_case=True)
+    head_re = re.compile(rf"(?!{not_heads}\b){trie_pattern(heads, fold_case=True)}\b", re.IGNORECASE)
+    verb_re = re.compile(rf"{trie_pattern(data['verbs'], word_start=True)}(?![\w])")
     lead_in = re.compile(rf"^(?:{_alternation(data['lead_in'])})\s+", re.IGNORECASE)
     prefix = re.compile(rf"^(?:{_alternation(data['clause_prefix'])})\b[^,]{{0,80}},\s*", re.IGNORECASE)
     return head_re, verb_re, lead_in, tuple(h.lower() for h in heads), prefix
