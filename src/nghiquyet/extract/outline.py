@@ -60,9 +60,13 @@ class Item:
     body: list[int] = field(default_factory=list)  # unlabelled paragraphs that follow it
 
     def walk(self) -> Iterator[Item]:
-        yield self
-        for c in self.children:
-            yield from c.walk()
+        """This item and every item below it, in document order."""
+        # One generator and a stack: nested `yield from` costs a frame per level for every item.
+        stack = [self]
+        while stack:
+            it = stack.pop()
+            yield it
+            stack.extend(reversed(it.children))
 
     def ancestors(self) -> Iterator[Item]:
         p = self.parent

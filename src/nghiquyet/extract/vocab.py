@@ -8,6 +8,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from nghiquyet.extract.trie import trie_pattern
+
 
 @cache
 def load(name: str) -> dict[str, Any]:
@@ -20,43 +22,36 @@ def load(name: str) -> dict[str, Any]:
 
 
 def keyword_score(text: str, table: dict[str, list[str]]) -> dict[str, int]:
-    """How many times each key's keywords occur in `text` (whole words, case and commas ignored)."""
+    """How many times each key's keywords occur in `text` (whole words, case and commas ignored).
+
+    Read left to right; at each word the longest phrase starting there counts, and the words it
+    covers start no other phrase.
+    """
     # Keyword lists come from the cached vocabulary, so their identity names the table cheaply.
     key = (tuple(table), tuple(map(id, table.values())))
-    by_first = _TABLES.get(key)
-    if by_first is None:
-        by_first = _TABLES[key] = _phrase_table(table)
-    words = _WORD.findall(text.lower())
+    found = _TABLES.get(key)
+    if found is None:
+        found = _TABLES[key] = _phrase_finder(table)
+    pattern, owners = found
     scores = dict.fromkeys(table, 0)
-    # Most words start no phrase: find the few that do in one comprehension, then match greedily
-    # from left to right, longest phrase first, a match covering the words it spans.
-    free = 0
-    for i in [i for i, w in enumerate(words) if w in by_first]:
-        if i < free:
-            continue
-        for phrase, keys in by_first[words[i]]:
-            size = len(phrase)
-            if size == 1 or tuple(words[i : i + size]) == phrase:
-                for k in keys:
-                    scores[k] += 1
-                free = i + size
-                break
+    for m in pattern.finditer(text.lower()):
+        for k in owners[" ".join(_WORD.findall(m.group()))]:
+            scores[k] += 1
     return scores
 
 
 _WORD = re.compile(r"\w+")
-_Phrases = dict[str, list[tuple[tuple[str, ...], list[str]]]]
-_TABLES: dict[tuple[tuple[str, ...], tuple[int, ...]], _Phrases] = {}
+_TABLES: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[re.Pattern[str], dict[str, list[str]]]] = {}
 
 
-def _phrase_table(table: dict[str, list[str]]) -> _Phrases:
-    """First word → (the phrase's words, the keys that own it), longest phrases first."""
-    owner: dict[tuple[str, ...], list[str]] = {}
+def _phrase_finder(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One pattern for every phrase of the table (words apart by any non-word characters, as a
+    trie so the longest phrase at a word is tried first) and the keys owning each phrase."""
+    owners: dict[str, list[str]] = {}
     for key, phrases in table.items():
         for phrase in phrases:
-            owner.setdefault(tuple(_WORD.findall(phrase.lower())), []).append(key)
-    by_first: _Phrases = {}
-    for words, keys in sorted(owner.items(), key=lambda kv: -len(kv[0])):
-        if words:
-            by_first.setdefault(words[0], []).append((words, keys))
-    return by_first
+            words = " ".join(_WORD.findall(phrase.lower()))
+            if words:
+                owners.setdefault(words, []).append(key)
+    source = trie_pattern(owners, word_start=True).replace(r"\ ", r"\W+")
+    return re.compile(source + r"(?!\w)"), owners
