@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from nghiquyet.extract.assignments import task_roles
 from nghiquyet.extract.deadlines import deadline_period, find_deadline
@@ -34,8 +33,9 @@ from nghiquyet.extract.vocab import keyword_score, load
 TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện", re.IGNORECASE)
 TARGET_PART = re.compile(r"mục tiêu|chỉ tiêu", re.IGNORECASE)
 IMPLEMENTATION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.IGNORECASE)
-REVIEW_PART = re.compile(r"tình hình|^(?:về\s+)?kết quả|kết quả (?:đạt được|thực hiện)|đánh giá|kiểm điểm",
-                         re.IGNORECASE)
+REVIEW_PART = re.compile(
+    r"tình hình|^(?:về\s+)?kết quả|kết quả (?:đạt được|thực hiện)|đánh giá|kiểm điểm", re.IGNORECASE
+)
 
 
 def leading_part(title: str) -> str | None:
@@ -121,24 +121,29 @@ def task_items(outline: Outline) -> list[Item]:
     return [it for it in candidates if it.style.startswith("bullet") and it.parent in scopes]
 
 
-def classify_domain(title: str, text: str, context: str) -> str:
-    """The task's field, from keywords: its title weighs most, then its text, then its section."""
+def classify_domain(
+    title: str, text: str, context: str, memo: dict[str, dict[str, int]] | None = None
+) -> str:
+    """The task's field, from keywords: its title weighs most, then its text, then its section.
+
+    `memo` keeps the scores of section titles for the tasks of one document (they share them).
+    """
     vocab = load("domains")
-    scores = dict(_domain_scores(title, 3))
-    for part in (_weighted(text[:600], 1), _domain_scores(context, 2)):
+    table: dict[str, list[str]] = vocab["task_domains"]
+    memo = {} if memo is None else memo
+    context_scores = memo.get(context)
+    if context_scores is None:
+        context_scores = memo[context] = keyword_score(context, table)
+    scores = dict.fromkeys(table, 0)
+    for part, weight in (
+        (keyword_score(title, table), 3),
+        (keyword_score(text[:600], table), 1),
+        (context_scores, 2),
+    ):
         for k, v in part.items():
-            scores[k] += v
+            scores[k] += v * weight
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else str(vocab["task_default"])
-
-
-def _weighted(text: str, weight: int) -> dict[str, int]:
-    table: dict[str, list[str]] = load("domains")["task_domains"]
-    return {k: v * weight for k, v in keyword_score(text, table).items()}
-
-
-# Every task under one heading shares its section titles: score them once.
-_domain_scores = lru_cache(maxsize=512)(_weighted)
 
 
 def _label(it: Item) -> str | None:
@@ -149,6 +154,7 @@ def _label(it: Item) -> str | None:
 
 def extract_tasks(outline: Outline, *, years: list[int] | None) -> list[Task]:
     """Task objects with their section, domain, bodies, deadline, projects and references."""
+    memo: dict[str, dict[str, int]] = {}  # section titles scored once per document
     table_tasks, owners = _table_tasks(outline, years)
     tasks: list[Task] = list(table_tasks)
     for it in task_items(outline):
@@ -165,7 +171,7 @@ def extract_tasks(outline: Outline, *, years: list[int] | None) -> list[Task]:
             title=title,
             text=text,
             line=it.line,
-            domain=classify_domain(title or "", text, context),
+            domain=classify_domain(title or "", text, context, memo),
             lead=lead,
             support=support,
             deadline=deadline,
