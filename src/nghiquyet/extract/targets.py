@@ -80,10 +80,9 @@ _LEAD_DOWN = frozenset({"giảm", "kéo giảm", "hạ"})
 _LEVEL_VERB = re.compile(r"(?<![^\W_])(?:đạt|là|ở\s+mức|bằng|chiếm)\s*\Z", re.IGNORECASE)
 _PREDICATE = re.compile(r"(?<![^\W_])(?:được|phải|đều|đã)(?![^\W_])", re.IGNORECASE)
 _PAREN = re.compile(r"[()]")
-_SPACES = re.compile(r"\s+")
 # "a) Tỷ lệ ...; b) Tỷ lệ ...": a sub-item's label left inside a joined item.
 _INLINE_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|\(\d{1,2}\)|[-+•*])\s+")
-_QUOTES = str.maketrans("", "", "“”\"'‘’*")
+_QUOTES = re.compile("[“”\"'‘’*]")
 
 
 @dataclass(slots=True)
@@ -148,7 +147,7 @@ def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]
 
 
 def _clean(phrase: str) -> str:
-    phrase = _SPACES.sub(" ", phrase.translate(_QUOTES))
+    phrase = " ".join(_QUOTES.sub("", phrase).split())
     return strip_fillers(_INLINE_LABEL.sub("", phrase))
 
 
@@ -321,12 +320,12 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             # the name already says what is counted, so it is composed as a measure.
             unit, subject = header
             q = replace(q, unit=unit, unit_kind="percent" if unit_kind(unit) == "percent" else "measure")
-        metric = _capital(_SPACES.sub(" ", _compose(subject, q, tail)).strip(" ,;:"))
+        metric = _capital(" ".join(_compose(subject, q, tail).split()).strip(" ,;:"))
         down = change == "decrease" or lead_verb in _LEAD_DOWN or _direction(metric, q) == "down"
         target = Target(
             metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
             unit=unit, change=change, baseline=baseline or base_in_subject, year=t_year,
-            text=_SPACES.sub(" ", source[lead_from : q.end + len(after)]).strip(" ,;:."),
+            text=" ".join(source[lead_from : q.end + len(after)].split()).strip(" ,;:."),
             direction="down" if down else "up",
         )
         state.found.append((q, target))
