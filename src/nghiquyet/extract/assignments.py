@@ -141,14 +141,14 @@ def parse_clause(text: str, base: int = 0) -> Clause | None:
         m = pat.match(text, start)
         if m:
             start = m.end()
+    if not head_re.match(text, start):
+        return None  # most sentences: no body opens them
     colon = text.find(":", start)
     verb_before_colon = _first_verb(text[start:colon]) if colon > start else None
-    if 0 < colon - start < 120 and head_re.match(text, start) and verb_before_colon is None:
+    if 0 < colon - start < 120 and verb_before_colon is None:
         # "- Văn phòng Đảng ủy: Chủ trì, phối hợp theo dõi ..." (the subject before a colon)
         subject, rest, rest_at = text[start:colon], text[colon + 1 :].strip(), colon + 1
     else:
-        if not head_re.match(text, start):
-            return None
         verb = _first_verb(text[start:])
         if verb is None or verb.start() == 0 or verb.start() > 260:
             return None

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from nghiquyet.extract.casing import mixed_case
 from nghiquyet.extract.model import Metadata
@@ -67,10 +68,14 @@ def _is_motto(s: str) -> bool:
 
 
 def _is_organ(s: str) -> bool:
-    up = s.upper()
-    return is_caps(s) and any(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", up) for w in load("metadata")["organ_words"]
-    )
+    return is_caps(s) and _organ_words().search(s.upper()) is not None
+
+
+@cache
+def _organ_words() -> re.Pattern[str]:
+    """Any organ word ("ỦY BAN", "TỈNH ỦY") as a whole word: one pattern, compiled once."""
+    words = "|".join(re.escape(w) for w in load("metadata")["organ_words"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _iso(d: str, m: str, y: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from nghiquyet.extract.outline import Outline
 from nghiquyet.extract.vocab import load
@@ -37,12 +38,18 @@ class Table:
         return kind in self.kinds
 
 
+@cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The column word as a whole word, compiled once (many words would overflow `re`'s cache)."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
 def _kind(cell: str) -> str | None:
     columns: dict[str, list[str]] = load("layout")["table_columns"]
     low = cell.lower().strip(" *")
     for kind in columns["_order"]:
         for word in columns[kind]:
-            if low == word or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low):
+            if low == word or _whole_word(word).search(low):
                 return kind
     return None
 
