@@ -5,7 +5,7 @@ Runs on one core in this process: the five seed documents, then a generated corp
 text is not one document repeated byte for byte). Prints the figures; the goal is ≥ 500 pages/s
 on .txt input.
 
-    .venv/bin/python benchmarks/extract.py [--pages 1000] [--profile]
+    .venv/bin/python benchmarks/extract.py [--pages 1000] [--repeat 3] [--profile]
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import cProfile
 import pstats
 import re
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -60,17 +61,23 @@ def generated(pages: int) -> list[str]:
     return docs
 
 
-def run(label: str, docs: list[str]) -> None:
+def run(label: str, docs: list[str], repeat: int = 1) -> None:
+    """Extract every document `repeat` times; report the best pass (as `timeit` does: the others
+    measure what else the machine was doing) and the median."""
     chars = sum(len(d) for d in docs)
     size = sum(len(d.encode("utf-8")) for d in docs)
-    start = time.perf_counter()
-    for d in docs:
-        extract_text(d)
-    seconds = time.perf_counter() - start
+    passes = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for d in docs:
+            extract_text(d)
+        passes.append(time.perf_counter() - start)
+    seconds = min(passes)
     pages = chars / PAGE_CHARS
+    spread = f" (median of {repeat}: {pages / statistics.median(passes):,.0f} pages/s)" if repeat > 1 else ""
     print(
         f"{label}: {len(docs)} documents, {pages:,.0f} pages, {size / 1e6:.2f} MB in {seconds:.2f} s "
-        f"→ {pages / seconds:,.0f} pages/s, {size / 1e6 / seconds:.2f} MB/s"
+        f"→ {pages / seconds:,.0f} pages/s, {size / 1e6 / seconds:.2f} MB/s{spread}"
     )
 
 
@@ -86,11 +93,12 @@ def machine_check() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3, help="passes over each corpus; the best is reported")
     ap.add_argument("--profile", action="store_true", help="print the 25 costliest functions")
     args = ap.parse_args()
     seeds = seed_texts()
     extract_text(seeds[0][1])  # load vocabularies and compile patterns before timing
-    run("seeds", [t for _, t in seeds])
+    run("seeds", [t for _, t in seeds], args.repeat)
     docs = generated(args.pages)
     if args.profile:
         prof = cProfile.Profile()
@@ -99,7 +107,7 @@ def main() -> None:
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
         return
-    run(f"generated {args.pages} pages", docs)
+    run(f"generated {args.pages} pages", docs, args.repeat)
     tracemalloc.start()
     extract_text(max(docs, key=len))
     _, peak = tracemalloc.get_traced_memory()
