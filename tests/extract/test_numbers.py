@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -82,3 +83,22 @@ def test_find_numbers_skips_digits_glued_to_letters() -> None:
 def test_find_numbers_never_crashes(text: str) -> None:
     for span in find_numbers(text):
         assert text[span.start : span.end] == span.raw
+
+
+def _find_numbers_by_the_rule(text: str) -> list[tuple[float, int, int, str]]:
+    """The number rule as first written: a look-behind before the digits, every number parsed in full."""
+    found = []
+    for m in re.finditer(r"(?<![\w.,])\d+(?:[.,]\d+)*", text):
+        try:
+            found.append((parse_vn_number(m.group()), m.start(), m.end(), m.group()))
+        except ValueError:
+            continue
+    return found
+
+
+@given(st.text(alphabet="0123456789٣٤.,;- aAđ_(%", max_size=40))
+def test_find_numbers_matches_the_rule(text: str) -> None:
+    # find_numbers checks the look-behind after the first digit and reads plain digits without the
+    # full parser; both must find the same numbers as the rule.
+    spans = [(s.value, s.start, s.end, s.raw) for s in find_numbers(text)]
+    assert spans == _find_numbers_by_the_rule(text)

@@ -14,7 +14,8 @@ from datetime import date
 
 # A number as written: digit groups joined by "." or "," ("1.234,5", "127.000", "7,2", "02").
 # Not preceded by a letter/digit (so "A1" or "lần2" stay out); a unit may be glued after it ("5ha").
-NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+# The look-behind comes after the first digit so the pattern opens with a class `re` scans for at C speed.
+NUMBER_RE = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*")
 _VALID = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
@@ -70,10 +71,13 @@ def iter_numbers(text: str) -> Iterator[NumberSpan]:
     """Like `find_numbers`, lazily."""
     for m in NUMBER_RE.finditer(text):
         raw = m.group()
-        try:
-            value = parse_vn_number(raw)
-        except ValueError:
-            continue
+        if raw.isdecimal():  # digits only (most numbers): no separators to read
+            value = float(raw)
+        else:
+            try:
+                value = parse_vn_number(raw)
+            except ValueError:
+                continue
         yield NumberSpan(value=value, start=m.start(), end=m.end(), raw=raw)
 
 

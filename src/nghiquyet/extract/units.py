@@ -67,16 +67,20 @@ def _vocabulary() -> _UnitVocabulary:
     )
 
 
+_AROUND_SLASH = re.compile(r"\s*/\s*")
+
+
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at `text[pos:]` (after optional spaces), or None when no known unit is there."""
     vocab = _vocabulary()
     m = vocab.pattern.match(text, pos)
     if not m or not m.group("unit").strip():
         return None
-    unit = re.sub(r"\s+", " ", m.group("unit").strip())
-    unit = re.sub(r"\s*/\s*", "/", unit)
-    base = (m.group("base") or "").lower()
-    base = re.sub(r"\s+", " ", base)
+    # Runs of spaces as one space (split/join: the same white space as `\s`), none around "/".
+    unit = " ".join(m.group("unit").split())
+    if "/" in unit:
+        unit = _AROUND_SLASH.sub("/", unit)
+    base = " ".join((m.group("base") or "").lower().split())
     kind: UnitKind
     if base == "%":
         kind = "percent"
