@@ -36,9 +36,13 @@ class PhraseTable:
             if words:
                 self.table[words] = value
         self.sizes = sorted({len(w) for w in self.table}, reverse=True)
+        # The words phrases end with: most words end none, and then no phrase needs building.
+        self.last_words = frozenset(w[-1] for w in self.table)
 
     def ending_at(self, words: list[str], end: int) -> tuple[int, str] | None:
         """The longest phrase that ends just before `words[end]`: (its first index, its value)."""
+        if 0 < end <= len(words) and words[end - 1] not in self.last_words:
+            return None
         for size in self.sizes:
             if size <= end and (found := self.table.get(tuple(words[end - size : end]))) is not None:
                 return end - size, found
@@ -83,6 +87,7 @@ class ComparatorVocabulary:
     lead_filler: re.Pattern[str]
     tail_filler: PhraseTable
     symbols: dict[str, str]
+    prefix_ends: tuple[str, ...]  # the last words of the phrases read_prefix reads
 
 
 @cache
@@ -90,11 +95,13 @@ def vocabulary() -> ComparatorVocabulary:
     """The comparator vocabulary, compiled once."""
     data = load_json("comparators.json")
     after = {_key(k): v for k, v in data["after"].items()}
+    before, change = PhraseTable(data["before"]), PhraseTable(data["change"])
+    level, average = PhraseTable(data["level"]), PhraseTable(_AVERAGE)
     return ComparatorVocabulary(
-        before=PhraseTable(data["before"]),
-        change=PhraseTable(data["change"]),
-        level=PhraseTable(data["level"]),
-        average=PhraseTable(_AVERAGE),
+        before=before,
+        change=change,
+        level=level,
+        average=average,
         after=after,
         suffix=re.compile(rf"\s*(?P<cmp>{alternation(after)})(?![^\W_])", re.IGNORECASE),
         joiner=re.compile(rf"\s*(?:{alternation(data['range_joiners'])})\s*\Z", re.IGNORECASE),
@@ -103,18 +110,34 @@ def vocabulary() -> ComparatorVocabulary:
         ),
         tail_filler=PhraseTable(data["tail_filler"]),
         symbols=dict(data["symbols"]),
+        prefix_ends=tuple(sorted(set().union(*(t.last_words for t in (before, change, level, average))))),
     )
 
 
 def read_prefix(text: str, end: int, window: int = 60) -> Prefix:
     """Comparator/change/level words ending at `text[end]` (the number's start), read right to left:
     [change [average]] [level] [comparator] NUMBER ("giảm còn dưới 2%", "tăng bình quân 7%")."""
-    vocab = vocabulary()
     lo = max(0, end - window)
-    symbol_cmp = None
+    symbol_cmp, end = _symbol(text, lo, end)
+    # Every phrase read ends at the last word: when none ends with it, nothing is read (most numbers).
+    # The last word is a suffix of the window, so one `endswith` over the last words decides.
+    if not text[lo:end].rstrip().lower().endswith(vocabulary().prefix_ends):
+        return Prefix(symbol_cmp, None, False, end)
+    return _read_words(text, lo, end, symbol_cmp)
+
+
+def _symbol(text: str, lo: int, end: int) -> tuple[str | None, int]:
+    """A comparator symbol right before the number ("≥ 95%", "> 90%" in tables and plans in note form):
+    (its comparator, where it starts); (None, end) when there is none."""
     sym = _SYMBOL.search(text, lo, end)
-    if sym:  # "≥ 95%", "> 90%" (tables and plans in note form)
-        symbol_cmp, end = vocab.symbols[sym.group(1)], sym.start()
+    if sym:
+        return vocabulary().symbols[sym.group(1)], sym.start()
+    return None, end
+
+
+def _read_words(text: str, lo: int, end: int, symbol_cmp: str | None) -> Prefix:
+    """The phrases of `read_prefix` read word by word from `text[lo:end]` (the full rule)."""
+    vocab = vocabulary()
     # The window as [gap, word, gap, word, ..., gap]: one split instead of a match per word.
     pieces = _TOKEN_SPLIT.split(text[lo:end])
     # Only spaces may stand between the words read and the number.
@@ -164,10 +187,13 @@ def strip_fillers(phrase: str) -> str:
     prev = None
     while prev != phrase:
         prev = phrase
-        phrase = vocab.lead_filler.sub("", phrase).rstrip(_EDGE)
-        words = phrase.split()
-        hit = vocab.tail_filler.ending_at([w.lower() for w in words[-4:]], min(4, len(words)))
+        if lead := vocab.lead_filler.match(phrase):
+            phrase = phrase[lead.end() :]
+        phrase = phrase.rstrip(_EDGE)
+        # Tail fillers are at most four words: only the last four are split off and lower-cased.
+        last = [w.lower() for w in phrase.rsplit(None, 4)[-4:]]
+        hit = vocab.tail_filler.ending_at(last, len(last))
         if hit is not None:
-            drop = min(4, len(words)) - hit[0]
-            phrase = " ".join(words[:-drop]).rstrip(_EDGE)
+            words = phrase.split()
+            phrase = " ".join(words[: len(words) - (len(last) - hit[0])]).rstrip(_EDGE)
     return phrase.strip(_EDGE)

@@ -36,14 +36,17 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _NameWords:
     before: PhraseTable
+    before_ends: tuple[str, ...]  # the last words of the `before` phrases
     after: re.Pattern[str]
 
 
 @cache
 def _name_words() -> _NameWords:
     data = load_json("metrics.json")
+    before = PhraseTable(data["name_before"])
     return _NameWords(
-        before=PhraseTable(data["name_before"]),
+        before=before,
+        before_ends=tuple(sorted(before.last_words)),
         after=re.compile(rf"\s*(?:{alternation(data['name_after'])})(?![^\W_])", re.IGNORECASE),
     )
 
@@ -75,10 +78,15 @@ def _name_word_before(before: str) -> bool:
     stripped = before.rstrip()
     if len(stripped) == len(before) and before:
         return False  # glued to something that is not a space
-    words = words_of(stripped[-30:])
-    if not words or not stripped[-1:].isalnum():
+    if not stripped[-1:].isalnum():
         return False
-    return _name_words().before.ending_at(words, len(words)) is not None
+    names = _name_words()
+    # A name's phrase ends at the last word, a suffix of the text: most words end none.
+    tail = stripped[-30:].lower()
+    if not tail.endswith(names.before_ends):
+        return False
+    words = words_of(stripped[-30:])
+    return names.before.ending_at(words, len(words)) is not None
 
 
 def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
@@ -94,9 +102,9 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
     # named before the figure that follows (but "đạt trên 1 tỷ đồng" is a figure).
     per_one = span.raw == "1" and unit in _PER_UNITS and any(ch.isdigit() for ch in text[span.end :])
     per_people = span.value in _PER_SIZES and _PER_PEOPLE.match(text, span.end) is not None
-    if _PER_ONE.search(before) and (per_one or per_people):
+    if (per_one or per_people) and _PER_ONE.search(before):
         return True
-    if _name_word_before(before) or _GLUED_BEFORE.search(before):
+    if _name_word_before(before) or (before.endswith("-") and _GLUED_BEFORE.search(before)):
         return True
     if _REFERENCE_AFTER.match(text, span.end):
         return True
@@ -107,10 +115,12 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
     if not has_unit and _YEAR.fullmatch(span.raw):
         return True
     # "1. Tỷ lệ ..." or "(2)" left inside a joined item: a list label.
-    head = text[: span.start].strip()
-    if (not head or head.endswith((";", ":"))) and _LABEL_AFTER.match(text, span.end):
-        return True
-    return head.endswith("(") and text[span.end : span.end + 1] == ")"
+    # (Tested after what follows the number, which rules most numbers out without copying the text before.)
+    if _LABEL_AFTER.match(text, span.end):
+        head = text[: span.start].rstrip()
+        if not head or head.endswith((";", ":")):
+            return True
+    return text[span.end : span.end + 1] == ")" and text[: span.start].rstrip().endswith("(")
 
 
 def _is_date(text: str, spans: list[NumberSpan], i: int) -> int:
