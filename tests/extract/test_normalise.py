@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nghiquyet.extract.fold import _OLD_STYLES, _retone
 from nghiquyet.extract.normalise import Paragraph, fold, paragraphs
 from nghiquyet.extract.wrap import Phys, _text_breaks, breaks
 
@@ -32,6 +34,22 @@ def test_fold_turns_odd_dashes_and_lopsided_hyphens_into_spaced_dashes() -> None
     assert fold("kinh tế- xã hội") == "kinh tế - xã hội"
     assert fold("21-KL/TW, Covid-19, bô-xít") == "21-KL/TW, Covid-19, bô-xít"
     assert fold("a\u00a0b\u200bc") == "a bc"
+
+
+def test_fold_turns_every_odd_space_into_a_plain_one() -> None:
+    assert fold("a\u2000b\u2001c\u3000d\u202fe") == "a b c d e"
+
+
+# One pattern per first vowel, run one after another, must rewrite as the one pattern did.
+_OLD_STYLE_ONE_PASS = re.compile(r"([oOuU])(?<![qQ][oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
+
+
+@given(st.text(alphabet="oOuUqQaeAàáẢẠèẸyYỳýỶỴóòô 1,", max_size=30))
+def test_old_style_patterns_one_after_another_agree_with_one_pass(text: str) -> None:
+    one_after_another = text
+    for pattern in _OLD_STYLES:
+        one_after_another = pattern.sub(_retone, one_after_another)
+    assert one_after_another == _OLD_STYLE_ONE_PASS.sub(_retone, text)
 
 
 def test_fold_keeps_line_breaks() -> None:
