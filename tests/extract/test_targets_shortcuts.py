@@ -6,12 +6,14 @@ number without separators, ...); these properties hold each one to the rule it s
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nghiquyet.extract import comparators, quantities
+from nghiquyet.extract import comparators, quantities, targets
 from nghiquyet.extract.comparators import PhraseTable, read_prefix, strip_fillers, vocabulary, words_of
-from nghiquyet.extract.units import load_json
+from nghiquyet.extract.units import alternation, load_json
 
 _VOCAB = vocabulary()
 _TABLES = (_VOCAB.before, _VOCAB.change, _VOCAB.level, _VOCAB.average, _VOCAB.tail_filler)
@@ -128,3 +130,78 @@ def test_every_tail_filler_is_stripped_as_the_rule_strips_it() -> None:
     for phrase in _every_phrase(_VOCAB.tail_filler):
         for text in (f"Tỷ lệ hộ nghèo {phrase}", f"Số xã đạt chuẩn nông thôn mới {phrase}:", phrase):
             assert strip_fillers(text) == _strip_fillers_by_the_rule(text), text
+
+
+# The clause and phrase patterns of targets.py, as first written (a look-behind first, or no gate).
+_RULE_SEPARATOR = re.compile(
+    r"(?i)[;\n]|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)(?<!TS)(?<!BS)(?<!GS)\.(?=\s+[^\W_])|\.\s*\Z"
+    r"|(?<![^\W_])(?=trong\s+đó(?![^\W_]))"
+)
+_RULE_CONNECTOR = re.compile(
+    r"(?i),|(?<![^\W_])(?:và|hoặc|tương\s+đương(?:\s+với)?|tương\s+ứng(?:\s+với)?|tức\s+là)(?![^\W_])"
+)
+# The baseline rule: the same words with the look-behind first.
+_RULE_BASELINE = re.compile(
+    r"(?<![^\W_])so" + targets._BASELINE.pattern.removeprefix(r"so(?<![^\W_]so)"), re.IGNORECASE
+)
+_CLAUSE_WORDS = [
+    *("trong đó", "Trong  đó", "TRONG ĐÓ", "trong", "đó", "xtrong đó", "_trong đó"),
+    *("TP.", "Tp.", "tx.", "BS.", "GS.", "so với", "So", "so cùng kỳ", "với năm"),
+    *("năm 2025", "Năm  2030", "đến năm 2020", "đến cuối năm 2025", "hết năm 1999"),
+    *("và", "Và", "hoặc", "tương đương với", "tương ứng", "tức là", "tứ", "và_"),
+    *("hộ nghèo", "tai nạn", "giảm nghèo", "ô nhiễm", "phòng, chống", "xử lý", "a", "đ", "7%", "2025"),
+]
+_CLAUSE_GAPS = [" ", "", ". ", ".", "; ", "\n", ", ", "(", ")", "  ", "_", ". Đ", ".  x"]
+_CLAUSE_TEXT = st.lists(
+    st.tuples(st.sampled_from(_CLAUSE_WORDS), st.sampled_from([" ", *_CLAUSE_GAPS])), max_size=12
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+# Every two words with every gap between them: the cases random texts might miss.
+_CLAUSE_PAIRS = [f"{a}{gap}{b}" for a in _CLAUSE_WORDS for gap in _CLAUSE_GAPS for b in _CLAUSE_WORDS]
+
+
+def _assert_cuts_as_the_rule(text: str, start: int, end: int) -> None:
+    rule = [m.span() for m in _RULE_SEPARATOR.finditer(text, start, end)]
+    assert targets._cuts(text, start, end) == rule, text
+
+
+def _assert_phrases_as_the_rules(text: str) -> None:
+    connectors = [m.span() for m in targets._CONNECTOR.finditer(text)]
+    assert connectors == [m.span() for m in _RULE_CONNECTOR.finditer(text)], text
+    found, rule = targets._BASELINE.search(text), _RULE_BASELINE.search(text)
+    assert (found and (found.span(), found.group("b"))) == (rule and (rule.span(), rule.group("b"))), text
+    ym = targets._YEAR_PHRASE.search(text)
+    if not ym or targets._AFTER_BASELINE.search(text[: ym.start()]):
+        year_rule = (text, 2020)
+    else:
+        year_rule = (text[: ym.start()] + " " + text[ym.end() :], int(ym.group(1)))
+    assert targets._own_year(text, 2020) == year_rule, text
+    for pattern, rule_pattern in _METRIC_RULES:
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert spans == [m.span() for m in rule_pattern.finditer(text)], text
+
+
+_METRIC_RULES = [
+    (pattern, re.compile(rf"(?<![^\W_])(?:{alternation(load_json('metrics.json')[key])})(?![^\W_])", re.I))
+    for pattern, key in (
+        (targets._metric_words().worse, "worse_when_higher"),
+        (targets._metric_words().better, "fights_worse"),
+    )
+]
+
+
+@given(_CLAUSE_TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_clause_cuts_are_where_the_separator_rule_cuts(text: str, left: int, right: int) -> None:
+    start = min(left, len(text))
+    _assert_cuts_as_the_rule(text, start, max(start, len(text) - right))
+
+
+@given(_CLAUSE_TEXT)
+def test_connectors_baselines_years_and_metric_words_are_found_as_the_rules_find_them(text: str) -> None:
+    _assert_phrases_as_the_rules(text)
+
+
+def test_every_two_clause_words_are_read_as_the_rules_read_them() -> None:
+    for text in _CLAUSE_PAIRS:
+        _assert_cuts_as_the_rule(text, 0, len(text))
+        _assert_cuts_as_the_rule(text, 1, len(text) - 1)
+        _assert_phrases_as_the_rules(text)

@@ -34,7 +34,12 @@ def _metric_words() -> _MetricWords:
         return re.compile(rf"(?:{alternation(data[key])})(?![^\W_])", re.IGNORECASE)
 
     def anywhere(key: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<![^\W_])(?:{alternation(data[key])})(?![^\W_])", re.IGNORECASE)
+        # The pattern is tried at every position (it opens with a look-behind); a position whose
+        # character opens no phrase is ruled out first by one class test instead of the trie's branches.
+        firsts = "".join(sorted({" ".join(p.lower().split())[:1] for p in data[key]}))
+        return re.compile(
+            rf"(?=[{re.escape(firsts)}])(?<![^\W_])(?:{alternation(data[key])})(?![^\W_])", re.IGNORECASE
+        )
 
     return _MetricWords(
         heads=starts("heads"), bases=starts("bases"),
@@ -42,24 +47,28 @@ def _metric_words() -> _MetricWords:
     )
 
 
-# Clause ends: ";", a new line, a sentence's full stop (not "TP. Đà Lạt"), or "trong đó" (kept in the next).
+# Clause ends: ";", a new line, a sentence's full stop (not "TP. Đà Lạt"), or "trong đó" (kept in the next,
+# as a cut of no width). Both patterns open with what they consume, so `re` scans for them at C speed.
 _SEPARATOR = re.compile(
-    r"[;\n]|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)(?<!TS)(?<!BS)(?<!GS)\.(?=\s+[^\W_])|\.\s*\Z"
-    r"|(?<![^\W_])(?=trong\s+đó(?![^\W_]))",
-    re.IGNORECASE,
+    r"[;\n]|\.(?:(?<!TP\.)(?<!TX\.)(?<!TT\.)(?<!TS\.)(?<!BS\.)(?<!GS\.)(?=\s+[^\W_])|\s*\Z)", re.IGNORECASE
 )
+_TRONG_DO = re.compile(r"trong(?<![^\W_]trong)\s+đó(?![^\W_])", re.IGNORECASE)
+# (Each word tests what comes before it after its first letter, so the pattern opens with characters.)
 _CONNECTOR = re.compile(
-    r",|(?<![^\W_])(?:và|hoặc|tương\s+đương(?:\s+với)?|tương\s+ứng(?:\s+với)?|tức\s+là)(?![^\W_])",
+    r",|(?:v(?<![^\W_]v)à|h(?<![^\W_]h)oặc|t(?<![^\W_]t)(?:ương\s+đương(?:\s+với)?|ương\s+ứng(?:\s+với)?|ức\s+là))"
+    r"(?![^\W_])",
     re.IGNORECASE,
 )
 _YEAR_PHRASE = re.compile(
     r"(?:(?:đến|tới|vào|trong|cuối|đến\s+cuối|đến\s+hết|hết)\s+)?năm\s+((?:19|20)\d\d)\s*,?", re.IGNORECASE
 )
+# What every year phrase holds; it opens with a letter, so it is scanned for at C speed.
+_YEAR_CORE = re.compile(r"năm\s+(?:19|20)\d\d", re.IGNORECASE)
 _AFTER_BASELINE = re.compile(r"(?<![^\W_])(?:so|với|thực\s+hiện|cùng\s+kỳ)\s*\Z", re.IGNORECASE)
 # A baseline is a time or an earlier result ("so với thực hiện năm 2025", "so cùng kỳ", "so với năm trước");
 # "so với tổng số đảng viên" or "so với GRDP" is the base of a percentage and stays in the metric.
 _BASELINE = re.compile(
-    r"(?<![^\W_])so\s+(?:với\s+)?(?P<b>(?:thực\s+hiện|kết\s+quả|cùng\s+kỳ|năm|đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|cuối\s+năm"
+    r"so(?<![^\W_]so)\s+(?:với\s+)?(?P<b>(?:thực\s+hiện|kết\s+quả|cùng\s+kỳ|năm|đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|cuối\s+năm"
     r"|giai\s+đoạn|quý|tháng|kỳ|trước|mức\s+(?:năm|bình\s+quân|thực\s+hiện))(?![^\W_])[^,;.()]*)",
     re.IGNORECASE,
 )
@@ -112,13 +121,22 @@ def _paren_groups(text: str, quantities: list[Quantity]) -> list[tuple[int, int]
 def _split(masked: str, start: int, end: int, parent: int | None) -> list[_Clause]:
     clauses: list[_Clause] = []
     pos = start
-    for m in _SEPARATOR.finditer(masked, start, end):
-        if m.start() > pos:
-            clauses.append(_Clause(pos, m.start(), parent))
-        pos = max(pos, m.end())
+    for cut_start, cut_end in _cuts(masked, start, end):
+        if cut_start > pos:
+            clauses.append(_Clause(pos, cut_start, parent))
+        pos = max(pos, cut_end)
     if end > pos:
         clauses.append(_Clause(pos, end, parent))
     return clauses
+
+
+def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where `text[start:end]` is cut into clauses, in order: the separators, and a cut of no width
+    before each "trong đó" (no separator consumes a "t", so the two never overlap)."""
+    cuts = [m.span() for m in _SEPARATOR.finditer(text, start, end)]
+    if before := [(m.start(), m.start()) for m in _TRONG_DO.finditer(text, start, end)]:
+        cuts = sorted(cuts + before)
+    return cuts
 
 
 def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]:
@@ -293,7 +311,8 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         own, t_year = _own_year(own, state.year)
         base_in_subject, _ = _baseline(own)
         cleaned = _clean(own)
-        subject = _VERB_BEFORE_HEAD.sub("", cleaned)
+        verb = _VERB_BEFORE_HEAD.match(cleaned)
+        subject = cleaned[verb.end() :] if verb else cleaned
         lead_verb = cleaned[: len(cleaned) - len(subject)].strip().lower()
         named = bool(subject)
         after = _words_after(source, clause, q, nxt, subject)
@@ -348,7 +367,8 @@ def _shared_head(own: str, previous: str) -> str | None:
 
 def _own_year(own: str, default: int | None) -> tuple[str, int | None]:
     """ "đến năm 2025 toàn tỉnh có ...": the item names its own year (not "so với năm 2023")."""
-    ym = _YEAR_PHRASE.search(own)
+    # The words before "năm" are optional: without a "năm 2025" there is no year phrase.
+    ym = _YEAR_PHRASE.search(own) if _YEAR_CORE.search(own) else None
     if not ym or _AFTER_BASELINE.search(own[: ym.start()]):
         return own, default
     return own[: ym.start()] + " " + own[ym.end() :], int(ym.group(1))
