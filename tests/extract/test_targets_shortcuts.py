@@ -205,3 +205,10 @@ def test_every_two_clause_words_are_read_as_the_rules_read_them() -> None:
         _assert_cuts_as_the_rule(text, 0, len(text))
         _assert_cuts_as_the_rule(text, 1, len(text) - 1)
         _assert_phrases_as_the_rules(text)
+
+
+@given(st.sampled_from(["", " ", "  \n", "“”", "a) ", "1. ", "- ", "(2) "]), _TEXT)
+def test_clean_skips_only_what_the_rules_leave_unchanged(lead: str, text: str) -> None:
+    # The rule: quotes dropped, spaces collapsed, a leading list label cut, fillers stripped.
+    phrase = " ".join(targets._QUOTES.sub("", lead + text).split())
+    assert targets._clean(lead + text) == strip_fillers(targets._INLINE_LABEL.sub("", phrase))

@@ -145,7 +145,7 @@ def _read_words(text: str, lo: int, end: int, symbol_cmp: str | None) -> Prefix:
         return Prefix(symbol_cmp, None, False, end)
     words = [w.lower() for w in pieces[1::2]]
     for i, gap in enumerate(pieces[2:-1:2]):  # a comma or bracket between words ends the phrase
-        if gap.strip():
+        if gap != " " and gap.strip():
             words[i] = "\0"
     pos = len(words)
     comparator, change = symbol_cmp, None
@@ -190,7 +190,10 @@ def strip_fillers(phrase: str) -> str:
         if lead := vocab.lead_filler.match(phrase):
             phrase = phrase[lead.end() :]
         phrase = phrase.rstrip(_EDGE)
-        # Tail fillers are at most four words: only the last four are split off and lower-cased.
+        # Most phrases end on a word that ends no filler; otherwise (fillers are at most four words)
+        # only the last four words are split off and lower-cased.
+        if not (end := phrase.rsplit(None, 1)[-1:]) or end[0].lower() not in vocab.tail_filler.last_words:
+            continue
         last = [w.lower() for w in phrase.rsplit(None, 4)[-4:]]
         hit = vocab.tail_filler.ending_at(last, len(last))
         if hit is not None:

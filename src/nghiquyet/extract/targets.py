@@ -106,6 +106,8 @@ class _Clause:
 def _paren_groups(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
     """Parenthesised groups that state a figure of their own (not "(theo giá so sánh 2010)")."""
     groups: list[tuple[int, int]] = []
+    if "(" not in text:
+        return groups
     stack: list[int] = []
     for m in _PAREN.finditer(text):
         i, ch = m.start(), m.group()
@@ -141,10 +143,12 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]:
     groups = _paren_groups(text, quantities)
-    masked = list(text)
-    for a, b in groups:
-        masked[a : b + 1] = " " * (b + 1 - a)
-    masked_text = "".join(masked)
+    masked_text = text
+    if groups:
+        masked = list(text)
+        for a, b in groups:
+            masked[a : b + 1] = " " * (b + 1 - a)
+        masked_text = "".join(masked)
     clauses = _split(masked_text, 0, len(text), None)
     for a, b in groups:
         parent = next((i for i, c in enumerate(clauses) if c.parent is None and c.start <= a < c.end), None)
@@ -166,7 +170,11 @@ def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]
 
 def _clean(phrase: str) -> str:
     phrase = " ".join(_QUOTES.sub("", phrase).split())
-    return strip_fillers(_INLINE_LABEL.sub("", phrase))
+    if not phrase:
+        return phrase  # (often: a figure with no words before or after it)
+    if label := _INLINE_LABEL.match(phrase):
+        phrase = phrase[label.end() :]
+    return strip_fillers(phrase)
 
 
 def _capital(s: str) -> str:
@@ -432,10 +440,9 @@ def _with_topic(state: _ItemState, ci: int, subject: str) -> str:
     if ":" in subject and ci == 0 and not state.topic:
         state.topic = subject.split(":", 1)[0].strip()
         return subject
-    topic = state.topic
-    own_name = _metric_words().heads.match(subject)
-    if topic and subject and topic.lower() not in subject.lower() and not own_name:
-        return f"{topic}: {subject}"
+    topic = state.topic  # (most items have none: the metric head is looked for only when there is one)
+    if topic and subject and topic.lower() not in subject.lower():
+        return subject if _metric_words().heads.match(subject) else f"{topic}: {subject}"
     return subject
 
 
