@@ -44,6 +44,7 @@ docs: install  ## regenerate docs/cli.md from the commands' --help
 
 bench: install
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/extract_instructions.py
 	$(BIN)/python benchmarks/tracking.py
 	$(BIN)/python benchmarks/reports.py
 
