@@ -57,13 +57,18 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+_AND_CUT = re.compile(r"\s+và\s+")
+_LIST_CUT = re.compile(rf"(;|,|{_AND_CUT.pattern})")
+_AND = re.compile(r"\s*và\s*")
+
+
 def split_bodies(subject: str, base: int = 0) -> list[tuple[str, int]]:
     """ "A, các ban của B; thành ủy, huyện ủy, đảng ủy trực thuộc C và D" → bodies with offsets."""
     head_re, _, _, heads, _ = _vocab()
     chunks: list[tuple[str, int]] = []
     pos = 0
-    for part in re.split(r"(;|,|\s+và\s+)", subject):
-        if part in (";", ",") or re.fullmatch(r"\s+và\s+", part):
+    for part in _LIST_CUT.split(subject):
+        if part in (";", ",") or _AND_CUT.fullmatch(part):
             chunks.append((part, base + pos))
         elif part.strip():
             lead = len(part) - len(part.lstrip())
@@ -74,7 +79,7 @@ def split_bodies(subject: str, base: int = 0) -> list[tuple[str, int]]:
     sep = ""
     enumerating = False
     for text, off in chunks:
-        if text in (";", ",") or not text.strip() or re.fullmatch(r"\s*và\s*", text):
+        if text in (";", ",") or not text.strip() or _AND.fullmatch(text):
             sep = text.strip() or "và"
             continue
         joiner = ", " if sep == "," else " và "

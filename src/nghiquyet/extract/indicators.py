@@ -60,6 +60,9 @@ def _list_items(root: Item) -> Iterator[Item]:
 _FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|[^\W\d_])")
 
 
+_GOAL_PART = re.compile(r"^(?:các\s+)?mục tiêu\b", re.IGNORECASE)
+
+
 def _goal_lists(outline: Outline) -> list[Item]:
     """No targets heading: a plain "Mục tiêu" part whose list items state figures is the list."""
     found: list[Item] = []
@@ -67,7 +70,7 @@ def _goal_lists(outline: Outline) -> list[Item]:
     for it in outline.items():
         if id(it) in inside:
             continue  # the outermost goal part holds the list once
-        if it.heading and re.match(r"^(?:các\s+)?mục tiêu\b", it.title or "", re.IGNORECASE):
+        if it.heading and _GOAL_PART.match(it.title or ""):
             if "tổng quát" in (it.title or "").lower():
                 continue
             items = list(_list_items(it))

@@ -285,13 +285,16 @@ def _theme(paragraphs: Sequence[Paragraph]) -> str | None:
     return None
 
 
+_PLAN_PART = re.compile(r"nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu", re.IGNORECASE)
+
+
 def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
     doc_year = int(meta.date[:4]) if meta.date else None
     sources = [meta.title or ""]
     sources += [
         it.title or ""
         for it in outline.items()
-        if it.heading and re.search(r"nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu", it.title or "", re.IGNORECASE)
+        if it.heading and _PLAN_PART.search(it.title or "")
     ]
     for s in sources:
         # "... nhiệm kỳ 2025 - 2030 năm 2026": the plan's own year beats the term it serves;

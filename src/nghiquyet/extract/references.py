@@ -28,9 +28,12 @@ _STATE = re.compile(
 _QH_TYPO = re.compile(r"^(\d+)/[A-ZĐ]{2,3}/(\d{4}/QH\d+)$")
 
 
+_NUMBER_LIST = re.compile(r"\s*(?:,|và|&)\s*")
+
+
 def _expand(nums: str, suffix: str, sep: str) -> list[str]:
     out = []
-    for n in re.split(r"\s*(?:,|và|&)\s*", nums):
+    for n in _NUMBER_LIST.split(nums):
         if n:
             ref = f"{n}{sep}{suffix}"
             m = _QH_TYPO.match(ref)

@@ -22,11 +22,14 @@ def is_caps(s: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+_CELL_GAP = re.compile(r"\s{3,}|\t+|\s\|\s|\s-\s(?=\*?[^\W\d_][^,]{1,40},\s*ngày\s)")
+
+
 def cells_of(line: str) -> list[str]:
     """Columns of a header or signature line laid out side by side."""
     # Wide gaps in text laid out by spaces; " | " between the cells of a .docx layout table.
     # and a dash between the number and the place-date ("Số: 36/KH-UBND — Bảo Lộc, ngày ...").
-    parts = re.split(r"\s{3,}|\t+|\s\|\s|\s-\s(?=\*?[^\W\d_][^,]{1,40},\s*ngày\s)", fold(line).strip())
+    parts = _CELL_GAP.split(fold(line).strip())
     return [c.strip(" *") for c in parts if c.strip(" *")]
 
 
