@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from nghiquyet.extract.fold import _OLD_STYLES, _retone
-from nghiquyet.extract.normalise import Paragraph, fold, paragraphs
-from nghiquyet.extract.wrap import Phys, _text_breaks, breaks
+from nghiquyet.extract.fold import _OLD_STYLES, _retone, keeps_blank_lines
+from nghiquyet.extract.normalise import Paragraph, _double_spaced, _join, _join_hyphenated, fold, paragraphs
+from nghiquyet.extract.wrap import Layout, _text_breaks, breaks
 
 
 def _paras(text: str) -> list[Paragraph]:
@@ -169,15 +170,53 @@ def test_a_wrapped_line_that_begins_like_a_label_continues_the_sentence() -> Non
 # The short cut in `breaks` for a line opening with a small letter must agree with the rules.
 _LINE_START = st.sampled_from(["tế", "đ) ", "a)", "ư", "x"])
 _LINE_REST = st.text(alphabet=" aĐđ.-“”:;1)XIV", max_size=12)
-_BEFORE = st.text(alphabet=" aÂĐđ.-“”:;,1)XIVT", min_size=1, max_size=25).filter(lambda t: t.strip() != "")
+_BEFORE = st.one_of(
+    st.text(alphabet=" aÂĐđ.-“”:;,1)XIVT", min_size=1, max_size=25),
+    st.text(alphabet="ÂĐTXIV -.,;)“”", min_size=1, max_size=12),  # capitals: a title line
+).filter(lambda t: t.strip() != "")
 
 
 @given(start=_LINE_START, rest=_LINE_REST, before=_BEFORE, open_quote=st.booleans(), wrapped=st.booleans())
+@example(start="tế", rest="", before="BAN THƯỜNG VỤ-", open_quote=False, wrapped=True)
 def test_small_letter_short_cut_agrees_with_the_rules(
     start: str, rest: str, before: str, open_quote: bool, wrapped: bool
 ) -> None:
     s = (start + rest).strip()
-    prev, p = Phys(1, before), Phys(2, s)
-    lines = [before, s]
-    short = breaks(prev, p, before, s, 0, False, False, 60.0, False, wrapped, lines, open_quote)
-    assert short == _text_breaks(prev, p, before, s, 60.0, False, wrapped, lines, open_quote)
+    layout = Layout(60.0, wrapped, False, [before, s])
+    short = breaks(before, s, open_quote, 1, 2, layout)
+    assert short == _text_breaks(before, s, open_quote, 1, 2, layout)
+
+
+# The usual paragraph is joined at C speed; it must come out as the general rule makes it.
+_LINE = st.text(alphabet="ab -1“”", min_size=1, max_size=8).map(str.strip).filter(bool)
+
+
+@given(st.lists(_LINE, min_size=1, max_size=6))
+def test_joining_lines_agrees_with_the_general_rule(texts: list[str]) -> None:
+    assert _join(texts) == _join_hyphenated(texts)
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=12))
+def test_double_spacing_counted_from_the_lines_with_text(filled: list[bool]) -> None:
+    followed = sum(a and not b for a, b in pairwise(filled))
+    total = sum(filled[:-1])
+    expected = total > 0 and followed / total > 0.6
+    assert _double_spaced([n for n, f in enumerate(filled, 1) if f], len(filled)) == expected
+
+
+# The layout counts blank lines before fold; they are taken after it when fold keeps them.
+@given(st.lists(st.text(alphabet="a -\u200b\u00a0\u2000\u3000\t\u00ad", max_size=4), min_size=1, max_size=5))
+def test_fold_keeps_blank_lines_unless_it_says_not(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    after = fold(text).split("\n")
+    same = [bool(s.strip()) for s in lines] == [bool(s.strip()) for s in after]
+    assert same or not keeps_blank_lines(text)
+
+
+def test_a_blank_line_breaks_a_wrapped_paragraph_but_a_line_of_zero_width_characters_does_not() -> None:
+    # As the source has them: the zero-width line is a line of text there, although fold empties it.
+    body = ["tiếp tục thực hiện các nhiệm vụ phát triển kinh tế xã hội năm"] * 4
+    end = "tiếp tục thực hiện các nhiệm vụ phát triển kinh tế xã hội đã."
+    next_line = "Tập trung thực hiện các nhiệm vụ phát triển kinh tế xã hội năm"
+    assert [p.line for p in paragraphs([*body, end, "", next_line, *body])] == [1, 7]
+    assert [p.line for p in paragraphs([*body, end, "\u200b", next_line, *body])] == [1]

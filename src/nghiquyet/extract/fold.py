@@ -52,6 +52,15 @@ def _has_any(chars: str, text: str) -> bool:
     return any(c in text for c in chars)
 
 
+def keeps_blank_lines(text: str) -> bool:
+    """True when each line of `text` is blank after `fold` exactly when it was before.
+
+    Fold turns spaces into spaces and letters into letters; only the zero-width characters it
+    removes can leave a line blank that was not.
+    """
+    return not _has_any(_ZERO_WIDTH_CHARS, text)
+
+
 def _retone(m: re.Match[str]) -> str:
     vowel, marked = m.group(1), m.group(2)
     base = unicodedata.normalize("NFD", marked)

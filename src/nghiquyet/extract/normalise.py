@@ -10,17 +10,19 @@ Two jobs:
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
+from operator import sub
 
-from nghiquyet.extract.fold import MULTI_SPACE, fold
+from nghiquyet.extract.fold import MULTI_SPACE, fold, keeps_blank_lines
 from nghiquyet.extract.paragraph import UPPER, Paragraph
 from nghiquyet.extract.wrap import (
     COLUMNS,
     MARKER,
-    Phys,
+    Layout,
     breaks,
     is_separator,
     split_heading,
@@ -49,164 +51,189 @@ def table_cells(s: str) -> tuple[str, ...]:
 
 
 def _looks_markdown(lines: Sequence[str]) -> bool:
-    return any(s.startswith("#") or "**" in s for s in lines[:400])
+    head = lines[:400]
+    text = "\n".join(head)
+    # A "#" at all is rare: only then look for a line that starts with one.
+    return "**" in text or ("#" in text and any(s.startswith("#") for s in head))
 
 
-def _drop_furniture(lines: Sequence[str]) -> list[Phys]:
-    """Non-blank physical lines, without page numbers and the running headers beside them."""
+def _folded_lines(lines: Sequence[str], raw: str) -> list[str]:
+    """Every line (`raw` is all of them joined by "\n") folded and stripped; a blank one is ""."""
     # One pass over the whole text is much faster than one per line; fold keeps line breaks.
-    folded = fold("\n".join(lines)).split("\n")
-    if len(folded) != len(lines):
+    folded = fold(raw).split("\n")
+    if len(folded) != len(lines):  # a line holds a "\n" of its own
         folded = [fold(s) for s in lines]
-    raw = [(i + 1, s.strip()) for i, s in enumerate(folded)]
-    nonblank = [(n, s) for n, s in raw if s]
-    # A page number alone on its line between text lines; a bare "1." is a list marker instead.
-    # It starts with "-", "Trang" or a digit: the first character rules out almost every line.
-    page_idx = {
-        k
-        for k, (_, s) in enumerate(nonblank)
-        if (s[0] in "-Tt" or s[0].isdigit()) and _PAGE_NUMBER.match(s) and not s.endswith(".")
-    }
+    return list(map(str.strip, folded))
+
+
+def _page_numbers(texts: Sequence[str]) -> list[int]:
+    """Indexes of the lines that are a page number alone ("12", "- 12 -", "Trang 3/40")."""
+    # It starts with "-", "Trang" or a digit: the first character rules out most lines.
+    return [k for k, s in enumerate(texts) if (s[0] in "-Tt" or s[0].isdigit()) and _PAGE_NUMBER.match(s)]
+
+
+def _drop_furniture(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
+    """The non-blank lines (numbers from 1 and text) without page numbers and the running headers
+    beside them."""
+    page_idx = _page_numbers(texts)
+    if not page_idx:
+        return nos, texts
     drop = set(page_idx)
-    if page_idx:
-        # Running headers: a line repeated on three pages or more, beside a page number.
-        counts = Counter(s for _, s in nonblank if len(s) >= 6)
-        headers = {s for s, c in counts.items() if c >= 3 and not MARKER.match(s)}
-        for k in page_idx:
-            for j in range(max(0, k - 3), min(len(nonblank), k + 4)):
-                if nonblank[j][1] in headers:
-                    drop.add(j)
-    markdown = _looks_markdown(lines)
-    out = []
-    for k, (n, s) in enumerate(nonblank):
-        if k in drop:
-            continue
-        out.append(Phys(n, s, markdown_break=markdown and lines[n - 1].endswith("  ")))
-    return out
+    # Running headers: a line repeated on three pages or more, beside a page number.
+    counts = Counter(s for s in texts if len(s) >= 6)
+    headers = {s for s, c in counts.items() if c >= 3 and not MARKER.match(s)}
+    for k in page_idx:
+        for j in range(max(0, k - 3), min(len(texts), k + 4)):
+            if texts[j] in headers:
+                drop.add(j)
+    keep = [k not in drop for k in range(len(texts))]
+    return list(compress(nos, keep)), list(compress(texts, keep))
 
 
-def _width(phys: Sequence[Phys]) -> float:
-    lengths = sorted(len(_flat(p.text)) for p in phys if len(p.text) >= 20)
-    if not lengths:
-        return 80.0
-    return float(lengths[int(0.9 * (len(lengths) - 1))])
+def _margin(texts: Sequence[str]) -> tuple[float, bool]:
+    """The right margin of the text, and whether it is hard-wrapped there.
+
+    Hard-wrapped text (PDF) fills most lines to the margin; typed text (.docx, Markdown) keeps
+    one paragraph per line of any length, and there the width rule does not apply.
+    """
+    long_lines = [s for s in texts if len(s) >= 20]
+    # Runs of spaces count as one; the usual document has none ("  " cannot span a line break).
+    spaced = "  " in "\n".join(long_lines)
+    lengths = sorted(map(len, map(_flat, long_lines) if spaced else long_lines))
+    width = float(lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 80.0
+    near_margin = len(lengths) - bisect_left(lengths, 0.75 * width)
+    return width, width < 130 and near_margin >= 0.5 * len(long_lines)
 
 
-def _double_spaced(lines: Sequence[str]) -> bool:
-    """True when most text lines are followed by a blank line (so blanks are layout, not breaks)."""
-    followed = total = 0
-    for a, b in itertools.pairwise(lines):
-        if a.strip():
-            total += 1
-            followed += not b.strip()
+def _double_spaced(filled: Sequence[int], size: int) -> bool:
+    """True when most text lines are followed by a blank line (so blanks are layout, not breaks).
+
+    `filled`: the numbers (from 1, in order) of the lines with text, of `size` lines.
+    """
+    if not filled:
+        return False
+    last = filled[-1] == size  # the last line has no line after it
+    total = len(filled) - last
+    # A line followed by a blank one ends a run of lines with text; a new run starts after a gap.
+    runs = 1 + len(filled) - 1 - list(map(sub, filled[1:], filled)).count(1)
+    followed = runs - last
     return total > 0 and followed / total > 0.6
+
+
+def _clean(t: str) -> tuple[str, int, bool, bool]:
+    """A line without Markdown marks and runs of spaces: (text, heading depth, all bold, columns)."""
+    s, md_level, bold = strip_md(t)
+    columns = "     " in s and bool(COLUMNS.search(s))
+    return _flat(s).strip(), md_level, bold, columns
+
+
+def _join(texts: Sequence[str]) -> tuple[str, tuple[int, ...]]:
+    """The text of a paragraph's lines and where each line starts in it."""
+    if "-\n" in "\n".join(texts):  # a line ends in "-" (at C speed)
+        return _join_hyphenated(texts)
+    offsets = []
+    at = 0
+    for s in texts:
+        offsets.append(at)
+        at += len(s) + 1
+    return " ".join(texts), tuple(offsets)
+
+
+def _join_hyphenated(texts: Sequence[str]) -> tuple[str, tuple[int, ...]]:
+    """`_join` when a line ends in "-"."""
+    pieces: list[str] = []
+    size = 0
+    offsets: list[int] = []
+    last = ""
+    for s in texts:
+        # "01-" + "KL/TW", "20-" + "25%": rejoin without a space
+        if pieces and not (last.endswith("-") and not last.endswith(" -") and s[:1].isalnum()):
+            pieces.append(" ")
+            size += 1
+        offsets.append(size)
+        pieces.append(s)
+        size += len(s)
+        last = s
+    return "".join(pieces), tuple(offsets)
+
+
+def _table_row(no: int, cells: Sequence[str]) -> Paragraph:
+    cells = tuple(strip_md(c)[0] for c in cells)
+    return Paragraph(" | ".join(cells), no, no, cells=cells, offsets=(0,), lines=(no,))
+
+
+def _body(lines: Sequence[str]) -> tuple[list[int], list[str], Layout]:
+    """The lines with text (numbers from 1, and text folded and stripped) without the furniture,
+    and the layout of the document."""
+    raw = "\n".join(lines)
+    stripped = _folded_lines(lines, raw)
+    nos = list(compress(range(1, len(stripped) + 1), stripped))
+    # Blank lines as the source has them (fold may empty a line of zero-width characters).
+    filled = stripped if keeps_blank_lines(raw) else list(map(str.strip, lines))
+    filled_nos = nos if filled is stripped else list(compress(range(1, len(filled) + 1), filled))
+    nos, texts = _drop_furniture(nos, list(filter(None, stripped)))
+    width, wrapped = _margin(texts)
+    return nos, texts, Layout(width, wrapped, _double_spaced(filled_nos, len(lines)), filled)
 
 
 def paragraphs(lines: Sequence[str]) -> list[Paragraph]:
     """Logical paragraphs of a document's lines (see module doc)."""
-    phys = _drop_furniture(lines)
-    if not phys:
+    nos, texts, layout = _body(lines)
+    if not texts:
         return []
-    width = _width(phys)
-    blanks_are_layout = _double_spaced(lines)
-    # Hard-wrapped text (PDF) fills most lines to the margin; typed text (.docx, Markdown) keeps
-    # one paragraph per line of any length, and there the width rule does not apply.
-    long_lines = [p for p in phys if len(p.text) >= 20]
-    near_margin = sum(len(_flat(p.text)) >= 0.75 * width for p in long_lines)
-    wrapped = width < 130 and near_margin >= 0.5 * len(long_lines)
+    md_breaks = {n for n in nos if lines[n - 1].endswith("  ")} if _looks_markdown(lines) else set()
     out: list[Paragraph] = []
-    cur: list[tuple[int, str]] = []
+    cur_nos: list[int] = []
+    cur_texts: list[str] = []
     cur_md = 0
     cur_bold = False
-    prev: Phys | None = None
-
     quotes = 0  # open “ minus closed ” in the current paragraph
+    closed = True  # the next line starts a paragraph, whatever it says
+    before = ""  # the last line of the current paragraph
+    prev_no = 0
 
     def flush() -> None:
-        nonlocal cur, quotes
+        nonlocal cur_nos, cur_texts, quotes
         quotes = 0
-        if not cur:
+        if not cur_texts:
             return
-        pieces: list[str] = []
-        size = 0
-        offsets: list[int] = []
-        nos: list[int] = []
-        last = ""
-        for n, s in cur:
-            # "01-" + "KL/TW", "20-" + "25%": rejoin without a space
-            if pieces and not (last.endswith("-") and not last.endswith(" -") and s[:1].isalnum()):
-                pieces.append(" ")
-                size += 1
-            offsets.append(size)
-            nos.append(n)
-            pieces.append(s)
-            size += len(s)
-            last = s
-        text = "".join(pieces)
-        out.append(
-            Paragraph(
-                text=text,
-                line=cur[0][0],
-                line_end=cur[-1][0],
-                md_heading=cur_md,
-                bold=cur_bold,
-                offsets=tuple(offsets),
-                lines=tuple(nos),
-            )
-        )
-        cur = []
+        if len(cur_texts) == 1:
+            no = cur_nos[0]
+            out.append(Paragraph(cur_texts[0], no, no, cur_md, cur_bold, (), (0,), (no,)))
+        else:
+            text, offsets = _join(cur_texts)
+            para = Paragraph(text, cur_nos[0], cur_nos[-1], cur_md, cur_bold, (), offsets, tuple(cur_nos))
+            out.extend(split_heading(para))
+        cur_nos, cur_texts = [], []
 
-    for p in phys:
-        has_bar = "|" in p.text  # most lines are no table: skip the table checks at C speed
-        if has_bar and _TABLE_RULE.match(p.text):
-            continue  # "|---|---|" under a Markdown table header
-        cells = table_cells(p.text) if has_bar else ()
-        if cells:
-            flush()
-            text = " | ".join(strip_md(c)[0] for c in cells)
-            out.append(
-                Paragraph(
-                    text=text,
-                    line=p.no,
-                    line_end=p.no,
-                    cells=tuple(strip_md(c)[0] for c in cells),
-                    offsets=(0,),
-                    lines=(p.no,),
-                )
-            )
-            prev = None
-            continue
-        s, md_level, bold = strip_md(p.text)
-        columns = "     " in s and bool(COLUMNS.search(s))
-        s = _flat(s).strip()
-        if not s:
-            continue
+    for n, t in zip(nos, texts, strict=True):
+        if "|" in t:  # most lines are no table: skip the table checks at C speed
+            if _TABLE_RULE.match(t):
+                continue  # "|---|---|" under a Markdown table header
+            cells = table_cells(t)
+            if cells:
+                flush()
+                out.append(_table_row(n, cells))
+                closed = True
+                continue
+        if "  " in t or "*" in t or "_" in t or t[:1] == "#":
+            s, md_level, bold, columns = _clean(t)
+            if not s:
+                continue
+            # A heading, a bold line, a line of columns or a rule is a paragraph of its own.
+            alone = bool(md_level or bold or columns) or is_separator(s)
+        else:  # the usual line: nothing to clean
+            s, md_level, bold = t, 0, False
+            alone = is_separator(s)
         open_quote = quotes > 0
-        if (
-            prev is None
-            or not cur
-            or breaks(
-                prev,
-                p,
-                cur[-1][1],
-                s,
-                md_level,
-                bold,
-                columns,
-                width,
-                blanks_are_layout,
-                wrapped,
-                lines,
-                open_quote,
-            )
-        ):
+        if closed or alone or breaks(before, s, open_quote, prev_no, n, layout):
             flush()
             cur_md, cur_bold = md_level, bold
-        cur.append((p.no, s))
+        cur_nos.append(n)
+        cur_texts.append(s)
         if "“" in s or "”" in s:
             quotes += s.count("“") - s.count("”")
-        prev = p
-        if columns or md_level or is_separator(s):
-            flush()
+        closed = alone or n in md_breaks
+        before, prev_no = s, n
     flush()
-    return [q for para in out for q in split_heading(para)]
+    return out

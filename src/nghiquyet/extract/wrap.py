@@ -76,17 +76,21 @@ def strip_md(s: str) -> tuple[str, int, bool]:
     return s, level, bold
 
 
-@dataclass(slots=True)
-class Phys:
-    no: int
-    text: str
-    markdown_break: bool = False  # "two spaces" hard break in Markdown
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the whole document says about its line breaks."""
+
+    width: float  # the right margin of hard-wrapped text
+    wrapped: bool  # hard-wrapped (PDF), not typed one paragraph per line (.docx, Markdown)
+    blanks_are_layout: bool  # double spaced: a blank line is no paragraph break
+    filled: Sequence[str]  # each source line (from 0), "" when blank
 
 
 # A heading wraps onto a capitalised word only mid-phrase ("... của Ban" + "Chấp hành ..."):
 # after one of the words in data/layout.json the next line cannot be a new paragraph.
 _HEADING_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXLC]{1,7}\.|[A-HĐ]\.)\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)")
+_PUNCTUATION = re.compile(r"[.;:!?]")
 
 
 def split_heading(p: Paragraph) -> list[Paragraph]:
@@ -100,7 +104,8 @@ def split_heading(p: Paragraph) -> list[Paragraph]:
         return [p]
     for k in range(1, min(len(p.offsets), 4)):
         head, rest = p.text[: p.offsets[k]].rstrip(), p.text[p.offsets[k] :]
-        if re.search(r"[.;:!?]", _HEADING_LABEL.sub("", head, count=1)):
+        label = _HEADING_LABEL.match(head)
+        if _PUNCTUATION.search(head, label.end() if label else 0):  # after the label
             return [p]
         tail = head.rsplit(" ", 2)[-2:]
         # "... của Ban Thường vụ" + "Đảng ủy ...": a name running on to the next line.
@@ -132,45 +137,23 @@ def split_heading(p: Paragraph) -> list[Paragraph]:
     return [p]
 
 
-def breaks(
-    prev: Phys,
-    p: Phys,
-    before: str,
-    s: str,
-    md_level: int,
-    bold: bool,
-    columns: bool,
-    width: float,
-    blanks_are_layout: bool,
-    wrapped: bool,
-    lines: Sequence[str],
-    open_quote: bool,
-) -> bool:
-    """Does physical line `s` start a new paragraph after the line `before`?"""
-    if md_level or bold or columns or is_separator(s) or is_separator(before):
-        return True
-    if prev.markdown_break or (prev.text.startswith("**") and _BOLD_ALL.match(prev.text.strip())):
-        return True
+def breaks(before: str, s: str, open_quote: bool, prev_no: int, no: int, layout: Layout) -> bool:
+    """Does line `s` (source line `no`) start a new paragraph after the line `before` (`prev_no`)?
+
+    Only the words decide here: the caller has already broken at Markdown headings and bold lines,
+    columns and rules. `open_quote`: a quotation opened in the paragraph is not closed yet.
+    """
     # Most lines of wrapped text go on a paragraph with a small letter; for them the rules of
     # `_text_breaks` come down to this (no label, bullet or dash can open such a line; a line
     # ending in "-" does not end a sentence). Decided here, the common case skips the regexes.
     if s[:1].islower() and s[1:2] != ")":
-        return not (open_quote or before.endswith("-")) and _is_upper_line(before)
-    return _text_breaks(prev, p, before, s, width, blanks_are_layout, wrapped, lines, open_quote)
+        # isupper() first: it rules out almost every line at C speed, without a call.
+        return not (open_quote or before.endswith("-")) and before.isupper() and _is_upper_line(before)
+    return _text_breaks(before, s, open_quote, prev_no, no, layout)
 
 
-def _text_breaks(
-    prev: Phys,
-    p: Phys,
-    before: str,
-    s: str,
-    width: float,
-    blanks_are_layout: bool,
-    wrapped: bool,
-    lines: Sequence[str],
-    open_quote: bool,
-) -> bool:
-    """`breaks` once layout (Markdown, columns, rules) has not decided: the words decide."""
+def _text_breaks(before: str, s: str, open_quote: bool, prev_no: int, no: int, layout: Layout) -> bool:
+    """`breaks` by the full rules."""
     first = s[:1]
     terminal = _ends_sentence(before)
     # A wrapped number range or reference: "giai đoạn 2021" + "- 2025 với", "44 -" + "44,4%".
@@ -197,11 +180,12 @@ def _text_breaks(
         return True
     if lower_now:
         return False
+    wrapped = layout.wrapped
     if not wrapped and not terminal and len(before) > 150:
         return False  # one-line paragraphs (Markdown) split by a stray blank line
-    full = len(before) >= (0.92 if terminal else 0.75) * width
-    blank_between = any(not lines[i].strip() for i in range(prev.no, p.no - 1))
-    if blank_between and not blanks_are_layout and not (wrapped and full and not terminal):
+    full = len(before) >= (0.92 if terminal else 0.75) * layout.width
+    blank_between = not all(layout.filled[prev_no : no - 1])
+    if blank_between and not layout.blanks_are_layout and not (wrapped and full and not terminal):
         return True
     return not (wrapped and full)
 
