@@ -3,8 +3,9 @@
 Wall-clock throughput (benchmarks/extract.py) on a shared virtual machine varies several-fold from
 minute to minute; the number of instructions the extractor executes does not. This runs the same
 generated corpus as extract.py under valgrind's cachegrind (instruction counting only) twice, for
-`--pages` pages and for one page, and prints the difference per page: start-up, imports and the
-compiling of patterns cancel out.
+`--pages` pages: once extracting every document, once only the first, and prints the difference
+per page. Start-up, imports, making the corpus and compiling the patterns (done while extracting
+the first document) cancel out.
 
     .venv/bin/python benchmarks/extract_instructions.py [--pages 200]
 
@@ -26,14 +27,14 @@ from extract import PAGE_CHARS, generated  # the sibling benchmark's corpus (thi
 from nghiquyet.extract import extract_text
 
 
-def _extract_corpus(pages: int) -> None:
-    """The measured work: generate `pages` pages (as extract.py does) and extract each document."""
-    for text in generated(pages):
+def _extract_corpus(pages: int, documents: int) -> None:
+    """Generate `pages` pages (as extract.py does), then extract the first `documents` of them."""
+    for text in generated(pages)[:documents]:
         extract_text(text)
 
 
-def _instructions(pages: int) -> int:
-    """Instructions a child process executes to generate and extract `pages` pages."""
+def _instructions(pages: int, documents: int) -> int:
+    """Instructions a child process executes to make the corpus and extract `documents` of it."""
     cmd = [
         "valgrind",
         "--tool=cachegrind",
@@ -43,6 +44,7 @@ def _instructions(pages: int) -> int:
         __file__,
         "--child",
         str(pages),
+        str(documents),
     ]
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same dict layouts on every run
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
@@ -55,16 +57,17 @@ def _instructions(pages: int) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=200)
-    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child", type=int, nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        _extract_corpus(args.child)
+        _extract_corpus(*args.child)
         return
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind): no instruction count")
         return
-    chars = sum(len(t) for t in generated(args.pages)) - sum(len(t) for t in generated(1))
-    extra = _instructions(args.pages) - _instructions(1)
+    docs = generated(args.pages)
+    chars = sum(len(t) for t in docs[1:])
+    extra = _instructions(args.pages, len(docs)) - _instructions(args.pages, 1)
     pages = chars / PAGE_CHARS
     print(
         f"extraction: {extra / 1e6:,.0f} M instructions for {pages:,.0f} pages "
