@@ -217,7 +217,9 @@ def sentences(text: str) -> list[tuple[str, int]]:
                     at -= len(_AS_WELL)
                 if at > 0:
                     extra.append((s[at:], off + at))
-    return [(s, o) for s, o in sorted(out + extra, key=lambda x: x[1]) if s.strip()]
+    if extra:  # (`out` is in order already)
+        out = sorted(out + extra, key=lambda x: x[1])
+    return [(s, o) for s, o in out if s.strip()]
 
 
 # The verb is scanned for first (a literal is found at C speed); what precedes it is checked after.
