@@ -166,7 +166,11 @@ def extract_indicators(
     """Indicators of the targets list, with their targets when a parser is given."""
     out: list[Indicator] = []
     roots = target_roots(outline)
-    roots += [g for g in _goal_lists(outline) if not any(g in r.walk() or r in g.walk() for r in roots)]
+    # A goal part counts unless it lies inside a targets part or holds one (by identity, not by
+    # walking every part's items once per goal part).
+    inside = {id(x) for r in roots for x in r.walk()}
+    heads = {id(r) for r in roots}
+    roots += [g for g in _goal_lists(outline) if id(g) not in inside and heads.isdisjoint(map(id, g.walk()))]
     for root in roots:
         items = list(_list_items(root))
         if not items and parse is not None:
