@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from nghiquyet.extract import extract_text
 from nghiquyet.extract.casing import mixed_case
+from nghiquyet.extract.metadata import _without_markup
+from nghiquyet.extract.signature import cells_of, cells_of_lines, without_emphasis
 
 COUNCIL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH BẮC KẠN                                Độc lập - Tự do - Hạnh phúc
@@ -177,3 +184,28 @@ def test_appendix_is_a_part_of_its_own_and_its_table_rows_are_tasks() -> None:
 def test_header_columns_run_together_lose_the_motto() -> None:
     text = "TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết\n-----\nA."
     assert extract_text(text).metadata.issuer == "Tỉnh ủy Lâm Đồng"
+
+
+# Characters every rewrite of fold and every cell gap touch: combining marks, old-style tones,
+# odd spaces and dashes, zero-width characters, bars, stars and line breaks inside a line.
+_CELL_TEXT = st.text(
+    alphabet="ao uyQ-|*_#\t\u0300\u0301\u00a0\u2013\u200b\u00adàỷ,\nNg\u00e0y", max_size=24
+)
+
+
+@given(st.lists(_CELL_TEXT, max_size=5))
+def test_cells_of_lines_is_cells_of_each_line(lines: list[str]) -> None:
+    assert cells_of_lines(lines) == [cells_of(line) for line in lines]
+
+
+_MARKED = st.text(alphabet="ab *_# \t", max_size=12)
+
+
+@given(_MARKED)
+def test_without_emphasis_is_the_full_rule(cell: str) -> None:
+    assert without_emphasis(cell) == re.sub(r"\*\*|__", "", cell).strip().strip("*").strip()
+
+
+@given(_MARKED)
+def test_without_markup_is_the_full_rule(cell: str) -> None:
+    assert _without_markup(cell) == re.sub(r"\*\*|__|^#{1,6}\s+", "", cell).strip().strip("*").strip()

@@ -22,7 +22,13 @@ from nghiquyet.extract.model import Metadata
 from nghiquyet.extract.normalise import UPPER, Paragraph
 from nghiquyet.extract.outline import Outline
 from nghiquyet.extract.references import normalise_number
-from nghiquyet.extract.signature import cells_of, closing_cells, is_caps, read_recipients, read_signature
+from nghiquyet.extract.signature import (
+    cells_of_lines,
+    closing_cells,
+    is_caps,
+    read_recipients,
+    read_signature,
+)
 from nghiquyet.extract.vocab import load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
@@ -85,11 +91,21 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
+_MARKUP = re.compile(r"\*\*|__|^#{1,6}\s+")
+
+
+def _without_markup(cell: str) -> str:
+    """The cell without bold marks and a heading's "#", stripped of spaces and stars."""
+    if "**" in cell or "__" in cell or cell.startswith("#"):  # rare: spare the pattern scan
+        cell = _MARKUP.sub("", cell)
+    return cell.strip().strip("*").strip()
+
+
 def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
-    for n, raw in enumerate(lines[: max(0, first_body_line - 1)], start=1):
-        for cell in cells_of(raw):
-            cell = _without_motto(re.sub(r"\*\*|__|^#{1,6}\s+", "", cell).strip().strip("*").strip())
+    for n, line_cells in enumerate(cells_of_lines(lines[: max(0, first_body_line - 1)]), start=1):
+        for cell in line_cells:
+            cell = _without_motto(_without_markup(cell))
             if cell and not _is_motto(cell) and not _SEPARATOR.match(cell) and cell != "*":
                 out.append((n, cell))
     return out

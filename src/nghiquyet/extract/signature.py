@@ -27,10 +27,32 @@ _CELL_GAP = re.compile(r"\s{3,}|\t+|\s\|\s|\s-\s(?=\*?[^\W\d_][^,]{1,40},\s*ngà
 
 def cells_of(line: str) -> list[str]:
     """Columns of a header or signature line laid out side by side."""
+    return _cells_of_folded(fold(line))
+
+
+def _cells_of_folded(folded: str) -> list[str]:
     # Wide gaps in text laid out by spaces; " | " between the cells of a .docx layout table.
     # and a dash between the number and the place-date ("Số: 36/KH-UBND — Bảo Lộc, ngày ...").
-    parts = _CELL_GAP.split(fold(line).strip())
+    parts = _CELL_GAP.split(folded.strip())
     return [c.strip(" *") for c in parts if c.strip(" *")]
+
+
+def cells_of_lines(lines: Sequence[str]) -> list[list[str]]:
+    """`cells_of` of each line, the lines folded in one pass (fold keeps line breaks)."""
+    folded = fold("\n".join(lines)).split("\n")
+    if len(folded) != len(lines):  # a line holds a "\n" of its own
+        folded = [fold(s) for s in lines]
+    return [_cells_of_folded(s) for s in folded]
+
+
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def without_emphasis(cell: str) -> str:
+    """The cell without Markdown bold marks ("**", "__"), and stripped of spaces and stars."""
+    if "**" in cell or "__" in cell:  # rare: spare the pattern scan
+        cell = _EMPHASIS.sub("", cell)
+    return cell.strip().strip("*").strip()
 
 
 def _capacity(text: str) -> tuple[str, str] | None:
@@ -55,9 +77,9 @@ def closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline
     if outline.end >= len(paragraphs):
         return []
     out: list[str] = []
-    for raw in lines[paragraphs[outline.end].line - 1 :]:
-        for cell in cells_of(raw):
-            cell = re.sub(r"\*\*|__", "", cell).strip().strip("*").strip()
+    for line_cells in cells_of_lines(lines[paragraphs[outline.end].line - 1 :]):
+        for cell in line_cells:
+            cell = without_emphasis(cell)
             if cell:
                 out.append(cell)
     return out
