@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import chain
 
 from nghiquyet.extract.casing import mixed_case
 from nghiquyet.extract.model import Metadata
@@ -271,6 +272,10 @@ def _self_named(text: str) -> str:
     return "other"
 
 
+_PASSED_ON = re.compile(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", re.IGNORECASE)
+_OPENING_DATE = re.compile(rf"^{_DATE_WORDS}\s*,", re.IGNORECASE)
+
+
 def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
     """Adoption date ("được thông qua ... ngày 05 tháng 12 năm 2023") or the meeting date that opens
     a conclusion notice ("Ngày 25 tháng 3 năm 2024, Thường trực Tỉnh ủy làm việc ...")."""
@@ -278,10 +283,10 @@ def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
     for p in body:
         if "thông qua" not in p.text.lower():
             continue
-        if m := re.search(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", p.text, re.IGNORECASE):
+        if m := _PASSED_ON.search(p.text):
             return _iso(m.group(1), m.group(2), m.group(3))
     for p in body[:8]:
-        if m := re.match(rf"^{_DATE_WORDS}\s*,", p.text, re.IGNORECASE):
+        if m := _OPENING_DATE.match(p.text):
             return _iso(m.group(1), m.group(2), m.group(3))
     return None
 
@@ -306,12 +311,11 @@ _PLAN_PART = re.compile(r"nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu", re
 
 def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
     doc_year = int(meta.date[:4]) if meta.date else None
-    sources = [meta.title or ""]
-    sources += [
-        it.title or ""
-        for it in outline.items()
-        if it.heading and _PLAN_PART.search(it.title or "")
-    ]
+    # Lazily: the headings are searched only when the title names no year.
+    sources = chain(
+        [meta.title or ""],
+        (it.title or "" for it in outline.items() if it.heading and _PLAN_PART.search(it.title or "")),
+    )
     for s in sources:
         # "... nhiệm kỳ 2025 - 2030 năm 2026": the plan's own year beats the term it serves;
         # "đến năm 2030" is a horizon, not the plan's year.
