@@ -4,10 +4,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from nghiquyet.extract import extract_text
 from nghiquyet.extract.deadlines import deadline_period, find_deadline
 from nghiquyet.extract.projects import find_projects
 from nghiquyet.extract.references import find_references, normalise_number
+from nghiquyet.extract.tasks import classify_domain
+from nghiquyet.extract.vocab import keyword_score, load
 
 ACTION_PROGRAMME = """CHƯƠNG TRÌNH HÀNH ĐỘNG
 Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2025 - 2030
@@ -174,3 +179,28 @@ def test_combined_type_line_and_numeric_date() -> None:
         [2025, 2025],
     )
     assert m.title == "về phương hướng, nhiệm vụ năm 2025"
+
+
+def _domain_by_rule(title: str, text: str, context: str) -> str:
+    """classify_domain as first written: all three parts scored, whatever they hold."""
+    vocab = load("domains")
+    table = vocab["task_domains"]
+    scores = dict.fromkeys(table, 0)
+    for part, weight in ((title, 3), (text[:600], 1), (context, 2)):
+        for k, v in keyword_score(part, table).items():
+            scores[k] += v * weight
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else str(vocab["task_default"])
+
+
+_DOMAIN_WORDS = ["", " ", "giáo dục", "y tế", "kinh tế", "an ninh", "quốc phòng", "xây dựng Đảng", "x"]
+
+
+@given(
+    st.lists(st.sampled_from(_DOMAIN_WORDS), max_size=3),
+    st.lists(st.sampled_from(_DOMAIN_WORDS), max_size=4),
+    st.lists(st.sampled_from(_DOMAIN_WORDS), max_size=3),
+)
+def test_classify_domain_same_as_the_full_rule(title: list[str], text: list[str], context: list[str]) -> None:
+    t, x, c = ", ".join(title), " ".join(text), " ".join(context)
+    assert classify_domain(t, x, c) == _domain_by_rule(t, x, c)

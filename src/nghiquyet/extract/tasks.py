@@ -135,11 +135,10 @@ def classify_domain(
     if context_scores is None:
         context_scores = memo[context] = keyword_score(context, table)
     scores = dict.fromkeys(table, 0)
-    for part, weight in (
-        (keyword_score(title, table), 3),
-        (keyword_score(text[:600], table), 1),
-        (context_scores, 2),
-    ):
+    parts = [(keyword_score(text[:600], table), 1), (context_scores, 2)]
+    if title:  # most tasks have none, and no words score nothing
+        parts.append((keyword_score(title, table), 3))
+    for part, weight in parts:
         for k, v in part.items():
             scores[k] += v * weight
     best = max(scores, key=lambda k: scores[k])
