@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
 from nghiquyet.extract.casing import mixed_case
-from nghiquyet.extract.metadata import _without_markup
-from nghiquyet.extract.signature import cells_of, cells_of_lines, without_emphasis
+from nghiquyet.extract.metadata import _may_say_theme, _without_markup
+from nghiquyet.extract.signature import _capacities, _capacity, cells_of, cells_of_lines, without_emphasis
+from nghiquyet.extract.vocab import load
 
 COUNCIL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH BẮC KẠN                                Độc lập - Tự do - Hạnh phúc
@@ -209,3 +210,33 @@ def test_without_emphasis_is_the_full_rule(cell: str) -> None:
 @given(_MARKED)
 def test_without_markup_is_the_full_rule(cell: str) -> None:
     assert _without_markup(cell) == re.sub(r"\*\*|__|^#{1,6}\s+", "", cell).strip().strip("*").strip()
+
+
+_AROUND = st.text(alphabet="chuủỦdđĐeềỀ CHUĐE\u0309\u0300", max_size=8)
+
+
+@given(_AROUND, st.lists(st.booleans(), min_size=6, max_size=6), _AROUND)
+def test_may_say_theme_never_hides_the_phrase(before: str, upper: list[bool], after: str) -> None:
+    phrase = "".join(c.upper() if up else c for c, up in zip("chủ đề", upper, strict=True))
+    for text in (before + phrase + after, before + after):
+        if "chủ đề" in text.lower():
+            assert _may_say_theme(text)
+
+
+_CAPACITY_WORDS = st.sampled_from([*load("metadata")["capacities"], "T", "KT", "TM"])
+
+
+@given(_CAPACITY_WORDS, st.sampled_from(["", " ", ".", "/", " TỈNH ỦY", ". BAN"]), st.booleans())
+def test_capacity_gate_is_the_full_walk(word: str, rest: str, lower: bool) -> None:
+    text = (word + rest).lower() if lower else word + rest
+    upper = text.upper()
+    canonical = load("metadata")["capacity_canonical"]
+    full = next(
+        (
+            (str(canonical.get(cap, cap)), text[len(cap) :].strip(" ."))
+            for cap in _capacities()
+            if upper.startswith(cap + " ") or upper.startswith(cap + ".")
+        ),
+        None,
+    )
+    assert _capacity(text) == full

@@ -291,9 +291,16 @@ def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
     return None
 
 
+def _may_say_theme(text: str) -> bool:
+    """False when `text` cannot hold "chủ đề" in any case: it lacks an "ủ" or an "ề" in either case
+    (no other character lowers to them). Four character searches are cheaper than a lower-case
+    copy of every paragraph."""
+    return ("ề" in text or "Ề" in text) and ("ủ" in text or "Ủ" in text)
+
+
 def _theme(paragraphs: Sequence[Paragraph]) -> str | None:
     for i, p in enumerate(paragraphs):
-        if "chủ đề" not in p.text.lower():
+        if not _may_say_theme(p.text) or "chủ đề" not in p.text.lower():
             continue
         for m in _THEME.finditer(p.text):
             rest = p.text[m.end() :]

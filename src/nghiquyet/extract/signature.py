@@ -58,6 +58,8 @@ def without_emphasis(cell: str) -> str:
 def _capacity(text: str) -> tuple[str, str] | None:
     data = load("metadata")
     upper = text.upper()
+    if not upper.startswith(_capacity_prefixes()):  # most cells: spare the walk through every word
+        return None
     for cap in _capacities():
         if upper.startswith(cap + " ") or upper.startswith(cap + "."):
             rest = text[len(cap) :].strip(" .")
@@ -70,6 +72,12 @@ def _capacity(text: str) -> tuple[str, str] | None:
 def _capacities() -> list[str]:
     """Capacity words ("T/M", "KT."), longest first."""
     return sorted(load("metadata")["capacities"], key=len, reverse=True)
+
+
+@cache
+def _capacity_prefixes() -> tuple[str, ...]:
+    """Every way a capacity word opens a cell ("T/M ", "KT."), for one `startswith`."""
+    return tuple(cap + end for cap in _capacities() for end in " .")
 
 
 def closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> list[str]:
