@@ -12,7 +12,16 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nghiquyet.extract.fold import _OLD_STYLES, _retone, keeps_blank_lines
-from nghiquyet.extract.normalise import Paragraph, _double_spaced, _join, _join_hyphenated, fold, paragraphs
+from nghiquyet.extract.normalise import (
+    _PAGE_NUMBER,
+    Paragraph,
+    _double_spaced,
+    _join,
+    _join_hyphenated,
+    _may_be_page_number,
+    fold,
+    paragraphs,
+)
 from nghiquyet.extract.wrap import Layout, _text_breaks, breaks
 
 
@@ -220,3 +229,20 @@ def test_a_blank_line_breaks_a_wrapped_paragraph_but_a_line_of_zero_width_charac
     next_line = "Tập trung thực hiện các nhiệm vụ phát triển kinh tế xã hội năm"
     assert [p.line for p in paragraphs([*body, end, "", next_line, *body])] == [1, 7]
     assert [p.line for p in paragraphs([*body, end, "\u200b", next_line, *body])] == [1]
+
+
+_SPACES = st.text(alphabet=" ", max_size=2)
+_NUMBER = st.text(alphabet="0123456789٣¹", min_size=1, max_size=3)
+_PAGE_LIKE = st.tuples(
+    st.sampled_from(["", "-", "- ", "x"]),
+    st.sampled_from(["", "Trang ", "trang  ", "TRANG ", "Tr "]),
+    _NUMBER,
+    st.one_of(st.just(""), st.tuples(_SPACES, _NUMBER).map(lambda t: f"{t[0]}/{t[0]}{t[1]}")),
+    st.sampled_from(["", "-", " -", "  - ", ".", " x"]),
+).map("".join)
+
+
+@given(_PAGE_LIKE.map(str.strip).filter(bool))
+def test_page_number_gate_never_hides_one(s: str) -> None:
+    if _PAGE_NUMBER.match(s):
+        assert _may_be_page_number(s)

@@ -68,8 +68,14 @@ def _folded_lines(lines: Sequence[str], raw: str) -> list[str]:
 
 def _page_numbers(texts: Sequence[str]) -> list[int]:
     """Indexes of the lines that are a page number alone ("12", "- 12 -", "Trang 3/40")."""
-    # It starts with "-", "Trang" or a digit: the first character rules out most lines.
-    return [k for k, s in enumerate(texts) if (s[0] in "-Tt" or s[0].isdigit()) and _PAGE_NUMBER.match(s)]
+    return [k for k, s in enumerate(texts) if _may_be_page_number(s) and _PAGE_NUMBER.match(s)]
+
+
+def _may_be_page_number(s: str) -> bool:
+    """False for a (stripped, non-blank) line `_PAGE_NUMBER` cannot match."""
+    # It starts with "-", "Trang" or a digit and ends with a digit or "-": the two ends rule out
+    # nearly every line ("- Tăng cường ...;" and "1. Mục tiêu" start like a page number).
+    return (s[0] in "-Tt" or s[0].isdigit()) and (s[-1] == "-" or s[-1].isdigit())
 
 
 def _drop_furniture(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
