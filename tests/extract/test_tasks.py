@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
 from nghiquyet.extract.deadlines import deadline_period, find_deadline
-from nghiquyet.extract.projects import find_projects
+from nghiquyet.extract.projects import _projects, find_projects
 from nghiquyet.extract.references import find_references, normalise_number
 from nghiquyet.extract.tasks import classify_domain
 from nghiquyet.extract.vocab import keyword_score, load
@@ -204,3 +204,19 @@ _DOMAIN_WORDS = ["", " ", "giáo dục", "y tế", "kinh tế", "an ninh", "qu�
 def test_classify_domain_same_as_the_full_rule(title: list[str], text: list[str], context: list[str]) -> None:
     t, x, c = ", ".join(title), " ".join(text), " ".join(context)
     assert classify_domain(t, x, c) == _domain_by_rule(t, x, c)
+
+
+_NAMES = ["Phú Bình", "tỉnh", "Bắc Kạn - Cao Bằng, Hồ Ta", "x", "ồ", "ường"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(load("projects")["heads"]), st.sampled_from(_NAMES)), max_size=3))
+def test_projects_gate_same_as_the_full_scan(pairs: list[tuple[str, str]]) -> None:
+    text = ", ".join(f"{head} {name}" for head, name in pairs)
+    assert find_projects(text) == _projects(text)
+
+
+def test_projects_gate_lets_every_head_through() -> None:
+    for head in load("projects")["heads"]:
+        for name in _NAMES:
+            text = f"Đầu tư {head} {name}."
+            assert find_projects(text) == _projects(text), text
