@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from nghiquyet.extract import extract_text
 from nghiquyet.extract.casing import mixed_case
 from nghiquyet.extract.metadata import _may_say_theme, _without_markup
-from nghiquyet.extract.signature import _capacities, _capacity, cells_of, cells_of_lines, without_emphasis
+from nghiquyet.extract.signature import (
+    _capacities,
+    _capacity,
+    cells_of,
+    cells_of_lines,
+    is_caps,
+    without_emphasis,
+)
 from nghiquyet.extract.vocab import load
 
 COUNCIL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -240,3 +247,9 @@ def test_capacity_gate_is_the_full_walk(word: str, rest: str, lower: bool) -> No
         None,
     )
     assert _capacity(text) == full
+
+
+@given(st.text(alphabet="aAăĂđĐ1 ⓐʰª中\u0345ǅ", max_size=8))
+def test_is_caps_is_the_rule_as_first_written(s: str) -> None:
+    letters = [c for c in s if c.isalpha()]
+    assert is_caps(s) == (len(letters) >= 3 and all(c.isupper() for c in letters))
