@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.deadlines import deadline_period, find_deadline
+from nghiquyet.extract.deadlines import _years, deadline_period, find_deadline
 from nghiquyet.extract.projects import _projects, find_projects
 from nghiquyet.extract.references import find_references, normalise_number
 from nghiquyet.extract.tasks import classify_domain
@@ -220,3 +222,10 @@ def test_projects_gate_lets_every_head_through() -> None:
         for name in _NAMES:
             text = f"Đầu tư {head} {name}."
             assert find_projects(text) == _projects(text), text
+
+
+@given(st.lists(st.sampled_from(["19", "20", "25", "0", "1", "9", " ", "x"]), max_size=12))
+def test_years_same_as_one_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    want = [m.span() for m in re.finditer(r"(?:19|20)\d\d(?!\d)", text)]
+    assert [m.span() for m in _years(text)] == want
