@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from itertools import pairwise
 
 from hypothesis import example, given
@@ -18,6 +19,7 @@ from nghiquyet.extract.normalise import (
     _double_spaced,
     _join,
     _join_hyphenated,
+    _margin,
     _may_be_page_number,
     fold,
     paragraphs,
@@ -246,3 +248,23 @@ _PAGE_LIKE = st.tuples(
 def test_page_number_gate_never_hides_one(s: str) -> None:
     if _PAGE_NUMBER.match(s):
         assert _may_be_page_number(s)
+
+
+def _margin_as_first_written(texts: list[str]) -> tuple[float, bool]:
+    long_lines = [s for s in texts if len(s) >= 20]
+    lengths = sorted(len(re.sub(" {2,}", " ", s)) for s in long_lines)
+    width = float(lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 80.0
+    near_margin = len(lengths) - bisect_left(lengths, 0.75 * width)
+    return width, width < 130 and near_margin >= 0.5 * len(long_lines)
+
+
+_TEXT_LINE = st.one_of(
+    st.integers(1, 160).map(lambda n: "a" * n),
+    st.sampled_from([14, 19, 20, 21, 26]).map(lambda n: "a" * n),  # about the long-line threshold
+    st.text(alphabet="ab ", max_size=40).map(str.strip).filter(bool),
+)
+
+
+@given(st.lists(_TEXT_LINE, max_size=12))
+def test_margin_is_the_rule_as_first_written(texts: list[str]) -> None:
+    assert _margin(texts) == _margin_as_first_written(texts)

@@ -102,13 +102,15 @@ def _margin(texts: Sequence[str]) -> tuple[float, bool]:
     Hard-wrapped text (PDF) fills most lines to the margin; typed text (.docx, Markdown) keeps
     one paragraph per line of any length, and there the width rule does not apply.
     """
-    long_lines = [s for s in texts if len(s) >= 20]
-    # Runs of spaces count as one; the usual document has none ("  " cannot span a line break).
-    spaced = "  " in "\n".join(long_lines)
-    lengths = sorted(map(len, map(_flat, long_lines) if spaced else long_lines))
+    # The lengths of the lines of 20 characters or more, runs of spaces counting as one.
+    if "  " in "\n".join(texts):  # rare ("  " cannot span a line break: the lines are stripped)
+        lengths = sorted(len(_flat(s)) for s in texts if len(s) >= 20)
+    else:  # sorted once, the short ones cut off the front in C
+        lengths = sorted(map(len, texts))
+        del lengths[: bisect_left(lengths, 20)]
     width = float(lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 80.0
     near_margin = len(lengths) - bisect_left(lengths, 0.75 * width)
-    return width, width < 130 and near_margin >= 0.5 * len(long_lines)
+    return width, width < 130 and near_margin >= 0.5 * len(lengths)
 
 
 def _double_spaced(filled: Sequence[int], size: int) -> bool:
