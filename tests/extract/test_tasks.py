@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.deadlines import _years, deadline_period, find_deadline
+from nghiquyet.extract.deadlines import _PHRASE_AT_END, _candidates, _years, deadline_period, find_deadline
 from nghiquyet.extract.projects import _projects, find_projects
 from nghiquyet.extract.references import find_references, normalise_number
 from nghiquyet.extract.tasks import classify_domain
@@ -229,3 +229,37 @@ def test_years_same_as_one_pattern(parts: list[str]) -> None:
     text = "".join(parts)
     want = [m.span() for m in re.finditer(r"(?:19|20)\d\d(?!\d)", text)]
     assert [m.span() for m in _years(text)] == want
+
+
+def _candidates_by_rule(text: str) -> list[str]:
+    """Deadline candidates as first found: the phrase pattern tried before every year."""
+    found: list[str] = []
+    last = 0
+    for y in re.finditer(r"(?:19|20)\d\d(?!\d)", text):
+        start = max(last, y.start() - 60)
+        m = _PHRASE_AT_END.search(text[start : y.end()])
+        if m:
+            found.append(m.group(0))
+            last = y.end()
+    return found
+
+
+_DATE_PARTS = ["trước", "đến", "trong", "năm", "NĂM", "Năm", "tháng", "quý", "II", "ngày", "6", "12", "/"]
+_DATE_PARTS += [
+    "2025",
+    "2030",
+    "1999",
+    "\n",
+    "x",
+    "thời gian thực hiện:",
+    "đến NĂM",
+    "trước năm\n",
+    "quý II/",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=10))
+def test_deadline_candidates_same_as_the_full_rule(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert [m.group(0) for m in _candidates(text)] == _candidates_by_rule(text)

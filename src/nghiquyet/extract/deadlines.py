@@ -42,12 +42,20 @@ def _years(text: str) -> list[re.Match[str]]:
     return found
 
 
+def _after_date_word(before: str) -> bool:
+    """Whether a year after `before` can end a phrase: each form puts "/" or "năm" before it."""
+    last = before.rstrip()[-1:]  # `rstrip` drops what `\s` matches
+    return last == "/" or last.lower() == "m"
+
+
 def _candidates(text: str) -> list[re.Match[str]]:
     """Deadline phrases, found from their year backwards (every phrase ends with the year)."""
     found: list[re.Match[str]] = []
     last = 0
     for y in _years(text):
         start = max(last, y.start() - 60)
+        if not _after_date_word(text[start : y.start()]):
+            continue  # two years in three: a number, a title, not "năm 2025" or ".../2025"
         m = _PHRASE_AT_END.search(text[start : y.end()])
         if m:
             found.append(m)
