@@ -16,6 +16,7 @@ from nghiquyet.extract.signature import (
     cells_of,
     cells_of_lines,
     is_caps,
+    read_recipients,
     without_emphasis,
 )
 from nghiquyet.extract.vocab import load
@@ -253,3 +254,17 @@ def test_capacity_gate_is_the_full_walk(word: str, rest: str, lower: bool) -> No
 def test_is_caps_is_the_rule_as_first_written(s: str) -> None:
     letters = [c for c in s if c.isalpha()]
     assert is_caps(s) == (len(letters) >= 3 and all(c.isupper() for c in letters))
+
+
+_RECIPIENT_CELLS = st.sampled_from(["Nơi nhận:", "NƠI NHẬN", "Nơi nhận: - Bộ;", "- Sở;", "lưu", "Nơi", "- A"])
+
+
+@given(st.lists(_RECIPIENT_CELLS, max_size=6))
+def test_read_recipients_finds_the_head_as_first_written(cells: list[str]) -> None:
+    # The list starts at the first cell the pattern of the first version matched.
+    start = next((i for i, c in enumerate(cells) if re.match(r"^(?:Nơi nhận|NƠI NHẬN)", c.strip())), None)
+    if start is None:
+        assert read_recipients(cells) == []
+    else:
+        assert read_recipients(cells) == read_recipients(["Nơi nhận:", *cells[start:]])
+        assert read_recipients(cells[:start]) == []

@@ -162,6 +162,15 @@ _BODY_START = re.compile(
 _LEVEL_LINE = re.compile(r"^(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
 
 
+# Lines under the type line: "của Ban Chấp hành ... khóa XX", "CỦA BAN CHẤP HÀNH", the meeting,
+# the term, and title lines that name an organ without issuing ("VỀ ... TỈNH ỦY").
+_OF_LOWER = re.compile(r"^của\s+")
+_OF = re.compile(r"^CỦA\s+", re.IGNORECASE)
+_MEETING = re.compile(r"^(?:HỘI NGHỊ|KỲ HỌP)\b", re.IGNORECASE)
+_TERM_LINE = re.compile(r"^KHÓA\s+[IVXLC]+", re.IGNORECASE)
+_NOT_ISSUER = re.compile(r"^(?:KẾT LUẬN|VỀ|V/V)\b")
+
+
 def _split_type_lines(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """ "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ 14" → "NGHỊ QUYẾT" + "HỘI NGHỊ LẦN THỨ 14"."""
     out: list[tuple[int, str]] = []
@@ -213,17 +222,17 @@ def _read_title_block(cells: Sequence[tuple[int, str]], meta: Metadata) -> _Titl
             continue
         if _BODY_START.match(cell):
             break
-        if not caps and re.match(r"^của\s+", cell) and _KHOA.search(cell) and not block.title_parts:
+        if not caps and _OF_LOWER.match(cell) and _KHOA.search(cell) and not block.title_parts:
             block.term_line = cell  # "của Ban Chấp hành Đảng bộ huyện khóa XX" above the title
-        elif caps and re.match(r"^CỦA\s+", cell, re.IGNORECASE):
+        elif caps and _OF.match(cell):
             block.issuer_line = cell[4:].strip()
             title_closed = bool(block.title_parts)
-        elif caps and re.match(r"^(?:HỘI NGHỊ|KỲ HỌP)\b", cell, re.IGNORECASE):
+        elif caps and _MEETING.match(cell):
             block.term_line = cell  # "HỘI NGHỊ LẦN THỨ 14": the meeting, not the title
-        elif caps and re.match(r"^KHÓA\s+[IVXLC]+", cell, re.IGNORECASE):
+        elif caps and _TERM_LINE.match(cell):
             block.term_line = cell
             title_closed = bool(block.title_parts)
-        elif _is_organ(cell) and not re.match(r"^(?:KẾT LUẬN|VỀ|V/V)\b", cell.upper()):
+        elif _is_organ(cell) and not _NOT_ISSUER.match(cell.upper()):
             block.issuer_line = cell
             title_closed = bool(block.title_parts)
         elif not title_closed:

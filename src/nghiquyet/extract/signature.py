@@ -94,6 +94,7 @@ def closing_cells(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline
     return out
 
 
+_SIGNED = re.compile(r"^\(?(?:đã ký|ký)", re.IGNORECASE)
 _NAME = re.compile(rf"(?:[{UPPER}][^\W\d_]*\s+){{1,5}}[{UPPER}][^\W\d_]*")
 
 
@@ -121,7 +122,7 @@ def read_signature(cells: Sequence[str]) -> tuple[Signer, str | None]:
             signer.position = mixed_case(c.strip(" :"))
             for name in rest[j + 1 :]:
                 n = name.strip()
-                if re.match(r"^\(?(?:đã ký|ký)", n, re.IGNORECASE) or (is_caps(n) and n.upper() in positions):
+                if _SIGNED.match(n) or (is_caps(n) and n.upper() in positions):
                     continue
                 if is_caps(n) and 2 <= len(n.split()) <= 6:
                     n = " ".join(w[:1] + w[1:].lower() for w in n.split())
@@ -132,15 +133,18 @@ def read_signature(cells: Sequence[str]) -> tuple[Signer, str | None]:
     return signer, body
 
 
+_RECIPIENTS_HEAD = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*")
+
+
 def read_recipients(cells: Sequence[str]) -> list[str]:
     """The "- ..." items after "Nơi nhận:"; a line starting in lower case continues the last."""
     out: list[str] = []
     started = False
     for cell in cells:
         t = cell.strip()
-        if re.match(r"^(?:Nơi nhận|NƠI NHẬN)", t):
+        if t.startswith(("Nơi nhận", "NƠI NHẬN")):
             started = True
-            t = re.sub(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*", "", t)
+            t = _RECIPIENTS_HEAD.sub("", t)
             if not t:
                 continue
         if not started:
