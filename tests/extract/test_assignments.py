@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.assignments import _GIAO, parse_clause, split_bodies, task_roles
+from nghiquyet.extract.assignments import (
+    _GIAO,
+    _SENTENCE,
+    _sentence_ends,
+    parse_clause,
+    split_bodies,
+    task_roles,
+)
 from nghiquyet.extract.reporting import cadence_of
 
 
@@ -106,8 +113,23 @@ def test_reporting_body_and_cadence() -> None:
 _PLAIN_GIAO = re.compile(r"(?<![\w])[Gg]iao\s+(?=\S)")  # the rule as first written
 
 
-@given(st.lists(st.sampled_from(["giao ", "Giao ", "bàn giao ", "xgiao ", "giaox", "iao ", "G", "\n", ", "]), max_size=6))
+@given(
+    st.lists(
+        st.sampled_from(["giao ", "Giao ", "bàn giao ", "xgiao ", "giaox", "iao ", "G", "\n", ", "]),
+        max_size=6,
+    )
+)
 def test_giao_found_where_the_plain_rule_finds_it(parts: list[str]) -> None:
     text = "".join(parts)
     ours = [(m.start() - 1, m.end()) for m in _GIAO.finditer(text)]
     assert ours == [m.span() for m in _PLAIN_GIAO.finditer(text)]
+
+
+_ENDS = [".", "!", "?", "\n", " ", "A", "a", "“", "(", ". A", "? Đ", "! (A", ".\n\nB", "?\n“A"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_ENDS), max_size=12))
+def test_sentence_ends_same_as_finditer(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.span() for m in _sentence_ends(text)] == [m.span() for m in _SENTENCE.finditer(text)]
