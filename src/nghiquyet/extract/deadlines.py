@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# Every form ends with "/" or "năm" before its four-digit year: `_after_date_word` relies on it
+# (a new form that does not must change that test too; test_tasks.py holds them together).
 _PHRASE = re.compile(
     r"\b(?P<prep>trước|đến|trong|cuối|đầu|giữa|hết|chậm nhất|hoàn thành trong"
     r"|thời gian(?: thực hiện| hoàn thành)?\s*:)\s+"
