@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Old-style tone placement ("hoà", "thuỷ") → the new style the gold files use ("hòa", "thủy").
 # Only open syllables differ: with a final consonant ("hoàng") both styles agree.
@@ -88,3 +89,12 @@ def fold(text: str) -> str:
     for old_style in _OLD_STYLES:
         text = old_style.sub(_retone, text)
     return text
+
+
+def fold_lines(lines: Sequence[str], joined: str | None = None) -> list[str]:
+    """`fold` of each line, in one pass over the whole text (much faster than one per line, and
+    the same: fold keeps line breaks). `joined`: the lines joined by "\\n", when already made."""
+    folded = fold("\n".join(lines) if joined is None else joined).split("\n")
+    if len(folded) != len(lines):  # a line holds a "\n" of its own
+        folded = [fold(s) for s in lines]
+    return folded

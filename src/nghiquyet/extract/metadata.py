@@ -29,6 +29,7 @@ from nghiquyet.extract.signature import (
     is_caps,
     read_recipients,
     read_signature,
+    without_emphasis,
 )
 from nghiquyet.extract.vocab import load
 
@@ -92,14 +93,14 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
-_MARKUP = re.compile(r"\*\*|__|^#{1,6}\s+")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
 def _without_markup(cell: str) -> str:
-    """The cell without bold marks and a heading's "#", stripped of spaces and stars."""
-    if "**" in cell or "__" in cell or cell.startswith("#"):  # rare: spare the pattern scan
-        cell = _MARKUP.sub("", cell)
-    return cell.strip().strip("*").strip()
+    """The cell without a heading's "#" and bold marks, stripped of spaces and stars."""
+    if cell.startswith("#"):
+        cell = _HEADING_MARK.sub("", cell)
+    return without_emphasis(cell)
 
 
 def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int, str]]:

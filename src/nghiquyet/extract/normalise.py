@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import sub
 
-from nghiquyet.extract.fold import MULTI_SPACE, fold, keeps_blank_lines
+from nghiquyet.extract.fold import MULTI_SPACE, fold, fold_lines, keeps_blank_lines
 from nghiquyet.extract.paragraph import UPPER, Paragraph
 from nghiquyet.extract.wrap import (
     COLUMNS,
@@ -59,11 +59,7 @@ def _looks_markdown(lines: Sequence[str]) -> bool:
 
 def _folded_lines(lines: Sequence[str], raw: str) -> list[str]:
     """Every line (`raw` is all of them joined by "\n") folded and stripped; a blank one is ""."""
-    # One pass over the whole text is much faster than one per line; fold keeps line breaks.
-    folded = fold(raw).split("\n")
-    if len(folded) != len(lines):  # a line holds a "\n" of its own
-        folded = [fold(s) for s in lines]
-    return list(map(str.strip, folded))
+    return list(map(str.strip, fold_lines(lines, raw)))
 
 
 def _page_numbers(texts: Sequence[str]) -> list[int]:

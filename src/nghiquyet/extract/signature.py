@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from functools import cache
 
 from nghiquyet.extract.casing import mixed_case
+from nghiquyet.extract.fold import fold, fold_lines
 from nghiquyet.extract.model import Signer
-from nghiquyet.extract.normalise import UPPER, Paragraph, fold
+from nghiquyet.extract.normalise import UPPER, Paragraph
 from nghiquyet.extract.outline import Outline
 from nghiquyet.extract.vocab import load
 
@@ -39,11 +40,8 @@ def _cells_of_folded(folded: str) -> list[str]:
 
 
 def cells_of_lines(lines: Sequence[str]) -> list[list[str]]:
-    """`cells_of` of each line, the lines folded in one pass (fold keeps line breaks)."""
-    folded = fold("\n".join(lines)).split("\n")
-    if len(folded) != len(lines):  # a line holds a "\n" of its own
-        folded = [fold(s) for s in lines]
-    return [_cells_of_folded(s) for s in folded]
+    """`cells_of` of each line, the lines folded in one pass."""
+    return [_cells_of_folded(s) for s in fold_lines(lines)]
 
 
 _EMPHASIS = re.compile(r"\*\*|__")
