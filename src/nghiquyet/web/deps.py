@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import TokenError, user_from_token
 from nghiquyet.config import Settings
+from nghiquyet.db.engine import transaction
 
 SESSION_COOKIE = "nq_session"
 
@@ -23,13 +24,8 @@ def get_settings(request: Request) -> Settings:
 def db_session(request: Request) -> Iterator[Session]:
     """Services only flush; the request commits once when the route succeeded, else rolls back."""
     factory: sessionmaker[Session] = request.app.state.session_factory
-    with factory() as session:
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        session.commit()
+    with transaction(factory) as session:
+        yield session
 
 
 # scope="function": commit before the response leaves, so a 200 always means the data is stored.
