@@ -62,13 +62,28 @@ def assign_page(
         if moi
         else []
     )
+    return _page(request, session, user, plan_id, messages)
+
+
+def _page(
+    request: Request,
+    session: Session,
+    user: User,
+    plan_id: int,
+    messages: list[dict[str, Any]],
+    status_code: int = 200,
+    **extra: Any,
+) -> HTMLResponse:
+    """The assignment page of a plan with its current assignments and these messages."""
     return render(
         request,
         "plans/assign.html",
         user,
+        status_code=status_code,
         active="indicators",
         title="Giao việc",
         messages=messages,
+        **extra,
         **_assign_context(session, user, plan_id),
     )
 
@@ -94,7 +109,7 @@ def assign_submit(
     deadline: Annotated[str, Form()] = "",
     user: User = Depends(require_office),
 ) -> HTMLResponse:
-    ctx = _assign_context(session, user, plan_id)
+    get_plan(session, plan_id=plan_id, actor=user)  # an unknown or forbidden plan is refused first
     error, deadline_error = None, None
     due: date | None = None
     if deadline.strip():
@@ -110,29 +125,12 @@ def assign_submit(
         error = "Hãy chọn đơn vị nhận việc."
     if error or deadline_error:
         messages = [{"kind": "error", "text": error or deadline_error}]
-        return render(
-            request,
-            "plans/assign.html",
-            user,
-            status_code=400,
-            active="indicators",
-            title="Giao việc",
-            messages=messages,
-            deadline=deadline,
-            deadline_error=deadline_error,
-            **ctx,
+        return _page(
+            request, session, user, plan_id, messages, 400, deadline=deadline, deadline_error=deadline_error
         )
     specs = [AssignmentSpec(kind, ident, int(unit_id), role, due) for kind, ident in parse_items(item or [])]
     done = assign_many(session, items=specs, actor=user)
     unit_name = done[0].unit.name if done else ""
     role_vi = "chủ trì" if role == "lead" else "phối hợp"
     messages = [{"kind": "ok", "text": f"Đã giao {len(done)} mục cho {unit_name} ({role_vi})."}]
-    return render(
-        request,
-        "plans/assign.html",
-        user,
-        active="indicators",
-        title="Giao việc",
-        messages=messages,
-        **_assign_context(session, user, plan_id),
-    )
+    return _page(request, session, user, plan_id, messages)
