@@ -14,7 +14,7 @@ from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLar
 from nghiquyet.extract.read.legacy import Legacy
 from nghiquyet.extract.read.lines import clean_line
 from nghiquyet.extract.read.numbering import Numbering, W, clark
-from nghiquyet.extract.read.runstyle import RunStyles
+from nghiquyet.extract.read.runstyle import RunStyles, StyleTable, from_style_chain
 from nghiquyet.extract.read.source import SourceText
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -197,7 +197,7 @@ class TableBorders:
     """Whether a table draws borders, from its own properties or its table style (Table Grid does)."""
 
     def __init__(self, styles: Any) -> None:
-        self.styles: dict[str, tuple[str | None, Any]] = {}  # style id → basedOn, tblBorders
+        self.styles: StyleTable = {}  # style id → basedOn, tblBorders
         if styles is None:
             return
         for st in styles.iter(W + "style"):
@@ -209,16 +209,7 @@ class TableBorders:
         own = _drawn(tbl.find(f"{W}tblPr/{W}tblBorders"))
         if own is not None:
             return own
-        style = _val(tbl, "w:tblPr/w:tblStyle")
-        seen: set[str] = set()
-        while style and style in self.styles and style not in seen:
-            seen.add(style)
-            based_on, borders = self.styles[style]
-            drawn = _drawn(borders)
-            if drawn is not None:
-                return drawn
-            style = based_on
-        return False
+        return from_style_chain(self.styles, _val(tbl, "w:tblPr/w:tblStyle"), _drawn) is True
 
 
 def _drawn(borders: Any) -> bool | None:

@@ -15,6 +15,21 @@ from nghiquyet.extract.read.legacy import Legacy
 from nghiquyet.extract.read.numbering import W
 
 T = TypeVar("T")
+
+StyleTable = dict[str, tuple[str | None, Any]]  # style id → (basedOn style id, its element)
+
+
+def from_style_chain(styles: StyleTable, style: str | None, get: Callable[[Any], T | None]) -> T | None:
+    """The first value `get` finds in a style's element, then in the styles it is based on."""
+    seen: set[str] = set()  # a loop of basedOn links ends the walk
+    while style and style in styles and style not in seen:
+        seen.add(style)
+        based_on, element = styles[style]
+        found = get(element)
+        if found is not None:
+            return found
+        style = based_on
+    return None
 _OFF = ("0", "false", "off")
 
 
@@ -50,7 +65,7 @@ class RunStyles:
     """Resolves run properties through a document's styles (styles.xml root, or None)."""
 
     def __init__(self, styles: Any) -> None:
-        self.styles: dict[str, tuple[str | None, Any]] = {}  # style id → basedOn, rPr element
+        self.styles: StyleTable = {}  # style id → basedOn, rPr element
         self.defaults: Any = None
         self._inherited: dict[tuple[str, str | None, str | None], Any] = {}
         if styles is None:
@@ -76,14 +91,9 @@ class RunStyles:
     def _from_styles(self, rstyle: str | None, pstyle: str | None,
                      get: Callable[[Any], T | None]) -> T | None:
         for style in (rstyle, pstyle):
-            seen: set[str] = set()
-            while style and style in self.styles and style not in seen:
-                seen.add(style)
-                based_on, style_rpr = self.styles[style]
-                found = get(style_rpr)
-                if found is not None:
-                    return found
-                style = based_on
+            found = from_style_chain(self.styles, style, get)
+            if found is not None:
+                return found
         return get(self.defaults)
 
     def properties(self, run: Any, pstyle: str | None) -> RunLook:
