@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.assignments import (
+from nghiquyet.extract.items.assignments import (
     _GIAO,
     _SENTENCE,
     _sentence_ends,
@@ -18,7 +18,7 @@ from nghiquyet.extract.assignments import (
     split_bodies,
     task_roles,
 )
-from nghiquyet.extract.reporting import cadence_of
+from nghiquyet.extract.items.reporting import cadence_of
 
 
 def _bodies(subject: str) -> list[str]:

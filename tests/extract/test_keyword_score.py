@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nghiquyet.extract.vocab import keyword_score
+from nghiquyet.extract.vocabulary.vocab import keyword_score
 
 _WORDS = ["an", "ninh", "quốc", "phòng", "an ninh", "quốc phòng an ninh", "đảng", "Đảng viên", "viên"]
 _TABLE = {"a": ["an ninh", "quốc phòng an ninh"], "b": ["Đảng viên", "đảng"], "c": ["an", "viên", "an ninh"]}

@@ -8,9 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.casing import mixed_case
-from nghiquyet.extract.metadata import _may_say_theme, _without_markup
-from nghiquyet.extract.signature import (
+from nghiquyet.extract.document.metadata import _may_say_theme, _without_markup
+from nghiquyet.extract.document.signature import (
     _capacities,
     _capacity,
     cells_of,
@@ -19,7 +18,8 @@ from nghiquyet.extract.signature import (
     read_recipients,
     without_emphasis,
 )
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.text.casing import mixed_case
+from nghiquyet.extract.vocabulary.vocab import load
 
 COUNCIL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH BẮC KẠN                                Độc lập - Tự do - Hạnh phúc

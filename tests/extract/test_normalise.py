@@ -12,8 +12,8 @@ from itertools import pairwise
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from nghiquyet.extract.fold import _OLD_STYLES, _retone, keeps_blank_lines
-from nghiquyet.extract.normalise import (
+from nghiquyet.extract.text.fold import _OLD_STYLES, _retone, keeps_blank_lines
+from nghiquyet.extract.text.normalise import (
     _PAGE_NUMBER,
     Paragraph,
     _double_spaced,
@@ -24,7 +24,7 @@ from nghiquyet.extract.normalise import (
     fold,
     paragraphs,
 )
-from nghiquyet.extract.wrap import Layout, _text_breaks, breaks
+from nghiquyet.extract.text.wrap import Layout, _text_breaks, breaks
 
 
 def _paras(text: str) -> list[Paragraph]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nghiquyet.extract.numbers import (
+from nghiquyet.extract.figures.numbers import (
     find_numbers,
     format_vn_date,
     format_vn_number,

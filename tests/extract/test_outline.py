@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from nghiquyet.extract.model import Section
-from nghiquyet.extract.normalise import paragraphs
-from nghiquyet.extract.outline import Outline, build_outline, section_path
+from nghiquyet.extract.structure.outline import Outline, build_outline, section_path
+from nghiquyet.extract.text.normalise import paragraphs
 
 
 def _outline(text: str) -> Outline:

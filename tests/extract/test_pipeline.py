@@ -12,7 +12,7 @@ from nghiquyet.extract import extract, extract_text
 from nghiquyet.extract.model import SCHEMA
 from nghiquyet.extract.pipeline import STEPS
 from nghiquyet.extract.summary import render_text
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.vocabulary.vocab import load
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 REQUIRED = {

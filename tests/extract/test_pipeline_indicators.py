@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.normalise import paragraphs
+from nghiquyet.extract.text.normalise import paragraphs
 
 PLAN = """KẾ HOẠCH
 phát triển kinh tế - xã hội năm 2025

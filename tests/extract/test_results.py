@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nghiquyet.extract.results import detect_period, find_results
+from nghiquyet.extract.items.results import detect_period, find_results
 
 REVIEW_2025 = (
     "Kinh tế - xã hội của tỉnh tiếp tục khởi sắc với 16/19 chỉ tiêu hoàn thành và vượt kế hoạch. "
@@ -169,7 +169,7 @@ UNITS = ["%", "tỷ đồng", "triệu USD", "ha", "doanh nghiệp", "lao độn
 def test_built_result_sentence_reads_back(
     period: tuple[str, str], subject: str, verb: str, value: float, unit: str
 ) -> None:
-    from nghiquyet.extract.numbers import format_vn_number
+    from nghiquyet.extract.figures.numbers import format_vn_number
 
     glue = "" if unit == "%" else " "
     text = f"{period[0]}{subject} {verb} {format_vn_number(value)}{glue}{unit}.".replace("  ", " ")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from nghiquyet.extract.targets import parse_targets
+from nghiquyet.extract.figures.targets import parse_targets
 
 GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gold"
 GOLD_FILES = sorted(GOLD.glob("*.json"))

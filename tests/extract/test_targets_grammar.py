@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nghiquyet.extract.numbers import format_vn_number
-from nghiquyet.extract.targets import parse_targets
+from nghiquyet.extract.figures.numbers import format_vn_number
+from nghiquyet.extract.figures.targets import parse_targets
 
 SUBJECTS = [
     "Tỷ lệ hộ gia đình sử dụng nước sạch",

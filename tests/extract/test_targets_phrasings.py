@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nghiquyet.extract.targets import parse_targets
+from nghiquyet.extract.figures.targets import parse_targets
 
 WRITTEN = Path(__file__).resolve().parents[1] / "golden" / "written" / "targets.json"
 CASES: list[dict[str, Any]] = json.loads(WRITTEN.read_text(encoding="utf-8"))["cases"]

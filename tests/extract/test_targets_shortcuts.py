@@ -11,9 +11,15 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nghiquyet.extract import comparators, quantities, targets
-from nghiquyet.extract.comparators import PhraseTable, read_prefix, strip_fillers, vocabulary, words_of
-from nghiquyet.extract.units import alternation, load_json
+from nghiquyet.extract.figures import comparators, quantities, targets
+from nghiquyet.extract.figures.comparators import (
+    PhraseTable,
+    read_prefix,
+    strip_fillers,
+    vocabulary,
+    words_of,
+)
+from nghiquyet.extract.figures.units import alternation, load_json
 
 _VOCAB = vocabulary()
 _TABLES = (_VOCAB.before, _VOCAB.change, _VOCAB.level, _VOCAB.average, _VOCAB.tail_filler)

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from nghiquyet.extract.comparators import vocabulary
-from nghiquyet.extract.units import load_json, match_unit
+from nghiquyet.extract.figures.comparators import vocabulary
+from nghiquyet.extract.figures.units import load_json, match_unit
 
 COMPARATORS = {"eq", "gt", "gte", "lt", "lte", "approx", "range"}
 

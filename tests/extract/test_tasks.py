@@ -10,11 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.deadlines import _PHRASE_AT_END, _candidates, _years, deadline_period, find_deadline
-from nghiquyet.extract.projects import _projects, find_projects
-from nghiquyet.extract.references import find_references, normalise_number
-from nghiquyet.extract.tasks import classify_domain
-from nghiquyet.extract.vocab import keyword_score, load
+from nghiquyet.extract.items.deadlines import (
+    _PHRASE_AT_END,
+    _candidates,
+    _years,
+    deadline_period,
+    find_deadline,
+)
+from nghiquyet.extract.items.projects import _projects, find_projects
+from nghiquyet.extract.items.references import find_references, normalise_number
+from nghiquyet.extract.items.tasks import classify_domain
+from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 
 ACTION_PROGRAMME = """CHƯƠNG TRÌNH HÀNH ĐỘNG
 Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2025 - 2030

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nghiquyet.extract.trie import trie_pattern
+from nghiquyet.extract.vocabulary.trie import trie_pattern
 
 _ALPHABET = "abđ ư-.Ab"
 

@@ -165,8 +165,8 @@ def test_reporting_body_and_cadence(name: str) -> None:
 
 def test_results_found_once_the_results_step_exists() -> None:
     scorer = _scorer()
-    if importlib.util.find_spec("nghiquyet.extract.results") is None:
-        pytest.skip("nghiquyet.extract.results (results step) not written yet")
+    if importlib.util.find_spec("nghiquyet.extract.items.results") is None:
+        pytest.skip("nghiquyet.extract.items.results (results step) not written yet")
     m = p = g = 0
     for name in NAMES:
         pred, gold = _pair(name)

@@ -14,18 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nghiquyet.extract.assignments import assignments_from
-from nghiquyet.extract.indicators import TargetParser, extract_indicators
-from nghiquyet.extract.metadata import extract_metadata
+from nghiquyet.extract.document.metadata import extract_metadata
+from nghiquyet.extract.figures.numbers import parse_vn_number
+from nghiquyet.extract.items.assignments import assignments_from
+from nghiquyet.extract.items.indicators import TargetParser, extract_indicators
+from nghiquyet.extract.items.references import find_references, unique
+from nghiquyet.extract.items.reporting import extract_reporting
+from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
 from nghiquyet.extract.model import Extraction, Result
-from nghiquyet.extract.normalise import Paragraph, paragraphs
-from nghiquyet.extract.numbers import parse_vn_number
-from nghiquyet.extract.outline import Outline, build_outline
 from nghiquyet.extract.read import SourceText, read_document
-from nghiquyet.extract.references import find_references, unique
-from nghiquyet.extract.reporting import extract_reporting
-from nghiquyet.extract.tables import find_tables
-from nghiquyet.extract.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
+from nghiquyet.extract.structure.outline import Outline, build_outline
+from nghiquyet.extract.structure.tables import find_tables
+from nghiquyet.extract.text.normalise import Paragraph, paragraphs
 
 
 @dataclass(slots=True)
@@ -60,7 +60,7 @@ def _metadata(ctx: Context) -> None:
 
 
 def _target_parser() -> TargetParser | None:
-    parse = _optional("nghiquyet.extract.targets", "parse_targets")
+    parse = _optional("nghiquyet.extract.figures.targets", "parse_targets")
     if parse is None:
         return None
 
@@ -132,7 +132,7 @@ def _report_period(extraction: Extraction) -> str | None:
 
 
 def _results(ctx: Context) -> None:
-    find_results = _optional("nghiquyet.extract.results", "find_results")
+    find_results = _optional("nghiquyet.extract.items.results", "find_results")
     outline = ctx.outline
     if find_results is None:
         ctx.extraction.results = _table_results(outline, _report_period(ctx.extraction))

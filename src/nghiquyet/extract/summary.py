@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nghiquyet.extract.figures.numbers import format_vn_number
 from nghiquyet.extract.model import Extraction, Section, Target
-from nghiquyet.extract.numbers import format_vn_number
 
 DOC_TYPES = {
     "nghi_quyet": "Nghị quyết",

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from nghiquyet.audit.service import apply_changes, record, snapshot
 from nghiquyet.documents.models import Document
 from nghiquyet.errors import ConflictError, NotFoundError
-from nghiquyet.extract.deadlines import deadline_period
+from nghiquyet.extract.items.deadlines import deadline_period
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.plans.schemas import PlanUpdate
 from nghiquyet.status import Period

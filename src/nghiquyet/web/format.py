@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from nghiquyet.extract.numbers import format_vn_date, format_vn_number
+from nghiquyet.extract.figures.numbers import format_vn_date, format_vn_number
 from nghiquyet.extract.summary import COMPARATORS, DOC_TYPES
 
 STATUS_LABELS: dict[str, str] = {

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import InputError
-from nghiquyet.extract.numbers import parse_vn_date
+from nghiquyet.extract.figures.numbers import parse_vn_date
 from nghiquyet.plans.service import get_plan
 from nghiquyet.tracking.service import AssignmentSpec, assign_many, list_assignments
 from nghiquyet.units.service import list_units

@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile  # what request.form() yields (F
 from nghiquyet.accounts.models import User
 from nghiquyet.config import Settings
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
-from nghiquyet.extract.numbers import parse_vn_number
+from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.plans.models import Plan
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.service import (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from nghiquyet.errors import InputError
-from nghiquyet.extract.numbers import parse_vn_number
+from nghiquyet.extract.figures.numbers import parse_vn_number
 
 Kind = Literal["indicator", "task"]
 KINDS: tuple[Kind, ...] = ("indicator", "task")

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nghiquyet.extract.deadlines import find_deadline
+from nghiquyet.extract.items.deadlines import find_deadline
+from nghiquyet.extract.items.references import unique
 from nghiquyet.extract.model import Assignment
-from nghiquyet.extract.normalise import UPPER, Paragraph
-from nghiquyet.extract.references import unique
-from nghiquyet.extract.trie import trie_pattern
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.text.normalise import UPPER, Paragraph
+from nghiquyet.extract.vocabulary.trie import trie_pattern
+from nghiquyet.extract.vocabulary.vocab import load
 
 _LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d+\)|[a-zđ]\)|[-+•])\s*")
 # A verb inside a name is not a verb: "Ban Tổ chức" (capital), "tổ chức cơ sở đảng", "xây dựng đảng".

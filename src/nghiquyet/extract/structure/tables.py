@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from nghiquyet.extract.outline import Outline
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.structure.outline import Outline
+from nghiquyet.extract.vocabulary.vocab import load
 
 
 @dataclass(slots=True)

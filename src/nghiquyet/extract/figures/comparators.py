@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from nghiquyet.extract.units import alternation, load_json
+from nghiquyet.extract.figures.units import alternation, load_json
 
 # Averages may stand between a change verb and its number: "tăng bình quân 7%/năm".
 _AVERAGE = ("bình quân", "trung bình", "hằng năm", "hàng năm", "mỗi năm")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from nghiquyet.extract.items.tasks import leading_part
 from nghiquyet.extract.model import Indicator, Target
-from nghiquyet.extract.outline import Item, Outline, paragraphs_under
-from nghiquyet.extract.tables import find_tables
-from nghiquyet.extract.tasks import leading_part
-from nghiquyet.extract.vocab import keyword_score, load
+from nghiquyet.extract.structure.outline import Item, Outline, paragraphs_under
+from nghiquyet.extract.structure.tables import find_tables
+from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 
 TARGETS_HEADING = re.compile(r"chỉ tiêu|mục tiêu (?:cụ thể|chủ yếu)", re.IGNORECASE)
 GENERAL_GOAL = re.compile(r"^(?:các\s+)?mục tiêu(?:\s+(?:tổng quát|chung))?$", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.vocabulary.vocab import load
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nghiquyet.extract.normalise import UPPER
-from nghiquyet.extract.references import unique
-from nghiquyet.extract.trie import trie_pattern
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.items.references import unique
+from nghiquyet.extract.text.normalise import UPPER
+from nghiquyet.extract.vocabulary.trie import trie_pattern
+from nghiquyet.extract.vocabulary.vocab import load
 
 _NAME_WORD = rf"(?:[{UPPER}]\w*|\d+[A-Za-z]?)"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+-\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)*"

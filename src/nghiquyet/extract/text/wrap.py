@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nghiquyet.extract.paragraph import Paragraph
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.text.paragraph import Paragraph
+from nghiquyet.extract.vocabulary.vocab import load
 
 # A new paragraph starts at any of these (checked on the stripped line).
 MARKER = re.compile(

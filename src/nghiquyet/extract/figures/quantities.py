@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nghiquyet.extract.comparators import PhraseTable, read_prefix, read_suffix, vocabulary, words_of
-from nghiquyet.extract.numbers import NumberSpan, find_numbers
-from nghiquyet.extract.units import UnitKind, alternation, load_json, match_unit
+from nghiquyet.extract.figures.comparators import PhraseTable, read_prefix, read_suffix, vocabulary, words_of
+from nghiquyet.extract.figures.numbers import NumberSpan, find_numbers
+from nghiquyet.extract.figures.units import UnitKind, alternation, load_json, match_unit
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from nghiquyet.extract.trie import trie_pattern
+from nghiquyet.extract.vocabulary.trie import trie_pattern
 
 
 @cache

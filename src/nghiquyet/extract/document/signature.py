@@ -10,12 +10,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from nghiquyet.extract.casing import mixed_case
-from nghiquyet.extract.fold import fold, fold_lines
 from nghiquyet.extract.model import Signer
-from nghiquyet.extract.normalise import UPPER, Paragraph
-from nghiquyet.extract.outline import Outline
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.structure.outline import Outline
+from nghiquyet.extract.text.casing import mixed_case
+from nghiquyet.extract.text.fold import fold, fold_lines
+from nghiquyet.extract.text.normalise import UPPER, Paragraph
+from nghiquyet.extract.vocabulary.vocab import load
 
 
 def is_caps(s: str) -> bool:

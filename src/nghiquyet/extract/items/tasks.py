@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nghiquyet.extract.assignments import task_roles
-from nghiquyet.extract.deadlines import deadline_period, find_deadline
+from nghiquyet.extract.items.assignments import task_roles
+from nghiquyet.extract.items.deadlines import deadline_period, find_deadline
+from nghiquyet.extract.items.projects import find_projects
+from nghiquyet.extract.items.references import find_references
 from nghiquyet.extract.model import Task
-from nghiquyet.extract.normalise import UPPER
-from nghiquyet.extract.outline import (
+from nghiquyet.extract.structure.outline import (
     Item,
     Outline,
     body_text,
@@ -25,10 +26,9 @@ from nghiquyet.extract.outline import (
     paragraphs_under,
     section_path,
 )
-from nghiquyet.extract.projects import find_projects
-from nghiquyet.extract.references import find_references
-from nghiquyet.extract.tables import Table, find_tables
-from nghiquyet.extract.vocab import keyword_score, load
+from nghiquyet.extract.structure.tables import Table, find_tables
+from nghiquyet.extract.text.normalise import UPPER
+from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 
 TASK_PART = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện", re.IGNORECASE)
 TARGET_PART = re.compile(r"mục tiêu|chỉ tiêu", re.IGNORECASE)

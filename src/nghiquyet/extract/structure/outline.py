@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from nghiquyet.extract.model import Section
-from nghiquyet.extract.normalise import Paragraph
+from nghiquyet.extract.text.normalise import Paragraph
 
 _ORDINALS = ("nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 

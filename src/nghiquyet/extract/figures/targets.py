@@ -13,10 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from nghiquyet.extract.comparators import strip_fillers
+from nghiquyet.extract.figures.comparators import strip_fillers
+from nghiquyet.extract.figures.quantities import Quantity, find_quantities
+from nghiquyet.extract.figures.units import alternation, load_json, match_unit, unit_kind
 from nghiquyet.extract.model import Target
-from nghiquyet.extract.quantities import Quantity, find_quantities
-from nghiquyet.extract.units import alternation, load_json, match_unit, unit_kind
 
 
 @dataclass(frozen=True, slots=True)

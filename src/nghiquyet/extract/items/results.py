@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from nghiquyet.extract.figures.targets import read_figures
 from nghiquyet.extract.model import Result
-from nghiquyet.extract.targets import read_figures
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20)\d\d)"

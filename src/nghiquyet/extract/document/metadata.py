@@ -18,12 +18,7 @@ from datetime import date
 from functools import cache
 from itertools import chain
 
-from nghiquyet.extract.casing import mixed_case
-from nghiquyet.extract.model import Metadata
-from nghiquyet.extract.normalise import UPPER, Paragraph
-from nghiquyet.extract.outline import Outline
-from nghiquyet.extract.references import normalise_number
-from nghiquyet.extract.signature import (
+from nghiquyet.extract.document.signature import (
     cells_of_lines,
     closing_cells,
     is_caps,
@@ -31,7 +26,12 @@ from nghiquyet.extract.signature import (
     read_signature,
     without_emphasis,
 )
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.items.references import normalise_number
+from nghiquyet.extract.model import Metadata
+from nghiquyet.extract.structure.outline import Outline
+from nghiquyet.extract.text.casing import mixed_case
+from nghiquyet.extract.text.normalise import UPPER, Paragraph
+from nghiquyet.extract.vocabulary.vocab import load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _PLACE_DATE = re.compile(

@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from nghiquyet.extract.trie import trie_pattern
+from nghiquyet.extract.vocabulary.trie import trie_pattern
 
 UnitKind = Literal["percent", "measure", "count", "magnitude"]
 

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import sub
 
-from nghiquyet.extract.fold import MULTI_SPACE, fold, fold_lines, keeps_blank_lines
-from nghiquyet.extract.paragraph import UPPER, Paragraph
-from nghiquyet.extract.wrap import (
+from nghiquyet.extract.text.fold import MULTI_SPACE, fold, fold_lines, keeps_blank_lines
+from nghiquyet.extract.text.paragraph import UPPER, Paragraph
+from nghiquyet.extract.text.wrap import (
     COLUMNS,
     MARKER,
     Layout,

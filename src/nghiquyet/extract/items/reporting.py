@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nghiquyet.extract.assignments import parse_clause, sentences
+from nghiquyet.extract.items.assignments import parse_clause, sentences
 from nghiquyet.extract.model import Reporting
-from nghiquyet.extract.normalise import Paragraph
-from nghiquyet.extract.vocab import load
+from nghiquyet.extract.text.normalise import Paragraph
+from nghiquyet.extract.vocabulary.vocab import load
 
 # Strongest first: a report on results, then a periodic duty with its periods, then any "định kỳ".
 _TRIGGERS = (

@@ -1,0 +1,1 @@
+"""What the document says of itself: metadata from the title block, the body and the signature."""

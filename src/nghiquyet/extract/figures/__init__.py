@@ -1,0 +1,1 @@
+"""Figures in Vietnamese text: numbers, units, comparator and change words, quantities, targets."""
