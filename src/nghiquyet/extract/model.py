@@ -75,6 +75,7 @@ class Indicator:
     targets: list[Target] = field(default_factory=list)
     line_end: int | None = None
     section: str | None = None
+    column: int | None = None  # where the item starts in its line, when a line holds several items
 
 
 @dataclass(slots=True)

@@ -70,6 +70,9 @@ def _target_parser() -> TargetParser | None:
     return run
 
 
+_REPORTS = frozenset({"bao_cao", "thong_bao_ket_luan", "ket_luan"})
+
+
 def _indicators(ctx: Context) -> None:
     years = ctx.extraction.metadata.years
     ctx.extraction.indicators = extract_indicators(
@@ -78,6 +81,7 @@ def _indicators(ctx: Context) -> None:
         parse=_target_parser(),
         years=years,
         task_scopes=task_roots(ctx.outline),
+        report=ctx.extraction.metadata.doc_type in _REPORTS,
     )
 
 

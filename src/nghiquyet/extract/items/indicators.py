@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from nghiquyet.extract.items.tasks import leading_part
+from nghiquyet.extract.items.evidence import targets_by_evidence
+from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, leading_part
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline, paragraphs_under
 from nghiquyet.extract.structure.tables import find_tables
@@ -162,8 +163,54 @@ def extract_indicators(
     parse: TargetParser | None,
     years: list[int] | None,
     task_scopes: Sequence[Item] = (),
+    report: bool = False,
 ) -> list[Indicator]:
-    """Indicators of the targets list, with their targets when a parser is given."""
+    """Indicators of the document: its targets lists, and the targets stated elsewhere (evidence.py)."""
+    listed = _listed_indicators(outline, year=year, parse=parse, years=years, task_scopes=task_scopes)
+    if parse is None:
+        return listed
+    skip = _not_targets(outline, task_scopes)
+    for ind in listed:
+        skip.update(range(_para_of_line(outline, ind.line), _para_of_line(outline, ind.line_end or ind.line) + 1))
+    found = targets_by_evidence(
+        outline, skip=skip, year=year, report_year=(years[0] - 1) if years else None, parse=parse, report=report
+    )
+    out = listed + found
+    out.sort(key=lambda i: (i.line, i.column or 0))
+    return out
+
+
+def _para_of_line(outline: Outline, line: int) -> int:
+    for i, p in enumerate(outline.paragraphs):
+        if p.line <= line <= p.line_end:
+            return i
+    return len(outline.paragraphs)
+
+
+def _not_targets(outline: Outline, task_scopes: Sequence[Item]) -> set[int]:
+    """Paragraphs no target is read from: task, implementation, review and general-goal parts."""
+    skip: set[int] = set()
+    for it in outline.items():
+        title = it.title or ""
+        if it is not None and it.heading and (
+            GENERAL_GOAL.match(title) or IMPLEMENTATION.search(title) or REVIEW_PART.search(title)
+        ):
+            skip.update(paragraphs_under(it))
+    for scope in task_scopes:
+        skip.update(paragraphs_under(scope))
+    skip.update(outline.closing)
+    return skip
+
+
+def _listed_indicators(
+    outline: Outline,
+    *,
+    year: int | None,
+    parse: TargetParser | None,
+    years: list[int] | None,
+    task_scopes: Sequence[Item] = (),
+) -> list[Indicator]:
+    """Indicators of the outline's targets lists, with their targets when a parser is given."""
     out: list[Indicator] = []
     roots = target_roots(outline)
     # A goal part counts unless it lies inside a targets part or holds one (by identity, not by

@@ -1,0 +1,87 @@
+"""Cue words around a stated figure: is it a target, a result, or neither? (data/cues.json)
+
+The decision is made from evidence, not from a document's layout: a lead that opens a targets
+list or sentence ("Các chỉ tiêu chủ yếu năm 2024 là:", "đề ra chỉ tiêu:", "đặt mục tiêu đến năm
+2030"), aims in the figure's own sentence ("phấn đấu", "trở lên", "tối thiểu"), and marks of an
+achieved or estimated figure ("ước đạt", "đạt 70% kế hoạch", "so với cùng kỳ"). Each cue kind is
+one trie pattern over the lower-cased text (a single pass).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nghiquyet.extract.vocabulary.trie import trie_pattern
+from nghiquyet.extract.vocabulary.vocab import load
+
+_KINDS = ("lead", "lead_markers", "tally", "target", "result_strong", "result_weak", "stop", "general_goal")
+
+
+@cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    phrases = [p.lower() for p in load("cues")[kind]]
+    words = [p for p in phrases if p[:1].isalnum()]
+    signs = [p for p in phrases if not p[:1].isalnum()]
+    parts = []
+    if words:
+        parts.append(trie_pattern(words, word_start=True, spaces=True) + r"(?!\w)")
+    if signs:  # "% kế hoạch" follows a digit: no word-start test
+        parts.append(trie_pattern(signs, spaces=True) + r"(?!\w)")
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def count(kind: str, text: str) -> int:
+    """How many cue phrases of `kind` occur in `text`."""
+    if kind not in _KINDS:
+        raise KeyError(kind)
+    return sum(1 for _ in _pattern(kind).finditer(text.lower()))
+
+
+def has(kind: str, text: str) -> bool:
+    return _pattern(kind).search(text.lower()) is not None
+
+
+_LEAD_NOUN = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)", re.IGNORECASE)
+_TALLY_FRACTION = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A lead found in a segment: the part before `body_start` introduces; the rest may state targets."""
+
+    body_start: int
+
+
+def find_lead(text: str) -> Lead | None:
+    """A targets lead in `text`, or None.
+
+    A sentence naming "chỉ tiêu"/"mục tiêu" is a lead when something marks it as one (a colon, "gồm",
+    "như sau", "đề ra", "phấn đấu" ...) and it is not a tally ("19/25 chỉ tiêu hoàn thành") nor the
+    general goal ("Mục tiêu tổng quát"). What follows its colon, if any, is the first item.
+    """
+    low = text.lower()
+    noun = _LEAD_NOUN.search(low)
+    if noun is None or has("general_goal", low) or _TALLY_FRACTION.search(low) or has("tally", low):
+        return None
+    if not has("lead", low):
+        return None
+    colon = text.find(":", noun.start())
+    if colon >= 0:
+        return Lead(colon + 1)
+    if not has("lead_markers", low[noun.start() :]) and not has("lead_markers", low[: noun.start()]):
+        return None
+    return Lead(len(text))
+
+
+def is_group_head(text: str) -> bool:
+    """ "Về kinh tế:", "* Về văn hóa - xã hội", "1. Về xã hội:": a field name over targets."""
+    t = text.strip().lstrip("*-+•–").strip()
+    t = re.sub(r"^(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)\-–]\s*", "", t)
+    t = re.sub(r"^\(\d{1,2}\)\s*", "", t)
+    if len(t) > 90:
+        return False
+    low = t.lower()
+    return (low.startswith(("về ", "lĩnh vực", "nhóm chỉ tiêu", "chỉ tiêu về", "các chỉ tiêu về"))
+            or (t.endswith(":") and not re.search(r"\d", t)))

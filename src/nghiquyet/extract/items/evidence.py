@@ -1,0 +1,232 @@
+"""Targets found by evidence wherever they stand: prose, one-line pages, inline lists, leads.
+
+The outline's targets lists (indicators.py) are one kind of evidence. This step reads every other
+paragraph a plan could state targets in, cut into segments (structure/segments.py), and decides
+for each segment that states a figure whether it is a target:
+
+- inside a targets region — after a lead ("Các chỉ tiêu chủ yếu năm 2024 là:", "đề ra chỉ tiêu:",
+  "Nghị quyết nêu rõ 15 chỉ tiêu chủ yếu gồm:"), over its group heads ("- Về kinh tế:") and
+  figure-stating segments, until a part that is not targets, a strong result mark or prose with
+  no figure — a segment is a target unless it carries a strong result mark ("ước đạt", "% kế hoạch");
+- elsewhere, a paragraph whose segments aim ("phấn đấu", "trở lên", "đến năm 2030") and carry no
+  result mark at all states targets in every figure-stating segment (a press page's "Phấn đấu
+  tốc độ tăng ... 10,5%/năm. Tổng sản phẩm ... 95 triệu đồng/người.");
+- never: figures that count the plan's own parts ("29 chỉ tiêu"), ranks ("nhóm 30 nền kinh tế"),
+  a headline that restates a target found in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from nghiquyet.extract.items import cues
+from nghiquyet.extract.model import Indicator, Target
+from nghiquyet.extract.structure.outline import Item, Outline
+from nghiquyet.extract.structure.segments import Segment, segments
+from nghiquyet.extract.vocabulary.vocab import keyword_score, load
+
+TargetParser = Callable[[str, int | None], list[Target]]
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HORIZON = re.compile(r"(?:đến|tới|vào|trong|cuối)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class _Region:
+    """An open targets region: where it began and the field its group head names."""
+
+    year: int | None
+    group: str | None = None
+    para: int = -1
+
+
+@dataclass(slots=True)
+class _Candidate:
+    segment: Segment
+    text: str
+    targets: list[Target]
+    in_region: bool
+    group: str | None
+    aims: bool = False
+    strong: bool = False
+    weak: bool = False
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    candidates: list[_Candidate] = field(default_factory=list)
+    marked: bool = False  # a segment of the paragraph carries a result mark
+
+
+def _count_units() -> frozenset[str]:
+    return frozenset(u.lower() for u in load("cues")["count_units"])
+
+
+def _keep(targets: list[Target], text: str) -> list[Target]:
+    """Drop figures that count the plan's parts or rank a place."""
+    counts = _count_units()
+    out = []
+    for t in targets:
+        if (t.unit or "").lower() in counts:
+            continue
+        out.append(t)
+    if out and _rank_only(text):
+        return []
+    return out
+
+
+def _rank_only(text: str) -> bool:
+    """ "Quy mô GDP trong nhóm 30 nền kinh tế hàng đầu": every number follows a rank word."""
+    numbers = [m for m in re.finditer(r"\d+(?:[.,]\d+)*", text) if not _YEAR.fullmatch(m.group())]
+    return bool(numbers) and all(_RANK.search(text[: m.start()]) for m in numbers)
+
+
+def _group(text: str, default: str | None) -> str:
+    vocab = load("domains")
+    table: dict[str, list[str]] = vocab["indicator_groups"]
+    if default is not None:
+        return default
+    own = keyword_score(text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
+    best = max(own, key=lambda k: own[k])
+    return best if own[best] > 0 else str(vocab["indicator_default"])
+
+
+def _field_of(head: str) -> str | None:
+    table: dict[str, list[str]] = load("domains")["indicator_groups"]
+    scores = keyword_score(head, table)
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else None
+
+
+def _lead_year(text: str, default: int | None) -> int | None:
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else default
+
+
+def _aims(text: str, report_year: int | None) -> bool:
+    if cues.has("target", text):
+        return True
+    for m in _HORIZON.finditer(text):
+        if report_year is None or int(m.group(1)) > report_year:
+            return True
+    return False
+
+
+def _starts_part(text: str) -> bool:
+    """ "Ba khâu đột phá: ...", "Nhiệm vụ, giải pháp": a part that is not targets opens here."""
+    head = " ".join(text.split()[:6])
+    return cues.has("stop", head) and not cues.has("lead", head)
+
+
+def _heading_of(outline: Outline) -> dict[int, Item]:
+    return {it.para: it for it in outline.items() if it.heading}
+
+
+def targets_by_evidence(
+    outline: Outline,
+    *,
+    skip: set[int],
+    year: int | None,
+    report_year: int | None,
+    parse: TargetParser,
+    report: bool,
+) -> list[Indicator]:
+    """Indicators stated outside the outline's targets lists (see the module's rules)."""
+    headings = _heading_of(outline)
+    region: _Region | None = None
+    found: list[_Candidate] = []
+    for idx in range(outline.end):
+        if idx in skip:
+            region = None
+            continue
+        p = outline.paragraphs[idx]
+        heading = headings.get(idx)
+        if heading is not None:
+            title = heading.title or heading.text
+            lead = cues.find_lead(title)
+            if lead is not None and not _starts_part(title):
+                region = _Region(year=_lead_year(title, year), para=idx)
+            elif region is not None and cues.is_group_head(title):
+                region.group = _field_of(title)
+            else:
+                region = None
+            continue
+        para = _Paragraph()
+        any_figure = False
+        for seg in segments(p, idx):
+            text = seg.text
+            if _starts_part(text) and not cues.find_lead(text):
+                region = None
+                continue
+            lead = cues.find_lead(text)
+            if lead is not None:
+                region = _Region(year=_lead_year(text[: lead.body_start], year), para=idx)
+                text = text[lead.body_start :].strip(" :")
+                if not text:
+                    continue
+                seg_offset = len(seg.text) - len(text)
+                seg = Segment(text, seg.para, seg.start + seg_offset, seg.end, p.line_at(seg.start + seg_offset),
+                              seg.column + seg_offset, seg.label)
+            elif region is not None and cues.is_group_head(text):
+                region.group = _field_of(text)
+                continue
+            if not _DIGIT.search(text):
+                continue
+            strong, weak = cues.has("result_strong", text), cues.has("result_weak", text)
+            targets = _keep(parse(text, region.year if region else year), text)
+            if not targets:
+                continue
+            any_figure = True
+            if region is not None and strong:
+                region = None  # a report's figures follow: the targets region is over
+            cand = _Candidate(seg, text, targets, region is not None, region.group if region else None,
+                              aims=_aims(text, report_year), strong=strong, weak=weak)
+            para.candidates.append(cand)
+            para.marked = para.marked or strong or weak
+        if region is not None and not any_figure and region.para != idx and not p.text.rstrip().endswith(":"):
+            if not cues.is_group_head(p.text) and len(p.text) > 40:
+                region = None  # prose or a caption without a figure closes the list
+        found.extend(_decide(para, report=report))
+    return _without_headlines([_indicator(c) for c in found])
+
+
+def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
+    aimed = any(c.aims for c in para.candidates)
+    for c in para.candidates:
+        if c.in_region:
+            if not c.strong:
+                yield c
+        elif not report and aimed and not para.marked:
+            yield c
+
+
+def _indicator(c: _Candidate) -> Indicator:
+    seg = c.segment
+    return Indicator(
+        label=seg.label,
+        group=_group(c.text, c.group),
+        text=c.text,
+        line=seg.line,
+        targets=c.targets,
+        column=seg.column,
+    )
+
+
+def _key(t: Target) -> tuple[str, float | None, float | None, str]:
+    return (t.comparator, t.value, t.value_max, (t.unit or "").lower())
+
+
+def _without_headlines(found: list[Indicator]) -> list[Indicator]:
+    """A short line without a full stop whose every target is stated again elsewhere is a headline."""
+    out = []
+    for ind in found:
+        short = len(ind.text) < 160 and not ind.text.rstrip().endswith((".", ";", ":"))
+        others = {_key(t) for o in found if o is not ind for t in o.targets}
+        if short and ind.targets and all(_key(t) in others for t in ind.targets):
+            continue
+        out.append(ind)
+    return out

@@ -1,0 +1,127 @@
+"""Segments: the pieces of a paragraph that can each be one item, in any layout.
+
+A paragraph may be one list item, a sentence of prose, a whole web page pasted on one line, or an
+inline enumeration ("Về kinh tế: (1) ... (2) ..."; "1. ... 2. ..." inside one line). `segments`
+cuts a paragraph into its inline items when it has an enumeration, else into its sentences, and
+keeps where each piece starts in the paragraph so review can highlight it at its place.
+
+Every scan here is one left-to-right pass (finditer over the paragraph), so the cost is linear in
+the paragraph's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nghiquyet.extract.text.paragraph import UPPER, Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of paragraph `para`: `text` is `paragraph.text[start:end]`, stripped."""
+
+    text: str
+    para: int
+    start: int
+    end: int
+    line: int
+    column: int  # where the piece starts in its source line (0-based, in the normalised text)
+    label: str | None = None  # "(3)", "2." for an inline enumeration's item
+
+
+# A sentence ends at ".", "!", "?" or "…" followed by space and a capital, a digit or an opening
+# bracket; not after one-letter or place abbreviations ("TP. Đà Lạt", "TT. Ái Nghĩa").
+_SENTENCE_END = re.compile(
+    rf"(?:\.{{3}}|[.!?…])(?:/\.)?(?<!\bTP\.)(?<!\bTT\.)(?<!\bTX\.)(?<!\bTh\.)(?<!\b[{UPPER}]\.)"
+    rf"\s+(?=[{UPPER}\d(\"“*+•-])"
+)
+# Inline enumeration markers: "(1)", "1.", "1)", "a)" opening a piece, after a start, a space or a
+# colon/semicolon. The number must read 1, 2, 3 ... in order to count (see `_enumeration`).
+_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\s:;,]))(?:\((\d{{1,2}})\)|(\d{{1,2}})[.)]|([a-zđ])\))\s+(?=[{UPPER}\w])")
+_ROMAN_GROUP = re.compile(rf"(?:(?<=^)|(?<=[\s.;:]))(?:[IVX]{{1,4}})[.\-–]\s+(?=[{UPPER}])")
+
+
+def _column(p: Paragraph, offset: int) -> int:
+    if not p.offsets:
+        return offset
+    from bisect import bisect_right
+
+    k = max(0, bisect_right(p.offsets, offset) - 1)
+    return offset - p.offsets[k]
+
+
+def _piece(p: Paragraph, index: int, start: int, end: int, label: str | None = None) -> Segment | None:
+    raw = p.text[start:end]
+    text = raw.strip(" ;,")
+    if not text:
+        return None
+    lead = start + (len(raw) - len(raw.lstrip(" ;,")))
+    return Segment(text, index, lead, end, p.line_at(lead), _column(p, lead), label)
+
+
+def _enumeration(text: str) -> list[tuple[int, int, str]]:
+    """(marker start, item start, label) of the longest run 1, 2, 3 ... (or a, b, c) of markers."""
+    best: list[tuple[int, int, str]] = []
+    runs: dict[str, list[tuple[int, int, str]]] = {}
+    for m in _MARKER.finditer(text):
+        paren, dec, alpha = m.groups()
+        if alpha is not None:
+            kind, value = "alpha", ord(alpha) - ord("a") + 1
+            label = f"{alpha})"
+        elif paren is not None:
+            kind, value, label = "paren", int(paren), f"({paren})"
+        else:
+            kind, value, label = "dec", int(dec or 0), m.group().strip()
+        run = runs.setdefault(kind, [])
+        if value == len(run) + 1:
+            run.append((m.start(), m.end(), label))
+        elif value == 1:
+            if len(run) > len(best):
+                best = run
+            runs[kind] = [(m.start(), m.end(), label)]
+    for run in runs.values():
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else []
+
+
+def sentences(p: Paragraph, index: int, start: int = 0, end: int | None = None) -> list[Segment]:
+    """The sentences of `p.text[start:end]`."""
+    stop = len(p.text) if end is None else end
+    out: list[Segment] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(p.text, start, stop):
+        piece = _piece(p, index, pos, m.start() + len(m.group().rstrip()))
+        if piece is not None:
+            out.append(piece)
+        pos = m.end()
+    piece = _piece(p, index, pos, stop)
+    if piece is not None:
+        out.append(piece)
+    return out
+
+
+def segments(p: Paragraph, index: int) -> list[Segment]:
+    """The inline items of a paragraph that enumerates, else its sentences.
+
+    The text before the first marker (the lead: "Về kinh tế:") is a segment of its own, and so is
+    each group heading of a one-line page ("I. Về kinh tế (11 chỉ tiêu)").
+    """
+    text = p.text
+    marks = _enumeration(text)
+    if not marks:
+        return sentences(p, index)
+    out: list[Segment] = []
+    bounds = sorted({(s, e, lab) for s, e, lab in marks} | {(m.start(), m.start(), "") for m in
+                                                             _ROMAN_GROUP.finditer(text, marks[0][0])})
+    out.extend(sentences(p, index, 0, bounds[0][0]))
+    for k, (mark_start, item_start, label) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
+        if not label:  # a group heading between items: keep it as a lead segment
+            out.extend(sentences(p, index, mark_start, end))
+            continue
+        piece = _piece(p, index, item_start, end, label)
+        if piece is not None:
+            out.append(piece)
+    return out
