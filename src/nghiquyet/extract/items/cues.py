@@ -16,7 +16,7 @@ from functools import cache
 from nghiquyet.extract.vocabulary.trie import trie_pattern
 from nghiquyet.extract.vocabulary.vocab import load
 
-_KINDS = ("lead", "lead_markers", "tally", "target", "result_strong", "result_weak", "stop", "general_goal")
+_KINDS = ("lead", "lead_markers", "tally", "target", "result_done", "result_strong", "result_weak", "stop", "general_goal")
 
 
 @cache
@@ -40,10 +40,21 @@ def count(kind: str, text: str) -> int:
 
 
 def has(kind: str, text: str) -> bool:
-    return _pattern(kind).search(text.lower()) is not None
+    low = text.lower()
+    if kind in ("result_done", "result_strong") and _result_patterns().search(low):
+        return True
+    return _pattern(kind).search(low) is not None
+
+
+@cache
+def _result_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(load("cues")["result_patterns"]))
 
 
 _LEAD_NOUN = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)", re.IGNORECASE)
+_FIGURE = re.compile(
+    r"(?<![\d/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d.,]*\d)(?!\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ))\s*(?:%|[^\W\d_])"
+)
 _TALLY_FRACTION = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu", re.IGNORECASE)
 
 
@@ -59,20 +70,33 @@ def find_lead(text: str) -> Lead | None:
 
     A sentence naming "chỉ tiêu"/"mục tiêu" is a lead when something marks it as one (a colon, "gồm",
     "như sau", "đề ra", "phấn đấu" ...) and it is not a tally ("19/25 chỉ tiêu hoàn thành") nor the
-    general goal ("Mục tiêu tổng quát"). What follows its colon, if any, is the first item.
+    general goal ("Mục tiêu tổng quát"). What follows its colon, or its lead phrase and horizon
+    ("đặt mục tiêu đến năm 2030, ..."), may state targets.
     """
     low = text.lower()
-    noun = _LEAD_NOUN.search(low)
-    if noun is None or has("general_goal", low) or _TALLY_FRACTION.search(low) or has("tally", low):
-        return None
-    if not has("lead", low):
+    # A lead introduces: its noun comes before the first figure ("đạt 100% chỉ tiêu" is an object).
+    figure = _FIGURE.search(low)
+    noun = _LEAD_NOUN.search(low, 0, figure.start() if figure else len(low))
+    if noun is None:
         return None
     colon = text.find(":", noun.start())
+    head = low[: colon if colon >= 0 else len(low)]
+    if has("general_goal", head) or _TALLY_FRACTION.search(head) or has("tally", head) or not has("lead", head):
+        return None
     if colon >= 0:
         return Lead(colon + 1)
-    if not has("lead_markers", low[noun.start() :]) and not has("lead_markers", low[: noun.start()]):
+    if not has("lead_markers", head):
         return None
-    return Lead(len(text))
+    phrase = None
+    for phrase in _pattern("lead").finditer(low, 0, figure.start() if figure else len(low)):
+        pass
+    assert phrase is not None
+    rest = _HORIZON_AFTER.match(low, phrase.end())
+    return Lead(rest.end() if rest else phrase.end())
+
+
+# "đặt mục tiêu đến năm 2030, ...": the horizon after the lead phrase belongs to the lead.
+_HORIZON_AFTER = re.compile(r"\s*(?:(?:đến|tới|vào)\s+(?:năm\s+)?(?:19|20)\d\d|năm\s+(?:19|20)\d\d)?\s*(?:là|gồm)?\s*,?")
 
 
 def is_group_head(text: str) -> bool:

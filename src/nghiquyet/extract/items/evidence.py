@@ -71,8 +71,8 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
     counts = _count_units()
     out = []
     for t in targets:
-        if (t.unit or "").lower() in counts:
-            continue
+        if not t.unit or t.unit.lower() in counts:
+            continue  # no unit: a date, a time, a label ("sáng 13/10", "1. Về kinh tế")
         out.append(t)
     if out and _rank_only(text):
         return []
@@ -176,12 +176,14 @@ def targets_by_evidence(
                 continue
             if not _DIGIT.search(text):
                 continue
-            strong, weak = cues.has("result_strong", text), cues.has("result_weak", text)
+            done = cues.has("result_done", text)
+            strong = done or cues.has("result_strong", text)
+            weak = cues.has("result_weak", text)
             targets = _keep(parse(text, region.year if region else year), text)
             if not targets:
                 continue
             any_figure = True
-            if region is not None and strong:
+            if region is not None and done:
                 region = None  # a report's figures follow: the targets region is over
             cand = _Candidate(seg, text, targets, region is not None, region.group if region else None,
                               aims=_aims(text, report_year), strong=strong, weak=weak)
@@ -198,8 +200,7 @@ def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
     aimed = any(c.aims for c in para.candidates)
     for c in para.candidates:
         if c.in_region:
-            if not c.strong:
-                yield c
+            yield c
         elif not report and aimed and not para.marked:
             yield c
 
