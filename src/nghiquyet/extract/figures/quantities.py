@@ -138,6 +138,19 @@ def _is_date(text: str, spans: list[NumberSpan], i: int) -> int:
     return 0
 
 
+def _denominator(text: str, start: int) -> bool:
+    """ "giường bệnh/1 vạn dân": a number right after a word and "/" is the base of a rate, not a figure."""
+    at = start - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    if at < 1 or text[at] != "/":
+        return False
+    at -= 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at >= 0 and text[at].isalpha()
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every stated figure in `text`, in order."""
     spans = find_numbers(text)
@@ -177,7 +190,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit_text is None and _VERSION.fullmatch(first.raw):
             i += used  # "công nghiệp 4.0", "Web 2.0"
             continue
-        if first.start < last_end or _is_name_number(text, first, unit_text):
+        name = _is_name_number(text, first, unit_text) or _denominator(text, first.start)
+        if first.start < last_end or name:
             i += used
             continue
         end = unit.end if unit else last.end

@@ -16,7 +16,10 @@ from functools import cache
 from nghiquyet.extract.vocabulary.trie import trie_pattern
 from nghiquyet.extract.vocabulary.vocab import load
 
-_KINDS = ("lead", "lead_markers", "tally", "target", "result_done", "result_strong", "result_weak", "stop", "general_goal")
+_KINDS = (
+    "lead", "lead_markers", "tally", "target", "result_done", "result_strong", "result_weak", "stop",
+    "general_goal",
+)
 
 
 @cache
@@ -53,7 +56,8 @@ def _result_patterns() -> re.Pattern[str]:
 
 _LEAD_NOUN = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)", re.IGNORECASE)
 _FIGURE = re.compile(
-    r"(?<![\d/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d.,]*\d)(?!\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ))\s*(?:%|[^\W\d_])"
+    r"(?<![\d/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d.,]*\d)"
+    r"(?!\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ))\s*(?:%|[^\W\d_])"
 )
 _TALLY_FRACTION = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu", re.IGNORECASE)
 
@@ -81,22 +85,25 @@ def find_lead(text: str) -> Lead | None:
         return None
     colon = text.find(":", noun.start())
     head = low[: colon if colon >= 0 else len(low)]
-    if has("general_goal", head) or _TALLY_FRACTION.search(head) or has("tally", head) or not has("lead", head):
+    if has("general_goal", head) or _TALLY_FRACTION.search(head) or has("tally", head):
+        return None
+    if not has("lead", head):
         return None
     if colon >= 0:
         return Lead(colon + 1)
     if not has("lead_markers", head):
         return None
-    phrase = None
-    for phrase in _pattern("lead").finditer(low, 0, figure.start() if figure else len(low)):
-        pass
-    assert phrase is not None
-    rest = _HORIZON_AFTER.match(low, phrase.end())
-    return Lead(rest.end() if rest else phrase.end())
+    # The body starts after the last lead phrase before the first figure, and its horizon.
+    before = figure.start() if figure else len(low)
+    phrase_end = max(m.end() for m in _pattern("lead").finditer(low, 0, before))
+    rest = _HORIZON_AFTER.match(low, phrase_end)
+    return Lead(rest.end() if rest else phrase_end)
 
 
 # "đặt mục tiêu đến năm 2030, ...": the horizon after the lead phrase belongs to the lead.
-_HORIZON_AFTER = re.compile(r"\s*(?:(?:đến|tới|vào)\s+(?:năm\s+)?(?:19|20)\d\d|năm\s+(?:19|20)\d\d)?\s*(?:là|gồm)?\s*,?")
+_HORIZON_AFTER = re.compile(
+    r"\s*(?:(?:đến|tới|vào)\s+(?:năm\s+)?(?:19|20)\d\d|năm\s+(?:19|20)\d\d)?\s*(?:là|gồm)?\s*,?"
+)
 
 
 def is_group_head(text: str) -> bool:

@@ -25,6 +25,7 @@ from nghiquyet.extract.items import cues
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline
 from nghiquyet.extract.structure.segments import Segment, segments
+from nghiquyet.extract.text.paragraph import Paragraph
 from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 
 TargetParser = Callable[[str, int | None], list[Target]]
@@ -110,10 +111,7 @@ def _lead_year(text: str, default: int | None) -> int | None:
 def _aims(text: str, report_year: int | None) -> bool:
     if cues.has("target", text):
         return True
-    for m in _HORIZON.finditer(text):
-        if report_year is None or int(m.group(1)) > report_year:
-            return True
-    return False
+    return any(report_year is None or int(m.group(1)) > report_year for m in _HORIZON.finditer(text))
 
 
 def _starts_part(text: str) -> bool:
@@ -168,9 +166,7 @@ def targets_by_evidence(
                 text = text[lead.body_start :].strip(" :")
                 if not text:
                     continue
-                seg_offset = len(seg.text) - len(text)
-                seg = Segment(text, seg.para, seg.start + seg_offset, seg.end, p.line_at(seg.start + seg_offset),
-                              seg.column + seg_offset, seg.label)
+                seg = _after_lead(p, seg, text)
             elif region is not None and cues.is_group_head(text):
                 region.group = _field_of(text)
                 continue
@@ -189,19 +185,28 @@ def targets_by_evidence(
                               aims=_aims(text, report_year), strong=strong, weak=weak)
             para.candidates.append(cand)
             para.marked = para.marked or strong or weak
-        if region is not None and not any_figure and region.para != idx and not p.text.rstrip().endswith(":"):
-            if not cues.is_group_head(p.text) and len(p.text) > 40:
-                region = None  # prose or a caption without a figure closes the list
+        if region is not None and not any_figure and region.para != idx and _closes(p.text):
+            region = None
         found.extend(_decide(para, report=report))
     return _without_headlines([_indicator(c) for c in found])
+
+
+def _closes(text: str) -> bool:
+    """Prose or a caption without a figure closes a targets list (a group head or a lead does not)."""
+    return not text.rstrip().endswith(":") and not cues.is_group_head(text) and len(text) > 40
+
+
+def _after_lead(p: Paragraph, seg: Segment, body: str) -> Segment:
+    """The part of a lead segment after its lead, where its first item starts."""
+    shift = len(seg.text) - len(body)
+    start = seg.start + shift
+    return Segment(body, seg.para, start, seg.end, p.line_at(start), seg.column + shift, seg.label)
 
 
 def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
     aimed = any(c.aims for c in para.candidates)
     for c in para.candidates:
-        if c.in_region:
-            yield c
-        elif not report and aimed and not para.marked:
+        if c.in_region or (not report and aimed and not para.marked):
             yield c
 
 

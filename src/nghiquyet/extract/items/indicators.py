@@ -10,6 +10,7 @@ stand in for the list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 
 from nghiquyet.extract.items.evidence import targets_by_evidence
@@ -169,22 +170,24 @@ def extract_indicators(
     listed = _listed_indicators(outline, year=year, parse=parse, years=years, task_scopes=task_scopes)
     if parse is None:
         return listed
-    skip = _not_targets(outline, task_scopes)
-    for ind in listed:
-        skip.update(range(_para_of_line(outline, ind.line), _para_of_line(outline, ind.line_end or ind.line) + 1))
+    skip = _not_targets(outline, task_scopes) | _paragraphs_of(outline, listed)
     found = targets_by_evidence(
-        outline, skip=skip, year=year, report_year=(years[0] - 1) if years else None, parse=parse, report=report
+        outline, skip=skip, year=year, report_year=years[0] - 1 if years else None, parse=parse, report=report
     )
     out = listed + found
     out.sort(key=lambda i: (i.line, i.column or 0))
     return out
 
 
-def _para_of_line(outline: Outline, line: int) -> int:
-    for i, p in enumerate(outline.paragraphs):
-        if p.line <= line <= p.line_end:
-            return i
-    return len(outline.paragraphs)
+def _paragraphs_of(outline: Outline, indicators: Sequence[Indicator]) -> set[int]:
+    """Indices of the paragraphs the indicators' line spans cover."""
+    starts = [p.line for p in outline.paragraphs]
+    out: set[int] = set()
+    for ind in indicators:
+        first = max(0, bisect_right(starts, ind.line) - 1)
+        last = max(first, bisect_right(starts, ind.line_end or ind.line) - 1)
+        out.update(range(first, last + 1))
+    return out
 
 
 def _not_targets(outline: Outline, task_scopes: Sequence[Item]) -> set[int]:

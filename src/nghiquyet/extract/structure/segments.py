@@ -38,7 +38,9 @@ _SENTENCE_END = re.compile(
 )
 # Inline enumeration markers: "(1)", "1.", "1)", "a)" opening a piece, after a start, a space or a
 # colon/semicolon. The number must read 1, 2, 3 ... in order to count (see `_enumeration`).
-_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\s:;,]))(?:\((\d{{1,2}})\)|(\d{{1,2}})[.)]|([a-zđ])\))\s+(?=[{UPPER}\w])")
+_MARKER = re.compile(
+    rf"(?:(?<=^)|(?<=[\s:;,]))(?:\((\d{{1,2}})\)|(\d{{1,2}})[.)]|([a-zđ])\))\s+(?=[{UPPER}\w])"
+)
 _ROMAN_GROUP = re.compile(rf"(?:(?<=^)|(?<=[\s.;:]))(?:[IVX]{{1,4}})[.\-–]\s+(?=[{UPPER}])")
 
 
@@ -118,8 +120,10 @@ def segments(p: Paragraph, index: int) -> list[Segment]:
     out.extend(sentences(p, index, 0, bounds[0][0]))
     for k, (mark_start, item_start, label) in enumerate(bounds):
         end = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
-        if not label:  # a group heading between items: keep it as a lead segment
-            out.extend(sentences(p, index, mark_start, end))
+        if not label:  # a group heading between items: one lead segment ("II. Về xã hội")
+            head = _piece(p, index, mark_start, end)
+            if head is not None:
+                out.append(head)
             continue
         piece = _piece(p, index, item_start, end, label)
         if piece is not None:

@@ -1,0 +1,90 @@
+"""Targets found by evidence outside the outline's lists (extract/items/evidence.py).
+
+Every text here is written for the test, in the shapes real pages take: a press copy with a lead,
+a page pasted on one line, a report's estimates, a headline that repeats the body.
+"""
+
+from __future__ import annotations
+
+from nghiquyet.extract import extract_text
+
+
+def _targets(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
+    out = extract_text(text).indicators
+    return [(t.comparator, t.value, t.value_max, t.unit) for ind in out for t in ind.targets]
+
+
+def test_lead_sentence_opens_a_list_of_plain_lines() -> None:
+    text = (
+        "Sáng 12/3, với 41 đại biểu tán thành (chiếm 95,3%), kỳ họp đã thông qua nghị quyết.\n\n"
+        "Theo nghị quyết, huyện đề ra các chỉ tiêu chủ yếu như sau:\n\n"
+        "Giá trị sản xuất nông nghiệp tăng 4,5%.\n\n"
+        "Thu nhập bình quân đầu người đạt 62 triệu đồng.\n\n"
+        "Tỷ lệ hộ dùng nước hợp vệ sinh trên 98%.\n"
+    )
+    assert _targets(text) == [("eq", 4.5, None, "%"), ("eq", 62, None, "triệu đồng"), ("gt", 98, None, "%")]
+
+
+def test_inline_enumeration_on_one_line_keeps_each_item_and_its_place() -> None:
+    line = (
+        "CHỈ TIÊU NĂM 2025 Về kinh tế: (1) Tổng vốn đầu tư đạt 2.400 tỷ đồng; (2) Có thêm 3 xã đạt chuẩn "
+        "nông thôn mới; (3) Tỷ lệ che phủ rừng ổn định 52%."
+    )
+    inds = extract_text(line).indicators
+    assert [i.label for i in inds] == ["(1)", "(2)", "(3)"]
+    assert [line[i.column or 0 :].startswith(i.text[:10]) for i in inds] == [True, True, True]
+    assert [(t.value, t.unit) for i in inds for t in i.targets] == [(2400, "tỷ đồng"), (3, "xã"), (52, "%")]
+
+
+def test_estimates_of_a_report_are_not_targets() -> None:
+    text = (
+        "Sáu tháng đầu năm, thu ngân sách trên địa bàn ước đạt 1.210 tỷ đồng, bằng 55,2% dự toán, "
+        "tăng 6% so với cùng kỳ. Tổng mức bán lẻ hàng hóa đạt 8.300 tỷ đồng, đạt 48% kế hoạch.\n"
+    )
+    assert _targets(text) == []
+
+
+def test_a_paragraph_that_aims_states_targets_in_each_sentence() -> None:
+    text = (
+        "Phấn đấu đến năm 2030 thu nhập bình quân đầu người đạt 120 triệu đồng. "
+        "Tỷ lệ che phủ rừng 47%. Quy mô kinh tế gấp 2 lần năm 2025.\n"
+    )
+    assert [(c, v, u) for c, v, _, u in _targets(text)] == [("eq", 120, "triệu đồng"), ("eq", 47, "%"),
+                                                            ("eq", 2, "lần")]
+
+
+def test_a_headline_that_repeats_a_target_of_the_body_is_not_a_second_indicator() -> None:
+    text = (
+        "Thị xã phấn đấu tăng trưởng kinh tế đạt 8,2%\n\n"
+        "Ngày 5/1, Hội đồng nhân dân thị xã đã họp phiên thường kỳ.\n\n"
+        "Các chỉ tiêu năm 2026 gồm: tăng trưởng kinh tế đạt 8,2%; thu ngân sách 900 tỷ đồng.\n"
+    )
+    assert _targets(text) == [("eq", 8.2, None, "%"), ("eq", 900, None, "tỷ đồng")]
+
+
+def test_a_tally_of_indicators_is_not_a_lead() -> None:
+    text = "Năm qua có 20/22 chỉ tiêu hoàn thành: thu ngân sách đạt 530 tỷ đồng, vượt kế hoạch.\n"
+    assert _targets(text) == []
+
+
+def test_counting_the_plans_own_indicators_is_not_a_target() -> None:
+    text = "Đại hội đề ra 18 chỉ tiêu chủ yếu và 3 khâu đột phá. Cụ thể, phấn đấu thu ngân sách 700 tỷ đồng.\n"
+    assert _targets(text) == [("eq", 700, None, "tỷ đồng")]
+
+
+def test_a_rate_base_after_a_slash_is_not_a_figure() -> None:
+    text = "Các chỉ tiêu chủ yếu:\n- Số bác sĩ, giường bệnh/1 vạn dân: 12 bác sĩ/1 vạn dân và 30 giường bệnh/1 vạn dân.\n"
+    assert _targets(text) == [("eq", 12, None, "bác sĩ/1 vạn dân"), ("eq", 30, None, "giường bệnh/1 vạn dân")]
+
+
+def test_a_part_that_is_not_targets_closes_the_region() -> None:
+    text = (
+        "Mục tiêu cụ thể đến năm 2030: thu nhập bình quân đạt 90 triệu đồng/người. "
+        "Hai khâu đột phá: xây dựng 2 khu công nghiệp mới và 40 km đường.\n"
+    )
+    assert _targets(text) == [("eq", 90, None, "triệu đồng/người")]
+
+
+def test_the_general_goal_is_not_a_lead() -> None:
+    text = "Mục tiêu tổng quát: đến năm 2030 tỉnh có quy mô kinh tế trong nhóm 10 tỉnh dẫn đầu cả nước.\n"
+    assert _targets(text) == []
