@@ -19,6 +19,7 @@ MODEL_MODULES = (
     "nghiquyet.plans.models",
     "nghiquyet.tracking.models",
     "nghiquyet.audit.models",
+    "nghiquyet.reminders.models",
 )
 
 # Tables that a database feature creates for itself (SQLite FTS5 shadow tables, search indexes
