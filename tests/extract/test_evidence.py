@@ -68,12 +68,15 @@ def test_a_tally_of_indicators_is_not_a_lead() -> None:
 
 
 def test_counting_the_plans_own_indicators_is_not_a_target() -> None:
-    text = "Đại hội đề ra 18 chỉ tiêu chủ yếu và 3 khâu đột phá. Cụ thể, phấn đấu thu ngân sách 700 tỷ đồng.\n"
+    text = "Đại hội đề ra 18 chỉ tiêu chủ yếu và 3 khâu đột phá. Cụ thể, phấn đấu thu ngân sách 700 tỷ đồng."
     assert _targets(text) == [("eq", 700, None, "tỷ đồng")]
 
 
 def test_a_rate_base_after_a_slash_is_not_a_figure() -> None:
-    text = "Các chỉ tiêu chủ yếu:\n- Số bác sĩ, giường bệnh/1 vạn dân: 12 bác sĩ/1 vạn dân và 30 giường bệnh/1 vạn dân.\n"
+    text = (
+        "Các chỉ tiêu chủ yếu:\n"
+        "- Số bác sĩ, giường bệnh/1 vạn dân: 12 bác sĩ/1 vạn dân và 30 giường bệnh/1 vạn dân.\n"
+    )
     assert _targets(text) == [("eq", 12, None, "bác sĩ/1 vạn dân"), ("eq", 30, None, "giường bệnh/1 vạn dân")]
 
 

@@ -73,6 +73,15 @@ _DATE_CUE = re.compile(r"(ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORE
 _LABEL_AFTER = re.compile(r"[.)]\s")
 
 
+_PER_PERIOD = re.compile(r"(?:hàng|hằng|mỗi|bình quân)\s+(?:năm|tháng|quý)\s*\Z", re.IGNORECASE)
+
+
+def _per_period(before: str, unit: str | None) -> bool:
+    if unit is None or unit in ("năm", "tháng", "ngày"):
+        return False
+    return _PER_PERIOD.search(before) is not None
+
+
 def _name_word_before(before: str) -> bool:
     """ "năm 2025", "lần thứ 14", "giá so sánh 2010": a word right before the number makes it a name."""
     stripped = before.rstrip()
@@ -104,6 +113,8 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
     per_people = span.value in _PER_SIZES and _PER_PEOPLE.match(text, span.end) is not None
     if (per_one or per_people) and _PER_ONE.search(before):
         return True
+    if _per_period(before, unit):
+        return False  # "giảm mỗi năm 3%", "hàng năm 0,5%": a rate per period, not "năm 2025"
     if _name_word_before(before) or (before.endswith("-") and _GLUED_BEFORE.search(before)):
         return True
     if _REFERENCE_AFTER.match(text, span.end):

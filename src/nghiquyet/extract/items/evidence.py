@@ -31,7 +31,7 @@ from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 TargetParser = Callable[[str, int | None], list[Target]]
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_HORIZON = re.compile(r"(?:đến|tới|vào|trong|cuối)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_HORIZON = re.compile(r"(?:đến|tới|vào|cuối)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
@@ -188,7 +188,7 @@ def targets_by_evidence(
         if region is not None and not any_figure and region.para != idx and _closes(p.text):
             region = None
         found.extend(_decide(para, report=report))
-    return _without_headlines([_indicator(c) for c in found])
+    return [_indicator(c) for c in _without_restatements(found)]
 
 
 def _closes(text: str) -> bool:
@@ -226,13 +226,25 @@ def _key(t: Target) -> tuple[str, float | None, float | None, str]:
     return (t.comparator, t.value, t.value_max, (t.unit or "").lower())
 
 
-def _without_headlines(found: list[Indicator]) -> list[Indicator]:
-    """A short line without a full stop whose every target is stated again elsewhere is a headline."""
+def _without_restatements(found: list[_Candidate]) -> list[_Candidate]:
+    """A page's headline or opening sentence that restates targets of its list is not an indicator.
+
+    Outside a targets region, a segment whose every target a region's segment states again (same
+    comparator, value, unit) is dropped; so is a short line without a full stop (a headline) whose
+    values all come again elsewhere, whatever their wording ("còn 3%/năm" over "mỗi năm 3%").
+    """
+    listed = {_key(t) for c in found if c.in_region for t in c.targets}
     out = []
-    for ind in found:
-        short = len(ind.text) < 160 and not ind.text.rstrip().endswith((".", ";", ":"))
-        others = {_key(t) for o in found if o is not ind for t in o.targets}
-        if short and ind.targets and all(_key(t) in others for t in ind.targets):
+    for c in found:
+        if not c.in_region and all(_key(t) in listed for t in c.targets):
             continue
-        out.append(ind)
+        if _headline(c.text):
+            others = {(t.value, t.value_max) for o in found if o is not c for t in o.targets}
+            if all((t.value, t.value_max) in others for t in c.targets):
+                continue
+        out.append(c)
     return out
+
+
+def _headline(text: str) -> bool:
+    return len(text) < 160 and not text.rstrip().endswith((".", ";", ":", "…"))
