@@ -43,6 +43,7 @@ _PLAN_BEFORE = re.compile(
     r"[\s(:]*\Z",
     re.IGNORECASE,
 )
+_PLAN_REACH = 40  # longest "dự toán đề ra (" before a figure, with room to spare
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[^\W_])")
 _DIGIT = re.compile(r"\d")
 
@@ -120,7 +121,9 @@ def find_results(
             for q, target in read_figures(sentence, year=None, narrative=True):
                 if q.unit is None or q.unit_kind == "magnitude" or target.value is None:
                     continue
-                if _PLAN_BEFORE.search(sentence, 0, q.start):
+                # Only the words just before the figure can name it the plan's: a bounded window
+                # keeps this linear (searching back from every figure was quadratic, issue 11).
+                if _PLAN_BEFORE.search(sentence, max(0, q.start - _PLAN_REACH), q.start):
                     continue  # "thấp hơn mục tiêu Nghị quyết (8%)": the plan's figure, not a result
                 at = sentence.find(target.text)
                 offset = start + (at if at >= 0 else q.number_start)
