@@ -11,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from nghiquyet.db.registry import load_models
+
 SQLITE_TIMEOUT_S = 30  # writers wait for each other instead of failing with "database is locked"
 
 
@@ -41,7 +43,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded objects usable after commit (the web layer renders after committing)."""
+    """Sessions that keep loaded objects usable after commit (the web layer renders after committing).
+
+    Loading every model module also installs the search index's flush hook (nghiquyet.search).
+    """
+    load_models()
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 

@@ -19,6 +19,8 @@ MODEL_MODULES = (
     "nghiquyet.plans.models",
     "nghiquyet.tracking.models",
     "nghiquyet.audit.models",
+    "nghiquyet.search.models",  # importing search also installs its index-keeping flush hook
+    "nghiquyet.reminders.models",
 )
 
 # Tables that a database feature creates for itself (SQLite FTS5 shadow tables, search indexes
@@ -35,7 +37,7 @@ def load_models() -> MetaData:
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Alembic filter: skip full-text-search tables and their shadow tables."""
-    if type_ == "table" and name is not None:
+    if type_ in ("table", "index") and name is not None:
         if name.endswith(FTS_SUFFIXES) or name.startswith("sqlite_"):
             return False
         if name == "alembic_version":

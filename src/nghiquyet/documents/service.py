@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,7 +34,7 @@ def _safe_name(filename: str) -> str:
     return name[:200]
 
 
-def _extract_bytes(data: bytes, filename: str, settings: Settings) -> dict[str, Any]:
+def _extract_bytes(data: bytes, filename: str, settings: Settings) -> tuple[dict[str, Any], list[str]]:
     """Run the extractor on the bytes as they would be stored (a temp file keeping the user's name)."""
     with tempfile.TemporaryDirectory(prefix="nq-import-") as tmp:
         path = Path(tmp) / filename
@@ -42,7 +42,7 @@ def _extract_bytes(data: bytes, filename: str, settings: Settings) -> dict[str, 
         source = read_document(path, max_bytes=settings.max_upload_mb * MB)
         extraction = extract_source(source)
     extraction.source = filename
-    return extraction.to_dict()
+    return extraction.to_dict(), source.lines
 
 
 def _apply_metadata(doc: Document, extraction: dict[str, Any]) -> None:
@@ -96,12 +96,13 @@ def import_document(session: Session, *, filename: str, data: bytes, actor: Acto
     existing = session.scalars(select(Document).where(Document.sha256 == sha)).first()
     if existing is not None:
         return existing
-    extraction = _extract_bytes(data, name, settings)  # raises before anything is written
+    extraction, lines = _extract_bytes(data, name, settings)  # raises before anything is written
     suffix = PurePath(name).suffix.lower()
     rel, created = _store(data, sha, suffix, settings)
     doc = Document(filename=name, sha256=sha, size=len(data), kind=suffix.lstrip(".") or "txt",
                    stored_path=rel, extraction=extraction, created_by=actor.id)
     _apply_metadata(doc, extraction)
+    inspect(doc).info["source_lines"] = lines  # read by the search index's flush hook
     try:
         with session.begin_nested():  # a concurrent import of the same bytes loses the race cleanly
             session.add(doc)
