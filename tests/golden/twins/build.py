@@ -251,7 +251,7 @@ def build_pdf(txt: Path, out: Path, *, running_header: str = "Bản sao điện 
                           spaceAfter=4, alignment=4)
     head = ParagraphStyle("head", parent=body, fontName="TwinSerif-Bold", firstLineIndent=0, alignment=0)
     cell = ParagraphStyle("cell", parent=body, fontSize=11, leading=13, firstLineIndent=0, alignment=0)
-    centre = ParagraphStyle("centre", parent=cell, alignment=1, fontSize=12)
+    centre = ParagraphStyle("centre", parent=cell, alignment=1, fontSize=10.5)
 
     def furniture(canvas: object, doc: object) -> None:
         c = canvas
@@ -265,7 +265,7 @@ def build_pdf(txt: Path, out: Path, *, running_header: str = "Bản sao điện 
     for block in blocks(txt):
         if block.kind == "header":
             rows = [[Paragraph(escape(a), centre), Paragraph(escape(b), centre)] for a, b in block.rows]
-            story.append(Table(rows, colWidths=[70 * mm, 100 * mm]))
+            story.append(Table(rows, colWidths=[78 * mm, 92 * mm]))
             story.append(Spacer(1, 4 * mm))
             continue
         if block.kind == "table":
