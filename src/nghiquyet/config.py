@@ -19,6 +19,11 @@ class Settings(BaseSettings):
     secret_key: str = "doi-khoa-bi-mat-khi-trien-khai"  # dev default: `serve` warns until it is set
     token_hours: int = 12
     max_upload_mb: int = 50
+    smtp_url: str | None = None  # smtp://host:port; unset: reminders stay in the app
+    smtp_from: str = "nghiquyet@localhost"
+    base_url: str = "http://127.0.0.1:8000"  # links in emails and the calendar feed
+    reminders: str = "off"  # "on": `serve` runs the reminder job on a schedule
+    reminders_interval_s: int = 600
 
     @property
     def resolved_database_url(self) -> str:

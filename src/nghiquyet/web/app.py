@@ -10,10 +10,13 @@ from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet import __version__
 from nghiquyet.config import Settings, load_settings
 from nghiquyet.db import make_engine, make_session_factory
+from nghiquyet.notifications.email import SmtpChannel
+from nghiquyet.reminders.scheduler import ReminderScheduler
 from nghiquyet.web.api import api_router
 from nghiquyet.web.api.errors import install_error_handlers
 from nghiquyet.web.pages import router as pages_router
@@ -30,7 +33,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        scheduler = start_reminders(settings, app.state.session_factory)
         yield
+        if scheduler is not None:
+            scheduler.stop()
         engine.dispose()  # close pooled connections when the server stops
 
     app = FastAPI(
@@ -63,6 +69,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages_router)
 
     return app
+
+
+def start_reminders(settings: Settings, factory: sessionmaker[Session]) -> ReminderScheduler | None:
+    """NGHIQUYET_REMINDERS=on: the reminder job runs inside the server (one sender among workers)."""
+    if settings.reminders.lower() not in ("on", "1", "true"):
+        return None
+    channel = SmtpChannel.from_url(settings.smtp_url, settings.smtp_from) if settings.smtp_url else None
+    scheduler = ReminderScheduler(factory, channel=channel, base_url=settings.base_url,
+                                  interval_s=settings.reminders_interval_s)
+    scheduler.start()
+    return scheduler
 
 
 def create_app_from_env() -> FastAPI:

@@ -1,4 +1,4 @@
-"""Reserved for issue 11 (hardening): unique report per (target, unit, period), row versions, token versions, login throttling.
+"""Reserved for issue 11 (hardening): one report per (target, unit, period), row and token versions.
 
 Revision ID: 0002
 Revises: 0001
