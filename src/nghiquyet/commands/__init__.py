@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from nghiquyet.commands import data, remind, server, users
+from nghiquyet.commands import ask, data, remind, search, server, users
 
 
 def register(app: typer.Typer) -> None:
@@ -14,6 +14,8 @@ def register(app: typer.Typer) -> None:
     app.command("plans")(data.plans)
     app.command("import")(data.import_files)
     app.command("remind")(remind.remind)
+    app.command("search")(search.search)
+    app.command("ask")(ask.ask)
 
 
 __all__ = ["register"]
