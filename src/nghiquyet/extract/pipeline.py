@@ -24,6 +24,7 @@ from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_t
 from nghiquyet.extract.model import Extraction, Result
 from nghiquyet.extract.read import SourceText, read_document
 from nghiquyet.extract.structure.outline import Outline, build_outline
+from nghiquyet.extract.structure.cell_tables import join_cell_tables
 from nghiquyet.extract.structure.tables import find_tables
 from nghiquyet.extract.text.normalise import Paragraph, paragraphs
 
@@ -47,7 +48,7 @@ def _optional(module: str, name: str) -> Any:
 
 
 def _normalise(ctx: Context) -> None:
-    ctx.paragraphs = paragraphs(ctx.source.lines)
+    ctx.paragraphs = join_cell_tables(paragraphs(ctx.source.lines))
 
 
 def _outline(ctx: Context) -> None:

@@ -170,6 +170,7 @@ def extract_indicators(
     listed = _listed_indicators(outline, year=year, parse=parse, years=years, task_scopes=task_scopes)
     if parse is None:
         return listed
+    listed += _plan_columns(outline, _paragraphs_of(outline, listed), task_scopes, year=year, parse=parse)
     skip = _not_targets(outline, task_scopes) | _paragraphs_of(outline, listed)
     found = targets_by_evidence(
         outline, skip=skip, year=year, report_year=years[0] - 1 if years else None, parse=parse, report=report
@@ -187,6 +188,38 @@ def _paragraphs_of(outline: Outline, indicators: Sequence[Indicator]) -> set[int
         first = max(0, bisect_right(starts, ind.line) - 1)
         last = max(first, bisect_right(starts, ind.line_end or ind.line) - 1)
         out.update(range(first, last + 1))
+    return out
+
+
+def _plan_columns(
+    outline: Outline, covered: set[int], task_scopes: Sequence[Item], *, year: int | None, parse: TargetParser
+) -> list[Indicator]:
+    """Rows of any table with a plan column ("Kế hoạch năm 2022") outside the targets lists.
+
+    A report's results table states the year's target in its plan column (EXTRACTION.md), so it
+    counts even inside a review part; a table inside the task part does not.
+    """
+    tasks: set[int] = set()
+    for scope in task_scopes:
+        tasks.update(paragraphs_under(scope))
+    out: list[Indicator] = []
+    for table in find_tables(outline):
+        if not table.has("value") or table.first_para in covered or table.first_para in tasks:
+            continue
+        heading = table.heading_of("value")
+        own_year = re.search(r"(?:19|20)\d\d", heading)
+        for row in table.rows:
+            value, unit = row.values.get("value", ""), row.values.get("unit", "")
+            if not value:
+                continue
+            text = f"{row.values['text']}: {value} {unit}".strip()
+            targets = parse(f"{row.values['text']}: {value}", int(own_year.group(0)) if own_year else year)
+            for t in targets:
+                t.unit = unit or t.unit  # the unit column says it, whatever its spelling ("Tỷ.đ")
+                t.metric = t.metric or row.values["text"].lstrip("-+ ")
+            if targets:
+                out.append(Indicator(label=row.values.get("label") or None, group=_clause_group(text), text=text,
+                                     line=row.line, targets=targets))
     return out
 
 

@@ -44,7 +44,8 @@ def _whole_word(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
-def _kind(cell: str) -> str | None:
+def column_kind(cell: str) -> str | None:
+    """What a header cell names: \"text\", \"unit\", \"value\" (the plan), \"actual\", \"label\"..., or None."""
     columns: dict[str, list[str]] = load("layout")["table_columns"]
     low = cell.lower().strip(" *")
     for kind in columns["_order"]:
@@ -66,7 +67,7 @@ def find_tables(outline: Outline) -> list[Table]:
         j = i
         while j < outline.end and paras[j].cells:
             j += 1
-        kinds = [_kind(c) for c in paras[i].cells]
+        kinds = [column_kind(c) for c in paras[i].cells]
         if "text" in kinds and len({k for k in kinds if k}) >= 2:
             table = Table(first_para=i, kinds=kinds, header=paras[i].cells)
             group: str | None = None
