@@ -12,6 +12,7 @@ from nghiquyet.web.api import (
     health,
     plans,
     reports,
+    search,
     units,
     updates,
     users,
@@ -19,7 +20,7 @@ from nghiquyet.web.api import (
 from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
-for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports):
+for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]
