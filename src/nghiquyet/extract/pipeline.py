@@ -23,8 +23,8 @@ from nghiquyet.extract.items.reporting import extract_reporting
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
 from nghiquyet.extract.model import Extraction, Result
 from nghiquyet.extract.read import SourceText, read_document
-from nghiquyet.extract.structure.outline import Outline, build_outline
 from nghiquyet.extract.structure.cell_tables import join_cell_tables
+from nghiquyet.extract.structure.outline import Outline, build_outline
 from nghiquyet.extract.structure.tables import find_tables
 from nghiquyet.extract.text.normalise import Paragraph, paragraphs
 

@@ -204,8 +204,8 @@ def _plan_columns(
         tasks.update(paragraphs_under(scope))
     out: list[Indicator] = []
     for table in find_tables(outline):
-        if not table.has("value") or table.first_para in covered or table.first_para in tasks:
-            continue
+        if not table.has("value") or table.first_para in tasks or any(r.para in covered for r in table.rows):
+            continue  # no plan column, a task table, or read already as a targets list
         heading = table.heading_of("value")
         own_year = re.search(r"(?:19|20)\d\d", heading)
         for row in table.rows:
@@ -218,8 +218,8 @@ def _plan_columns(
                 t.unit = unit or t.unit  # the unit column says it, whatever its spelling ("Tỷ.đ")
                 t.metric = t.metric or row.values["text"].lstrip("-+ ")
             if targets:
-                out.append(Indicator(label=row.values.get("label") or None, group=_clause_group(text), text=text,
-                                     line=row.line, targets=targets))
+                label, group = row.values.get("label") or None, _clause_group(text)
+                out.append(Indicator(label=label, group=group, text=text, line=row.line, targets=targets))
     return out
 
 

@@ -45,7 +45,7 @@ def _whole_word(word: str) -> re.Pattern[str]:
 
 
 def column_kind(cell: str) -> str | None:
-    """What a header cell names: \"text\", \"unit\", \"value\" (the plan), \"actual\", \"label\"..., or None."""
+    """What a header cell names ("text", "unit", "value" for the plan, "actual", "label" ...), or None."""
     columns: dict[str, list[str]] = load("layout")["table_columns"]
     low = cell.lower().strip(" *")
     for kind in columns["_order"]:
