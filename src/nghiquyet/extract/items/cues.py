@@ -84,7 +84,9 @@ def find_lead(text: str) -> Lead | None:
     if noun is None:
         return None
     colon = text.find(":", noun.start())
-    head = low[: colon if colon >= 0 else len(low)]
+    # The lead is what comes before its colon or, without one, before the first figure: a tally
+    # word further on ("đạt và vượt chỉ tiêu giảm hộ nghèo") is one of the items, not the lead.
+    head = low[: colon if colon >= 0 else (figure.start() if figure else len(low))]
     if has("general_goal", head) or _TALLY_FRACTION.search(head) or has("tally", head):
         return None
     if not has("lead", head):

@@ -136,7 +136,7 @@ def targets_by_evidence(
     """Indicators stated outside the outline's targets lists (see the module's rules)."""
     headings = _heading_of(outline)
     region: _Region | None = None
-    found: list[_Candidate] = []
+    paragraphs: list[_Paragraph] = []
     for idx in range(outline.end):
         if idx in skip:
             region = None
@@ -187,7 +187,13 @@ def targets_by_evidence(
             para.marked = para.marked or strong or weak
         if region is not None and not any_figure and region.para != idx and _closes(p.text):
             region = None
-        found.extend(_decide(para, report=report))
+        paragraphs.append(para)
+    # Neighbours decide too: where most paragraphs that state figures report results, the rest
+    # (unmarked) are results as well — only a targets lead makes a target there.
+    marked = sum(1 for para in paragraphs if para.marked)
+    aimed = sum(1 for para in paragraphs if not para.marked and any(c.aims for c in para.candidates))
+    report = report or (marked >= 2 and marked > aimed)
+    found = [c for para in paragraphs for c in _decide(para, report=report)]
     return [_indicator(c) for c in _without_restatements(found)]
 
 
