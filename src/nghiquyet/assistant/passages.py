@@ -22,6 +22,14 @@ class Passage:
     words: frozenset[str]
     years: frozenset[int]
     data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    joined: str = ""  # the passage's words in order, spaced: where phrases of the question are looked for
+
+
+def _passage(kind: str, document_id: int, line: int, text: str, match: str, years: set[int],
+             data: dict[str, Any]) -> Passage:
+    sequence = words(match)
+    return Passage(kind, document_id, line, text, frozenset(sequence), frozenset(years), data,
+                   f" {' '.join(sequence)} ")
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,9 @@ class DocumentFacts:
     indicator_groups: tuple[tuple[int, str, str], ...]  # (line, group, text) of every indicator
 
 
-def document_facts(document_id: int, filename: str, extraction: dict[str, Any]) -> DocumentFacts:
+def document_facts(document_id: int, filename: str, extraction: dict[str, Any],
+                   header: str = "") -> DocumentFacts:
+    """The passages of one document; `header` (its opening lines) names it as readers do."""
     meta = extraction.get("metadata") or {}
     span = [y for y in (meta.get("years") or []) if isinstance(y, int)]
     years = tuple(range(span[0], span[-1] + 1)) if span else ()
@@ -46,27 +56,29 @@ def document_facts(document_id: int, filename: str, extraction: dict[str, Any]) 
         for target in ind.get("targets") or []:
             year = target.get("year")
             covers = {year} if isinstance(year, int) else set(years)
-            passages.append(Passage("target", document_id, int(ind.get("line") or 0), ind.get("text") or "",
-                                    frozenset(words(f"{target.get('metric') or ''} {ind.get('text') or ''}")),
-                                    frozenset(covers), {**target, "group": ind.get("group")}))
+            passages.append(_passage("target", document_id, int(ind.get("line") or 0), ind.get("text") or "",
+                                     f"{target.get('metric') or ''} {ind.get('text') or ''}",
+                                     covers, {**target, "group": ind.get("group")}))
     for res in extraction.get("results") or []:
         period = str(res.get("period") or "")
         year = int(period[:4]) if period[:4].isdigit() else None
-        passages.append(Passage("result", document_id, int(res.get("line") or 0), res.get("text") or "",
-                                frozenset(words(f"{res.get('metric') or ''} {res.get('text') or ''}")),
-                                frozenset({year} if year else ()), dict(res)))
+        passages.append(_passage("result", document_id, int(res.get("line") or 0), res.get("text") or "",
+                                 f"{res.get('metric') or ''} {res.get('text') or ''}",
+                                 {year} if year else set(), dict(res)))
     for task in extraction.get("tasks") or []:
         body = " ".join(str(task.get(k) or "") for k in ("title", "text"))
-        passages.append(Passage("task", document_id, int(task.get("line") or 0), body,
-                                frozenset(words(body + " " + " ".join(task.get("projects") or []))),
-                                frozenset(years), dict(task)))
+        passages.append(_passage("task", document_id, int(task.get("line") or 0), body,
+                                 body + " " + " ".join(task.get("projects") or []), set(years), dict(task)))
     for asg in extraction.get("assignments") or []:
         duty = f"{asg.get('body') or ''} {asg.get('duty') or ''}"
-        passages.append(Passage("assignment", document_id, int(asg.get("line") or 0), duty,
-                                frozenset(words(duty)), frozenset(years), dict(asg)))
+        passages.append(_passage("assignment", document_id, int(asg.get("line") or 0), duty, duty,
+                                 set(years), dict(asg)))
     text = json.dumps(extraction, ensure_ascii=False)
     groups = tuple((int(i.get("line") or 0), str(i.get("group") or ""), str(i.get("text") or ""))
                    for i in extraction.get("indicators") or [])
     title = " ".join(str(meta.get(k) or "") for k in ("title", "issuer", "number", "doc_type"))
+    if meta.get("term"):
+        title += f" khóa {meta['term']}"
+    title += " " + header
     return DocumentFacts(document_id, filename, str(meta.get("doc_type") or "other"), years, meta,
                          fold(text), frozenset(words(title + " " + filename)), tuple(passages), groups)

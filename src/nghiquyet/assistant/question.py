@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from nghiquyet.assistant.normalise import expand, fold, words
+from nghiquyet.errors import InputError
 
 MAX_LENGTH = 1000
 
@@ -20,7 +22,7 @@ PLACES = (
     "nghe an", "ninh binh", "ninh thuan", "phu tho", "phu yen", "quang binh", "quang nam",
     "quang ngai", "quang ninh", "quang tri", "soc trang", "son la", "tay ninh", "thai binh",
     "thai nguyen", "thanh hoa", "thua thien hue", "hue", "tien giang", "tra vinh", "tuyen quang",
-    "vinh long", "vinh phuc", "yen bai", "ho chi minh", "sai gon",
+    "vinh long", "vinh phuc", "yen bai", "thanh pho ho chi minh", "tp ho chi minh", "sai gon",
 )
 
 # Bodies outside a province's own system: a question about them is about documents we do not hold
@@ -41,7 +43,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\bky ban hanh\b|\bdong chi nao ky\b"),
         ("theme", r"\bchu de\b|\bkhau hieu\b|\bphuong cham\b|\bthong diep\b"),
         ("issuer", r"\bco quan nao ban hanh\b|\bai ban hanh\b|\bdo ai ban hanh\b|\bcap nao ban hanh\b"
-                   r"|\bco quan ban hanh\b|\bdon vi ban hanh\b|\bdo co quan nao\b"),
+                   r"|\bco quan ban hanh\b|\bdon vi ban hanh\b|\bdo co quan nao ban hanh\b"),
         ("status", r"\bnguy co\b|\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bcham tien do\b"
                    r"|\bchi tieu (nao )?(da )?(dat|hoan thanh|vuot)\b"
                    r"|\bdat va vuot\b|\bhoan thanh va vuot\b"),
@@ -74,6 +76,7 @@ cac mot chi tieu muc nghi quyet van ban nam quy thang ngay so chu tri phu trach 
 thuc hien han nao khi bao gio ke ten liet dat da hoan thanh tinh hien nay can phai se dong chi dang
 bo uy ban chap hanh hoi nghi xin hay cho biet minh toi muon hoi vay a nhe ha oi tang giam toi thieu
 it nhat tren duoi khoang muc tieu ke hoach nay do day dau
+don vi chiu trach nhiem giao
 """.split())  # noqa: SIM905 (a list of words is easier to read as text)
 
 
@@ -89,6 +92,7 @@ class Question:
     places: tuple[str, ...]
     bodies: tuple[str, ...]
     content: tuple[str, ...] = field(default=())
+    pairs: tuple[str, ...] = field(default=())  # content words adjacent in the question
 
     @property
     def period(self) -> str | None:
@@ -103,7 +107,7 @@ class Question:
         return str(year)
 
 
-class QuestionError(ValueError):
+class QuestionError(InputError):
     """A question that cannot be asked: empty, too long, or with no words."""
 
 
@@ -130,9 +134,13 @@ def parse(text: str) -> Question:
     bodies = tuple(b for b in BODIES if f" {b} " in padded)
     named = {w for p in (*places, *bodies) for w in p.split()}
     content = tuple(w for w in words(stripped)
-                    if w not in STOPWORDS and w not in named and not _YEAR.fullmatch(w)
+                    if w not in STOPWORDS and w not in named and not w.isdigit()
                     and not (quarter_match and w == quarter_match.group(1)))
-    return Question(text=stripped, folded=folded, kind=_main_kind(kinds, years), kinds=kinds, years=years,
+    sequence = words(stripped)
+    kept = set(content)
+    pairs = tuple(f"{a} {b}" for a, b in pairwise(sequence) if a in kept and b in kept)
+    return Question(text=stripped, pairs=pairs, folded=folded, kind=_main_kind(kinds, years), kinds=kinds,
+                    years=years,
                     quarter=quarter, half_year=half, places=places, bodies=bodies, content=content)
 
 

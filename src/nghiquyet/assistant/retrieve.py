@@ -11,7 +11,7 @@ from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question
 
 # Below this share of the question's content (weighted) a passage is not about what was asked.
-MIN_COVERAGE = 0.6
+MIN_COVERAGE = 0.7
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,22 @@ class Corpus:
         return sum(self.idf(w) for w in content & union) / weight if weight else 0.0
 
 
+def _phrase_ok(question: Question, passage: Passage) -> bool:
+    """Some two words the question has side by side stand side by side in the passage too
+    ("lạm phát" is not "phát triển ... làm"): bags of syllables alone match too much."""
+    if not question.pairs:
+        return True
+    joined = passage.joined
+    return any(pair in joined for pair in question.pairs)
+
+
 def place_ok(question: Question, doc: DocumentFacts, source: str) -> bool:
     """Every place and outside body the question names is named by the document."""
     return all(name in source for name in (*question.places, *question.bodies))
 
 
 def rank(corpus: Corpus, question: Question, kinds: Iterable[str], documents: Sequence[DocumentFacts],
-         *, years: bool = True) -> list[Scored]:
+         *, years: bool = True, minimum: float = MIN_COVERAGE) -> list[Scored]:
     """Passages of the given kinds, best first, that cover enough of the question."""
     wanted = set(kinds)
     out: list[Scored] = []
@@ -66,7 +75,7 @@ def rank(corpus: Corpus, question: Question, kinds: Iterable[str], documents: Se
             if years and question.years and not passage.years & set(question.years):
                 continue
             score = corpus.coverage(question, (passage.words, doc.title_words))
-            if score >= MIN_COVERAGE:
+            if score >= minimum and _phrase_ok(question, passage):
                 out.append(Scored(passage, doc, score))
     out.sort(key=lambda s: (-s.score, s.document.document_id, s.passage.line))
     return out

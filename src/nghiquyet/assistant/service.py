@@ -19,6 +19,7 @@ from nghiquyet.assistant.sources import find_line, source_lines
 from nghiquyet.config import Settings
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.service import document_path
+from nghiquyet.units.permissions import Actor, require_reader
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Answer:
     answer: str
     citations: tuple[Citation, ...]
     kind: str = ""
+    derived: tuple[int, ...] = ()  # counts the composer computed (the number of cited items)
 
     def to_dict(self) -> dict[str, Any]:
         citations = [c.to_dict() for c in self.citations]
@@ -45,7 +47,7 @@ DOC_TYPES = {"chuong trinh hanh dong": "chuong_trinh_hanh_dong", "thong bao": "t
              "ket luan": "thong_bao_ket_luan", "nghi quyet": "nghi_quyet", "ke hoach": "ke_hoach"}
 
 
-def _corpus(session: Session) -> Corpus:
+def _corpus(session: Session, settings: Settings) -> Corpus:
     """The facts of every imported document, rebuilt only for documents added or reviewed since."""
     columns = (Document.id, Document.filename, Document.sha256, Document.reviewed_at)
     rows = session.execute(select(*columns).order_by(Document.id)).all()
@@ -59,7 +61,8 @@ def _corpus(session: Session) -> Corpus:
             doc = session.get(Document, row.id)
             if doc is None:
                 continue
-            _FACTS[key] = document_facts(doc.id, doc.filename, doc.effective_extraction)
+            head = [t for t in source_lines(document_path(doc, settings))[:40] if t.strip()][:12]
+            _FACTS[key] = document_facts(doc.id, doc.filename, doc.effective_extraction, " ".join(head))
         facts.append(_FACTS[key])
     corpus = Corpus(facts)
     _CORPUS.clear()
@@ -67,10 +70,15 @@ def _corpus(session: Session) -> Corpus:
     return corpus
 
 
-def ask(session: Session, settings: Settings, text: str) -> Answer:
-    """The answer to one question; raises QuestionError for input that is not a question."""
+def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None = None) -> Answer:
+    """The answer to one question; raises QuestionError for input that is not a question.
+
+    Whoever may read the documents may ask about them (`actor` None: the command line).
+    """
+    if actor is not None:
+        require_reader(actor)
     question = parse(text)
-    corpus = _corpus(session)
+    corpus = _corpus(session, settings)
     paths = {}
 
     def lines(doc: DocumentFacts) -> tuple[str, ...]:
@@ -88,13 +96,17 @@ def ask(session: Session, settings: Settings, text: str) -> Answer:
     answer = draft.text
     if ungrounded(answer, [c.text for c in draft.citations], draft.derived):
         return _NONE
-    return Answer(True, answer, tuple(draft.citations), question.kind)
+    return Answer(True, answer, tuple(draft.citations), question.kind, tuple(draft.derived))
 
 
 def _about(question: Question, doc: DocumentFacts, lines: Any) -> bool:
     """The document can hold the answer: it covers a year asked and names every place asked."""
     if question.years and not set(question.years) & (set(doc.years) | _passage_years(doc)):
         return False
+    if question.bodies and question.kind in ("number", "date", "signer", "theme", "issuer"):
+        issued = fold(" ".join(str(doc.metadata.get(k) or "") for k in ("issuer", "title")))
+        if not all(body in issued for body in question.bodies):
+            return False
     if question.places or question.bodies:
         source = fold(" ".join(lines(doc))) + " " + doc.folded
         return place_ok(question, doc, " ".join(source.split()))
@@ -140,7 +152,8 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "compare":
         return _compare(corpus, q, documents, lines)
     first, second = (("result", "target") if kind == "result" else ("target", "result"))
-    found = _period_filter(q, rank(corpus, q, [first], documents)) or _period_filter(
+    low = 0.5 if kind == "result" else 0.7
+    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low)) or _period_filter(
         q, rank(corpus, q, [second], documents))
     if not found:
         return None
@@ -285,11 +298,12 @@ def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: 
 
 
 def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task", "assignment"], documents, years=False)
+    found = [s for s in rank(corpus, q, ["task", "assignment"], documents, years=False, minimum=0.5)
              if s.passage.kind == "assignment" or s.passage.data.get("lead") or s.passage.data.get("support")]
     if not found:
         return None
-    best = found[0]
+    best = next((s for s in found if s.passage.kind == "assignment" and s.score >= found[0].score * 0.9),
+                found[0])
     doc, p = best.document, best.passage
     src = lines(doc)
     draft = Draft()
@@ -312,7 +326,8 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
 
 
 def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task"], documents, years=False) if s.passage.data.get("deadline")]
+    found = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
+             if s.passage.data.get("deadline")]
     if not found:
         return None
     best = found[0]
@@ -335,7 +350,7 @@ _PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao t
 
 def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS)})
-    pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False)
+    pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False, minimum=0.5)
             if s.passage.data.get("projects")]
     if not pool:
         if narrowed.content:
@@ -349,7 +364,7 @@ def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines
     src = lines(doc)
     draft = Draft()
     projects = list(p.data["projects"])
-    wanted = [n for n in projects if not q.content or set(words(n)) & set(q.content)] or projects
+    wanted = projects
     names_with_lines(draft, doc, src, wanted, p.line, 300)
     draft.parts.append(f"Các dự án, công trình được nêu: {'; '.join(wanted)}. {label(doc.filename, p.line)}")
     return draft

@@ -50,6 +50,7 @@ def nav_for(user: User | None) -> list[NavEntry]:
         NavEntry("indicators", "Chỉ tiêu", "/chi-tieu"),
         NavEntry("tasks", "Nhiệm vụ", "/nhiem-vu"),
         NavEntry("units", "Đơn vị", "/don-vi"),
+        NavEntry("assistant", "Trợ lý", "/tro-ly"),
     ]
     role = role_of(user)
     if role in OFFICE_ROLES:
