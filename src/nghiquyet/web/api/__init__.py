@@ -11,6 +11,7 @@ from nghiquyet.web.api import (
     documents,
     health,
     plans,
+    reminders,
     reports,
     units,
     updates,
@@ -19,7 +20,8 @@ from nghiquyet.web.api import (
 from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
-for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports):
+for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports,
+                reminders):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nghiquyet.web.pages import approvals, assign, auth, dashboard, documents, mine, plans, units
+from nghiquyet.web.pages import approvals, assign, auth, dashboard, documents, mine, plans, reminders, units
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units):
+for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, reminders):
     router.include_router(_module.router)
 
 __all__ = ["router"]
