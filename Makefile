@@ -22,9 +22,11 @@ demo: install  ## the main job: fresh SQLite database with demo data, then serve
 serve: install
 	$(BIN)/nghiquyet serve --port $(PORT)
 
-test: install  ## the whole suite (SQLite; PostgreSQL too when NGHIQUYET_TEST_POSTGRES_URL is set)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
-	$(MAKE) lint
+# Tests and lint both run, whatever the first gives; the target fails when either failed.
+test: install  ## the whole suite (SQLite; PostgreSQL too when NGHIQUYET_TEST_POSTGRES_URL is set), then lint
+	@status=0; $(BIN)/python -m pytest -n 2 --dist loadgroup -q || status=$$?; \
+	$(MAKE) --no-print-directory lint || status=$$((status ? status : 1)); \
+	exit $$status
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -36,8 +38,8 @@ fix: install
 	$(BIN)/ruff format src tests benchmarks
 
 golden: install  ## score the extractor on the seeds
-	$(BIN)/python ../shared/tools/score_extraction.py --gold ../shared/corpus/gold \
-	  --docs ../shared/corpus/seeds --run '$(BIN)/nghiquyet extract {} --format json'
+	$(BIN)/python tools/score_extraction.py --gold tests/golden/seeds/gold \
+	  --docs src/nghiquyet/demo/seeds --run '$(BIN)/nghiquyet extract {} --format json'
 
 docs: install  ## regenerate docs/cli.md from the commands' --help
 	$(BIN)/python scripts/cli_reference.py > docs/cli.md

@@ -24,7 +24,7 @@ from pathlib import Path
 from nghiquyet.extract import extract_text
 
 PAGE_CHARS = 3000
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "src" / "nghiquyet" / "demo" / "seeds"
 
 
 def seed_texts() -> list[tuple[str, str]]:

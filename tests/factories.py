@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +21,11 @@ from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.plans.service import confirm_plan
 from nghiquyet.units.models import Unit
 from nghiquyet.units.service import place
+from tests import corpus
 
-# The seed corpus sits beside the repository (../shared/corpus); NGHIQUYET_CORPUS overrides it.
-CORPUS = Path(os.environ.get("NGHIQUYET_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+# The seed texts ship in the package, their gold under tests/golden/seeds (tests/corpus.py).
+SEED_TEXTS = corpus.SEEDS
+SEED_GOLD = corpus.SEED_GOLD
 SEEDS = {
     "000": "000_29e2e8547b6387b0",  # nghị quyết năm 2024: 22 chỉ tiêu, 57 mức
     "001": "001_82c499cca2a5873a",  # chương trình hành động 2021-2025
@@ -36,17 +37,17 @@ _counter = itertools.count(1)
 
 
 def seed_text_path(seed: str) -> Path:
-    return CORPUS / "seeds" / f"{SEEDS[seed]}.txt"
+    return SEED_TEXTS / f"{SEEDS[seed]}.txt"
 
 
 def seed_gold(seed: str) -> dict[str, Any]:
     """The hand-checked extraction of a seed (the gold file)."""
-    data: dict[str, Any] = json.loads((CORPUS / "gold" / f"{SEEDS[seed]}.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((SEED_GOLD / f"{SEEDS[seed]}.json").read_text(encoding="utf-8"))
     return data
 
 
 def corpus_available() -> bool:
-    return (CORPUS / "gold").is_dir() and (CORPUS / "seeds").is_dir()
+    return SEED_GOLD.is_dir() and SEED_TEXTS.is_dir()
 
 
 def make_unit(

@@ -8,8 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from nghiquyet.cli import app
+from tests import corpus
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = corpus.SEEDS
 
 
 def test_extract_prints_one_json_object_per_file(tmp_path: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 
 import pytest
+from tests import corpus
 
 from nghiquyet.extract import extract, extract_text
 from nghiquyet.extract.model import SCHEMA
@@ -14,7 +14,7 @@ from nghiquyet.extract.pipeline import STEPS
 from nghiquyet.extract.summary import render_text
 from nghiquyet.extract.vocabulary.vocab import load
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = corpus.SEEDS
 REQUIRED = {
     "schema",
     "source",

@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests import corpus
 
 from nghiquyet.extract.figures.targets import parse_targets
 
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gold"
+GOLD = corpus.SEED_GOLD
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 
-pytestmark = pytest.mark.skipif(not GOLD_FILES, reason="shared gold corpus not present")
+pytestmark = pytest.mark.skipif(not GOLD_FILES, reason="seed gold missing from the repository")
 
 
 def _words(text: str | None) -> set[str]:
@@ -29,7 +29,7 @@ def _same_number(a: Any, b: Any) -> bool:
 
 
 def target_matches(p: dict[str, Any], g: dict[str, Any]) -> bool:
-    """The scorer's rule (../shared/tools/score_extraction.py): same figures and unit, metric words shared."""
+    """The scorer's rule (tools/score_extraction.py): same figures and unit, metric words shared."""
     wa, wb = _words(p.get("metric")), _words(g.get("metric"))
     names = bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
     units = [re.sub(r"\s+", " ", (x.get("unit") or "").strip().lower()) for x in (p, g)]

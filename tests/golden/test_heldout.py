@@ -13,11 +13,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from tests import corpus
 
 from nghiquyet.extract import extract
 
 HERE = Path(__file__).parent / "heldout"
-SCORER_PATH = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score_extraction.py"
+SCORER_PATH = corpus.SCORER_PATH
 NAMES = sorted(p.stem for p in HERE.glob("*.json"))
 
 pytestmark = pytest.mark.skipif(not SCORER_PATH.is_file(),

@@ -1,31 +1,29 @@
 """The five seed documents against their gold files, judged with the reference scorer's own rules.
 
-The scorer (`../shared/tools/score_extraction.py`) is imported from the shared folder next to the
-repository; the tests are skipped, saying why, when that folder is absent.
+The scorer (`tools/score_extraction.py`, a copy of the reference one) and the gold
+(`tests/golden/seeds/gold/`) are carried by the repository, so the tests run on a clone that stands alone.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from tests import corpus
 
 from nghiquyet.extract import extract
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-SCORER_PATH = SHARED / "tools" / "score_extraction.py"
-GOLD = SHARED / "corpus" / "gold"
-SEEDS = SHARED / "corpus" / "seeds"
+SCORER_PATH = corpus.SCORER_PATH
+GOLD = corpus.SEED_GOLD
+SEEDS = corpus.SEEDS
 NAMES = sorted(p.stem for p in GOLD.glob("*.json")) if GOLD.is_dir() else []
 
 pytestmark = pytest.mark.skipif(
     not SCORER_PATH.is_file() or not NAMES,
-    reason=f"shared corpus not found at {SHARED} (gold files and scorer live outside the repository)",
+    reason=f"gold or scorer missing from the repository ({GOLD}, {SCORER_PATH})",
 )
 
 

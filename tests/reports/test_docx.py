@@ -144,3 +144,14 @@ def test_printed_appendix_is_capped_and_points_to_the_xlsx(tmp_path: Path) -> No
     doc = docx.Document(str(out))
     assert len(doc.tables[-1].rows) == 1 + 200
     assert any("Còn 100 số liệu khác; toàn bộ 300 số liệu" in p.text for p in doc.paragraphs)
+
+
+def test_header_names_the_office_once_when_the_issuer_is_unknown(
+    db: Session, report_plan: ReportPlan, tmp_path: Path
+) -> None:
+    """Issue 10 point 10: a plan whose issuer is unknown had "VĂN PHÒNG" twice in the header block."""
+    report_plan.plan.issuer = None
+    db.flush()
+    left = _render(db, report_plan, tmp_path).tables[0].rows[0].cells[0]
+    lines = left.text.split("\n")
+    assert lines.count("VĂN PHÒNG") == 1, lines

@@ -67,3 +67,34 @@ def test_page_one_renders_to_png(db: Session, report_plan: ReportPlan, tmp_path:
     gray = image.convert("L")
     dark = sum(1 for v in gray.getdata() if v < 128)
     assert dark > 0.01 * gray.width * gray.height
+
+
+def test_pdf_uses_the_shipped_font_on_a_machine_without_fonts(db: Session, report_plan: ReportPlan,
+                                                               tmp_path: Path) -> None:
+    """Issue 10 point 3: fontconfig sees no font directory at all; the PDF still carries Liberation
+    Serif (from reports/fonts) and its text layer keeps every Vietnamese letter."""
+    import pickle
+    import shutil
+    import subprocess
+    import sys
+
+    from nghiquyet.reports.build import build_report_data
+
+    data = build_report_data(db, plan_id=report_plan.plan.id, period="2024")
+    (tmp_path / "data.pickle").write_bytes(pickle.dumps(data))
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                    f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    script = ("import pickle, sys; from pathlib import Path; from nghiquyet.reports.pdf import PdfExporter; "
+              "PdfExporter().render(pickle.loads(Path(sys.argv[1]).read_bytes()), Path(sys.argv[2]))")
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "FONTCONFIG_PATH": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "data.pickle"), str(out)], env=env,
+                   check=True, capture_output=True, timeout=120)
+    pdf = pdfium.PdfDocument(str(out))
+    text = " ".join(unicodedata.normalize("NFC", pdf[0].get_textpage().get_text_range()).split())
+    assert "Kinh tế - xã hội có 02/04 chỉ tiêu hoàn thành" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    if shutil.which("pdffonts"):  # WeasyPrint names an embedded @font-face by its family
+        fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+        assert "NQ-Serif" in fonts and "NQ-Serif-Bold" in fonts, fonts

@@ -11,14 +11,15 @@ from nghiquyet.accounts.models import User
 from nghiquyet.config import Settings
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.service import import_document
-from tests.factories import make_user
+from tests.api.conftest import api_client, app, make_user  # noqa: F401  (the API fixtures, shared)
+from tests.factories import make_user as make_db_user
 
 ImportText = Callable[[str, str], Document]
 
 
 @pytest.fixture
 def office(db: Session) -> User:
-    return make_user(db, role="office", username="vanphong")
+    return make_db_user(db, role="office", username="vanphong")
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from nghiquyet.plans.service import confirm_plan, get_plan, list_plans
 from tests.factories import corpus_available, make_document_from_seed, make_plan_from_seed, seed_gold
 from tests.services.conftest import Org
 
-pytestmark = pytest.mark.skipif(not corpus_available(), reason="seed corpus not found (../shared/corpus)")
+pytestmark = pytest.mark.skipif(not corpus_available(), reason="seed gold missing (tests/golden/seeds)")
 
 
 def test_confirm_uses_the_reviewers_edits(db: Session, office: User, settings: Settings) -> None:

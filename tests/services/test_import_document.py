@@ -77,7 +77,7 @@ def test_unit_account_cannot_import(db: Session, org: object, settings: Settings
         import_document(db, filename="nq.txt", data=TEXT, actor=org.finance_user, settings=settings)
 
 
-@pytest.mark.skipif(not corpus_available(), reason="seed corpus not found (../shared/corpus)")
+@pytest.mark.skipif(not corpus_available(), reason="seed gold missing (tests/golden/seeds)")
 def test_review_is_kept_apart_from_the_machine_output(db: Session, office: User, settings: Settings) -> None:
     path = seed_text_path("002")
     doc = import_document(db, filename=path.name, data=path.read_bytes(), actor=office, settings=settings)

@@ -26,7 +26,7 @@ from tests.factories import corpus_available, make_plan_from_seed
 from tests.services.conftest import Org
 from tests.services.helpers import approved
 
-pytestmark = pytest.mark.skipif(not corpus_available(), reason="seed corpus not found (../shared/corpus)")
+pytestmark = pytest.mark.skipif(not corpus_available(), reason="seed gold missing (tests/golden/seeds)")
 
 
 @pytest.fixture

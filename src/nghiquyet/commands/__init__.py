@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from nghiquyet.commands import data, remind, server, users
+from nghiquyet.commands import ask, chain, data, remind, search, server, users
 
 
 def register(app: typer.Typer) -> None:
@@ -13,7 +13,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(users.app, name="user")
     app.command("plans")(data.plans)
     app.command("import")(data.import_files)
+    app.command("confirm")(chain.confirm)
+    app.command("assign")(chain.assign)
+    app.add_typer(chain.units_app, name="units")
     app.command("remind")(remind.remind)
+    app.command("search")(search.search)
+    app.command("ask")(ask.ask)
 
 
 __all__ = ["register"]

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from nghiquyet.commands.common import open_database
+from nghiquyet.commands.common import fail, open_database
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from nghiquyet.config import Settings
 
 # uvicorn imports the app by name, so the CLI never imports the web layer (layers contract).
@@ -44,7 +46,9 @@ def serve(
 
 
 def demo_settings(base: Settings) -> Settings:
-    """The demo always lives in its own SQLite file under the data dir, whatever the main database is."""
+    """The demo's database: NGHIQUYET_DATABASE_URL when set (it must be empty), else its own SQLite file."""
+    if os.environ.get("NGHIQUYET_DATABASE_URL"):
+        return base
     data_dir = base.data_dir / "demo"
     url = f"sqlite:///{(data_dir / 'nghiquyet.db').resolve()}"
     return base.model_copy(update={"data_dir": data_dir, "database_url": url})
@@ -57,6 +61,15 @@ def _fresh(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
 
 
+def _has_rows(factory: sessionmaker[Session]) -> bool:
+    from sqlalchemy import select
+
+    from nghiquyet.accounts.models import User
+
+    with factory() as session:
+        return session.scalars(select(User.id).limit(1)).first() is not None
+
+
 def demo(
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe")] = "127.0.0.1",
@@ -66,14 +79,21 @@ def demo(
     from nghiquyet.config import load_settings
     from nghiquyet.demo import build_demo
 
+    chosen = bool(os.environ.get("NGHIQUYET_DATABASE_URL"))
     settings = demo_settings(load_settings())
-    _fresh(settings.data_dir)
+    if not chosen:
+        _fresh(settings.data_dir)
     settings, engine, factory = open_database(settings)
     try:
+        if chosen and _has_rows(factory):
+            # A database the user named is never wiped: the demo needs an empty one.
+            raise fail("cơ sở dữ liệu trong NGHIQUYET_DATABASE_URL đã có dữ liệu; hãy dùng một cơ sở dữ liệu "
+                       "trống cho dữ liệu mẫu (hoặc bỏ biến này để dùng tệp SQLite riêng)")
         summary = build_demo(factory, settings)
     finally:
         engine.dispose()
-    typer.echo(f"Dữ liệu mẫu: {settings.resolved_database_url.removeprefix('sqlite:///')}")
+    url = engine.url.render_as_string(hide_password=True)
+    typer.echo(f"Dữ liệu mẫu: {url.removeprefix('sqlite:///')}")
     typer.echo(summary.describe())
     typer.echo("Tài khoản (tên / mật khẩu — vai trò):")
     for account in summary.accounts:

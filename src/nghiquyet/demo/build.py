@@ -19,14 +19,21 @@ from nghiquyet.config import Settings
 from nghiquyet.db import transaction
 from nghiquyet.demo.figures import OUTCOMES, Outcome, quarter_value, task_progress, year_value
 from nghiquyet.documents.service import import_document
-from nghiquyet.plans.models import Indicator, Plan, Task
+from nghiquyet.plans.models import Plan
 from nghiquyet.plans.service import confirm_plan, get_plan
 from nghiquyet.reminders.service import run as remind
 from nghiquyet.reminders.service import set_contact
 from nghiquyet.status import Period, spec_for
-from nghiquyet.tracking.assignments import AssignmentSpec, assign_many
+from nghiquyet.tracking.assignments import assign_many
 from nghiquyet.tracking.models import Update
-from nghiquyet.tracking.updates import approve_update, create_update, return_update, submit_update
+from nghiquyet.tracking.rules import Rule, parse_rules, plan_specs
+from nghiquyet.tracking.updates import (
+    STATE_LABELS_VI,
+    approve_update,
+    create_update,
+    return_update,
+    submit_update,
+)
 from nghiquyet.units.importer import import_units
 from nghiquyet.units.models import Unit
 
@@ -69,16 +76,10 @@ class DemoSummary:
     updates: dict[str, int] = field(default_factory=dict)
 
     def describe(self) -> str:
-        states = ", ".join(f"{n} {s}" for s, n in sorted(self.updates.items()))
+        # "250 đã duyệt, 3 nháp": the state's Vietnamese name, never its code, where people read.
+        states = ", ".join(f"{n} {STATE_LABELS_VI.get(s, s)}" for s, n in sorted(self.updates.items()))
         return (f"{self.units} đơn vị, {self.documents} văn bản, {len(self.plans)} kế hoạch, "
                 f"{self.assignments} phân công, báo cáo: {states or 'không có'}")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    keyword: str
-    unit_code: str
-    role: str
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -91,7 +92,7 @@ def demo_accounts() -> list[DemoAccount]:
 
 
 def assignment_rules() -> list[Rule]:
-    return [Rule(r["keyword"].lower(), r["unit_code"], r["role"]) for r in _rows("assignments.csv")]
+    return parse_rules(DATA.joinpath("assignments.csv").read_text(encoding="utf-8"), source="assignments.csv")
 
 
 def seed_files() -> list[tuple[str, bytes]]:
@@ -108,7 +109,7 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
     accounts = demo_accounts()
     summary = DemoSummary(accounts=accounts)
     with transaction(factory) as session:
-        units = _units_and_accounts(session, accounts, summary)
+        _units_and_accounts(session, accounts, summary)
         office = _user(session, "vanphong")
         users_by_unit = {u.unit_id: u for u in session.query(User).filter(User.role == "unit")}
         for name, data in seed_files():
@@ -119,7 +120,7 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
             if name in PLAN_PERIODS:
                 year, quarters, closed = PLAN_PERIODS[name]
                 plan = get_plan(session, plan_id=plan.id)
-                leads = _assign(session, plan, units, office, year, summary)
+                leads = _assign(session, plan, office, year, summary)
                 _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng, summary)
         _contacts(session)
     # Đôn đốc: the demo's year closed on 31/12/2024 and its reports were due on 15/01/2025; the
@@ -157,39 +158,10 @@ def _user(session: Session, username: str) -> User:
     return user
 
 
-def _match(text: str, rules: list[Rule]) -> tuple[str | None, list[str]]:
-    """The lead unit (the most specific keyword found wins) and up to two supporting units."""
-    low = text.lower()
-    found = [r for r in rules if r.keyword in low]
-    leads = sorted((r for r in found if r.role == "lead"), key=lambda r: -len(r.keyword))
-    lead = leads[0].unit_code if leads else None
-    support: list[str] = []
-    for r in sorted(found, key=lambda r: -len(r.keyword)):
-        if r.unit_code != lead and r.unit_code not in support and (r.role == "support" or len(support) < 1):
-            support.append(r.unit_code)
-    return lead, support[:2]
-
-
-def _assign(session: Session, plan: Plan, units: dict[str, Unit], office: User, year: int,
+def _assign(session: Session, plan: Plan, office: User, year: int,
             summary: DemoSummary) -> dict[tuple[str, int], int]:
     """Assign every indicator and task whose subject names a unit; returns the lead unit of each item."""
-    rules = assignment_rules()
-    deadline = dt.date(year, 12, 31)
-    specs: list[AssignmentSpec] = []
-    leads: dict[tuple[str, int], int] = {}
-    items: list[tuple[str, Indicator | Task, str]] = [
-        ("indicator", i, f"{i.text} {' '.join(t.metric for t in i.targets)}") for i in plan.indicators]
-    items += [("task", t, f"{t.title or ''} {t.text}") for t in plan.tasks]
-    for item_type, item, text in items:
-        lead, support = _match(text, rules)
-        if lead is None:
-            continue
-        due = deadline
-        if isinstance(item, Task) and item.deadline is not None:
-            due = item.deadline
-        specs.append(AssignmentSpec(item_type, item.id, units[lead].id, "lead", due))
-        leads[(item_type, item.id)] = units[lead].id
-        specs += [AssignmentSpec(item_type, item.id, units[code].id, "support", due) for code in support]
+    specs, leads = plan_specs(session, plan, assignment_rules(), dt.date(year, 12, 31))
     summary.assignments += len(assign_many(session, items=specs, actor=office))
     return leads
 

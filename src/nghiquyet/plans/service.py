@@ -78,12 +78,16 @@ def _target(data: dict[str, Any], position: int) -> Target:
     )
 
 
+# Never the file name: it reaches plans, the dashboard and official reports (issue 10 point 4).
+UNTITLED = "Văn bản chưa có tiêu đề"
+
+
 def build_plan(doc: Document, extraction: dict[str, Any]) -> Plan:
     """Plan objects (not yet added to a session) from an extraction dict."""
     meta = extraction.get("metadata") or {}
     years = [y for y in (meta.get("years") or []) if y is not None]
     plan = Plan(
-        document_id=doc.id, title=str(meta.get("title") or meta.get("theme") or doc.filename),
+        document_id=doc.id, title=str(meta.get("title") or meta.get("theme") or UNTITLED),
         doc_type=str(meta.get("doc_type") or "other"), number=meta.get("number"), issuer=meta.get("issuer"),
         year_start=int(years[0]) if years else None, year_end=int(years[-1]) if years else None,
         status="active",
@@ -110,8 +114,13 @@ def build_plan(doc: Document, extraction: dict[str, Any]) -> Plan:
     return plan
 
 
-def confirm_plan(session: Session, *, document_id: int, actor: Actor) -> Plan:
-    """Turn a document's extraction (the reviewer's copy if any) into a tracked plan; idempotent."""
+def confirm_plan(session: Session, *, document_id: int, actor: Actor, title: str | None = None,
+                 number: str | None = None, issuer: str | None = None) -> Plan:
+    """Turn a document's extraction (the reviewer's copy if any) into a tracked plan; idempotent.
+
+    `title`, `number`, `issuer` are what the person confirming gives when the extraction has none
+    (or corrects it); a plan is never named by its file name.
+    """
     require_manager(actor, "xác nhận kế hoạch")
     doc = session.get(Document, document_id)
     if doc is None:
@@ -120,6 +129,9 @@ def confirm_plan(session: Session, *, document_id: int, actor: Actor) -> Plan:
     if existing is not None:
         return existing
     plan = build_plan(doc, doc.effective_extraction)
+    for key, value in (("title", title), ("number", number), ("issuer", issuer)):
+        if value and value.strip():
+            setattr(plan, key, value.strip())
     plan.created_by = actor.id
     session.add(plan)
     session.flush()

@@ -54,7 +54,9 @@ def default_header(issuer: str | None, on: dt.date, number: str | None = None, p
         parent, suffix = f"HUYỆN ỦY {place}".strip(), "HU"
     else:
         parent, suffix = name, "ĐU"
-    return Header([parent.upper(), "VĂN PHÒNG"], number or f"Số      -BC/VP{suffix}", place or "........", on,
+    # An unknown issuer leaves only the office itself: "VĂN PHÒNG" once, not twice (issue 10 point 10).
+    lines = [parent.upper(), "VĂN PHÒNG"] if parent.upper() != "VĂN PHÒNG" else ["VĂN PHÒNG"]
+    return Header(lines, number or f"Số      -BC/VP{suffix}", place or "........", on,
                   party=True)
 
 

@@ -3,7 +3,8 @@
 WeasyPrint rather than LibreOffice headless: it is a Python package (no 300 MB office suite, no apt),
 runs in-process and thread-safe (LibreOffice needs one profile directory per process or a second
 conversion silently writes nothing), and the HTML template is easy to keep in step with the DOCX.
-Fonts: 'Times New Roman' where installed, else Liberation Serif, its metric twin.
+Font: Liberation Serif (Times New Roman's metric twin) shipped in reports/fonts and loaded by
+@font-face, so the PDF looks the same, with every Vietnamese glyph, on a machine without fonts.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from nghiquyet.reports.base import number_text, percent_text
 from nghiquyet.reports.charts import status_chart_png
 from nghiquyet.reports.data import GROUP_LABELS, ReportData, TargetRow
+
+FONTS_DIR = Path(__file__).parent / "fonts"
 
 
 def _env() -> Environment:
@@ -42,4 +45,4 @@ class PdfExporter:
     def render(self, data: ReportData, path: Path) -> None:
         from weasyprint import HTML
 
-        HTML(string=render_html(data)).write_pdf(str(path))
+        HTML(string=render_html(data), base_url=str(FONTS_DIR) + "/").write_pdf(str(path))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from docx.oxml import parse_xml
+from tests import corpus
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seeds"
+SEEDS = corpus.SEEDS
 
 # Two list definitions as Word writes them: a legal-style decimal outline ("1.", "1.1.", "a)")
 # and a bullet list whose second level is a Symbol-font character.

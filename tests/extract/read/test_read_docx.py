@@ -93,8 +93,23 @@ def test_tables_are_rows_of_cells_in_document_order(tmp_path: Path, new_docx: Ne
     doc.add_paragraph("Đoạn sau bảng")
     assert read(tmp_path, doc) == [
         "Các chỉ tiêu chủ yếu:", "Chỉ tiêu | Đơn vị | Năm 2024", "GRDP | % tỷ đồng | 7,5",
-        "Thu ngân sách |  | ", "Đoạn sau bảng",
+        "| Thu ngân sách |  |  |", "Đoạn sau bảng",
     ]
+
+
+def test_a_row_with_an_empty_first_cell_keeps_its_columns(tmp_path: Path, new_docx: NewDocx) -> None:
+    """A sub-row ("trong đó") leaves the number column empty: the row is framed so the normaliser
+    still sees the empty cell and the figure stays under its header."""
+    from nghiquyet.extract.text.normalise import table_cells
+
+    doc = new_docx()
+    table = doc.add_table(rows=2, cols=3, style="Table Grid")
+    for r, row in enumerate([["2", "Vốn đầu tư công", "900"], ["", "vốn địa phương", "350"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    lines = read(tmp_path, doc)
+    assert lines == ["2 | Vốn đầu tư công | 900", "|  | vốn địa phương | 350 |"]
+    assert table_cells(lines[1].strip()) == ("", "vốn địa phương", "350")
 
 
 def test_nested_table_is_flattened_into_its_cell(tmp_path: Path, new_docx: NewDocx) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ pytestmark = pytest.mark.skipif(not FONT.is_file(), reason="DejaVu Sans is not i
 MM = 72 / 25.4
 
 
-def _pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> Path:
-    """A PDF whose pages hold strings at (x mm from left, y mm from bottom)."""
+def _pdf(path: Path, pages: list[list[tuple[float, float, str]]],
+         rules: Sequence[tuple[float, float, float, float]] = ()) -> Path:
+    """A PDF whose pages hold strings at (x mm from left, y mm from bottom); `rules` are lines
+    (x0, y0, x1, y1 in mm) drawn on the first page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -24,8 +27,10 @@ def _pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> Path:
     if "LayoutSans" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("LayoutSans", str(FONT)))
     c = canvas.Canvas(str(path), pagesize=A4)
-    for strings in pages:
+    for n, strings in enumerate(pages):
         c.setFont("LayoutSans", 12)
+        for x0, y0, x1, y1 in rules if n == 0 else ():
+            c.line(x0 * MM, y0 * MM, x1 * MM, y1 * MM)
         for x, y, text in strings:
             c.drawString(x * MM, y * MM, text)
         c.showPage()
@@ -55,3 +60,30 @@ def test_running_header_and_page_number_in_the_margins_are_dropped(tmp_path: Pat
 def test_a_page_with_only_margin_text_keeps_it(tmp_path: Path) -> None:
     source = read_document(_pdf(tmp_path / "le-only.pdf", [[(20, 290, "Ghi chú đặt sát mép trên")]]))
     assert source.lines == ["Ghi chú đặt sát mép trên"]
+
+
+def test_ruled_table_is_read_row_by_row_with_wrapped_cells_joined(tmp_path: Path) -> None:
+    # A 3-column grid of 3 rows from 200 to 260 mm; the middle cell of row 2 wraps onto two lines,
+    # the first cell of row 3 is empty (a "trong đó" sub-row).
+    xs, ys = (20, 40, 140, 190), (260, 245, 222, 205)
+    rules = [(x, ys[-1], x, ys[0]) for x in xs] + [(xs[0], y, xs[-1], y) for y in ys]
+    strings = [
+        (22, 250, "TT"), (42, 250, "Chỉ tiêu"), (142, 250, "Năm 2026"),
+        (22, 238, "1"), (42, 238, "Số hộ dân được cấp nước sạch"), (42, 231, "theo quy chuẩn"),
+        (142, 238, "4.200 hộ"),
+        (42, 212, "trong đó hộ nghèo"), (142, 212, "310 hộ"),
+        (25, 180, "Đoạn văn sau bảng vẫn là một dòng."),
+    ]
+    lines = read_document(_pdf(tmp_path / "bang.pdf", [strings], rules)).lines
+    assert lines == [
+        "TT | Chỉ tiêu | Năm 2026",
+        "1 | Số hộ dân được cấp nước sạch theo quy chuẩn | 4.200 hộ",
+        "|  | trong đó hộ nghèo | 310 hộ |",
+        "Đoạn văn sau bảng vẫn là một dòng.",
+    ]
+
+
+def test_an_underline_is_not_a_table(tmp_path: Path) -> None:
+    strings = [(60, 250, "Độc lập - Tự do - Hạnh phúc"), (25, 230, "Nội dung chính.")]
+    lines = read_document(_pdf(tmp_path / "gach.pdf", [strings], [(60, 248, 120, 248)])).lines
+    assert lines == ["Độc lập - Tự do - Hạnh phúc", "Nội dung chính."]

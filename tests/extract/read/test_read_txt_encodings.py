@@ -7,11 +7,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from tests import corpus
 
 from nghiquyet.extract.read import BinaryFile, read_document
 from nghiquyet.extract.read.legacy import encode as legacy_encode
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seeds" / "003_80d04959fc9a9e21.txt"
+SEED = corpus.SEEDS / "003_80d04959fc9a9e21.txt"
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 

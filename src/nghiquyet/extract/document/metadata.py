@@ -27,6 +27,7 @@ from nghiquyet.extract.document.signature import (
     without_emphasis,
 )
 from nghiquyet.extract.items.references import normalise_number
+from nghiquyet.extract.items.results import detect_period
 from nghiquyet.extract.model import Metadata
 from nghiquyet.extract.structure.outline import Outline
 from nghiquyet.extract.text.casing import mixed_case
@@ -36,7 +37,7 @@ from nghiquyet.extract.vocabulary.vocab import load
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _PLACE_DATE = re.compile(
     # Words separated by required spaces: "(word\s*){1,5}" let 5,000 letters split five ways (a hang).
-    rf"^\*?\s*(?P<place>[{UPPER}][^\s,]*(?:\s+[{UPPER}][^\s,]*){{0,4}})\s*,\s*"
+    rf"^\*?\s*(?!(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b)(?P<place>[{UPPER}][^\s,]*(?:\s+[{UPPER}][^\s,]*){{0,4}})\s*,\s*"
     rf"(?:{_DATE_WORDS}|ngày\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}))",
     re.IGNORECASE,
 )
@@ -44,8 +45,17 @@ _NUMBER = re.compile(r"^(?:Số|SỐ)\s*[:.]?\s*(?P<n>\d[\w\s./-]*?/[\w\s./-]*\w
 _KHOA = re.compile(r"\(?\bkhóa\s+([IVXLC]+)\b\)?", re.IGNORECASE)
 _CONGRESS = re.compile(r"Đại hội[^.;]{0,80}?lần thứ\s+([IVXLC]+)\b", re.IGNORECASE)
 _SPAN = re.compile(
-    r"(?:nhiệm kỳ|giai đoạn|thời kỳ)?\s*\(?((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\)?", re.IGNORECASE
+    r"(?P<kind>nhiệm kỳ|giai đoạn|thời kỳ)?\s*\(?((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\)?", re.IGNORECASE
 )
+# A congress, or a targets list, that names its term: "Đại hội ... lần thứ I, nhiệm kỳ 2025-2030",
+# "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020 - 2025)". A session held within a term ("Kỳ họp thứ 23,
+# nhiệm kỳ 2021-2026") does not: its plan is one year of it.
+_TERM_NAMED = re.compile(
+    r"(?:đại hội|chỉ tiêu)[^.;:\n]{0,100}?nhiệm kỳ\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# "tăng 8% so với cùng kỳ năm 2023": the baseline of a report on the year after.
+_SAME_TIME_LAST_YEAR = re.compile(r"cùng\s+kỳ\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _THEME = re.compile(r"chủ đề(?:\s+(?:của\s+)?năm(?:\s+\d{4})?)?\s*(?:là)?\s*:?\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
@@ -58,6 +68,11 @@ def _doc_type_of(line: str) -> str | None:
         if up == phrase or (up.startswith(phrase + " ") and len(up) <= len(phrase) + 12):
             return str(kind)
     return None
+
+
+def _starts_type(line: str) -> bool:
+    up = without_emphasis(line).upper()
+    return any(up == p or up.startswith(p + " ") for p, _ in load("metadata")["doc_types"])
 
 
 def _without_motto(cell: str) -> str:
@@ -103,6 +118,52 @@ def _without_markup(cell: str) -> str:
     return without_emphasis(cell)
 
 
+# "09 tháng 12 năm 2020" on a line of its own (after "Trà Vinh, ngày"): the date, not a part "09".
+_DATE_REST = re.compile(r"^(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:^Số\s*:?|,\s*ngày)\s*$", re.IGNORECASE)
+
+
+def _joined_cells(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Rejoin a header that arrives one short line per cell: "Số:" + "15/2020/NQ-HĐND", "Trà Vinh,
+    ngày" + "09 tháng 12 năm 2020", "HỘI ĐỒNG" + "NHÂN DÂN" (an organ only when joined), "CỘNG HÒA
+    XÃ" + "HỘI CHỦ NGHĨA VIỆT NAM" (a motto only when joined). A lone "|" ends a cell."""
+    out: list[tuple[int, str]] = []
+    typed = False  # organ and motto fragments stand above the type line ("NGHỊ QUYẾT"), never under
+    for n, cell in cells:
+        typed = typed or _doc_type_of(cell) is not None
+        if cell == "|":
+            out.append((n, cell))
+            continue
+        if out and not typed:
+            prev_n, prev = out[-1]
+            joined = f"{prev} {cell}"
+            # A fragment joins the cell before it when together they make an organ or a motto;
+            # an organ or a level line ("TỈNH ...") of its own stays a cell of its own.
+            fragment = is_caps(prev) and is_caps(cell) and not _is_motto(prev)
+            fragment = fragment and not _is_organ(cell) and not _LEVEL_LINE.match(cell)
+            if _DANGLING.search(prev) or (fragment and (_is_organ(joined) or _is_motto(joined))):
+                out[-1] = (prev_n, joined)
+                continue
+        out.append((n, cell))
+    return [(n, c) for n, c in out if c != "|" and not _is_motto(c)]
+
+
+def _official_header(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Cells from the organ that opens an official header ("ỦY BAN NHÂN DÂN / XÃ ... / Số: ..."),
+    so page furniture above it (menus, a page heading, an update date) is not read as the header."""
+    at = next((i for i, (_, c) in enumerate(cells) if _NUMBER.match(c)), None)
+    if at is None:
+        return cells
+    start = at
+    for i in range(at - 1, -1, -1):
+        cell = cells[i][1]
+        if _is_organ(cell):
+            start = i
+        elif not (is_caps(cell) and _LEVEL_LINE.match(cell)):
+            break
+    return cells[start:] if start < at else cells
+
+
 def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for n, line_cells in enumerate(cells_of_lines(lines[: max(0, first_body_line - 1)]), start=1):
@@ -118,16 +179,27 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta = Metadata()
     # The title block ends at the separator line, the first body paragraph or the first
     # numbered part, whichever comes first.
-    first_part = next((it.line for it in outline.items() if not it.style.startswith(("bullet", "md"))), None)
+    first_part = next(
+        (
+            it.line
+            for it in outline.items()
+            if not it.style.startswith(("bullet", "md")) and not _DATE_REST.match(it.title or "")
+        ),
+        None,
+    )
     block_end = first_part or (paragraphs[-1].line + 1 if paragraphs else 1)
+    typed = False
     for p in paragraphs[:60]:
         if p.line >= block_end:
             break
         long_sentence = len(p.text) > 160 and not is_caps(p.text) and re.search(r"[.;:](?:\s|$)", p.text)
-        if _SEPARATOR.match(p.text) or long_sentence:
+        # A rule under the organ or the motto ("--------") belongs to the header; one after the
+        # type line closes the title block.
+        typed = typed or _starts_type(p.text)
+        if (_SEPARATOR.match(p.text) and typed) or long_sentence:
             block_end = p.line
             break
-    cells = _header_cells(lines, block_end)
+    cells = _official_header(_joined_cells(_header_cells(lines, block_end)))
     block = _read_title_block(cells, meta)
     title_parts = block.title_parts
     if title_parts:
@@ -141,8 +213,10 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
     if meta.doc_type == "other" and not block.type_seen:
         meta.doc_type = _self_named(body_text)
+    if meta.title is None and not block.type_seen and meta.number is None:
+        meta.title = _page_heading(lines)  # no official header: the page's own heading
     if meta.date is None:
-        meta.date = _body_date(paragraphs, outline)
+        meta.date = _published(lines) or _body_date(lines, paragraphs, outline)
     meta.theme = _theme(paragraphs)
     meta.years = _years(meta, outline, body_text)
     return meta
@@ -282,11 +356,58 @@ def _self_named(text: str) -> str:
     return "other"
 
 
+_NOT_HEADING = re.compile(
+    r"^(?:\(?\d+[.)]|[IVXLC]+[.\-]\s|[a-zđ]\)|[-+*•–]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|chủ\s+nhật\b|ngày\b)",
+    re.IGNORECASE,
+)
+
+
+def _page_heading(lines: Sequence[str]) -> str | None:
+    """A page without the official header block: its first heading-like line (short, three words
+    or more, no closing punctuation, not a numbered part, a bullet or a date line), looked for
+    among the first lines, before the first long one. Source lines, not paragraphs: a page's
+    lines often run together into one paragraph."""
+    seen = 0
+    for line in lines[:60]:
+        text = " ".join(without_emphasis(_without_markup(line)).split())
+        if not text:
+            continue
+        seen += 1
+        if len(text) > 200 or seen > 8:
+            return None
+        if (
+            len(text) <= 160
+            and len(text.split()) >= 3
+            and not text.endswith((".", ":", ";", ","))
+            and not _NOT_HEADING.match(text)
+        ):
+            return text
+    return None
+
+
+# "Ngày đăng: 07/12/2023 08:16", "Xuất bản: Thứ hai, 01/12/2025": the page's publication date
+# (a page-view date, "Thứ sáu, Ngày 19/07/2024", carries no such label).
+_PUBLISHED = re.compile(
+    r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+xuất\s+bản|xuất\s+bản|ngày\s+ban\s+hành)\s*:?"
+    r"[^\d\n]{0,24}?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _published(lines: Sequence[str]) -> str | None:
+    for line in lines[:60]:
+        if len(line) <= 200 and (m := _PUBLISHED.search(line)):
+            return _iso(m.group(1), m.group(2), m.group(3))
+    return None
+
+
 _PASSED_ON = re.compile(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", re.IGNORECASE)
-_OPENING_DATE = re.compile(rf"^{_DATE_WORDS}\s*,", re.IGNORECASE)
+_OPENING_DATE = re.compile(
+    rf"^(?:{_DATE_WORDS}|ngày\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}))\s*,", re.IGNORECASE
+)
 
 
-def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
+def _body_date(lines: Sequence[str], paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
     """Adoption date ("được thông qua ... ngày 05 tháng 12 năm 2023") or the meeting date that opens
     a conclusion notice ("Ngày 25 tháng 3 năm 2024, Thường trực Tỉnh ủy làm việc ...")."""
     body = paragraphs[: outline.end]
@@ -295,9 +416,13 @@ def _body_date(paragraphs: Sequence[Paragraph], outline: Outline) -> str | None:
             continue
         if m := _PASSED_ON.search(p.text):
             return _iso(m.group(1), m.group(2), m.group(3))
-    for p in body[:8]:
-        if m := _OPENING_DATE.match(p.text):
-            return _iso(m.group(1), m.group(2), m.group(3))
+    # A page's lines often run together into one paragraph: the opening date is looked for at
+    # the start of a source line too.
+    firsts = chain((p.text for p in body[:8]), (line.strip() for line in lines[:20]))
+    for first in firsts:
+        if m := _OPENING_DATE.match(first):
+            d = [g for g in m.groups() if g is not None]
+            return _iso(d[0], d[1], d[2])
     return None
 
 
@@ -326,6 +451,16 @@ def _theme(paragraphs: Sequence[Paragraph]) -> str | None:
 _PLAN_PART = re.compile(r"nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu", re.IGNORECASE)
 
 
+def _term_years(a: int, b: int, kind: str | None, doc_year: int | None) -> list[int]:
+    """The years a span covers: a term "nhiệm kỳ 2020 - 2025" is planned for from its second year
+    (the congress sits in its first), a "giai đoạn 2021-2025" from its first; a document adopted
+    later in the span plans from its own year."""
+    first = a + 1 if kind and kind.lower() == "nhiệm kỳ" else a
+    if doc_year and doc_year <= b:
+        first = max(first, doc_year)
+    return [first, b]
+
+
 def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
     doc_year = int(meta.date[:4]) if meta.date else None
     # Lazily: the headings are searched only when the title names no year.
@@ -338,15 +473,23 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
         # "đến năm 2030" is a horizon, not the plan's year.
         plain = [y for y in _YEAR.finditer(s) if not re.search(r"(?:đến|tới|nhìn)\s*$", s[: y.start()])]
         if plain and not _SPAN.search(s[plain[-1].end() :]):
-            return [int(plain[-1].group(1))] * 2
+            named = sorted({int(y.group(1)) for y in plain})
+            # "Đánh giá ... năm 2022 và kế hoạch ... năm 2023": the review year and the plan year.
+            return [named[0], named[-1]]
         if m := _SPAN.search(s):
-            a, b = int(m.group(1)), int(m.group(2))
-            # A term "2020 - 2025" adopted in 2021 plans for 2021-2025.
-            return [max(a, doc_year) if doc_year and doc_year <= b else a, b]
+            return _term_years(int(m.group(2)), int(m.group(3)), m.group("kind"), doc_year)
     if m := re.search(r"chủ đề\s+năm\s+(\d{4})", text, re.IGNORECASE):
         return [int(m.group(1))] * 2
+    if m := _TERM_NAMED.search(text):
+        return _term_years(int(m.group(1)), int(m.group(2)), "nhiệm kỳ", doc_year)
     if doc_year:
         return [doc_year, doc_year]
+    # A page with neither title nor date: the period its figures report ("Năm 2024, huyện ...",
+    # "đến tháng 9/2024"), else the year after a "cùng kỳ năm 2023" baseline.
+    if period := detect_period(text):
+        return [int(period[:4])] * 2
+    if m := _SAME_TIME_LAST_YEAR.search(text):
+        return [int(m.group(1)) + 1] * 2
     years = Counter(int(y) for y in _YEAR.findall(text))
     if years:
         y = years.most_common(1)[0][0]

@@ -12,7 +12,7 @@ from typing import Any
 from nghiquyet.extract.read.encodings import Decoded, convert_if_legacy, converted_note, repair_legacy
 from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge
 from nghiquyet.extract.read.legacy import Legacy
-from nghiquyet.extract.read.lines import clean_line
+from nghiquyet.extract.read.lines import clean_line, table_row
 from nghiquyet.extract.read.numbering import Numbering, W, clark
 from nghiquyet.extract.read.runstyle import RunStyles, StyleTable, from_style_chain
 from nghiquyet.extract.read.source import SourceText
@@ -132,7 +132,7 @@ class _Reader:
             # signer) are borderless tables of stacked paragraphs: a reader reads them cell by cell,
             # one line per paragraph, as the seed texts show them; joining would bury "Số 05-NQ/TU".
             return [line for row in rows for cell in row for line in cell]
-        return [" | ".join(" ".join(cell) for cell in row) if any(row) else "" for row in rows]
+        return [table_row([" ".join(cell) for cell in row]) if any(row) else "" for row in rows]
 
     def _walk(self, el: Any, out: list[Piece], pstyle: str | None, boxes: list[Any]) -> None:
         for child in el:

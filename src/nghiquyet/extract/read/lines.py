@@ -15,6 +15,15 @@ def clean_line(line: str) -> str:
     return _SPACE_LIKE.sub(" ", line.replace("\ufeff", ""))
 
 
+def table_row(cells: list[str]) -> str:
+    """A table row as one line, cells joined by " | "; framed in "|" when its first or last cell is
+    empty, so that stripping the line cannot eat the empty cell and shift every column after it."""
+    line = " | ".join(cells)
+    if cells and not (cells[0] and cells[-1]):
+        return f"| {line} |"
+    return line
+
+
 def split_lines(text: str) -> list[str]:
     """Lines of `text` without their endings; a final line ending does not start a new line."""
     text = clean_line(text)

@@ -7,7 +7,8 @@ pdfium's text has no layout, so two things are restored from the characters' box
 between two columns on one line (the letterhead "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …") becomes a
 run of spaces, as a text copy shows it, instead of one space that fuses issuer and motto; and a
 line that lies wholly in the page's top or bottom margin band (the running header, the page number)
-is dropped, since it would otherwise stand before the letterhead on page one.
+is dropped, since it would otherwise stand before the letterhead on page one. Ruled tables are
+read cell by cell (pdftables.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from nghiquyet.extract.read.encodings import Decoded, repair_legacy
 from nghiquyet.extract.read.errors import CorruptFile, ProtectedFile, ScannedPdf
 from nghiquyet.extract.read.lines import split_lines
+from nghiquyet.extract.read.pdftables import assign, find_grids
 from nghiquyet.extract.read.source import SourceText
 
 _PASSWORD = 4  # FPDF_ERR_PASSWORD
@@ -95,7 +97,7 @@ def _pdfium_pages(data: bytes) -> list[str]:
             # pdfium marks a hyphen it judged to be a line-end hyphenation with \x02.
             text = str(textpage.get_text_range()).replace("\x02", "-")
             if len(text) == textpage.count_chars():  # one character per index: the boxes apply
-                text = _laid_out(text, textpage, float(page.get_height()))
+                text = _laid_out(text, page, textpage)
             pages.append(text)
             textpage.close()
             page.close()
@@ -104,8 +106,11 @@ def _pdfium_pages(data: bytes) -> list[str]:
         pdf.close()
 
 
-def _laid_out(text: str, textpage: Any, height: float) -> str:
-    """The page's text with column gaps widened and margin-band lines dropped (see module doc)."""
+def _laid_out(text: str, page: Any, textpage: Any) -> str:
+    """The page's text with ruled tables as rows, column gaps widened and margin-band lines dropped."""
+    height = float(page.get_height())
+    in_table = assign(find_grids(page), text, textpage)
+    done: set[int] = set()  # tables already written (by id)
     kept: list[str] = []
     dropped = False
     for m in _LINE.finditer(text):
@@ -113,6 +118,12 @@ def _laid_out(text: str, textpage: Any, height: float) -> str:
         first = start + len(m.group()) - len(m.group().lstrip())
         last = start + len(m.group().rstrip()) - 1
         if first > last:
+            continue
+        grid = in_table.get(first)
+        if grid is not None:  # the table's rows stand where its first line stood
+            if id(grid) not in done:
+                done.add(id(grid))
+                kept.extend(grid.rows(text))
             continue
         left_box, right_box = textpage.get_charbox(first, loose=True), textpage.get_charbox(last, loose=True)
         low, high = min(left_box[1], right_box[1]), max(left_box[3], right_box[3])

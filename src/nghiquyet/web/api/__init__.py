@@ -13,6 +13,7 @@ from nghiquyet.web.api import (
     plans,
     reminders,
     reports,
+    search,
     units,
     updates,
     users,
@@ -20,7 +21,7 @@ from nghiquyet.web.api import (
 from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
-for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports,
+for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
                 reminders):
     api_router.include_router(_module.router)
 

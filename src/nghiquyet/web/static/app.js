@@ -35,6 +35,17 @@
     if (button && button.matches("button, a")) { highlight(button); }
   });
 
+  // A link to a source line (#L12, from a search hit) highlights it the way an item's button does.
+  function highlightHash() {
+    var m = /^#L(\d+)$/.exec(window.location.hash);
+    if (!m || !document.getElementById("L" + m[1])) { return; }
+    var probe = document.createElement("a");
+    probe.setAttribute("data-line", m[1]);
+    highlight(probe);
+  }
+  document.addEventListener("DOMContentLoaded", highlightHash);
+  window.addEventListener("hashchange", highlightHash);
+
   // Select-all checkbox for bulk assignment.
   document.addEventListener("change", function (evt) {
     var all = evt.target.closest("[data-check-all]");

@@ -1,0 +1,158 @@
+"""A question as typed to what it asks: its kind, years, period, place and content words (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from nghiquyet.assistant.normalise import expand, fold, words
+
+MAX_LENGTH = 1000
+
+# Provinces and cities (folded) that a question may name; the documents' own places are found in
+# their text, so a place named here but absent from every document means "not in the documents".
+PLACES = (
+    "an giang", "ba ria", "vung tau", "bac giang", "bac kan", "bac lieu", "bac ninh", "ben tre",
+    "binh dinh", "binh duong", "binh phuoc", "binh thuan", "ca mau", "can tho", "cao bang", "da nang",
+    "dak lak", "dak nong", "dien bien", "dong nai", "dong thap", "gia lai", "ha giang", "ha nam",
+    "ha noi", "ha tinh", "hai duong", "hai phong", "hau giang", "hoa binh", "hung yen", "khanh hoa",
+    "kien giang", "kon tum", "lai chau", "lam dong", "lang son", "lao cai", "long an", "nam dinh",
+    "nghe an", "ninh binh", "ninh thuan", "phu tho", "phu yen", "quang binh", "quang nam",
+    "quang ngai", "quang ninh", "quang tri", "soc trang", "son la", "tay ninh", "thai binh",
+    "thai nguyen", "thanh hoa", "thua thien hue", "hue", "tien giang", "tra vinh", "tuyen quang",
+    "vinh long", "vinh phuc", "yen bai", "thanh pho ho chi minh", "tp ho chi minh", "sai gon",
+)
+
+# Bodies outside a province's own system: a question about them is about documents we do not hold
+# unless a document names them.
+BODIES = ("bo chinh tri", "quoc hoi", "chinh phu", "bo y te", "bo tai chinh", "bo cong an",
+          "bo quoc phong", "bo giao duc", "bo noi vu", "thu tuong")
+
+KINDS = ("number", "date", "signer", "theme", "issuer", "status", "count", "lead", "deadline",
+         "projects", "compare", "result", "value")
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        ("number", r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bla so (may|bao nhieu|gi)\b"
+                   r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"),
+        ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
+                 r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"),
+        ("signer", r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bdo ai ky\b"
+                   r"|\bky ban hanh\b|\bdong chi nao ky\b"),
+        ("theme", r"\bchu de\b|\bkhau hieu\b|\bphuong cham\b|\bthong diep\b"),
+        ("issuer", r"\bco quan nao ban hanh\b|\bai ban hanh\b|\bdo ai ban hanh\b|\bcap nao ban hanh\b"
+                   r"|\bco quan ban hanh\b|\bdon vi ban hanh\b|\bdo co quan nao ban hanh\b"),
+        ("status", r"\bnguy co\b|\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bcham tien do\b"
+                   r"|\bchi tieu (nao )?(da )?(dat|hoan thanh|vuot)\b"
+                   r"|\bdat va vuot\b|\bhoan thanh va vuot\b"),
+        ("count", r"\bbao nhieu chi tieu\b|\bmay chi tieu\b|\bso (luong )?chi tieu\b|\bbao nhieu nhiem vu\b"
+                  r"|\bmay nhiem vu\b|\bdem\b"),
+        ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
+                 r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
+                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b"),
+        ("deadline", r"\bden nam nao\b|\bthoi han\b|\bhan chot\b|\bkhi nao\b|\bbao gio\b|\bnam nao\b"
+                     r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
+                     r"|\bthang nao\b"),
+        ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
+                     r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"),
+        ("compare", r"\bso sanh\b|\bqua cac nam\b|\bcac nam\b|\btung nam\b|\bqua cac van ban\b"
+                    r"|\bgiua cac\b|\bthay doi the nao\b|\bkhac nhau\b|\bcac van ban\b"),
+        ("result", r"\bquy (i|ii|iii|iv|1|2|3|4|mot|hai|ba|bon)\b|\b6 thang\b|\bsau thang\b|\bda dat\b"
+                   r"|\bdat duoc\b|\bket qua\b|\bthuc hien duoc\b|\bthuc te\b|\bda tang\b|\bvua qua\b"),
+    )
+)
+
+_QUARTERS = {"i": 1, "1": 1, "mot": 1, "ii": 2, "2": 2, "hai": 2, "iii": 3, "3": 3, "ba": 3,
+             "iv": 4, "4": 4, "bon": 4}
+_QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4|mot|hai|ba|bon)\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+# Words that say what kind of answer is wanted, not what it is about: they do not count as content.
+STOPWORDS = frozenset("""
+la bao nhieu gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu tai theo o thi ma nhung
+cac mot chi tieu muc nghi quyet van ban nam quy thang ngay so chu tri phu trach phoi hop lanh dao
+thuc hien han nao khi bao gio ke ten liet dat da hoan thanh tinh hien nay can phai se dong chi dang
+bo uy ban chap hanh hoi nghi xin hay cho biet minh toi muon hoi vay a nhe ha oi tang giam toi thieu
+it nhat tren duoi khoang muc tieu ke hoach nay do day dau
+don vi chiu trach nhiem giao
+""".split())  # noqa: SIM905 (a list of words is easier to read as text)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    folded: str
+    kind: str
+    kinds: tuple[str, ...]
+    years: tuple[int, ...]
+    quarter: int | None
+    half_year: bool
+    places: tuple[str, ...]
+    bodies: tuple[str, ...]
+    content: tuple[str, ...] = field(default=())
+    pairs: tuple[str, ...] = field(default=())  # content words adjacent in the question
+
+    @property
+    def period(self) -> str | None:
+        """The reported period as the extraction writes it: "2024-Q1", "2024-H1", "2025"."""
+        if not self.years:
+            return None
+        year = self.years[0]
+        if self.quarter:
+            return f"{year}-Q{self.quarter}"
+        if self.half_year:
+            return f"{year}-H1"
+        return str(year)
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked: empty, too long, or with no words."""
+
+
+def parse(text: str) -> Question:
+    """What a question asks. Raises QuestionError with a message saying what to type instead."""
+    stripped = " ".join(text.split())
+    if not stripped:
+        raise QuestionError("Câu hỏi trống: hãy gõ một câu hỏi, "
+                            "ví dụ “chỉ tiêu thu ngân sách năm 2024 là bao nhiêu”.")
+    if len(stripped) > MAX_LENGTH:
+        raise QuestionError(f"Câu hỏi quá dài ({len(stripped):,} ký tự; tối đa {MAX_LENGTH:,}): "
+                            "hãy hỏi ngắn gọn một điều.".replace(",", "."))
+    folded = " ".join(re.findall(r"[a-z0-9]+(?:[-/][a-z0-9]+)*", expand(fold(stripped))))
+    if not re.search(r"[a-z]", folded):
+        raise QuestionError("Câu hỏi không có chữ nào để tìm: hãy gõ bằng lời, "
+                            "ví dụ “ai chủ trì nhiệm vụ chuyển đổi số”.")
+    kinds = tuple(kind for kind, pattern in _PATTERNS if pattern.search(folded))
+    quarter_match = _QUARTER.search(folded)
+    quarter = _QUARTERS[quarter_match.group(1)] if quarter_match else None
+    half = bool(re.search(r"\b(6|sau) thang\b", folded))
+    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(folded)))
+    padded = f" {folded} "
+    places = tuple(p for p in PLACES if f" {p} " in padded)
+    bodies = tuple(b for b in BODIES if f" {b} " in padded)
+    named = {w for p in (*places, *bodies) for w in p.split()}
+    content = tuple(w for w in words(stripped)
+                    if w not in STOPWORDS and w not in named and not w.isdigit()
+                    and not (quarter_match and w == quarter_match.group(1)))
+    sequence = words(stripped)
+    kept = set(content)
+    pairs = tuple(f"{a} {b}" for a, b in pairwise(sequence) if a in kept and b in kept)
+    return Question(text=stripped, pairs=pairs, folded=folded, kind=_main_kind(kinds, years), kinds=kinds,
+                    years=years,
+                    quarter=quarter, half_year=half, places=places, bodies=bodies, content=content)
+
+
+def _main_kind(kinds: tuple[str, ...], years: tuple[int, ...]) -> str:
+    """The one kind the answer is composed for; two years named make a comparison."""
+    found = set(kinds)
+    if "deadline" in found and "lead" in found:
+        found.discard("deadline")
+    if "deadline" in found and {"number", "date", "signer"} & found:
+        found.discard("deadline")
+    if len(years) >= 2 and not found & {"number", "date", "signer", "theme", "issuer", "status"}:
+        return "compare"
+    for kind in KINDS:
+        if kind in found:
+            return kind
+    return "value"

@@ -1,0 +1,380 @@
+"""`ask`: a question over the imported documents to a cited, extractive answer or "not found"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, names_with_lines, quote
+from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.normalise import fold, words
+from nghiquyet.assistant.passages import DocumentFacts, document_facts
+from nghiquyet.assistant.question import Question, parse
+from nghiquyet.assistant.retrieve import Corpus, Scored, place_ok, rank
+from nghiquyet.assistant.sources import find_line, source_lines
+from nghiquyet.config import Settings
+from nghiquyet.documents.models import Document
+from nghiquyet.documents.service import document_path
+
+
+@dataclass(frozen=True)
+class Answer:
+    found: bool
+    answer: str
+    citations: tuple[Citation, ...]
+    kind: str = ""
+    derived: tuple[int, ...] = ()  # counts the composer computed (the number of cited items)
+
+    def to_dict(self) -> dict[str, Any]:
+        citations = [c.to_dict() for c in self.citations]
+        return {"found": self.found, "answer": self.answer, "citations": citations}
+
+
+_NONE = Answer(False, NOT_FOUND, ())
+_FACTS: dict[tuple[int, str, str], DocumentFacts] = {}
+_Key = tuple[int, str, str]
+_CORPUS: dict[tuple[_Key, ...], Corpus] = {}
+
+GROUPS = {"xay dung dang": "xay_dung_dang", "he thong chinh tri": "xay_dung_dang",
+          "kinh te": "kinh_te_xa_hoi", "xa hoi": "kinh_te_xa_hoi", "moi truong": "moi_truong",
+          "quoc phong": "quoc_phong_an_ninh", "an ninh": "quoc_phong_an_ninh"}
+DOC_TYPES = {"chuong trinh hanh dong": "chuong_trinh_hanh_dong", "thong bao": "thong_bao_ket_luan",
+             "ket luan": "thong_bao_ket_luan", "nghi quyet": "nghi_quyet", "ke hoach": "ke_hoach"}
+
+
+def _corpus(session: Session, settings: Settings) -> Corpus:
+    """The facts of every imported document, rebuilt only for documents added or reviewed since."""
+    columns = (Document.id, Document.filename, Document.sha256, Document.reviewed_at)
+    rows = session.execute(select(*columns).order_by(Document.id)).all()
+    keys = tuple((r.id, r.sha256, str(r.reviewed_at)) for r in rows)
+    cached = _CORPUS.get(keys)
+    if cached is not None:
+        return cached
+    facts: list[DocumentFacts] = []
+    for row, key in zip(rows, keys, strict=True):
+        if key not in _FACTS:
+            doc = session.get(Document, row.id)
+            if doc is None:
+                continue
+            head = [t for t in source_lines(document_path(doc, settings))[:40] if t.strip()][:12]
+            _FACTS[key] = document_facts(doc.id, doc.filename, doc.effective_extraction, " ".join(head))
+        facts.append(_FACTS[key])
+    corpus = Corpus(facts)
+    _CORPUS.clear()
+    _CORPUS[keys] = corpus
+    return corpus
+
+
+def ask(session: Session, settings: Settings, text: str) -> Answer:
+    """The answer to one question; raises QuestionError for input that is not a question."""
+    question = parse(text)
+    corpus = _corpus(session, settings)
+    paths = {}
+
+    def lines(doc: DocumentFacts) -> tuple[str, ...]:
+        if doc.document_id not in paths:
+            stored = session.get(Document, doc.document_id)
+            paths[doc.document_id] = source_lines(document_path(stored, settings)) if stored else ()
+        return paths[doc.document_id]
+
+    documents = [d for d in corpus.documents if _about(question, d, lines)]
+    if not documents:
+        return _NONE
+    draft = _compose(corpus, question, documents, lines)
+    if draft is None or not draft.citations:
+        return _NONE
+    answer = draft.text
+    if ungrounded(answer, [c.text for c in draft.citations], draft.derived):
+        return _NONE
+    return Answer(True, answer, tuple(draft.citations), question.kind, tuple(draft.derived))
+
+
+def _about(question: Question, doc: DocumentFacts, lines: Any) -> bool:
+    """The document can hold the answer: it covers a year asked and names every place asked."""
+    if question.years and not set(question.years) & (set(doc.years) | _passage_years(doc)):
+        return False
+    if question.bodies and question.kind in ("number", "date", "signer", "theme", "issuer"):
+        issued = fold(" ".join(str(doc.metadata.get(k) or "") for k in ("issuer", "title")))
+        if not all(body in issued for body in question.bodies):
+            return False
+    if question.places or question.bodies:
+        source = fold(" ".join(lines(doc))) + " " + doc.folded
+        return place_ok(question, doc, " ".join(source.split()))
+    return True
+
+
+def _passage_years(doc: DocumentFacts) -> set[int]:
+    out: set[int] = set()
+    for p in doc.passages:
+        if p.kind in ("target", "result"):
+            out |= p.years
+    return out
+
+
+def _doc_score(corpus: Corpus, question: Question, doc: DocumentFacts) -> float:
+    score = corpus.coverage(question, (doc.title_words,))
+    for phrase, doc_type in DOC_TYPES.items():
+        if phrase in question.folded and doc.doc_type == doc_type:
+            score += 1.0
+    if question.years and set(question.years) & set(doc.years):
+        score += 0.5
+    return score
+
+
+def _best_document(corpus: Corpus, question: Question, documents: list[DocumentFacts]) -> DocumentFacts:
+    return max(documents, key=lambda d: (_doc_score(corpus, question, d), -d.document_id))
+
+
+def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    kind = q.kind
+    if kind in ("number", "date", "signer", "theme", "issuer"):
+        return _metadata(corpus, q, documents, lines)
+    if kind == "count":
+        return _count(corpus, q, documents, lines)
+    if kind == "status":
+        return _status(corpus, q, documents, lines)
+    if kind == "lead":
+        return _lead(corpus, q, documents, lines)
+    if kind == "deadline":
+        return _deadline(corpus, q, documents, lines)
+    if kind == "projects":
+        return _projects(corpus, q, documents, lines)
+    if kind == "compare":
+        return _compare(corpus, q, documents, lines)
+    first, second = (("result", "target") if kind == "result" else ("target", "result"))
+    low = 0.5 if kind == "result" else 0.7
+    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low)) or _period_filter(
+        q, rank(corpus, q, [second], documents))
+    if not found:
+        return None
+    draft = Draft()
+    best = found[0]
+    quote(draft, best.document, best.passage, lines(best.document))
+    for other in found[1:]:
+        if other.document.document_id != best.document.document_id and other.score >= best.score * 0.999:
+            quote(draft, other.document, other.passage, lines(other.document))
+            break
+    return draft
+
+
+def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
+    """A quarter or half-year asked keeps only results reported for it."""
+    if not (q.quarter or q.half_year):
+        return found
+    period = q.period
+    return [s for s in found if s.passage.kind == "result" and (
+        period is None or str(s.passage.data.get("period")) == period
+        or (not q.years and str(s.passage.data.get("period", "")).endswith(period[4:])))]
+
+
+def _metadata(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    doc = _best_document(corpus, q, documents)
+    meta = doc.metadata
+    src = lines(doc)
+    draft = Draft()
+    if q.kind == "number":
+        value = meta.get("number")
+        if not value:
+            return None
+        at = find_line(src, str(value)) or _find_number_line(src, str(value))
+        draft.parts.append(f"Số hiệu của văn bản là {value}.")
+    elif q.kind == "date":
+        value = meta.get("date")
+        if not value:
+            return None
+        y, m, d = str(value).split("-")
+        at = find_line(src, f"ngày {int(d)} tháng {m} năm {y}") or find_line(
+            src, f"ngày {d} tháng {m} năm {y}") or find_line(src, f"ngày {int(d)} tháng {int(m)} năm {y}")
+        draft.parts.append(f"Văn bản ban hành ngày {d}/{m}/{y}.")
+    elif q.kind == "signer":
+        signer = meta.get("signer") or {}
+        name = signer.get("name")
+        if not name:
+            return None
+        at = find_line(src, name, max(1, len(src) - 150)) or find_line(src, name)
+        position = f" ({signer.get('capacity') or ''} {signer.get('position') or ''})".replace("( ", "(")
+        shown = f"{name}{position.rstrip()}" if signer.get("position") else name
+        draft.parts.append(f"Người ký: {shown}.")
+    elif q.kind == "theme":
+        value = meta.get("theme")
+        if not value:
+            return None
+        at = find_line(src, value) or find_line(src, value.split(" - ")[0])
+        draft.parts.append(f"Chủ đề: “{value}”.")
+    else:
+        value = meta.get("issuer")
+        if not value:
+            return None
+        at = find_line(src, value, 1, 40)
+        draft.parts.append(f"Cơ quan ban hành: {value}.")
+    if at is None:
+        return None
+    draft.parts[-1] += f" {label(doc.filename, at)}"
+    draft.cite(doc, src, [at])
+    return draft
+
+
+def _find_number_line(src: tuple[str, ...], number: str) -> int | None:
+    """"01-CTr/TU" written "Số 01 - CTr/TU" in the header: compare without spaces."""
+    want = re.sub(r"\s+", "", fold(number))
+    for index, text in enumerate(src[:60]):
+        if want in re.sub(r"\s+", "", fold(text)):
+            return index + 1
+    return None
+
+
+def _group(q: Question) -> str | None:
+    for phrase, group in GROUPS.items():
+        if phrase in q.folded:
+            return group
+    return None
+
+
+def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    doc = _best_document(corpus, q, documents)
+    src = lines(doc)
+    draft = Draft()
+    if "nhiem vu" in q.folded and "chi tieu" not in q.folded:
+        tasks = [p for p in doc.passages if p.kind == "task"]
+        if not tasks:
+            return None
+        draft.derived.append(len(tasks))
+        draft.parts.append(f"Văn bản {label(doc.filename, tasks[0].line)} có {len(tasks)} nhiệm vụ.")
+        draft.cite(doc, src, [t.line for t in tasks])
+        return draft
+    group = _group(q)
+    chosen = [(line, text) for line, g, text in doc.indicator_groups if group is None or g == group]
+    if not chosen:
+        return None
+    draft.derived.append(len(chosen))
+    about = "" if group is None else {"xay_dung_dang": " về xây dựng Đảng, hệ thống chính trị",
+                                      "kinh_te_xa_hoi": " về kinh tế - xã hội"}.get(group, "")
+    draft.parts.append(f"Có {len(chosen)} chỉ tiêu{about} {label(doc.filename, chosen[0][0])}:")
+    draft.parts.extend(f"({i}) {text.split(';')[0].strip()}." for i, (_, text) in enumerate(chosen, 1))
+    draft.derived.extend(range(1, len(chosen) + 1))
+    draft.cite(doc, src, [line for line, _ in chosen])
+    # Each listed indicator opens its line; figures in it come from that line or the next ones.
+    for line, text in chosen:
+        draft.cite(doc, src, _span(src, line, text.split(";")[0]))
+    return draft
+
+
+def _span(src: tuple[str, ...], line: int, text: str) -> list[int]:
+    from nghiquyet.assistant.sources import covering_lines
+    return covering_lines(src, line, text)
+
+
+def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """Reported counts of targets met or missed ("16/19 chỉ tiêu hoàn thành", "05 chỉ tiêu không đạt")."""
+    negative = bool(re.search(r"\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bnguy co\b|\bcham\b", q.folded))
+    found: list[Scored] = []
+    for doc in documents:
+        for p in doc.passages:
+            if p.kind != "result" or p.data.get("unit") != "chỉ tiêu":
+                continue
+            if q.years and not p.years & set(q.years):
+                continue
+            metric = fold(str(p.data.get("metric") or ""))
+            is_negative = bool(re.search(r"khong dat|chua", metric))
+            if is_negative == negative:
+                found.append(Scored(p, doc, corpus.coverage(q, (p.words, doc.title_words))))
+    if not found:
+        return None
+    found.sort(key=lambda s: -s.score)
+    best = found[0]
+    draft = Draft()
+    quote(draft, best.document, best.passage, lines(best.document))
+    return draft
+
+
+def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    found = [s for s in rank(corpus, q, ["task", "assignment"], documents, years=False, minimum=0.5)
+             if s.passage.kind == "assignment" or s.passage.data.get("lead") or s.passage.data.get("support")]
+    if not found:
+        return None
+    best = next((s for s in found if s.passage.kind == "assignment" and s.score >= found[0].score * 0.9),
+                found[0])
+    doc, p = best.document, best.passage
+    src = lines(doc)
+    draft = Draft()
+    if p.kind == "assignment":
+        same = [s for s in found if s.document is doc and s.passage.line == p.line
+                and s.passage.data.get("duty") == p.data.get("duty")]
+        leads = [s.passage.data["body"] for s in same if s.passage.data.get("role") == "lead"]
+        support = [s.passage.data["body"] for s in same if s.passage.data.get("role") != "lead"]
+        duty = str(p.data.get("duty") or "")
+    else:
+        leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
+        duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
+    draft.cite(doc, src, [p.line])
+    names_with_lines(draft, doc, src, leads + support, p.line)
+    text = f"Chủ trì: {'; '.join(leads)}." if leads else ""
+    if support:
+        text += f" Phối hợp: {'; '.join(support)}."
+    draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
+    return draft
+
+
+def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    found = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
+             if s.passage.data.get("deadline")]
+    if not found:
+        return None
+    best = found[0]
+    doc, p = best.document, best.passage
+    src = lines(doc)
+    deadline = str(p.data["deadline"])
+    at = find_line(src, deadline, p.line, 200)
+    if at is None:
+        return None
+    draft = Draft()
+    draft.cite(doc, src, [at])
+    subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
+    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, at)}")
+    draft.cite(doc, src, [p.line])
+    return draft
+
+
+_PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao tốc tuyến đường trọng điểm"))
+
+
+def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS)})
+    pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False, minimum=0.5)
+            if s.passage.data.get("projects")]
+    if not pool:
+        if narrowed.content:
+            return None
+        pool = [Scored(p, d, 1.0) for d in documents for p in d.passages
+                if p.kind == "task" and p.data.get("projects")]
+    if not pool:
+        return None
+    best = pool[0]
+    doc, p = best.document, best.passage
+    src = lines(doc)
+    draft = Draft()
+    projects = list(p.data["projects"])
+    wanted = projects
+    names_with_lines(draft, doc, src, wanted, p.line, 300)
+    draft.parts.append(f"Các dự án, công trình được nêu: {'; '.join(wanted)}. {label(doc.filename, p.line)}")
+    return draft
+
+
+def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    found = rank(corpus, q, ["target", "result"], documents)
+    if not found:
+        return None
+    draft = Draft()
+    seen: set[tuple[int, int]] = set()
+    best = found[0].score
+    for s in found:
+        key = (s.document.document_id, min(s.passage.years) if s.passage.years else 0)
+        if s.score < best * 0.8 or key in seen:
+            continue
+        seen.add(key)
+        quote(draft, s.document, s.passage, lines(s.document))
+    return draft

@@ -1,0 +1,130 @@
+"""Metadata of texts without the usual title block: press and portal pages, a header that arrives
+one cell per line, furniture above an official header. Wording is made up for these tests."""
+
+from __future__ import annotations
+
+from nghiquyet.extract import extract_text
+
+
+def test_portal_page_heading_publication_date_and_year_of_its_title() -> None:
+    text = """Thứ ba, Ngày 02/04/2030 -
+Huyện Mỹ Thạnh giao các chỉ tiêu phát triển năm 2027
+Ngày đăng: 15/12/2026  09:30
+Chia sẻ bài viết
+Ngày 10/12/2026, Huyện ủy ban hành Nghị quyết về nhiệm vụ năm 2027 với các chỉ tiêu chủ yếu.
+"""
+    meta = extract_text(text).metadata
+    assert meta.title == "Huyện Mỹ Thạnh giao các chỉ tiêu phát triển năm 2027"
+    assert meta.date == "2026-12-15"  # the labelled publication date, not the page-view date
+    assert meta.years == [2027, 2027]
+    assert meta.doc_type == "other" and meta.number is None
+
+
+def test_published_label_with_weekday_between() -> None:
+    text = "Tỉnh Bắc Sơn đặt mục tiêu mới\n\nXuất bản:Thứ tư, 03/06/2026 14:00 (GMT+7)\n\nNội dung bài."
+    assert extract_text(text).metadata.date == "2026-06-03"
+
+
+def test_opening_numeric_date_of_a_press_page() -> None:
+    text = "Tin hoạt động của tỉnh\nNgày 4/11/2026, HĐND tỉnh thông qua các chỉ tiêu kế hoạch năm 2027.\n"
+    assert extract_text(text).metadata.date == "2026-11-04"
+
+
+def test_congress_term_named_in_the_body_gives_the_term_from_its_second_year() -> None:
+    text = (
+        "Sáng nay, Đại hội đại biểu Đảng bộ huyện Tân Lộc lần thứ V, nhiệm kỳ 2030 – 2035 khai mạc. "
+        "Đại hội đề ra mục tiêu thu nhập bình quân đầu người đạt 90 triệu đồng."
+    )
+    assert extract_text(text).metadata.years == [2031, 2035]
+
+
+def test_session_within_a_term_does_not_set_the_years() -> None:
+    text = (
+        "Kết quả kinh tế huyện Phú Hòa\n"
+        "Ngày 18/12, HĐND huyện khóa X, nhiệm kỳ 2026-2031 tổ chức kỳ họp thứ 9.\n"
+        "Năm 2028, giá trị sản xuất toàn huyện đạt 5.100 tỷ đồng.\n"
+    )
+    assert extract_text(text).metadata.years == [2028, 2028]
+
+
+def test_a_period_span_counts_from_its_first_year() -> None:
+    meta = extract_text("PHƯƠNG HƯỚNG PHÁT TRIỂN GIAI ĐOẠN 2026-2030\nNội dung.").metadata
+    assert meta.years == [2026, 2030]
+
+
+def test_report_year_from_same_time_last_year_baseline() -> None:
+    text = "Trong quý đầu, doanh thu bán lẻ đạt 4.120 tỷ đồng, tăng 6,1% so với cùng kỳ năm 2031."
+    assert extract_text(text).metadata.years == [2032, 2032]
+
+
+def test_title_naming_a_review_year_and_a_plan_year() -> None:
+    text = """ỦY BAN NHÂN DÂN
+XÃ AN BÌNH
+Số: 120/BC-UBND
+An Bình, ngày 15 tháng 12 năm 2029
+
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ năm 2029
+và phương hướng nhiệm vụ năm 2030
+
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2029
+1. Về kinh tế
+Tổng giá trị sản xuất ước đạt 410 tỷ đồng.
+"""
+    assert extract_text(text).metadata.years == [2029, 2030]
+
+
+def test_header_one_cell_per_line_with_bars() -> None:
+    text = """ỦY BAN
+NHÂN DÂN
+TỈNH HÒA PHONG
+-------
+|
+CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+-------
+|
+Số:
+42/2031/QĐ-UBND
+|
+Hòa Phong, ngày
+05 tháng 3 năm 2031
+|
+QUYẾT ĐỊNH
+VỀ VIỆC GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2031
+Căn cứ Luật Tổ chức chính quyền địa phương;
+"""
+    meta = extract_text(text).metadata
+    assert meta.doc_type == "quyet_dinh"
+    assert meta.number == "42/2031/QĐ-UBND"
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Hòa Phong"
+    assert meta.date == "2031-03-05"
+    assert meta.years == [2031, 2031]
+
+
+def test_page_furniture_above_an_official_header() -> None:
+    text = """Trang chủ
+Tin tức sự kiện
+BÁO CÁO TỔNG KẾT NĂM 2028
+Ngày cập nhật 02/02/2029
+
+ỦY BAN NHÂN DÂN
+XÃ HÒA LỢI
+
+Số: 77/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hòa Lợi, ngày 18 tháng 12 năm 2028
+
+BÁO CÁO
+Tổng kết công tác năm 2028
+
+Căn cứ kế hoạch công tác năm của Ủy ban nhân dân xã, Ủy ban nhân dân xã báo cáo kết quả như sau.
+"""
+    meta = extract_text(text).metadata
+    assert meta.number == "77/BC-UBND"
+    assert meta.issuer == "Ủy ban nhân dân xã Hòa Lợi"
+    assert meta.date == "2028-12-18"
+    assert meta.doc_type == "bao_cao"
