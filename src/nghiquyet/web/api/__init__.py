@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nghiquyet.web.api import (
+    ask,
     assignments,
     audit,
     auth,
@@ -22,7 +23,7 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                reminders):
+                ask, reminders):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]

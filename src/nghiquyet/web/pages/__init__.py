@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from nghiquyet.web.pages import (
     approvals,
     assign,
+    assistant,
     auth,
     dashboard,
     documents,
@@ -18,7 +19,8 @@ from nghiquyet.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, reminders):
+for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
+                reminders):
     router.include_router(_module.router)
 
 __all__ = ["router"]
