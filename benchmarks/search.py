@@ -80,7 +80,7 @@ def queries(count: int) -> list[str]:
         if not re.search(r"[^\W_]", q):  # a window of dashes only: not a query anyone types
             continue
         out.append(fold(q) if i % 2 else q)
-    return out + ["chi tieu nam 2099 khong co", "zzz qqq", "tỉnh Cà Mau"]
+    return [*out, "chi tieu nam 2099 khong co", "zzz qqq", "tỉnh Cà Mau"]
 
 
 def run(url: str, name: str, docs: int, repeat: int) -> None:
@@ -113,7 +113,8 @@ def main() -> int:
             run(f"sqlite:///{tmp}/bench.db", "SQLite", args.docs, args.repeat)
     if args.db in ("postgres", "both"):
         base = os.environ.get("NGHIQUYET_BENCH_POSTGRES_URL", DEFAULT_PG)
-        admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+        admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"),
+                              isolation_level="AUTOCOMMIT")
         db = f"nq_bench_{uuid.uuid4().hex[:8]}"
         try:
             with admin.connect() as conn:

@@ -13,12 +13,14 @@ from nghiquyet.web.pages import (
     documents,
     mine,
     plans,
+    reminders,
     search,
     units,
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant):
+for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
+                reminders):
     router.include_router(_module.router)
 
 __all__ = ["router"]
