@@ -117,4 +117,5 @@ def db(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str) -> Settings:
     """Settings pointing at the test database and a private data directory (stored files)."""
-    return Settings(data_dir=tmp_path / "data", database_url=db_url)
+    return Settings(data_dir=tmp_path / "data", database_url=db_url,
+                    secret_key="khoa-thu-nghiem-du-dai-cho-hs256-tests-0123")

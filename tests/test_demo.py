@@ -136,3 +136,17 @@ def test_every_demo_account_sees_its_screens(demo_db: tuple[Path, str], username
         status = client.get(f"/api/v1/plans/{plan_id}/status", params={"period": "2024"})
         assert status.status_code == 200 and status.json()["complete"] > 0
     web.state.engine.dispose()
+
+
+def test_demo_has_late_reports_a_bell_count_and_a_dry_run_lists_messages(demo_db: tuple[Path, str],
+                                                                         session: Session) -> None:
+    from nghiquyet.reminders.service import calendar, unread_count
+
+    states = Counter(e.state for e in calendar(session, today=dt.date(2025, 1, 27)))
+    assert states["late"] > 0 and states["approved"] > 0
+    office = session.scalars(select(User).where(User.username == "vanphong")).one()
+    assert unread_count(session, office.id) > 0
+    env = {"NGHIQUYET_DATABASE_URL": f"sqlite:///{demo_db[0]}"}
+    dry = CliRunner().invoke(app, ["remind", "--dry-run", "--now", "2025-01-27T10:00"], env=env)
+    assert dry.exit_code == 0, dry.output
+    assert "thư → vanphong@demo.lamdong.gov.vn: [nghiquyet] Nhắc việc hôm nay:" in dry.stdout

@@ -16,7 +16,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("nghiquyet-data")
     database_url: str | None = None  # default: SQLite file inside data_dir
-    secret_key: str = "doi-khoa-bi-mat-khi-trien-khai"  # dev default: `serve` warns until it is set
+    secret_key: str | None = None  # unset: a random key kept in data_dir (accounts/signing_key.py)
     token_hours: int = 12
     max_upload_mb: int = 50
     smtp_url: str | None = None  # smtp://host:port; unset: reminders stay in the app

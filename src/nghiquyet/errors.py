@@ -44,3 +44,7 @@ class PermissionDenied(NghiquyetError):
 
 class ConflictError(NghiquyetError):
     """The action contradicts the stored state (e.g. editing approved data)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, existing_id: int | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.existing_id = existing_id  # the stored object the client should use instead

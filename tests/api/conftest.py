@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import hash_password
+from nghiquyet.accounts.signing_key import with_signing_key
 from nghiquyet.config import Settings
 from nghiquyet.db import make_session_factory
 from nghiquyet.units.models import Unit
@@ -95,7 +96,7 @@ def shared_world(db_engine: Engine, tmp_path_factory: pytest.TempPathFactory,
                  db_url: str) -> Iterator[tuple[World, TestClient]]:
     """One world and client for a whole module (built once per database) for tests that only read,
     or that each use objects of their own; emptied at the end as the shared fixture would."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("world"), database_url=db_url)
+    settings = with_signing_key(Settings(data_dir=tmp_path_factory.mktemp("world"), database_url=db_url))
     empty_database(db_engine)
     world = build_world(make_session_factory(db_engine), settings)
     application = create_app(settings)

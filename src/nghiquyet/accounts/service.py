@@ -85,6 +85,8 @@ def authenticate(session: Session, *, username: str, password: str) -> User:
 
 def _signing_key(settings: Settings) -> bytes:
     # A fixed 32-byte HMAC key whatever the length of the configured secret (RFC 7518 §3.2).
+    if settings.secret_key is None:  # never sign with a guessable fallback
+        raise TokenError("Máy chủ chưa có khóa ký: hãy khởi động lại để tạo khóa.")
     return hashlib.sha256(settings.secret_key.encode()).digest()
 
 

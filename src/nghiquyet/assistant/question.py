@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from nghiquyet.assistant.normalise import expand, fold, words
+from nghiquyet.errors import InputError
 
 MAX_LENGTH = 1000
 
@@ -106,7 +107,7 @@ class Question:
         return str(year)
 
 
-class QuestionError(ValueError):
+class QuestionError(InputError):
     """A question that cannot be asked: empty, too long, or with no words."""
 
 

@@ -19,6 +19,7 @@ from nghiquyet.assistant.sources import find_line, source_lines
 from nghiquyet.config import Settings
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.service import document_path
+from nghiquyet.units.permissions import Actor, require_reader
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,13 @@ def _corpus(session: Session, settings: Settings) -> Corpus:
     return corpus
 
 
-def ask(session: Session, settings: Settings, text: str) -> Answer:
-    """The answer to one question; raises QuestionError for input that is not a question."""
+def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None = None) -> Answer:
+    """The answer to one question; raises QuestionError for input that is not a question.
+
+    Whoever may read the documents may ask about them (`actor` None: the command line).
+    """
+    if actor is not None:
+        require_reader(actor)
     question = parse(text)
     corpus = _corpus(session, settings)
     paths = {}

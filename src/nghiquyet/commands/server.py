@@ -32,15 +32,20 @@ def serve(
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
 ) -> None:
     """Chạy máy chủ web (tạo hoặc nâng cấp cơ sở dữ liệu trước khi chạy)."""
-    from nghiquyet.config import Settings
+    from nghiquyet.accounts.signing_key import KEY_FILE, WeakSecretKey, with_signing_key
+    from nghiquyet.config import load_settings
 
-    settings, engine, _ = open_database()
+    # Before touching the database: a guessable NGHIQUYET_SECRET_KEY stops the start (WeakSecretKey).
+    explicit = load_settings().secret_key is not None
+    try:
+        settings = with_signing_key(load_settings())
+    except WeakSecretKey as exc:
+        raise fail(str(exc)) from exc
+    settings, engine, _ = open_database(settings)
     engine.dispose()
     typer.echo(f"Cơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}")
-    if settings.secret_key == Settings.model_fields["secret_key"].default:
-        # Anyone who knows the shipped default could sign tokens for any account.
-        typer.echo("Cảnh báo: đang dùng khóa ký mặc định; hãy đặt NGHIQUYET_SECRET_KEY trước khi triển khai.",
-                   err=True)
+    if not explicit:
+        typer.echo(f"Khóa ký phiên đăng nhập: {settings.data_dir / KEY_FILE} (tự tạo, quyền 0600).")
     typer.echo(f"Địa chỉ: http://{host}:{port}/  (API: /api/v1, tài liệu API: /docs)")
     _run_uvicorn(host, port)
 

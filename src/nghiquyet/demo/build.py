@@ -21,6 +21,8 @@ from nghiquyet.demo.figures import OUTCOMES, Outcome, quarter_value, task_progre
 from nghiquyet.documents.service import import_document
 from nghiquyet.plans.models import Plan
 from nghiquyet.plans.service import confirm_plan, get_plan
+from nghiquyet.reminders.service import run as remind
+from nghiquyet.reminders.service import set_contact
 from nghiquyet.status import Period, spec_for
 from nghiquyet.tracking.assignments import assign_many
 from nghiquyet.tracking.models import Update
@@ -98,6 +100,9 @@ def seed_files() -> list[tuple[str, bytes]]:
     return sorted((p.name, p.read_bytes()) for p in seeds.iterdir() if p.name.endswith(".txt"))
 
 
+DEMO_REMIND_AT = dt.datetime(2025, 1, 27, 2, 0, tzinfo=dt.UTC)  # 09:00 in Vietnam
+
+
 def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummary:
     """Fill an empty, migrated database; returns what was made (for the CLI to print)."""
     rng = random.Random(SEED)
@@ -117,7 +122,19 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
                 plan = get_plan(session, plan_id=plan.id)
                 leads = _assign(session, plan, office, year, summary)
                 _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng, summary)
+        _contacts(session)
+    # Đôn đốc: the demo's year closed on 31/12/2024 and its reports were due on 15/01/2025; the
+    # reminders of 27/01/2025 (late, and escalated after ten days) are made in the app, so the bell
+    # shows a count. With no SMTP server they wait there: `nghiquyet remind --dry-run` lists the
+    # digests it would send.
+    remind(factory, now=DEMO_REMIND_AT, channel=None, base_url=settings.base_url)
     return summary
+
+
+def _contacts(session: Session) -> None:
+    """Every demo account gets an address of its own (nothing is sent unless NGHIQUYET_SMTP_URL is set)."""
+    for user in session.query(User).order_by(User.id):
+        set_contact(session, user_id=user.id, email=f"{user.username}@demo.lamdong.gov.vn")
 
 
 def _units_and_accounts(session: Session, accounts: list[DemoAccount],

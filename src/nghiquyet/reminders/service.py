@@ -409,7 +409,8 @@ def run(
                 result.sent_inapp += 1
                 result.lines.append(f"trong ứng dụng → {p.username}: {p.title} — {p.body}")
             session.flush()
-            _queue_digests(session, now=now, base_url=base_url)
+            if channel is not None:  # without SMTP the messages stay in the app, ready for a later digest
+                _queue_digests(session, now=now, base_url=base_url)
         if channel is not None:
             _send_outbox(factory, channel, now=now, result=result)
     finally:

@@ -25,6 +25,7 @@ from nghiquyet.reports.docx_layout import (
     setup_document,
 )
 from nghiquyet.reports.docx_table import Row, add_table
+from nghiquyet.reports.safe_cells import Formula, put
 from nghiquyet.reports.xlsx import BORDER, FONT, number_format, write_header
 from nghiquyet.status import Status
 
@@ -91,7 +92,7 @@ class CompareXlsxExporter:
         ws = wb.active
         assert ws is not None
         ws.title = "So sánh"
-        ws.cell(row=1, column=1, value=data.subject).font = Font(name=FONT, bold=True, size=13)
+        put(ws, 1, 1, data.subject).font = Font(name=FONT, bold=True, size=13)
         headers = list(zip(COLUMNS, (6, 42, 26, 16, 16, 14, 12, 20, 20), strict=True))
         headers[3] = (data.base.period_label, 16)
         headers[4] = (data.current.period_label, 16)
@@ -99,12 +100,12 @@ class CompareXlsxExporter:
         for i, r in enumerate(data.rows, 4):
             values: list[object] = [
                 r.number, r.metric, r.plan_text, r.before, r.after,
-                f'=IF(AND(ISNUMBER(D{i}),ISNUMBER(E{i})),E{i}-D{i},"")',
-                f'=IF(AND(ISNUMBER(D{i}),ISNUMBER(E{i}),D{i}<>0),(E{i}-D{i})/D{i},"")',
+                Formula(f'=IF(AND(ISNUMBER(D{i}),ISNUMBER(E{i})),E{i}-D{i},"")'),
+                Formula(f'=IF(AND(ISNUMBER(D{i}),ISNUMBER(E{i}),D{i}<>0),(E{i}-D{i})/D{i},"")'),
                 r.status_before.label_vi, r.status_after.label_vi,
             ]
             for col, value in enumerate(values, 1):
-                cell = ws.cell(row=i, column=col, value=value)
+                cell = put(ws, i, col, value)
                 cell.font = Font(name=FONT)
                 cell.border = BORDER
                 cell.alignment = Alignment(vertical="top", wrap_text=col in (2, 3))

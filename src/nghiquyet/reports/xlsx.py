@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from nghiquyet.reports.data import GROUP_LABELS, ReportData
+from nghiquyet.reports.safe_cells import Formula, put
 from nghiquyet.status import Status
 
 FONT = "Times New Roman"
@@ -69,7 +70,7 @@ def build_workbook(data: ReportData) -> Workbook:
 
 def write_header(ws: Worksheet, headers: tuple[tuple[str, int], ...], row: int) -> None:
     for col, (name, width) in enumerate(headers, 1):
-        cell = ws.cell(row=row, column=col, value=name)
+        cell = put(ws, row, col, name)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -78,9 +79,9 @@ def write_header(ws: Worksheet, headers: tuple[tuple[str, int], ...], row: int) 
 
 
 def _title(ws: Worksheet, data: ReportData, width: int) -> None:
-    ws.cell(row=1, column=1, value=f"{data.title} {data.subject}").font = Font(name=FONT, bold=True, size=14)
+    put(ws, 1, 1, f"{data.title} {data.subject}").font = Font(name=FONT, bold=True, size=14)
     issuer = " - ".join(data.header.issuer_lines)
-    ws.cell(row=2, column=1, value=f"Kỳ báo cáo: {data.period_label} ({data.period.code}); {issuer}; "
+    put(ws, 2, 1, f"Kỳ báo cáo: {data.period_label} ({data.period.code}); {issuer}; "
                                    f"{data.header.place_date}").font = Font(name=FONT, italic=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
@@ -98,11 +99,11 @@ def _targets_sheet(ws: Worksheet, data: ReportData) -> None:
             r.number, GROUP_LABELS.get(r.group, r.group), r.metric, r.plan_text, r.plan_value, r.unit or "",
             r.actual,
             # % of plan stays a live formula, so a corrected figure recomputes it.
-            f'=IF(AND(ISNUMBER(G{row}),ISNUMBER(E{row}),E{row}<>0),G{row}/E{row},"")',
+            Formula(f'=IF(AND(ISNUMBER(G{row}),ISNUMBER(E{row}),E{row}<>0),G{row}/E{row},"")'),
             r.status_label, r.rule, r.lead_unit, r.explanation + (f" — {r.note}" if r.note else ""),
         ]
         for col, value in enumerate(values, 1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.font = body
             cell.alignment = wrap
             cell.border = BORDER
@@ -135,14 +136,14 @@ def _summary_sheet(ws: Worksheet, data: ReportData) -> None:
         if g is None:
             # The total row sums the groups with formulas.
             values: list[object] = ["Tổng cộng", *(
-                f"=SUM({get_column_letter(c)}{HEADER_ROW + 1}:{get_column_letter(c)}{row - 1})"
+                Formula(f"=SUM({get_column_letter(c)}{HEADER_ROW + 1}:{get_column_letter(c)}{row - 1})")
                 for c in range(2, n))]
             values.append("; ".join(data.overview))
         else:
             values = [g.label, g.tally.total, g.tally.complete,
                       *(g.tally.by_status.get(s.value, 0) for s in Status), g.sentence]
         for col, value in enumerate(values, 1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.font = Font(name=FONT, bold=g is None)
             cell.border = BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=col == n)
@@ -171,10 +172,9 @@ def _updates_sheet(ws: Worksheet, data: ReportData) -> None:
     for i, u in enumerate(data.updates, 1):
         values: list[object] = [i, u.unit, u.item, u.period, u.value, u.unit_of_measure or "", u.progress,
                                 u.note, STATE_LABELS.get(u.state, u.state), u.decided_at]
-        ws.append(values)
         row = i + 1
-        for col in range(1, len(values) + 1):
+        for col, value in enumerate(values, 1):
             fmt = number_format(u.value) if col == 5 else "dd/mm/yyyy" if col == 10 else "General"
-            ws.cell(row=row, column=col)._style = copy(styles[fmt])
+            put(ws, row, col, value)._style = copy(styles[fmt])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(UPDATE_HEADERS))}{max(len(data.updates) + 1, 2)}"

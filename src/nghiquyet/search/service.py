@@ -128,9 +128,26 @@ def search(session: Session, query: str, *, document_id: int | None = None, year
     """The best `limit` entries holding every word of the query, best first."""
     terms = query_terms(query)
     limit = max(1, min(limit, MAX_LIMIT))
-    stmt = _ranked(session, terms).where(*_filters(
-        document_id=document_id, year=year, doc_type=doc_type, unit_id=unit_id, kinds=kinds))
+    filters = _filters(document_id=document_id, year=year, doc_type=doc_type, unit_id=unit_id, kinds=kinds)
+    if not filters and session.get_bind().dialect.name == "sqlite":
+        return _hits(session, terms, session.execute(_sqlite_top(terms, limit)).all())
+    stmt = _ranked(session, terms).where(*filters)
     rows = session.execute(stmt.order_by(literal_column("score").desc(), SearchEntry.id).limit(limit)).all()
+    return _hits(session, terms, rows)
+
+
+def _sqlite_top(terms: list[str], limit: int) -> Select[Any]:
+    """Unfiltered SQLite search: FTS5 picks the best rows by itself (ORDER BY rank LIMIT), and only
+    those are joined to their entries; joining every match first costs a row fetch per match."""
+    match = " ".join(f'"{t}"' for t in terms)
+    top = (select(_FTS.c.rowid.label("rowid"), (-literal_column("rank")).label("score"))
+           .select_from(_FTS).where(text("search_fts MATCH :match").bindparams(match=match))
+           .order_by(literal_column("rank")).limit(limit).subquery())
+    return (select(SearchEntry, top.c.score).join(top, top.c.rowid == SearchEntry.id)
+            .order_by(top.c.score.desc(), SearchEntry.id))
+
+
+def _hits(session: Session, terms: list[str], rows: Sequence[Any]) -> list[Hit]:
     target_ids = [r[0].target_id for r in rows if r[0].target_id is not None]
     indicator_of_target: dict[int, int] = {}
     if target_ids:

@@ -69,6 +69,9 @@ class Update(Base):
         Index("ix_updates_target_period_state", "target_id", "period", "state"),
         Index("ix_updates_task_period_state", "task_id", "period", "state"),
         Index("ix_updates_plan_period_unit", "plan_id", "period", "unit_id"),
+        # One report per item, unit, period and version, even under parallel requests (issue 11).
+        UniqueConstraint("target_id", "unit_id", "period", "version"),
+        UniqueConstraint("task_id", "unit_id", "period", "version"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,7 +8,10 @@ and the newest approved version is the one that counts.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nghiquyet.audit.service import record, snapshot
@@ -74,6 +77,21 @@ def _resolve_unit(session: Session, actor: Actor, unit_id: int | None, indicator
     return unit_id
 
 
+def _insert_once(session: Session, update: Update, column: Any, item_id: int | None, code: str) -> None:
+    """Insert under the unique (item, unit, period, version) key; a parallel request that stored the
+    same report first wins, and this one gets a ConflictError naming that report's id."""
+    try:
+        with session.begin_nested():
+            session.add(update)
+            session.flush()
+    except IntegrityError as exc:
+        winner = session.scalars(select(Update.id).where(
+            column == item_id, Update.unit_id == update.unit_id, Update.period == code,
+            Update.version == update.version)).first()
+        raise ConflictError(f"Đã có báo cáo kỳ {code} (#{winner}); hãy sửa báo cáo đó",
+                            existing_id=winner) from exc
+
+
 def create_update(session: Session, *, actor: Actor, period: str, target_id: int | None = None,
                   task_id: int | None = None, value: float | None = None, progress: float | None = None,
                   note: str | None = None, unit_id: int | None = None) -> Update:
@@ -102,12 +120,11 @@ def create_update(session: Session, *, actor: Actor, period: str, target_id: int
             raise ConflictError(f"Số liệu kỳ {code} đã được duyệt (báo cáo #{current.id}); "
                                 "muốn thay đổi hãy gửi đính chính")
         raise ConflictError(f"Đã có báo cáo kỳ {code} ({STATE_LABELS_VI[current.state]}, #{current.id}); "
-                            "hãy sửa báo cáo đó")
+                            "hãy sửa báo cáo đó", existing_id=current.id)
     update = Update(plan_id=item.plan_id, target_id=target_id, task_id=task_id, unit_id=unit, period=code,
                     value=value, progress=progress, note=note, state="draft", version=1,
                     created_by=actor.id)
-    session.add(update)
-    session.flush()
+    _insert_once(session, update, column, target_id or task_id, code)
     record(session, actor=actor, action="update.create", object_type="update", object_id=update.id,
            after=snapshot(update))
     session.flush()

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet import __version__
+from nghiquyet.accounts.signing_key import with_signing_key
 from nghiquyet.config import Settings, load_settings
 from nghiquyet.db import make_engine, make_session_factory
 from nghiquyet.notifications.email import SmtpChannel
@@ -28,7 +29,7 @@ _FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the engine and session factory live on `app.state` (migrations are run by the CLI)."""
-    settings = settings or load_settings()
+    settings = with_signing_key(settings or load_settings())  # refuses a guessable key
     engine = make_engine(settings.resolved_database_url)
 
     @asynccontextmanager

@@ -1,11 +1,12 @@
 """A document scores the same whether it comes as text, as Word or as PDF (issue 9).
 
-Every golden document (seeds, dev corpus, held-out) gets a .docx twin with Word automatic numbering
-and a rendered .pdf twin (see build.py); each version is extracted with `nghiquyet.extract` and
-scored against the gold with the reference scorer's own functions (tools/score_extraction.py),
-micro-averaged per corpus as the scorer does. The docx and pdf targets and results F1 must be within
-0.02 of the text version's; metadata is reported and held within 0.05 (one field in 20 documents).
-Tasks are not compared: they are matched by line, and line numbers differ between formats.
+Every golden document (seeds, dev corpus, held-out, real/dev; never the sealed real/holdout) gets
+a .docx twin with Word automatic numbering and a rendered .pdf twin (see build.py). Each version
+is extracted with `nghiquyet.extract` and scored against the gold with the reference scorer's own
+functions (tools/score_extraction.py), micro-averaged per corpus as the scorer does. The docx and
+pdf targets and results F1 must be within 0.02 of the text version's; metadata is held within
+0.05 (one field in 20 documents). Tasks are not compared: they are matched by line, and line
+numbers differ between formats.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ CORPORA: dict[str, tuple[Path, Path]] = {  # corpus → (documents, gold)
     "seeds": (ROOT / "src" / "nghiquyet" / "demo" / "seeds", GOLDEN / "seeds" / "gold"),
     "dev": (GOLDEN / "dev" / "docs", GOLDEN / "dev" / "gold"),
     "heldout": (GOLDEN / "heldout", GOLDEN / "heldout"),
+    "real-dev": (GOLDEN / "real" / "dev" / "docs", GOLDEN / "real" / "dev" / "gold"),  # not holdout
 }
 KINDS = ("targets", "results", "metadata")
 GAP = 0.02

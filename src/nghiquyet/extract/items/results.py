@@ -43,6 +43,30 @@ _PLAN_BEFORE = re.compile(
     r"[\s(:]*\Z",
     re.IGNORECASE,
 )
+# What a sentence aims at rather than reports, from its own words: a targets lead ("đề ra 29 chỉ
+# tiêu", "các chỉ tiêu chủ yếu:", "đặt mục tiêu", "Đại hội xác định") makes the rest of its
+# paragraph, and the paragraphs after it, targets until a sentence reports again.
+_TARGET_LEAD = re.compile(
+    r"(?<![^\W_])(?:phấn\s+đấu|đặt\s+(?:ra\s+)?mục\s+tiêu|mục\s+tiêu\s+(?:đến|tới|cụ\s+thể|chủ\s+yếu)"
+    r"|(?:đề\s+ra|giao|thống\s+nhất)\s+(?:các\s+)?(?:\d+\s+)?chỉ\s+tiêu(?!\s+(?:đạt|hoàn\s+thành))"
+    r"|(?:các\s+)?chỉ\s+tiêu\s+(?:[^\W\d_]+[\s,-]+){0,6}?chủ\s+yếu(?:\s+năm\s+\d{4})?\s*(?:là|gồm)?\s*:"
+    r"|(?:một\s+số|các)\s+chỉ\s+tiêu\s+chủ\s+yếu"
+    r"|(?:đại\s+hội|nghị\s+quyết|hội\s+nghị)\s+(?:đã\s+)?xác\s+định)",
+    re.IGNORECASE,
+)
+# Words only a report uses: an estimate, a share of the plan, the months gone, a rank.
+_REPORTED = re.compile(
+    r"(?<![^\W_])(?:ước\s+(?:đạt|thực\s+hiện|tính)|đã\s+đạt|đạt\s+được|vượt\s+(?:kế\s+hoạch|KH)"
+    r"|(?:so\s+)?(?:với\s+)?kế\s+hoạch\s+(?:năm|tỉnh|huyện)|%\s*(?:so\s+)?(?:KH|kế\s+hoạch)"
+    r"|tháng\s+đầu\s+năm|cùng\s+kỳ\s+năm\s+(?:trước|ngoái)|xếp\s+thứ|nhiệm\s+kỳ\s+qua|kết\s+quả)",
+    re.IGNORECASE,
+)
+# A figure stated as a floor ("từ 80% trở lên", "tối thiểu 20%") is a target's, not a result's.
+_FLOOR_BEFORE = re.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới)\s*(?:là\s*)?\Z", re.IGNORECASE)
+# "đến năm 2030", "tới 2030": a horizon after the period reported.
+_HORIZON = re.compile(r"(?<![^\W_])(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# "nhiệm kỳ 2021-2026 tổ chức ...": the span's last year is no figure.
+_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*\Z")
 _PLAN_REACH = 40  # longest "dự toán đề ra (" before a figure, with room to spare
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[^\W_])")
 _DIGIT = re.compile(r"\d")
@@ -95,6 +119,20 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return [(start, s) for start, s in out if s.strip()]
 
 
+def _beyond(sentence: str, period: str | None) -> bool:
+    """True when the sentence names a horizon year after the period it would report on."""
+    if period is None or ("đến" not in sentence and "tới" not in sentence):
+        return False
+    year = int(period[:4])
+    return any(int(m.group(1)) > year for m in _HORIZON.finditer(sentence))
+
+
+def _is_floor(sentence: str, start: int, number_start: int) -> bool:
+    """ "tối thiểu 20%", "không dưới 5 xã": the words before the number (its comparator's start
+    included) state a floor."""
+    return _FLOOR_BEFORE.search(sentence, max(0, start - 20), number_start) is not None
+
+
 def find_results(
     paragraphs: Sequence[tuple[str, int] | Located], *, default_period: str | None
 ) -> list[Result]:
@@ -102,6 +140,7 @@ def find_results(
     object with `line_at(offset)` so each result points at the line its words start on."""
     out: list[Result] = []
     carried = default_period
+    aiming = False  # inside a targets list that an earlier lead opened
     for para in paragraphs:
         text, line = (para[0], para[1]) if isinstance(para, tuple) else (para.text, para.line)
         if not _DIGIT.search(text):
@@ -114,12 +153,25 @@ def find_results(
             carried = opening
         # Within a paragraph a period holds from where it is named to the next one.
         period = named or carried
+        if _REPORTED.search(text[:120]) or (opening and not _TARGET_LEAD.search(text)):
+            aiming = False  # a paragraph that opens by reporting closes a targets list
         for start, sentence in _sentences(text):
             period = detect_period(sentence) or period
-            if not _DIGIT.search(sentence) or _AIM.search(sentence):
+            reported = _REPORTED.search(sentence) is not None
+            if not reported and _TARGET_LEAD.search(sentence):
+                aiming = True  # "Kết quả thực hiện các chỉ tiêu chủ yếu": a report's lead, not a list's
+            if not _DIGIT.search(sentence) or _AIM.search(sentence) or (aiming and not reported):
                 continue
+            if not reported and _beyond(sentence, period):
+                continue  # "GRDP bình quân đầu người đến năm 2030 là ...": a horizon's figure
             for q, target in read_figures(sentence, year=None, narrative=True):
                 if q.unit is None or q.unit_kind == "magnitude" or target.value is None:
+                    continue
+                floor = "trở lên" in sentence[q.number_start : q.end + 30].lower()
+                floor = floor or _is_floor(sentence, q.start, q.number_start)
+                if not reported and floor:
+                    continue
+                if _SPAN_BEFORE.search(sentence, max(0, q.number_start - 12), q.number_start):
                     continue
                 # Only the words just before the figure can name it the plan's: a bounded window
                 # keeps this linear (searching back from every figure was quadratic, issue 11).

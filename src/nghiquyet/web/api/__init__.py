@@ -5,12 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nghiquyet.web.api import (
+    ask,
     assignments,
     audit,
     auth,
     documents,
     health,
     plans,
+    reminders,
     reports,
     search,
     units,
@@ -20,7 +22,8 @@ from nghiquyet.web.api import (
 from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
-for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search):
+for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
+                ask, reminders):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]

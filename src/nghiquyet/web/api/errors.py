@@ -55,7 +55,10 @@ def public_message(exc: NghiquyetError) -> str:
 
 def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, NghiquyetError)
-    return JSONResponse({"detail": public_message(exc)}, status_code=status_for(exc))
+    body: dict[str, object] = {"detail": public_message(exc)}
+    if isinstance(exc, ConflictError) and exc.existing_id is not None:
+        body["existing_id"] = exc.existing_id
+    return JSONResponse(body, status_code=status_for(exc))
 
 
 def describe_validation(errors: list[Any]) -> str:
@@ -77,6 +80,7 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 class ErrorOut(BaseModel):
     detail: str = Field(description="Lý do, bằng tiếng Việt")
+    existing_id: int | None = Field(default=None, description="409: mã của bản ghi đã có")
 
 
 # Documented on every API route, so clients (and Schemathesis) know the failure bodies.

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nghiquyet.web.pages import approvals, assign, auth, dashboard, documents, mine, plans, search, units
+from nghiquyet.web.pages import (
+    approvals,
+    assign,
+    assistant,
+    auth,
+    dashboard,
+    documents,
+    mine,
+    plans,
+    reminders,
+    search,
+    units,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search):
+for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
+                reminders):
     router.include_router(_module.router)
 
 __all__ = ["router"]

@@ -50,10 +50,13 @@ def nav_for(user: User | None) -> list[NavEntry]:
         NavEntry("indicators", "Chỉ tiêu", "/chi-tieu"),
         NavEntry("tasks", "Nhiệm vụ", "/nhiem-vu"),
         NavEntry("units", "Đơn vị", "/don-vi"),
+        NavEntry("assistant", "Trợ lý", "/tro-ly"),
+        NavEntry("calendar", "Lịch báo cáo", "/lich-bao-cao"),
     ]
     role = role_of(user)
     if role in OFFICE_ROLES:
         entries.append(NavEntry("approvals", "Phê duyệt", "/phe-duyet"))
+        entries.append(NavEntry("rules", "Nhắc việc", "/nhac-viec"))
     if role == "unit":
         entries.append(NavEntry("mine", "Việc của tôi", "/viec-cua-toi"))
     return entries
