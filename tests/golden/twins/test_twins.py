@@ -82,7 +82,9 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dict
 # vs 1.000): the normaliser starts a new paragraph at a wrapped line that begins with a figure
 # ("... thu nội địa" / "3.500 tỷ đồng."), and joins a wrapped subtitle to the body paragraph
 # after it, so the trích yếu is lost (metadata).
-KNOWN_GAPS = {("pdf", "heldout")}
+# The PDF twin of the real dev set scores higher than its text (0.980 vs 0.948): wrapped lines
+# rejoined differently put a sapo sentence and its list in one paragraph. A gap all the same.
+KNOWN_GAPS = {("pdf", "heldout"), ("pdf", "real-dev")}
 _GAP_MARK = pytest.mark.xfail(strict=True, reason="normaliser on wrapped PDF lines")
 CASES = [pytest.param(fmt, corpus, marks=_GAP_MARK)
          if (fmt, corpus) in KNOWN_GAPS else pytest.param(fmt, corpus)

@@ -47,7 +47,7 @@ _PLAN_BEFORE = re.compile(
 # tiêu", "các chỉ tiêu chủ yếu:", "đặt mục tiêu", "Đại hội xác định") makes the rest of its
 # paragraph, and the paragraphs after it, targets until a sentence reports again.
 _TARGET_LEAD = re.compile(
-    r"(?<![^\W_])(?:phấn\s+đấu|đặt\s+(?:ra\s+)?mục\s+tiêu|mục\s+tiêu\s+(?:đến|tới|cụ\s+thể|chủ\s+yếu)"
+    r"(?<![^\W_])(?:(?<!lực\s)phấn\s+đấu|đặt\s+(?:ra\s+)?mục\s+tiêu|mục\s+tiêu\s+(?:đến|tới|cụ\s+thể|chủ\s+yếu)"
     r"|(?:đề\s+ra|giao|thống\s+nhất)\s+(?:các\s+)?(?:\d+\s+)?chỉ\s+tiêu(?!\s+(?:đạt|hoàn\s+thành))"
     r"|(?:các\s+)?chỉ\s+tiêu\s+(?:[^\W\d_]+[\s,-]+){0,6}?chủ\s+yếu(?:\s+năm\s+\d{4})?\s*(?:là|gồm)?\s*:"
     r"|(?:một\s+số|các)\s+chỉ\s+tiêu\s+chủ\s+yếu"
@@ -58,7 +58,8 @@ _TARGET_LEAD = re.compile(
 _REPORTED = re.compile(
     r"(?<![^\W_])(?:ước\s+(?:đạt|thực\s+hiện|tính)|đã\s+đạt|đạt\s+được|vượt\s+(?:kế\s+hoạch|KH)"
     r"|(?:so\s+)?(?:với\s+)?kế\s+hoạch\s+(?:năm|tỉnh|huyện)|%\s*(?:so\s+)?(?:KH|kế\s+hoạch)"
-    r"|tháng\s+đầu\s+năm|cùng\s+kỳ\s+năm\s+(?:trước|ngoái)|xếp\s+thứ|nhiệm\s+kỳ\s+qua|kết\s+quả)",
+    r"|tháng\s+đầu\s+năm|cùng\s+kỳ\s+năm\s+(?:trước|ngoái)|xếp\s+thứ|nhiệm\s+kỳ\s+qua|kết\s+quả"
+    r"|\d+\s*/\s*\d+\s+chỉ\s+tiêu)",
     re.IGNORECASE,
 )
 # A figure stated as a floor ("từ 80% trở lên", "tối thiểu 20%") is a target's, not a result's.
