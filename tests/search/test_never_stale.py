@@ -84,8 +84,11 @@ class IndexMachine(RuleBasedStateMachine):
             else:
                 upd.note = note
         else:
+            # One report per (target, unit, period) is the rule (a unique key): each new one gets
+            # a period of its own.
+            self.periods = getattr(self, "periods", 0) + 1
             self.session.add(Update(plan_id=self.plan_id, target_id=self.target_id, unit_id=units[0].id,
-                                    period="2024", note=note))
+                                    period=str(2000 + self.periods), note=note))
         self.session.flush()
 
     @invariant()

@@ -86,22 +86,22 @@ def _row_paragraph(cells: list[Paragraph], header_kinds: list[str | None]) -> tu
     """The row's cells placed under the header's columns (label, text, unit, then numbers)."""
     out = [""] * len(header_kinds)
     numeric = [k for k, kind in enumerate(header_kinds) if kind not in ("label", "text", "unit")]
-    slot = {"label": header_kinds.index("label") if "label" in header_kinds else None,
-            "text": header_kinds.index("text"),
-            "unit": header_kinds.index("unit") if "unit" in header_kinds else None}
+    label_at = header_kinds.index("label") if "label" in header_kinds else None
+    text_at = header_kinds.index("text")
+    unit_at = header_kinds.index("unit") if "unit" in header_kinds else None
     n = 0
     for k, p in enumerate(cells):
         cell = p.text.strip()
         if k == 0 and _LABEL.fullmatch(cell) and len(cells) > 1 and not _is_number(cells[1].text):
-            if slot["label"] is not None:
-                out[slot["label"]] = cell
+            if label_at is not None:
+                out[label_at] = cell
         elif _is_number(cell) and n < len(numeric):
             out[numeric[n]] = cell
             n += 1
-        elif not out[slot["text"]]:
-            out[slot["text"]] = cell
-        elif slot["unit"] is not None and not out[slot["unit"]]:
-            out[slot["unit"]] = cell
+        elif not out[text_at]:
+            out[text_at] = cell
+        elif unit_at is not None and not out[unit_at]:
+            out[unit_at] = cell
     return tuple(out)
 
 
