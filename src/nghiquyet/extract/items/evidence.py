@@ -86,11 +86,11 @@ def _rank_only(text: str) -> bool:
     return bool(numbers) and all(_RANK.search(text[: m.start()]) for m in numbers)
 
 
-def _group(text: str, default: str | None) -> str:
+def clause_group(text: str) -> str:
+    """The group of a figure stated without a field heading: only party-building and defence words
+    are telling enough on their own."""
     vocab = load("domains")
     table: dict[str, list[str]] = vocab["indicator_groups"]
-    if default is not None:
-        return default
     own = keyword_score(text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
     best = max(own, key=lambda k: own[k])
     return best if own[best] > 0 else str(vocab["indicator_default"])
@@ -157,10 +157,10 @@ def targets_by_evidence(
         any_figure = False
         for seg in segments(p, idx):
             text = seg.text
-            if _starts_part(text) and not cues.find_lead(text):
+            lead = cues.find_lead(text)
+            if lead is None and _starts_part(text):
                 region = None
                 continue
-            lead = cues.find_lead(text)
             if lead is not None:
                 region = _Region(year=_lead_year(text[: lead.body_start], year), para=idx)
                 text = text[lead.body_start :].strip(" :")
@@ -220,7 +220,7 @@ def _indicator(c: _Candidate) -> Indicator:
     seg = c.segment
     return Indicator(
         label=seg.label,
-        group=_group(c.text, c.group),
+        group=c.group or clause_group(c.text),
         text=c.text,
         line=seg.line,
         targets=c.targets,

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 
-from nghiquyet.extract.items.evidence import targets_by_evidence
+from nghiquyet.extract.items.evidence import clause_group, targets_by_evidence
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, leading_part
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline, paragraphs_under
@@ -98,7 +98,7 @@ def _prose_targets(outline: Outline, root: Item, *, year: int | None, parse: Tar
                 out.append(
                     Indicator(
                         label=None,
-                        group=_clause_group(p.text),
+                        group=clause_group(p.text),
                         text=p.text,
                         line=p.line,
                         targets=targets,
@@ -116,8 +116,7 @@ def _introduces(item: Item) -> bool:
 
 
 def _group(item: Item, root: Item) -> str:
-    vocab = load("domains")
-    table: dict[str, list[str]] = vocab["indicator_groups"]
+    table: dict[str, list[str]] = load("domains")["indicator_groups"]
     node: Item | None = item.parent
     while node is not None:
         if node.heading or _introduces(node):
@@ -128,10 +127,7 @@ def _group(item: Item, root: Item) -> str:
         if node is root:
             break
         node = node.parent
-    # No heading names the field: only party-building and defence words are telling enough.
-    own = keyword_score(item.text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
-    best = max(own, key=lambda k: own[k])
-    return best if own[best] > 0 else str(vocab["indicator_default"])
+    return clause_group(item.text)  # no heading names the field
 
 
 def _label(item: Item) -> str | None:
@@ -218,7 +214,7 @@ def _plan_columns(
                 t.unit = unit or t.unit  # the unit column says it, whatever its spelling ("Tỷ.đ")
                 t.metric = t.metric or row.values["text"].lstrip("-+ ")
             if targets:
-                label, group = row.values.get("label") or None, _clause_group(text)
+                label, group = row.values.get("label") or None, clause_group(text)
                 out.append(Indicator(label=label, group=group, text=text, line=row.line, targets=targets))
     return out
 
@@ -323,21 +319,13 @@ def _dated_targets(
             out.append(
                 Indicator(
                     label=None,
-                    group=_clause_group(text),
+                    group=clause_group(text),
                     text=text,
                     line=p.line_at(at + m.start()),
                     targets=targets,
                 )
             )
     return out
-
-
-def _clause_group(text: str) -> str:
-    vocab = load("domains")
-    table: dict[str, list[str]] = vocab["indicator_groups"]
-    own = keyword_score(text, {k: table[k] for k in ("xay_dung_dang", "quoc_phong_an_ninh")})
-    best = max(own, key=lambda k: own[k])
-    return best if own[best] > 0 else str(vocab["indicator_default"])
 
 
 def _table_indicators(
@@ -357,7 +345,7 @@ def _table_indicators(
                 group_text = f"{row.group or ''} {root.title or ''}"
                 scores = keyword_score(group_text, load("domains")["indicator_groups"])
                 best = max(scores, key=lambda k: scores[k])
-                group = best if scores[best] > 0 else _clause_group(v["text"])
+                group = best if scores[best] > 0 else clause_group(v["text"])
                 out.append(
                     Indicator(
                         label=v.get("label") or None,

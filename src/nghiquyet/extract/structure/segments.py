@@ -12,6 +12,7 @@ the paragraph's length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from nghiquyet.extract.text.paragraph import UPPER, Paragraph
@@ -47,8 +48,6 @@ _ROMAN_GROUP = re.compile(rf"(?:(?<=^)|(?<=[\s.;:]))(?:[IVX]{{1,4}})[.\-–]\s+(
 def _column(p: Paragraph, offset: int) -> int:
     if not p.offsets:
         return offset
-    from bisect import bisect_right
-
     k = max(0, bisect_right(p.offsets, offset) - 1)
     return offset - p.offsets[k]
 
