@@ -7,10 +7,12 @@ with the line it came from; the answer composer quotes them and cites that line.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from nghiquyet.assistant.normalise import fold, words
+from nghiquyet.assistant.question import BODIES, PLACES
 
 
 @dataclass(frozen=True)
@@ -23,13 +25,19 @@ class Passage:
     years: frozenset[int]
     data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     joined: str = ""  # the passage's words in order, spaced: where phrases of the question are looked for
+    id: int = 0  # its row in the store (0: not stored)
 
 
 def _passage(kind: str, document_id: int, line: int, text: str, match: str, years: set[int],
              data: dict[str, Any]) -> Passage:
-    sequence = words(match)
-    return Passage(kind, document_id, line, text, frozenset(sequence), frozenset(years), data,
-                   f" {' '.join(sequence)} ")
+    return stored_passage(kind, document_id, line, text, " ".join(words(match)), years, data)
+
+
+def stored_passage(kind: str, document_id: int, line: int, text: str, joined: str, years: Iterable[int],
+                   data: dict[str, Any], row: int = 0) -> Passage:
+    """A passage from its folded words in order, space-separated (as the store keeps them)."""
+    return Passage(kind, document_id, line, text, frozenset(joined.split()), frozenset(years), data,
+                   f" {joined} ", row)
 
 
 @dataclass(frozen=True)
@@ -39,15 +47,24 @@ class DocumentFacts:
     doc_type: str
     years: tuple[int, ...]  # every year the document covers
     metadata: dict[str, Any]
-    folded: str  # the extraction's text folded: where a place or body named in a question is looked for
+    names: frozenset[str]  # the places and outside bodies (question.PLACES, BODIES) the document names
     title_words: frozenset[str]
     passages: tuple[Passage, ...]
     indicator_groups: tuple[tuple[int, str, str], ...]  # (line, group, text) of every indicator
+    passage_years: frozenset[int] = frozenset()  # years its targets and results name
+
+
+def named_in(text: str, names: Iterable[str]) -> frozenset[str]:
+    """Which of these folded names occur in the folded text (as the old whole-text check read them)."""
+    squashed = " ".join(fold(text).split())
+    return frozenset(n for n in names if n in squashed)
 
 
 def document_facts(document_id: int, filename: str, extraction: dict[str, Any],
-                   header: str = "") -> DocumentFacts:
-    """The passages of one document; `header` (its opening lines) names it as readers do."""
+                   lines: Sequence[str] = ()) -> DocumentFacts:
+    """The passages of one document; its opening lines name it as readers do, and its lines and
+    extraction say which places and bodies it names."""
+    header = " ".join([t for t in lines[:40] if t.strip()][:12])
     meta = extraction.get("metadata") or {}
     span = [y for y in (meta.get("years") or []) if isinstance(y, int)]
     years = tuple(range(span[0], span[-1] + 1)) if span else ()
@@ -73,12 +90,14 @@ def document_facts(document_id: int, filename: str, extraction: dict[str, Any],
         duty = f"{asg.get('body') or ''} {asg.get('duty') or ''}"
         passages.append(_passage("assignment", document_id, int(asg.get("line") or 0), duty, duty,
                                  set(years), dict(asg)))
-    text = json.dumps(extraction, ensure_ascii=False)
+    text = json.dumps(extraction, ensure_ascii=False) + " " + " ".join(lines)
     groups = tuple((int(i.get("line") or 0), str(i.get("group") or ""), str(i.get("text") or ""))
                    for i in extraction.get("indicators") or [])
     title = " ".join(str(meta.get(k) or "") for k in ("title", "issuer", "number", "doc_type"))
     if meta.get("term"):
         title += f" khóa {meta['term']}"
     title += " " + header
+    passage_years = frozenset(y for p in passages if p.kind in ("target", "result") for y in p.years)
     return DocumentFacts(document_id, filename, str(meta.get("doc_type") or "other"), years, meta,
-                         fold(text), frozenset(words(title + " " + filename)), tuple(passages), groups)
+                         named_in(text, (*PLACES, *BODIES)), frozenset(words(title + " " + filename)),
+                         tuple(passages), groups, passage_years)

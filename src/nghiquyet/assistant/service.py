@@ -6,16 +6,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, names_with_lines, quote
 from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold, words
-from nghiquyet.assistant.passages import DocumentFacts, document_facts
+from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
-from nghiquyet.assistant.retrieve import Corpus, Scored, place_ok, rank
-from nghiquyet.assistant.sources import find_line, source_lines
+from nghiquyet.assistant.retrieve import Scored, place_ok, rank
+from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
+from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.config import Settings
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.service import document_path
@@ -36,9 +38,7 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
-_FACTS: dict[tuple[int, str, str], DocumentFacts] = {}
-_Key = tuple[int, str, str]
-_CORPUS: dict[tuple[_Key, ...], Corpus] = {}
+Corpus = StoredCorpus
 
 GROUPS = {"xay dung dang": "xay_dung_dang", "he thong chinh tri": "xay_dung_dang",
           "kinh te": "kinh_te_xa_hoi", "xa hoi": "kinh_te_xa_hoi", "moi truong": "moi_truong",
@@ -47,27 +47,10 @@ DOC_TYPES = {"chuong trinh hanh dong": "chuong_trinh_hanh_dong", "thong bao": "t
              "ket luan": "thong_bao_ket_luan", "nghi quyet": "nghi_quyet", "ke hoach": "ke_hoach"}
 
 
-def _corpus(session: Session, settings: Settings) -> Corpus:
-    """The facts of every imported document, rebuilt only for documents added or reviewed since."""
-    columns = (Document.id, Document.filename, Document.sha256, Document.reviewed_at)
-    rows = session.execute(select(*columns).order_by(Document.id)).all()
-    keys = tuple((r.id, r.sha256, str(r.reviewed_at)) for r in rows)
-    cached = _CORPUS.get(keys)
-    if cached is not None:
-        return cached
-    facts: list[DocumentFacts] = []
-    for row, key in zip(rows, keys, strict=True):
-        if key not in _FACTS:
-            doc = session.get(Document, row.id)
-            if doc is None:
-                continue
-            head = [t for t in source_lines(document_path(doc, settings))[:40] if t.strip()][:12]
-            _FACTS[key] = document_facts(doc.id, doc.filename, doc.effective_extraction, " ".join(head))
-        facts.append(_FACTS[key])
-    corpus = Corpus(facts)
-    _CORPUS.clear()
-    _CORPUS[keys] = corpus
-    return corpus
+def clear_caches() -> None:
+    """Nothing is cached across questions any more (the facts are stored at import); kept for the
+    benchmark, which times the first question of a fresh process."""
+    forget_read_files()
 
 
 def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None = None) -> Answer:
@@ -78,16 +61,20 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
     if actor is not None:
         require_reader(actor)
     question = parse(text)
-    corpus = _corpus(session, settings)
-    paths = {}
+    corpus = StoredCorpus(session)
+    if len(corpus.documents) < (session.scalar(select(func.count()).select_from(Document)) or 0):
+        backfill(session)  # documents imported before the store existed (migration 0006)
+        corpus = StoredCorpus(session)
+    corpus.prepare(question)
 
     def lines(doc: DocumentFacts) -> tuple[str, ...]:
-        if doc.document_id not in paths:
-            stored = session.get(Document, doc.document_id)
-            paths[doc.document_id] = source_lines(document_path(stored, settings)) if stored else ()
-        return paths[doc.document_id]
+        found = corpus.lines(doc)
+        if found:
+            return found
+        stored = session.get(Document, doc.document_id)  # indexed before search existed: read the file
+        return source_lines(document_path(stored, settings)) if stored else ()
 
-    documents = [d for d in corpus.documents if _about(question, d, lines)]
+    documents = [d for d in corpus.documents if _about(corpus, question, d)]
     if not documents:
         return _NONE
     draft = _compose(corpus, question, documents, lines)
@@ -99,26 +86,16 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
     return Answer(True, answer, tuple(draft.citations), question.kind, tuple(draft.derived))
 
 
-def _about(question: Question, doc: DocumentFacts, lines: Any) -> bool:
+def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
     """The document can hold the answer: it covers a year asked and names every place asked."""
-    if question.years and not set(question.years) & (set(doc.years) | _passage_years(doc)):
+    if question.years and not set(question.years) & (set(doc.years) | doc.passage_years):
         return False
     if question.bodies and question.kind in ("number", "date", "signer", "theme", "issuer"):
-        issued = fold(" ".join(str(doc.metadata.get(k) or "") for k in ("issuer", "title")))
+        meta = corpus.meta(doc)
+        issued = fold(" ".join(str(meta.get(k) or "") for k in ("issuer", "title")))
         if not all(body in issued for body in question.bodies):
             return False
-    if question.places or question.bodies:
-        source = fold(" ".join(lines(doc))) + " " + doc.folded
-        return place_ok(question, doc, " ".join(source.split()))
-    return True
-
-
-def _passage_years(doc: DocumentFacts) -> set[int]:
-    out: set[int] = set()
-    for p in doc.passages:
-        if p.kind in ("target", "result"):
-            out |= p.years
-    return out
+    return place_ok(question, doc)
 
 
 def _doc_score(corpus: Corpus, question: Question, doc: DocumentFacts) -> float:
@@ -179,7 +156,7 @@ def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
 
 def _metadata(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     doc = _best_document(corpus, q, documents)
-    meta = doc.metadata
+    meta = corpus.meta(doc)
     src = lines(doc)
     draft = Draft()
     if q.kind == "number":
@@ -245,7 +222,7 @@ def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: A
     src = lines(doc)
     draft = Draft()
     if "nhiem vu" in q.folded and "chi tieu" not in q.folded:
-        tasks = [p for p in doc.passages if p.kind == "task"]
+        tasks = [p for p in corpus.passages(doc) if p.kind == "task"]
         if not tasks:
             return None
         draft.derived.append(len(tasks))
@@ -253,7 +230,7 @@ def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: A
         draft.cite(doc, src, [t.line for t in tasks])
         return draft
     group = _group(q)
-    chosen = [(line, text) for line, g, text in doc.indicator_groups if group is None or g == group]
+    chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
     if not chosen:
         return None
     draft.derived.append(len(chosen))
@@ -278,16 +255,14 @@ def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: 
     """Reported counts of targets met or missed ("16/19 chỉ tiêu hoàn thành", "05 chỉ tiêu không đạt")."""
     negative = bool(re.search(r"\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bnguy co\b|\bcham\b", q.folded))
     found: list[Scored] = []
-    for doc in documents:
-        for p in doc.passages:
-            if p.kind != "result" or p.data.get("unit") != "chỉ tiêu":
-                continue
-            if q.years and not p.years & set(q.years):
-                continue
-            metric = fold(str(p.data.get("metric") or ""))
-            is_negative = bool(re.search(r"khong dat|chua", metric))
-            if is_negative == negative:
-                found.append(Scored(p, doc, corpus.coverage(q, (p.words, doc.title_words))))
+    tallies = corpus.where(documents, AssistantPassage.kind == "result", AssistantPassage.unit == "chỉ tiêu")
+    for doc, p in tallies:
+        if q.years and not p.years & set(q.years):
+            continue
+        metric = fold(str(p.data.get("metric") or ""))
+        is_negative = bool(re.search(r"khong dat|chua", metric))
+        if is_negative == negative:
+            found.append(Scored(p, doc, corpus.coverage(q, (p.words, doc.title_words))))
     if not found:
         return None
     found.sort(key=lambda s: -s.score)
@@ -355,8 +330,8 @@ def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines
     if not pool:
         if narrowed.content:
             return None
-        pool = [Scored(p, d, 1.0) for d in documents for p in d.passages
-                if p.kind == "task" and p.data.get("projects")]
+        pool = [Scored(p, d, 1.0) for d, p in corpus.where(
+            documents, AssistantPassage.kind == "task", AssistantPassage.projects > 0, limit=20)]
     if not pool:
         return None
     best = pool[0]

@@ -18,6 +18,10 @@ def _read(path: str, mtime: float) -> tuple[str, ...]:
         return ()
 
 
+def forget_read_files() -> None:
+    _read.cache_clear()
+
+
 def source_lines(path: Path) -> tuple[str, ...]:
     """The file's lines as the extraction numbered them (1-based through `line_text`)."""
     try:

@@ -21,6 +21,7 @@ MODEL_MODULES = (
     "nghiquyet.audit.models",
     "nghiquyet.search.models",  # importing search also installs its index-keeping flush hook
     "nghiquyet.reminders.models",
+    "nghiquyet.assistant.models",  # importing the assistant installs its stored-facts flush hook
 )
 
 # Tables that a database feature creates for itself (SQLite FTS5 shadow tables, search indexes
@@ -37,6 +38,8 @@ def load_models() -> MetaData:
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Alembic filter: skip full-text-search tables and their shadow tables."""
+    if type_ == "column" and name == "tsv":  # PostgreSQL's generated search vectors (migration 0006)
+        return False
     if type_ in ("table", "index") and name is not None:
         if name.endswith(FTS_SUFFIXES) or name.startswith("sqlite_"):
             return False

@@ -25,7 +25,10 @@ from nghiquyet.tracking.models import Assignment
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
 MAX_LIMIT = 200
+CANDIDATES = 2000  # matches ranked by an unfiltered search (see _top)
 _FTS = table("search_fts", column("rowid"), column("words"))  # SQLite only, built by migration 0003
+# PostgreSQL only: the stored to_tsvector('simple', words) of migration 0006.
+_TSV: ColumnElement[Any] = literal_column("search_entries.tsv")
 
 
 class SearchQueryError(InputError):
@@ -111,15 +114,21 @@ def _filters(*, document_id: int | None, year: int | None, doc_type: str | None,
 def _ranked(session: Session, terms: list[str]) -> Select[Any]:
     if session.get_bind().dialect.name == "sqlite":
         # Terms are letters and digits only; quoting each keeps FTS5 from reading a word as an operator.
-        match = " ".join(f'"{t}"' for t in terms)
         score = (-func.bm25(literal_column("search_fts"))).label("score")
         return (select(SearchEntry, score)
                 .join_from(SearchEntry, _FTS, _FTS.c.rowid == SearchEntry.id)
-                .where(text("search_fts MATCH :match").bindparams(match=match)))
-    tsquery = func.to_tsquery(literal_column("'simple'"), " & ".join(terms))
-    vector = func.to_tsvector(literal_column("'simple'"), SearchEntry.words)
-    score = func.ts_rank(vector, tsquery).label("score")
-    return select(SearchEntry, score).where(vector.op("@@")(tsquery))
+                .where(text("search_fts MATCH :match").bindparams(match=_fts_match(terms))))
+    tsquery = _tsquery(terms)
+    score = func.ts_rank(_TSV, tsquery).label("score")
+    return select(SearchEntry, score).where(_TSV.op("@@")(tsquery))
+
+
+def _fts_match(terms: list[str]) -> str:
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def _tsquery(terms: list[str]) -> ColumnElement[Any]:
+    return func.to_tsquery(literal_column("'simple'"), " & ".join(terms))
 
 
 def search(session: Session, query: str, *, document_id: int | None = None, year: int | None = None,
@@ -129,20 +138,28 @@ def search(session: Session, query: str, *, document_id: int | None = None, year
     terms = query_terms(query)
     limit = max(1, min(limit, MAX_LIMIT))
     filters = _filters(document_id=document_id, year=year, doc_type=doc_type, unit_id=unit_id, kinds=kinds)
-    if not filters and session.get_bind().dialect.name == "sqlite":
-        return _hits(session, terms, session.execute(_sqlite_top(terms, limit)).all())
+    if not filters:
+        return _hits(session, terms, session.execute(_top(session, terms, limit)).all())
     stmt = _ranked(session, terms).where(*filters)
     rows = session.execute(stmt.order_by(literal_column("score").desc(), SearchEntry.id).limit(limit)).all()
     return _hits(session, terms, rows)
 
 
-def _sqlite_top(terms: list[str], limit: int) -> Select[Any]:
-    """Unfiltered SQLite search: FTS5 picks the best rows by itself (ORDER BY rank LIMIT), and only
-    those are joined to their entries; joining every match first costs a row fetch per match."""
-    match = " ".join(f'"{t}"' for t in terms)
-    top = (select(_FTS.c.rowid.label("rowid"), (-literal_column("rank")).label("score"))
-           .select_from(_FTS).where(text("search_fts MATCH :match").bindparams(match=match))
-           .order_by(literal_column("rank")).limit(limit).subquery())
+def _top(session: Session, terms: list[str], limit: int) -> Select[Any]:
+    """Unfiltered search: the index ranks at most CANDIDATES matches, and only the best `limit` are
+    joined to their entries. A word found in most lines ("năm", "và") matches hundreds of thousands
+    of rows at 1,000 documents; ranking every one of them cost 0.1-1 s, and past the first few
+    thousand such a word ranks nothing in particular anyway. Fewer matches: the full ranking."""
+    if session.get_bind().dialect.name == "sqlite":
+        score = (-func.bm25(literal_column("search_fts"))).label("score")
+        candidates = (select(_FTS.c.rowid.label("rowid"), score).select_from(_FTS)
+                      .where(text("search_fts MATCH :match").bindparams(match=_fts_match(terms)))
+                      .limit(CANDIDATES).subquery())
+    else:
+        tsquery = _tsquery(terms)
+        candidates = (select(SearchEntry.id.label("rowid"), func.ts_rank(_TSV, tsquery).label("score"))
+                      .where(_TSV.op("@@")(tsquery)).limit(CANDIDATES).subquery())
+    top = select(candidates).order_by(candidates.c.score.desc(), candidates.c.rowid).limit(limit).subquery()
     return (select(SearchEntry, top.c.score).join(top, top.c.rowid == SearchEntry.id)
             .order_by(top.c.score.desc(), SearchEntry.id))
 

@@ -1,0 +1,127 @@
+"""The assistant: right %, cited %, invented figures on the question set, and ask() timings at scale.
+
+    python benchmarks/assistant.py                     # SQLite and PostgreSQL, 1,000 documents
+    python benchmarks/assistant.py --db sqlite --docs 200
+    python benchmarks/assistant.py --holdout           # also score the held-out questions
+    python benchmarks/assistant.py --docs 0 -v         # only the scores, with every wrong answer
+
+First the five seeds are imported into a fresh database (the real import: extractor, search index,
+stored facts) and the question set is scored over them, as tests/assistant/test_question_set.py does.
+Then the database is filled up to `--docs` documents with the seeds rewritten (other provinces, other
+numbers), imported the same way, and every question is asked again in turn: p50/p95 of ask(). The
+first ask of a fresh process (no cache of any kind) is timed on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tracking import machine_check, measure
+
+from nghiquyet.assistant.evaluate import load, score
+from nghiquyet.assistant.service import ask, clear_caches
+from nghiquyet.commands.common import SYSTEM_ACTOR
+from nghiquyet.config import Settings
+from nghiquyet.db import make_engine, make_session_factory, migrate
+from nghiquyet.demo import seeds_dir
+from nghiquyet.documents.service import import_document
+from search import each_database
+
+QUESTIONS = Path(__file__).parent.parent / "tests" / "assistant"
+PINNED = "chi tieu thu ngan sach nam 2024 cua lam dong la bao nhieu"
+PROVINCES = ["Đắk Lắk", "Hòa Bình", "Bình Định", "Quảng Ngãi", "Đồng Nai", "Khánh Hòa", "Gia Lai",
+             "Điện Biên", "Sơn La", "Nghệ An"]
+
+
+def _seeds() -> list[Path]:
+    return sorted(Path(seeds_dir()).glob("*.txt"))
+
+
+def _variant(body: str, rng: random.Random) -> str:
+    province = rng.choice(PROVINCES)
+    out = body.replace("Lâm Đồng", province).replace("LÂM ĐỒNG", province.upper())
+    return re.sub(r"\d+", lambda m: str(max(1, int(m.group()) + rng.randint(-3, 3))), out)
+
+
+def _report(name: str, items: list[dict[str, Any]], session: Any, settings: Settings, verbose: bool) -> None:
+    result = score(items, lambda q: ask(session, settings, q))
+    print(f"  {name:<22} {result.total} questions: right {100 * result.right_share:5.1f}%  "
+          f"cited {100 * result.cited_share:5.1f}% of {result.found} found  invented {result.invented}",
+          flush=True)
+    if verbose:
+        for wrong in result.wrong:
+            print(f"    WRONG {wrong['question']!r} expected {wrong['expected']} found={wrong['found']}"
+                  f" -> {wrong['answer'][:200]!r}")
+
+
+def run(url: str, name: str, docs: int, repeat: int, holdout: bool, verbose: bool) -> None:
+    migrate(url)
+    with tempfile.TemporaryDirectory() as data_dir:
+        settings = Settings(database_url=url, data_dir=Path(data_dir))
+        engine = make_engine(url)
+        factory = make_session_factory(engine)
+        with factory() as session:
+            for path in _seeds():
+                import_document(session, filename=path.name, data=path.read_bytes(), actor=SYSTEM_ACTOR,
+                                settings=settings)
+            session.commit()
+            print(f"{name}: the five seeds imported", flush=True)
+            dev = load(QUESTIONS / "questions.json")
+            _report("dev set", dev, session, settings, verbose)
+            if holdout:
+                _report("holdout set", load(QUESTIONS / "questions_holdout.json"), session, settings, verbose)
+        if docs <= len(_seeds()):
+            engine.dispose()
+            return
+        rng = random.Random(1)
+        bodies = [p.read_text(encoding="utf-8") for p in _seeds()]
+        start = time.perf_counter()
+        with factory() as session:
+            for n in range(len(bodies), docs):
+                body = _variant(bodies[n % len(bodies)], rng)
+                import_document(session, filename=f"vb_{n:04d}.txt", data=body.encode(), actor=SYSTEM_ACTOR,
+                                settings=settings)
+                if n % 50 == 49:
+                    session.commit()
+            session.commit()
+        print(f"{name}: {docs:,} documents imported in {time.perf_counter() - start:.0f} s", flush=True)
+        print(machine_check(), flush=True)
+        questions = [item["question"] for item in dev]
+        with factory() as session:
+            clear_caches()
+            began = time.perf_counter()
+            first = ask(session, settings, PINNED)
+            print(f"  first ask of a fresh process: {1000 * (time.perf_counter() - began):.0f} ms "
+                  f"(found={first.found}: {first.answer[:80]!r})", flush=True)
+            turn = iter(range(10**9))
+            measure(f"ask, {len(questions)} questions in turn", repeat,
+                    lambda: ask(session, settings, questions[next(turn) % len(questions)]))
+            measure("ask the pinned question", 30, lambda: ask(session, settings, PINNED))
+            _report(f"dev set at {docs:,} docs", dev, session, settings, verbose=False)
+        print(machine_check(), flush=True)
+        engine.dispose()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=200)
+    ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    ap.add_argument("--holdout", action="store_true", help="also score questions_holdout.json")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every wrong answer")
+    args = ap.parse_args()
+    for name, url in each_database(args.db):
+        run(url, name, args.docs, args.repeat, args.holdout, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

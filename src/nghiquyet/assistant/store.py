@@ -1,0 +1,273 @@
+"""The assistant's facts kept in the database: written on import and review, read a few rows per question.
+
+Writing: a flush hook (like search's) rewrites a document's facts whenever a flush inserts it or
+changes its extraction or review, on the flush's connection, so the facts commit or roll back with
+the write. The lines come from the search index, which the search hook filled earlier in the same
+flush (search.models is registered before assistant.models).
+
+Reading: `StoredCorpus` answers what `retrieve` needs: the documents' facts (small rows), the
+rarity of the question's words (assistant_terms) and the passages that hold the question's phrases
+(full-text index, best first, at most CANDIDATES), plus one document's passages or lines on demand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table, Text, cast, delete, event, func, insert, literal_column, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.sql import ColumnElement
+
+from nghiquyet.assistant.models import AssistantDocument, AssistantPassage, AssistantTerm
+from nghiquyet.assistant.passages import DocumentFacts, Passage, document_facts, stored_passage
+from nghiquyet.assistant.question import Question
+from nghiquyet.documents.models import Document
+from nghiquyet.search.models import SearchEntry
+
+CANDIDATES = 500  # passages a question's phrases may pick before they are scored one by one
+_DOCS: Table = AssistantDocument.__table__  # type: ignore[assignment]
+_PASSAGES: Table = AssistantPassage.__table__  # type: ignore[assignment]
+_TERMS: Table = AssistantTerm.__table__  # type: ignore[assignment]
+_DIGITS = re.compile(r"\d+")
+_WATCHED = ("extraction", "review", "filename")
+
+
+def _source_lines(conn: Connection, document_id: int) -> list[str]:
+    rows = conn.execute(select(SearchEntry.line, SearchEntry.text).where(
+        SearchEntry.line_document_id == document_id, SearchEntry.kind == "line")).all()
+    if not rows:
+        return []
+    out = [""] * max(int(r[0] or 0) for r in rows)
+    for n, line_text in rows:
+        if n:
+            out[n - 1] = line_text
+    return out
+
+
+def _term_counts(joined: Iterable[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for words in joined:
+        counts.update(w for w in set(words.split()) if len(w) <= 80)
+    return counts
+
+
+def _add_terms(conn: Connection, counts: Counter[str], sign: int) -> None:
+    if not counts:
+        return
+    build = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+    # Sorted: two imports at once lock the rows in the same order (no deadlock on PostgreSQL).
+    rows = [{"word": w, "passages": sign * n} for w, n in sorted(counts.items())]
+    stmt = build(_TERMS)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["word"],
+                                            set_={"passages": _TERMS.c.passages + stmt.excluded.passages}),
+                 rows)
+
+
+def _forget(conn: Connection, document_id: int) -> None:
+    old = conn.execute(select(_PASSAGES.c.words).where(_PASSAGES.c.document_id == document_id)).scalars()
+    counts = _term_counts(old)
+    if counts:
+        counts[""] = sum(1 for _ in conn.execute(
+            select(_PASSAGES.c.id).where(_PASSAGES.c.document_id == document_id)))
+        _add_terms(conn, counts, -1)
+    conn.execute(delete(_PASSAGES).where(_PASSAGES.c.document_id == document_id))
+    conn.execute(delete(_DOCS).where(_DOCS.c.document_id == document_id))
+
+
+def store_document(conn: Connection, doc: Document) -> None:
+    """(Re)write one document's facts from its effective extraction."""
+    _forget(conn, doc.id)
+    facts = document_facts(doc.id, doc.filename, doc.effective_extraction, _source_lines(conn, doc.id))
+    conn.execute(insert(_DOCS), [{
+        "document_id": doc.id, "filename": facts.filename, "doc_type": facts.doc_type,
+        "years": list(facts.years), "passage_years": sorted(facts.passage_years), "meta": facts.metadata,
+        "title_words": " ".join(sorted(facts.title_words)), "names": " | ".join(sorted(facts.names)),
+        "groups": [list(g) for g in facts.indicator_groups]}])
+    rows = [{"document_id": doc.id, "kind": p.kind, "line": p.line, "text": p.text, "words": p.joined.strip(),
+             "years": sorted(p.years), "unit": _unit(p), "projects": len(p.data.get("projects") or []),
+             "data": p.data} for p in facts.passages]
+    if rows:
+        conn.execute(insert(_PASSAGES), rows)
+        counts = _term_counts(p.joined for p in facts.passages)
+        counts[""] = len(rows)
+        _add_terms(conn, counts, 1)
+
+
+def _unit(p: Passage) -> str | None:
+    unit = p.data.get("unit")
+    return str(unit)[:40] if p.kind == "result" and unit else None
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    # Deleted documents: their passages go by ON DELETE CASCADE, but the word counts must go down first.
+    for obj in session.deleted:
+        if isinstance(obj, Document) and obj.id is not None:
+            _forget(session.connection(), obj.id)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    deleted = set(map(id, session.deleted))
+    for obj in [*session.new, *session.dirty]:
+        if not isinstance(obj, Document) or id(obj) in deleted:
+            continue
+        if obj in session.new or _changed(obj):
+            store_document(session.connection(), obj)
+
+
+def _changed(doc: Document) -> bool:
+    from sqlalchemy import inspect
+    state = inspect(doc)
+    return any(state.attrs[name].history.has_changes() for name in _WATCHED)
+
+
+class StoredCorpus:
+    """What one question reads from the store (built per question: nothing is cached across asks)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._idf: dict[str, float] = {}
+        self._total = 1
+        self._passages: dict[int, tuple[Passage, ...]] = {}
+        self._lines: dict[int, tuple[str, ...]] = {}
+        # Only the light columns of every document (a few hundred bytes each); metadata and indicator
+        # lists are read for the one document an answer is built from (`meta`, `groups`).
+        light = [_DOCS.c.document_id, _DOCS.c.filename, _DOCS.c.doc_type, _DOCS.c.names,
+                 _DOCS.c.title_words, cast(_DOCS.c.years, Text), cast(_DOCS.c.passage_years, Text)]
+        self.documents = tuple(DocumentFacts(
+            doc_id, filename, doc_type, tuple(_years(years)), {},
+            frozenset(n for n in names.split(" | ") if n), frozenset(title.split()), (), (),
+            frozenset(_years(passage_years)))
+            for doc_id, filename, doc_type, names, title, years, passage_years
+            in session.execute(select(*light).order_by(_DOCS.c.document_id)))
+        self._meta: dict[int, tuple[dict[str, Any], tuple[tuple[int, str, str], ...]]] = {}
+        self._by_id = {d.document_id: d for d in self.documents}
+
+    # Rarity --------------------------------------------------------------------------------------
+    def prepare(self, question: Question) -> None:
+        wanted = sorted({*question.content, ""})
+        counts = dict(self.session.execute(select(_TERMS.c.word, _TERMS.c.passages).where(
+            _TERMS.c.word.in_(wanted))).all())
+        self._total = max(int(counts.get("", 0)), 1)
+        self._idf = {w: math.log(1 + self._total / (1 + max(int(counts.get(w, 0)), 0))) for w in wanted if w}
+
+    def idf(self, word: str) -> float:
+        if word not in self._idf:
+            self._idf[word] = math.log(1 + self._total)
+        return self._idf[word]
+
+    def coverage(self, question: Question, words: Iterable[frozenset[str]]) -> float:
+        content = set(question.content)
+        if not content:
+            return 0.0
+        union: set[str] = set()
+        for group in words:
+            union |= group
+        weight = sum(self.idf(w) for w in content)
+        return sum(self.idf(w) for w in content & union) / weight if weight else 0.0
+
+    # Passages ------------------------------------------------------------------------------------
+    def _passage(self, r: Any) -> Passage:
+        return stored_passage(r.kind, r.document_id, r.line, r.text, r.words, r.years, r.data, r.id)
+
+    def candidates(self, question: Question, kinds: Sequence[str],
+                   documents: Sequence[DocumentFacts]) -> list[tuple[DocumentFacts, Passage]]:
+        """Passages of these kinds and documents that hold one of the question's word pairs (or,
+        when it has none, one of its content words), best matches first, at most CANDIDATES.
+
+        Light rows (words, years) only: the text and data of a passage are read by `complete` for
+        the few that score, since decoding JSON for thousands of rows was most of a question's time."""
+        terms = [p.split() for p in question.pairs] or [[w] for w in question.content]
+        if not terms:
+            return []
+        allowed = {d.document_id for d in documents}
+        columns = [_PASSAGES.c.id, _PASSAGES.c.kind, _PASSAGES.c.document_id, _PASSAGES.c.line,
+                   _PASSAGES.c.words, cast(_PASSAGES.c.years, Text).label("years")]
+        if self.session.get_bind().dialect.name == "sqlite":
+            match = " OR ".join('"' + " ".join(t) + '"' for t in terms)
+            fts: ColumnElement[Any] = literal_column("assistant_fts")
+            stmt = (select(*columns).select_from(_PASSAGES)
+                    .join(text("assistant_fts"), literal_column("assistant_fts.rowid") == _PASSAGES.c.id)
+                    .where(text("assistant_fts MATCH :match").bindparams(match=match))
+                    .order_by(func.bm25(fts)))
+        else:
+            query = " | ".join("(" + " <-> ".join(t) + ")" for t in terms)
+            tsquery = func.to_tsquery(literal_column("'simple'"), query)
+            tsv: ColumnElement[Any] = literal_column("assistant_passages.tsv")
+            stmt = select(*columns).where(tsv.op("@@")(tsquery)).order_by(func.ts_rank(tsv, tsquery).desc())
+        stmt = stmt.where(_PASSAGES.c.kind.in_(list(kinds)))
+        if len(allowed) < len(self.documents):
+            stmt = stmt.where(_PASSAGES.c.document_id.in_(sorted(allowed)))
+        out = []
+        for r in self.session.execute(stmt.order_by(_PASSAGES.c.id).limit(CANDIDATES)):
+            doc = self._by_id.get(r.document_id)
+            if doc is not None:
+                light = stored_passage(r.kind, r.document_id, r.line, "", r.words, _years(r.years), {}, r.id)
+                out.append((doc, light))
+        return out
+
+    def complete(self, passages: Sequence[Passage]) -> dict[int, Passage]:
+        """The full passages (text and data) of these light ones, by id."""
+        ids = sorted({p.id for p in passages})
+        out: dict[int, Passage] = {}
+        for chunk in range(0, len(ids), 500):
+            stmt = select(_PASSAGES).where(_PASSAGES.c.id.in_(ids[chunk:chunk + 500]))
+            out.update((r.id, self._passage(r)) for r in self.session.execute(stmt))
+        return out
+
+    def meta(self, doc: DocumentFacts) -> dict[str, Any]:
+        return self._details(doc)[0]
+
+    def groups(self, doc: DocumentFacts) -> tuple[tuple[int, str, str], ...]:
+        return self._details(doc)[1]
+
+    def _details(self, doc: DocumentFacts) -> tuple[dict[str, Any], tuple[tuple[int, str, str], ...]]:
+        if doc.document_id not in self._meta:
+            row = self.session.execute(select(_DOCS.c.meta, _DOCS.c.groups).where(
+                _DOCS.c.document_id == doc.document_id)).one()
+            self._meta[doc.document_id] = (dict(row[0] or {}), tuple(
+                (int(g[0]), str(g[1]), str(g[2])) for g in row[1] or []))
+        return self._meta[doc.document_id]
+
+    def where(self, documents: Sequence[DocumentFacts], *conditions: Any,
+              limit: int | None = None) -> list[tuple[DocumentFacts, Passage]]:
+        """Passages of these documents meeting these conditions on the passages table, in order."""
+        allowed = {d.document_id for d in documents}
+        stmt = select(_PASSAGES).where(*conditions).order_by(_PASSAGES.c.id).limit(limit)
+        if len(allowed) < len(self.documents):
+            stmt = stmt.where(_PASSAGES.c.document_id.in_(sorted(allowed)))
+        return [(self._by_id[r.document_id], self._passage(r)) for r in self.session.execute(stmt)
+                if r.document_id in allowed]
+
+    def passages(self, doc: DocumentFacts) -> tuple[Passage, ...]:
+        if doc.document_id not in self._passages:
+            self._passages[doc.document_id] = tuple(p for _, p in self.where(
+                [doc], _PASSAGES.c.document_id == doc.document_id))
+        return self._passages[doc.document_id]
+
+    def lines(self, doc: DocumentFacts) -> tuple[str, ...]:
+        if doc.document_id not in self._lines:
+            self._lines[doc.document_id] = tuple(_source_lines(self.session.connection(), doc.document_id))
+        return self._lines[doc.document_id]
+
+
+def _years(text: str | None) -> list[int]:
+    """A JSON list of years read without the JSON decoder (thousands of rows per question)."""
+    return [int(y) for y in _DIGITS.findall(text or "")]
+
+
+def backfill(session: Session) -> int:
+    """Write the facts of documents imported before the store existed; returns how many."""
+    have = select(_DOCS.c.document_id)
+    missing = session.scalars(select(Document).where(Document.id.not_in(have))).all()
+    for doc in missing:
+        store_document(session.connection(), doc)
+    return len(missing)
