@@ -69,15 +69,41 @@ _QUARTERS = {"i": 1, "1": 1, "mot": 1, "ii": 2, "2": 2, "hai": 2, "iii": 3, "3":
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4|mot|hai|ba|bon)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
-# Words that say what kind of answer is wanted, not what it is about: they do not count as content.
+# What says which kind of answer is wanted, not what it is about, does not count as content.
+# Phrases first: a syllable alone is often part of a content word ("tăng" in "tăng trưởng", "chi" in
+# "chi ngân sách", "hội" in "xã hội", "tài" in "tài chính"), so it is dropped only inside its phrase.
+STOP_PHRASES = tuple(sorted("""
+bao nhieu|la gi|chi tieu|muc tieu|nghi quyet|van ban|chu tri|phu trach|phoi hop|lanh dao|thuc hien|
+ke ten|liet ke|hoan thanh|hien nay|dong chi|ban chap hanh|hoi nghi|cho biet|toi thieu|it nhat|
+ke hoach|don vi|chiu trach nhiem|duoc giao|giao cho|han chot|thoi han|khi nao|bao gio|nam nao|
+xin hoi|muon hoi|cho hoi|toi muon|tinh hinh|the nao|nhu the nao|ra sao|o dau|dang bo|bo chinh tri|
+tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu|duoc neu|neu ra|
+de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam
+""".replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
-la bao nhieu gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu tai theo o thi ma nhung
-cac mot chi tieu muc nghi quyet van ban nam quy thang ngay so chu tri phu trach phoi hop lanh dao
-thuc hien han nao khi bao gio ke ten liet dat da hoan thanh tinh hien nay can phai se dong chi dang
-bo uy ban chap hanh hoi nghi xin hay cho biet minh toi muon hoi vay a nhe ha oi tang giam toi thieu
-it nhat tren duoi khoang muc tieu ke hoach nay do day dau
-don vi chiu trach nhiem giao
+la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
+thang ngay han khi gio dat da can phai se xin hay minh toi muon vay a nhe ha oi nay do day giao bao
+nhieu tinh muc
 """.split())  # noqa: SIM905 (a list of words is easier to read as text)
+
+
+def content_words(sequence: list[str], named: set[str]) -> tuple[list[str], list[str]]:
+    """The content words of a question (in order) and its adjacent content pairs, once each."""
+    keep = [True] * len(sequence)
+    padded = " " + " ".join(sequence) + " "
+    for phrase in STOP_PHRASES:
+        if f" {phrase} " not in padded:
+            continue
+        size = len(phrase.split())
+        for i in range(len(sequence) - size + 1):
+            if " ".join(sequence[i:i + size]) == phrase:
+                keep[i:i + size] = [False] * size
+    for i, w in enumerate(sequence):
+        if w in STOPWORDS or w in named or w.isdigit():
+            keep[i] = False
+    content = list(dict.fromkeys(w for w, k in zip(sequence, keep, strict=True) if k))
+    pairs = [f"{a} {b}" for (a, ka), (b, kb) in pairwise(zip(sequence, keep, strict=True)) if ka and kb]
+    return content, list(dict.fromkeys(pairs))
 
 
 @dataclass(frozen=True)
@@ -133,15 +159,12 @@ def parse(text: str) -> Question:
     places = tuple(p for p in PLACES if f" {p} " in padded)
     bodies = tuple(b for b in BODIES if f" {b} " in padded)
     named = {w for p in (*places, *bodies) for w in p.split()}
-    content = tuple(w for w in words(stripped)
-                    if w not in STOPWORDS and w not in named and not w.isdigit()
-                    and not (quarter_match and w == quarter_match.group(1)))
-    sequence = words(stripped)
-    kept = set(content)
-    pairs = tuple(f"{a} {b}" for a, b in pairwise(sequence) if a in kept and b in kept)
-    return Question(text=stripped, pairs=pairs, folded=folded, kind=_main_kind(kinds, years), kinds=kinds,
-                    years=years,
-                    quarter=quarter, half_year=half, places=places, bodies=bodies, content=content)
+    if quarter_match:
+        named.add(quarter_match.group(1))
+    content, pairs = content_words(words(stripped), named)
+    return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years), kinds=kinds,
+                    years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
+                    content=tuple(content))
 
 
 def _main_kind(kinds: tuple[str, ...], years: tuple[int, ...]) -> str:

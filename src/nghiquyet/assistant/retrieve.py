@@ -11,6 +11,7 @@ from nghiquyet.assistant.store import StoredCorpus
 
 # Below this share of the question's content (weighted) a passage is not about what was asked.
 MIN_COVERAGE = 0.7
+PAIRS_WEIGHT = 0.1  # below one rare word's share of the coverage: pairs only break near-ties
 KEPT = 100  # the best passages read in full (text and data); an answer quotes one to a few of them
 
 
@@ -19,6 +20,14 @@ class Scored:
     passage: Passage
     document: DocumentFacts
     score: float
+
+
+def _pair_share(question: Question, passage: Passage) -> float:
+    """How many of the question's word pairs the passage holds in the same order: of two passages
+    holding the same words, the one that says them as the question does is the one asked about."""
+    if not question.pairs:
+        return 0.0
+    return sum(pair in passage.joined for pair in question.pairs) / len(question.pairs)
 
 
 def _phrase_ok(question: Question, passage: Passage) -> bool:
@@ -44,7 +53,7 @@ def rank(corpus: StoredCorpus, question: Question, kinds: Iterable[str], documen
             continue
         score = corpus.coverage(question, (passage.words, doc.title_words))
         if score >= minimum and _phrase_ok(question, passage):
-            out.append(Scored(passage, doc, score))
+            out.append(Scored(passage, doc, score + PAIRS_WEIGHT * _pair_share(question, passage)))
     out.sort(key=lambda s: (-s.score, s.document.document_id, s.passage.line))
     out = out[:KEPT]
     full = corpus.complete([s.passage for s in out])

@@ -16,8 +16,9 @@ from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
+from nghiquyet.assistant.sources import find_line, forget_read_files, locate, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
+from nghiquyet.assistant.tracking import tracking_status
 from nghiquyet.config import Settings
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.service import document_path
@@ -119,7 +120,8 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "count":
         return _count(corpus, q, documents, lines)
     if kind == "status":
-        return _status(corpus, q, documents, lines)
+        return tracking_status(corpus.session, q, documents, lambda docs: _best_document(corpus, q, docs),
+                               lines) or _status(corpus, q, documents, lines)
     if kind == "lead":
         return _lead(corpus, q, documents, lines)
     if kind == "deadline":
@@ -324,9 +326,10 @@ _PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao t
 
 
 def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS)})
+    narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS),
+                           "pairs": tuple(p for p in q.pairs if not set(p.split()) & _PROJECT_WORDS)})
     pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False, minimum=0.5)
-            if s.passage.data.get("projects")]
+            if s.passage.data.get("projects") or _project_sentences(s.passage.text)]
     if not pool:
         if narrowed.content:
             return None
@@ -338,11 +341,33 @@ def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines
     doc, p = best.document, best.passage
     src = lines(doc)
     draft = Draft()
-    projects = list(p.data["projects"])
-    wanted = projects
-    names_with_lines(draft, doc, src, wanted, p.line, 300)
-    draft.parts.append(f"Các dự án, công trình được nêu: {'; '.join(wanted)}. {label(doc.filename, p.line)}")
+    projects = list(p.data.get("projects") or [])
+    if projects:
+        names_with_lines(draft, doc, src, projects, p.line, 300)
+        draft.parts.append(f"Các dự án, công trình được nêu: {'; '.join(projects)}. {label(doc.filename, p.line)}")
+        return draft
+    # The extraction lists no project: quote the task's own sentences that name works.
+    sentences = _project_sentences(p.text)
+    sentences = [s for s in sentences if locate(src, p.line, s)]
+    if not sentences:
+        return None
+    for sentence in sentences:
+        draft.cite(doc, src, locate(src, p.line, sentence))
+    draft.parts.append(f"Nhiệm vụ nêu: {' '.join(sentences)} {label(doc.filename, p.line)}")
     return draft
+
+
+_WORKS = re.compile(r"\b(?:khu|cum|du an|cong trinh|cao toc|tuyen duong|duong vanh dai|cang|san bay|"
+                    r"ho chua|nha may|san van dong|trung tam hanh chinh|benh vien|cau)\b")
+
+
+def _project_sentences(text: str) -> list[str]:
+    """The sentences of a task that name works (khu, dự án, cao tốc, cảng...), as written."""
+    out = []
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        if _WORKS.search(fold(sentence)) and len(sentence) <= 400:
+            out.append(sentence.strip())
+    return out[:3]
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:

@@ -62,3 +62,27 @@ def covering_lines(lines: tuple[str, ...], start: int, text: str, limit: int = 6
                 break
         index += 1
     return found
+
+
+def locate(lines: tuple[str, ...], start: int, text: str, span: int = 300) -> list[int]:
+    """The lines from `start` on (within `span`) that together hold `text`, however it is wrapped;
+    empty when the text is not there."""
+    want = " ".join(fold(text).split())
+    if not want:
+        return []
+    offsets: list[tuple[int, int]] = []  # (offset in the joined text, line number)
+    parts: list[str] = []
+    at = 0
+    for index in range(max(start, 1) - 1, min(len(lines), start - 1 + span)):
+        current = " ".join(fold(lines[index]).split())
+        if not current:
+            continue
+        offsets.append((at, index + 1))
+        parts.append(current)
+        at += len(current) + 1
+    pos = " ".join(parts).find(want)
+    if pos < 0:
+        return []
+    end = pos + len(want)
+    return [n for i, (off, n) in enumerate(offsets)
+            if off < end and (offsets[i + 1][0] if i + 1 < len(offsets) else at) > pos]
