@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     base_url: str = "http://127.0.0.1:8000"  # links in emails and the calendar feed
     reminders: str = "off"  # "on": `serve` runs the reminder job on a schedule
     reminders_interval_s: int = 600
+    llm_url: str | None = None  # OpenAI-compatible endpoint that may rephrase the assistant's answers
+    llm_model: str = "default"
 
     @property
     def resolved_database_url(self) -> str:

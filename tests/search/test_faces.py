@@ -88,3 +88,18 @@ def test_cli_search_json(settings: Settings, stored: int) -> None:
     assert text.exit_code == 0 and "ke-hoach.txt:3" in text.output
     bad = runner.invoke(cli_app, ["search", '"*-('])
     assert bad.exit_code == 2 and "Lỗi:" in bad.output
+
+
+@pytest.mark.parametrize(("path", "bad", "says"), [
+    ("/tim-kiem", '"*-(', "dấu câu"), ("/tim-kiem", "x" * 10_000, "quá dài"),
+    ("/tro-ly", '"*-(', "Câu hỏi không có chữ"), ("/tro-ly", "x" * 10_000, "quá dài"),
+])
+def test_pages_answer_bad_input_with_a_message_not_an_error(
+        api_client: TestClient, make_user: MakeUser, stored: int, path: str, bad: str, says: str) -> None:
+    make_user("lanhdao", "leader")
+    api_client.post("/api/v1/auth/login", json={"username": "lanhdao", "password": "matkhau123"})
+    page = api_client.get(path, params={"q": bad})
+    assert page.status_code == 400, page.text[:300]
+    assert says in page.text
+    empty = api_client.get(path, params={"q": ""})
+    assert empty.status_code == 200  # an empty box is the page itself, not an error

@@ -52,6 +52,7 @@ class DocumentFacts:
     passages: tuple[Passage, ...]
     indicator_groups: tuple[tuple[int, str, str], ...]  # (line, group, text) of every indicator
     passage_years: frozenset[int] = frozenset()  # years its targets and results name
+    title_joined: str = ""  # " word word ... ": the title words in order, where pairs are looked for
 
 
 def named_in(text: str, names: Iterable[str]) -> frozenset[str]:
@@ -98,6 +99,7 @@ def document_facts(document_id: int, filename: str, extraction: dict[str, Any],
         title += f" khóa {meta['term']}"
     title += " " + header
     passage_years = frozenset(y for p in passages if p.kind in ("target", "result") for y in p.years)
+    title_sequence = words(title + " " + filename)
     return DocumentFacts(document_id, filename, str(meta.get("doc_type") or "other"), years, meta,
-                         named_in(text, (*PLACES, *BODIES)), frozenset(words(title + " " + filename)),
-                         tuple(passages), groups, passage_years)
+                         named_in(text, (*PLACES, *BODIES)), frozenset(title_sequence),
+                         tuple(passages), groups, passage_years, f" {' '.join(title_sequence)} ")

@@ -162,8 +162,8 @@ def parse(text: str) -> Question:
     if quarter_match:
         named.add(quarter_match.group(1))
     content, pairs = content_words(words(stripped), named)
-    return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years), kinds=kinds,
-                    years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
+    return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years),
+                    kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content))
 
 

@@ -22,6 +22,22 @@ class Scored:
     score: float
 
 
+def _paired_words(question: Question, words: frozenset[str], joined: str) -> frozenset[str]:
+    """The passage's words that count for the question: a word the question says next to another
+    counts only where the passage says it next to that word too ("lạm phát" is two words that are
+    everywhere apart: "làm", "phát triển"), or where the question's pairs say nothing about it."""
+    if not question.pairs:
+        return words
+    paired: set[str] = set()
+    held: set[str] = set()
+    for pair in question.pairs:
+        a, b = pair.split()
+        paired.update((a, b))
+        if f" {pair} " in joined:
+            held.update((a, b))
+    return frozenset(w for w in words if w not in paired or w in held)
+
+
 def _pair_share(question: Question, passage: Passage) -> float:
     """How many of the question's word pairs the passage holds in the same order: of two passages
     holding the same words, the one that says them as the question does is the one asked about."""
@@ -51,7 +67,8 @@ def rank(corpus: StoredCorpus, question: Question, kinds: Iterable[str], documen
     for doc, passage in corpus.candidates(question, sorted(set(kinds)), documents):
         if years and question.years and not passage.years & set(question.years):
             continue
-        score = corpus.coverage(question, (passage.words, doc.title_words))
+        score = corpus.coverage(question, (_paired_words(question, passage.words, passage.joined),
+                                           _paired_words(question, doc.title_words, doc.title_joined)))
         if score >= minimum and _phrase_ok(question, passage):
             out.append(Scored(passage, doc, score + PAIRS_WEIGHT * _pair_share(question, passage)))
     out.sort(key=lambda s: (-s.score, s.document.document_id, s.passage.line))

@@ -15,6 +15,7 @@ from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
+from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
 from nghiquyet.assistant.sources import find_line, forget_read_files, locate, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
@@ -84,6 +85,7 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
     answer = draft.text
     if ungrounded(answer, [c.text for c in draft.citations], draft.derived):
         return _NONE
+    answer = rephrase(settings.llm_url, settings.llm_model, answer, draft.citations, draft.derived)
     return Answer(True, answer, tuple(draft.citations), question.kind, tuple(draft.derived))
 
 
@@ -91,7 +93,10 @@ def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
     """The document can hold the answer: it covers a year asked and names every place asked."""
     if question.years and not set(question.years) & (set(doc.years) | doc.passage_years):
         return False
-    if question.bodies and question.kind in ("number", "date", "signer", "theme", "issuer"):
+    # An outside body named in a question about a document or its figures ("Quốc hội giao chỉ tiêu
+    # ...") asks for that body's document; a province's documents only mention such bodies. A
+    # question about who does a task may name one as the doer, so it is not filtered here.
+    if question.bodies and question.kind not in ("lead", "deadline", "projects"):
         meta = corpus.meta(doc)
         issued = fold(" ".join(str(meta.get(k) or "") for k in ("issuer", "title")))
         if not all(body in issued for body in question.bodies):
@@ -344,7 +349,8 @@ def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines
     projects = list(p.data.get("projects") or [])
     if projects:
         names_with_lines(draft, doc, src, projects, p.line, 300)
-        draft.parts.append(f"Các dự án, công trình được nêu: {'; '.join(projects)}. {label(doc.filename, p.line)}")
+        named = "; ".join(projects)
+        draft.parts.append(f"Các dự án, công trình được nêu: {named}. {label(doc.filename, p.line)}")
         return draft
     # The extraction lists no project: quote the task's own sentences that name works.
     sentences = _project_sentences(p.text)

@@ -88,7 +88,7 @@ def store_document(conn: Connection, doc: Document) -> None:
     conn.execute(insert(_DOCS), [{
         "document_id": doc.id, "filename": facts.filename, "doc_type": facts.doc_type,
         "years": list(facts.years), "passage_years": sorted(facts.passage_years), "meta": facts.metadata,
-        "title_words": " ".join(sorted(facts.title_words)), "names": " | ".join(sorted(facts.names)),
+        "title_words": facts.title_joined.strip(), "names": " | ".join(sorted(facts.names)),
         "groups": [list(g) for g in facts.indicator_groups]}])
     rows = [{"document_id": doc.id, "kind": p.kind, "line": p.line, "text": p.text, "words": p.joined.strip(),
              "years": sorted(p.years), "unit": _unit(p), "projects": len(p.data.get("projects") or []),
@@ -145,7 +145,7 @@ class StoredCorpus:
         self.documents = tuple(DocumentFacts(
             doc_id, filename, doc_type, tuple(_years(years)), {},
             frozenset(n for n in names.split(" | ") if n), frozenset(title.split()), (), (),
-            frozenset(_years(passage_years)))
+            frozenset(_years(passage_years)), f" {title} ")
             for doc_id, filename, doc_type, names, title, years, passage_years
             in session.execute(select(*light).order_by(_DOCS.c.document_id)))
         self._meta: dict[int, tuple[dict[str, Any], tuple[tuple[int, str, str], ...]]] = {}
