@@ -42,7 +42,9 @@ def test_drilling_down_keeps_the_way_back_up(db: Session, org: Org, office: User
 
 def test_a_unit_reads_its_own_subtree_only(db: Session, org: Org, office: User) -> None:
     commune_and_finance_plans(db, org, office)
-    assert level_tally(db, unit_id=org.cell.id, period="2024", actor=org.commune_user).whole.total == 1
+    cell = level_tally(db, unit_id=org.cell.id, period="2024", actor=org.commune_user)
+    assert cell.whole.total == 1
+    assert [a.name for a in cell.ancestors] == ["Đảng ủy xã Lạc Dương"]  # the province is not its own
     with pytest.raises(PermissionDenied):
         level_tally(db, unit_id=org.root.id, period="2024", actor=org.commune_user)
     with pytest.raises(PermissionDenied):

@@ -22,7 +22,7 @@ from nghiquyet.errors import NotFoundError
 from nghiquyet.status import Tally
 from nghiquyet.tracking.rollup import subtree_tally
 from nghiquyet.units.models import Unit
-from nghiquyet.units.permissions import Actor, require_unit_read
+from nghiquyet.units.permissions import Actor, readable_unit_ids, require_unit_read
 
 
 @dataclass(frozen=True)
@@ -122,11 +122,33 @@ def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
             units_below=len(members) - 1))
     rows.sort(key=_lagging_first)
     ancestor_ids = [int(part) for part in root.path.strip("/").split("/") if part][:-1]
+    readable = readable_unit_ids(session, actor)
+    if readable is not None:  # a unit climbs no higher than its own unit: the levels above are not its own
+        ancestor_ids = [i for i in ancestor_ids if i in readable]
     ancestors = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(ancestor_ids)))}
     return LevelTally(
         unit=_ref(root), period=result.period, whole=result.whole,
         own=result.by_unit.get(root.id, _empty_like(result.whole)), children=rows,
         ancestors=[_ref(ancestors[i]) for i in ancestor_ids if i in ancestors], plans=result.plans)
+
+
+TOP = UnitRef(id=0, name="Tất cả đơn vị", kind="all", depth=-1)
+
+
+def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | None = None) -> LevelTally:
+    """Above every root (a province may keep the Party's tree and the People's Committee's side by
+    side): each root's subtree is a child; a unit account starts at its own unit instead."""
+    if actor.role == "unit" and actor.unit_id is not None:
+        return level_tally(session, unit_id=actor.unit_id, period=period, actor=actor, as_of=as_of)
+    roots = list(session.scalars(select(Unit).where(Unit.parent_id.is_(None)).order_by(Unit.name)))
+    levels = [level_tally(session, unit_id=r.id, period=period, actor=actor, as_of=as_of) for r in roots]
+    rows = [LevelRow(unit=level.unit, tally=level.whole,
+                     units_below=sum(row.units_below + 1 for row in level.children)) for level in levels]
+    rows.sort(key=_lagging_first)
+    period_code = levels[0].period if levels else period
+    whole = add_tallies([level.whole for level in levels])
+    # `plans` stays 0: one plan's indicators may be led on both sides, so the roots' counts don't add.
+    return LevelTally(unit=TOP, period=period_code, whole=whole, own=_empty_like(whole), children=rows)
 
 
 def _empty_like(template: Tally) -> Tally:
