@@ -44,3 +44,18 @@ def test_a_bad_period_or_unit_is_answered_in_words(shared_world: tuple[World, Te
     assert bad.status_code == 400 and "Kỳ báo cáo không hợp lệ" in bad.text
     missing = _tally(client, world, "office", 999_999)
     assert missing.status_code == 404
+
+
+def test_reporting_rates_of_a_level(shared_world: tuple[World, TestClient]) -> None:
+    world, client = shared_world
+    response = client.get(f"/api/v1/units/{world.unit_a}/reporting", params={"period": "2024"},
+                          headers=world.headers("unit_own"))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    whole = body["whole"]
+    assert whole["expected"] == whole["on_time"] + whole["late"] + whole["missing"]
+    assert whole["received"] == whole["on_time"] + whole["late"]
+    assert whole["expected"] + whole["not_due"] >= 2  # the target and the task each owe a 2024 report
+    other = client.get(f"/api/v1/units/{world.unit_a}/reporting", params={"period": "2024"},
+                       headers=world.headers("unit_other"))
+    assert other.status_code == 403

@@ -61,3 +61,17 @@ def test_a_unit_starts_at_its_own_level_and_cannot_climb(page: Any) -> None:
     response = page.goto("/theo-cap?unit=1&period=2024")
     assert response.status == 403
     assert "đơn vị mình" in page.locator("main").inner_text()
+
+
+def test_reporting_rates_table_adds_up(page: Any) -> None:
+    login(page, "vanphong", "vanphong")
+    page.goto("/theo-cap?period=2024")
+    page.locator("#children").get_by_role("link", name="Ủy ban nhân dân tỉnh Lâm Đồng").click()
+    said = page.locator("#rates-whole").inner_text()
+    received, expected = _fraction(said)
+    rows = page.locator("#rates tbody tr").all()
+    assert rows, "each child has a row of reporting rates"
+    cells = [[int(c) for c in row.locator("td").all_inner_texts()[:5]] for row in rows]
+    assert sum(c[0] for c in cells) == expected and sum(c[1] for c in cells) == received
+    for due, got, on_time, late, missing in cells:
+        assert got == on_time + late and due == got + missing

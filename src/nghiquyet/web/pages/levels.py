@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from nghiquyet.accounts.models import User
 from nghiquyet.plans.service import list_plans
+from nghiquyet.reminders.rates import level_rates
 from nghiquyet.status import Period, Tally
 from nghiquyet.tracking.levels import LevelTally, level_tally, top_tally
 from nghiquyet.web.deps import DbSession
@@ -97,10 +98,19 @@ def levels_page(
     periods = [(p.code, p.label_vi) for y in years for p in
                [Period.of(y, "year"), *(Period.of(y, "half", i) for i in (1, 2)),
                 *(Period.of(y, "quarter", i) for i in (1, 2, 3, 4))]]
+    rates = level_rates(session, unit_id=unit_id, period=level.period, actor=user, today=today)
     lagging = [r for r in level.children
                if r.tally.by_status.get("khong_dat", 0) + r.tally.by_status.get("nguy_co", 0)]
     return render(request, "dashboard/level.html", user, active="levels", level=level, rows=_rows(level),
                   period=level.period, period_label=label_of(level.period), periods=periods,
                   whole_bar=status_bar(level.whole, label=level.unit.name), lagging=len(lagging),
-                  bar_order=BAR_ORDER, bar_colours=BAR_COLOURS,
+                  bar_order=BAR_ORDER, bar_colours=BAR_COLOURS, rates=rates, percent=_percent,
                   unit_param="" if level.unit.id == 0 else str(level.unit.id))
+
+
+def _percent(part: int, whole: int) -> str:
+    """"75 %" the Vietnamese way (a comma for decimals); "—" when nothing was owed."""
+    if not whole:
+        return "—"
+    share = round(100 * part / whole, 1)
+    return f"{share:g}".replace(".", ",") + " %"
