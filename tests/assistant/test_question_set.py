@@ -15,7 +15,7 @@ from nghiquyet.units.permissions import Actor
 
 HERE = Path(__file__).parent
 # Measured floor (the goal is 0.90): raise it as answers improve, never lower it.
-RIGHT_FLOOR = 0.80
+RIGHT_FLOOR = 0.90
 
 
 def _import_seeds(db: Session, settings: Settings) -> None:
