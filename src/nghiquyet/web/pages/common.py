@@ -52,6 +52,7 @@ def nav_for(user: User | None) -> list[NavEntry]:
         NavEntry("units", "Đơn vị", "/don-vi"),
         NavEntry("assistant", "Trợ lý", "/tro-ly"),
         NavEntry("calendar", "Lịch báo cáo", "/lich-bao-cao"),
+        NavEntry("blockers", "Vướng mắc", "/kho-khan"),
     ]
     role = role_of(user)
     if role in OFFICE_ROLES:
