@@ -12,6 +12,7 @@ from nghiquyet.web.pages import (
     dashboard,
     documents,
     followup,
+    handbook,
     mine,
     plans,
     reminders,
@@ -21,7 +22,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, followup):
+                reminders, followup, handbook):
     router.include_router(_module.router)
 
 __all__ = ["router"]
