@@ -12,6 +12,7 @@ from nghiquyet.web.api import (
     documents,
     followup,
     health,
+    levels,
     plans,
     reminders,
     reports,
@@ -24,7 +25,7 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                ask, reminders, followup):
+                ask, reminders, levels, followup):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]

@@ -13,6 +13,7 @@ from nghiquyet.web.pages import (
     documents,
     followup,
     handbook,
+    levels,
     mine,
     plans,
     reminders,
@@ -22,7 +23,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, followup, handbook):
+                reminders, levels, followup, handbook):
     router.include_router(_module.router)
 
 __all__ = ["router"]
