@@ -63,13 +63,14 @@ def test_the_last_opened_document_reads_offline_from_the_service_worker(page: An
     login(page, "sotaichinh", "sotaichinh")
     url = _open_first_document(page)
     title = page.locator("#hb-title").inner_text()
-    expect(page.locator("html")).to_have_attribute("data-offline", "ready")  # the worker stored it
+    # The worker installs, stores the page and takes control: slow on a loaded machine, hence 60 s.
+    expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
     expect(page.locator("#hb-saved")).to_contain_text("Đã lưu trang này")
     assert page.evaluate("navigator.serviceWorker.controller !== null")
 
     page.context.set_offline(True)
     try:
-        response = page.reload()
+        response = page.reload(timeout=60_000)
         assert response is not None and response.from_service_worker
         assert response.headers.get("x-nghiquyet-offline") == "1"  # the stored copy, not the server
         assert page.url == url

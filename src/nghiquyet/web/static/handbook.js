@@ -94,14 +94,20 @@
     if (banner) { banner.hidden = navigator.onLine; }
   }
 
+  function markSaved() {
+    document.documentElement.dataset.offline = "ready";
+    var saved = document.getElementById("hb-saved");
+    if (saved) { saved.textContent = "Đã lưu trang này để đọc khi không có mạng."; }
+  }
+
   // The service worker keeps the last documents opened; it answers when this page is stored.
   function setupWorker() {
     if (!("serviceWorker" in navigator)) { return; }
     navigator.serviceWorker.addEventListener("message", function (evt) {
       if (evt.data && evt.data.type === "saved" && evt.data.url === location.href.split("#")[0]) {
-        document.documentElement.dataset.offline = "ready";
-        var saved = document.getElementById("hb-saved");
-        if (saved) { saved.textContent = "Đã lưu trang này để đọc khi không có mạng."; }
+        // Ready only once the worker also controls this page (its claim may land after the reply).
+        if (navigator.serviceWorker.controller) { markSaved(); }
+        else { navigator.serviceWorker.addEventListener("controllerchange", markSaved, { once: true }); }
       }
     });
     navigator.serviceWorker.register("/sw.js", { scope: "/so-tay" }).then(function () {
