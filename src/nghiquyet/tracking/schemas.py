@@ -86,4 +86,6 @@ class UpdateRead(BaseModel):
     submitted_at: dt.datetime | None
     decided_by: int | None
     decided_at: dt.datetime | None
+    approved_below_by: int | None = None
+    approved_below_at: dt.datetime | None = None
     evidence: list[EvidenceRead] = []
