@@ -31,6 +31,7 @@ class AssignmentRead(BaseModel):
     deadline: dt.date | None
     note: str | None
     created_at: dt.datetime
+    row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
 
 class UpdateCreate(BaseModel):
@@ -87,3 +88,4 @@ class UpdateRead(BaseModel):
     decided_by: int | None
     decided_at: dt.datetime | None
     evidence: list[EvidenceRead] = []
+    row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
