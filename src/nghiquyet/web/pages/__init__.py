@@ -6,11 +6,14 @@ from fastapi import APIRouter
 
 from nghiquyet.web.pages import (
     approvals,
+    approve_below,
     assign,
     assistant,
     auth,
     dashboard,
     documents,
+    followup,
+    handbook,
     levels,
     mine,
     plans,
@@ -21,7 +24,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, levels):
+                reminders, levels, approve_below, followup, handbook):
     router.include_router(_module.router)
 
 __all__ = ["router"]
