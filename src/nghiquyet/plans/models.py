@@ -29,6 +29,9 @@ class Plan(Versioned, Base):
     year_start: Mapped[int | None] = mapped_column(Integer)
     year_end: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    # 1: the office approves every figure; 2: a figure of a unit whose parent unit has reporters is
+    # approved by that parent first ("đã duyệt ở cấp dưới"), then by the office ("ở cấp trên").
+    approval_levels: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 

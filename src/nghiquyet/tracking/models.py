@@ -95,6 +95,9 @@ class Update(Versioned, Base):
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # Approval at the level below (the unit's parent), for plans approved at two levels.
+    approved_below_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    approved_below_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     unit: Mapped[Unit] = relationship(lazy="joined")
     evidence: Mapped[list[Evidence]] = relationship(

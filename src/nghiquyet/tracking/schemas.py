@@ -87,5 +87,7 @@ class UpdateRead(BaseModel):
     submitted_at: dt.datetime | None
     decided_by: int | None
     decided_at: dt.datetime | None
+    approved_below_by: int | None = None
+    approved_below_at: dt.datetime | None = None
     evidence: list[EvidenceRead] = []
     row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")

@@ -11,6 +11,7 @@ from nghiquyet.web.api import (
     auth,
     documents,
     health,
+    levels,
     plans,
     reminders,
     reports,
@@ -23,7 +24,8 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                ask, reminders):
+                ask, reminders, levels):
     api_router.include_router(_module.router)
+api_router.include_router(levels.approvals)
 
 __all__ = ["api_router"]

@@ -6,11 +6,13 @@ from fastapi import APIRouter
 
 from nghiquyet.web.pages import (
     approvals,
+    approve_below,
     assign,
     assistant,
     auth,
     dashboard,
     documents,
+    levels,
     mine,
     plans,
     reminders,
@@ -20,7 +22,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders):
+                reminders, levels, approve_below):
     router.include_router(_module.router)
 
 __all__ = ["router"]
