@@ -12,6 +12,8 @@ from nghiquyet.web.pages import (
     auth,
     dashboard,
     documents,
+    followup,
+    handbook,
     levels,
     mine,
     plans,
@@ -22,7 +24,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, levels, approve_below):
+                reminders, levels, approve_below, followup, handbook):
     router.include_router(_module.router)
 
 __all__ = ["router"]
