@@ -9,7 +9,9 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from nghiquyet.status import Period
-from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus, plan_status
+from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus
+from nghiquyet.tracking.visibility import plan_status_for
+from nghiquyet.units.permissions import Actor
 from nghiquyet.web.format import labelled
 from nghiquyet.web.pages.charts import ChartPoint, bar_chart
 from nghiquyet.web.pages.status_views import LAGGING, rank
@@ -34,6 +36,7 @@ def _find(ps: PlanStatus, target_id: int) -> TargetStatus | None:
 def charts_for(
     session: Session,
     *,
+    actor: Actor,
     plan_id: int,
     indicators: list[IndicatorStatus],
     year: int,
@@ -42,7 +45,8 @@ def charts_for(
 ) -> list[Chart]:
     """One chart per target with a planned value; targets with figures and lagging ones first."""
     periods = _periods(year)
-    judged = {p.code: plan_status(session, plan_id=plan_id, period=p.code, as_of=today) for p, _ in periods}
+    judged = {p.code: plan_status_for(session, actor=actor, plan_id=plan_id, period=p.code, as_of=today)
+              for p, _ in periods}
     drawn: list[tuple[bool, int, Chart]] = []
     for ind in indicators:
         for t in ind.targets:
