@@ -21,6 +21,7 @@ MODEL_MODULES = (
     "nghiquyet.audit.models",
     "nghiquyet.search.models",  # importing search also installs its index-keeping flush hook
     "nghiquyet.reminders.models",
+    "nghiquyet.series.models",
 )
 
 # Tables that a database feature creates for itself (SQLite FTS5 shadow tables, search indexes
