@@ -54,8 +54,8 @@ def test_share_of_plan_is_converted_against_the_target_base() -> None:
 
 
 def _p(year: int, value: float, *, term: bool = False, unit: str = "tỷ đồng", line: int = 1) -> Point:
-    return Point(plan_id=year if not term else 1, doc="a.txt" if term else f"{year}.txt", line=line, year=year,
-                 term=term, first_year=2021 if term else None, value=value, unit=unit)
+    return Point(plan_id=year if not term else 1, doc="a.txt" if term else f"{year}.txt", line=line,
+                 year=year, term=term, first_year=2021 if term else None, value=value, unit=unit)
 
 
 def test_an_annual_target_below_the_path_to_the_term_target_is_flagged() -> None:

@@ -115,6 +115,9 @@ def propose_links(session: Session, *, actor: Actor | None = None) -> list[Serie
 
 def _new_series(session: Session, cluster: list[Target], actor: Actor | None) -> Series | None:
     first = min(cluster, key=lambda t: t.id)
+    existing = session.scalars(select(Series).where(Series.key == f"t{first.id}")).first()
+    if existing is not None:  # made earlier and emptied (its proposal undone): propose into it again
+        return existing
     series = Series(metric=first.metric or "", key=f"t{first.id}", created_by=actor.id if actor else None)
     try:
         with session.begin_nested():  # a parallel linker made it first: leave it to that one

@@ -30,7 +30,7 @@ def share_of_plan(result_value: float, result_unit: str | None, wording: str, ta
         return None
     if unit_kind(target_unit).kind == "percent" or not _SHARE_OF_PLAN.search(fold(wording)):
         return None
-    value = result_value / 100 * target_value
+    value = round(result_value / 100 * target_value, 4)
     shown = (f"{vn_number(result_value, 2)}% × {with_unit(target_value, target_unit)} = "
              f"{with_unit(round(value, 2), target_unit)}")
     return Conversion(value, shown)
