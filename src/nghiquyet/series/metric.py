@@ -159,5 +159,5 @@ def same_metric(metric_a: str, unit_a: str | None, metric_b: str, unit_b: str | 
         return Match(False, 0.0, f"khác phạm vi: {', '.join(differ)}")
     score = similarity(metric_a, metric_b)
     if score >= THRESHOLD:
-        return Match(True, score, f"cùng chỉ tiêu «{ka.text}» ~ «{kb.text}» ({score:.2f})")
+        return Match(True, score, f"tên chỉ tiêu giống nhau ({score:.0%}), cùng loại đơn vị")
     return Match(False, score, f"tên chỉ tiêu khác nhau ({score:.2f})")

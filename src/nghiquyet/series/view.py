@@ -22,6 +22,7 @@ class MemberView:
     plan_id: int
     plan_title: str
     doc: str | None
+    document_id: int | None
     line: int | None
     year: int | None
     term: bool
@@ -57,7 +58,8 @@ def _member_view(member: SeriesMember, plan: Plan, targets: list[Target]) -> Mem
     term = bool(plan.year_start and plan.year_end and plan.year_end > plan.year_start)
     year = next((t.year for t in targets if t.year), None) or plan.year_end
     return MemberView(indicator_id=ind.id, plan_id=plan.id, plan_title=plan.title,
-                      doc=plan.document.filename if plan.document else None, line=ind.line, year=year,
+                      doc=plan.document.filename if plan.document else None, document_id=plan.document_id,
+                      line=ind.line, year=year,
                       term=term, first_year=plan.year_start, state=member.state, reason=member.reason,
                       text=ind.text, targets=targets)
 

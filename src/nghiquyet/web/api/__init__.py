@@ -15,6 +15,7 @@ from nghiquyet.web.api import (
     reminders,
     reports,
     search,
+    series,
     units,
     updates,
     users,
@@ -23,7 +24,7 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                ask, reminders):
+                ask, reminders, series):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]

@@ -15,12 +15,13 @@ from nghiquyet.web.pages import (
     plans,
     reminders,
     search,
+    series,
     units,
 )
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders):
+                reminders, series):
     router.include_router(_module.router)
 
 __all__ = ["router"]
