@@ -66,3 +66,14 @@ def test_routes_are_in_the_openapi(client: TestClient, world: SeedWorld) -> None
     for path in ("/api/v1/series", "/api/v1/series/{series_id}/confirm", "/api/v1/proposals",
                  "/api/v1/proposals/{proposal_id}/accept"):
         assert path in paths
+
+
+def test_directives_and_judgements_under_the_api(client: TestClient, world: SeedWorld) -> None:
+    office = login(client, "vanphong")
+    found = client.get("/api/v1/directives", headers=office).json()
+    assert [d["label"] for d in found] == ["2.1", "2.2", "2.3", "2.4"]
+    into = world.plans["003"].id
+    added = client.post(f"/api/v1/directives/{found[2]['id']}/accept", headers=office, json={"plan_id": into})
+    assert added.status_code == 200 and added.json()["plan_id"] == into and added.json()["task_id"]
+    judged = client.get("/api/v1/judgements", headers=office).json()
+    assert any(j["said_done"] == 16 and j["said_total"] == 19 and j["differs"] for j in judged)

@@ -59,3 +59,18 @@ def test_proposals_page_shows_the_sentence_and_the_conversion(client: TestClient
     assert "không hợp lệ" in bad.text
     ok = client.post(f"/de-xuat/{row_id}/chap-nhan", data={"value": "3,1"}, headers=HTMX)
     assert 'data-state="accepted"' in ok.text
+
+
+def test_office_adds_a_directive_as_a_task_and_sees_the_judgement_read_back(client: TestClient,
+                                                                            world: SeedWorld) -> None:
+    page = client.get("/de-xuat")
+    assert page.status_code == 200
+    assert "004_6cdd10a325536dcd.txt, dòng 154" in page.text and "30/04/2024" in page.text
+    assert "16/19 chỉ tiêu hoàn thành và vượt kế hoạch" in page.text and "Chênh lệch" in page.text
+    row_id = page.text.split('<tr id="d-', 1)[1].split('"', 1)[0]
+    added = client.post(f"/nhiem-vu-de-xuat/{row_id}/chap-nhan", headers=HTMX)
+    assert 'data-state="accepted"' in added.text and "Đã thêm nhiệm vụ" in added.text
+    task_href = added.text.split('href="/nhiem-vu/', 1)[1].split('"', 1)[0]
+    assert client.get(f"/nhiem-vu/{task_href}").status_code == 200
+    undone = client.post(f"/nhiem-vu-de-xuat/{row_id}/hoan-tac", headers=HTMX)
+    assert 'data-state="proposed"' in undone.text

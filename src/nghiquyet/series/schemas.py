@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, Field
 
 
@@ -63,3 +65,37 @@ class SeriesDecision(BaseModel):
 class ProposalAccept(BaseModel):
     value: float | None = Field(default=None, description="Số liệu đã sửa (bỏ trống: như đề xuất)")
     unit_id: int | None = Field(default=None, description="Đơn vị của số liệu (bỏ trống: đơn vị chủ trì)")
+
+
+class DirectiveRead(BaseModel):
+    id: int
+    plan_id: int
+    doc: str
+    line: int | None
+    label: str | None
+    text: str
+    lead: list[str]
+    support: list[str]
+    deadline: dt.date | None
+    deadline_text: str | None
+    why: str = Field(description="Vì sao đề xuất vào kế hoạch này")
+    state: str = Field(description="proposed, accepted hoặc dismissed")
+    task_id: int | None
+
+
+class DirectiveAccept(BaseModel):
+    plan_id: int | None = Field(default=None, description="Kế hoạch khác kế hoạch đề xuất")
+
+
+class JudgementRead(BaseModel):
+    doc: str
+    line: int | None
+    text: str
+    year: int
+    said_done: int | None
+    said_total: int | None
+    plan_id: int | None
+    complete: int | None
+    total: int | None
+    differs: bool
+    message: str

@@ -1,4 +1,5 @@
-"""Series (one metric across plans and years) and proposed updates from reported results.
+"""Series (one metric across plans and years), proposed updates from reported results, directives
+proposed as tasks, and documents' judgements read back against the tally.
 
 Listings refresh the proposals first (idempotent), so a document imported since shows up at once.
 """
@@ -10,10 +11,14 @@ from typing import Literal
 from fastapi import APIRouter
 from sqlalchemy.orm import Session
 
-from nghiquyet.series import links, proposals
+from nghiquyet.series import directives, links, proposals
+from nghiquyet.series.judgement import judgement_checks
 from nghiquyet.series.links import get_series, list_series
 from nghiquyet.series.models import Proposal, Series
 from nghiquyet.series.schemas import (
+    DirectiveAccept,
+    DirectiveRead,
+    JudgementRead,
     ProposalAccept,
     ProposalRead,
     SeriesDecision,
@@ -118,3 +123,42 @@ def proposals_dismiss(proposal_id: PathId, session: DbSession, user: CurrentUser
 def proposals_undo(proposal_id: PathId, session: DbSession, user: CurrentUser) -> ProposalRead:
     """Back to proposed; an accepted figure's update is taken back."""
     return _proposal(session, proposals.undo(session, proposal_id=proposal_id, actor=user))
+
+
+@router.get("/directives")
+def directives_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None) -> list[DirectiveRead]:
+    """Directives of conclusion notices, proposed as tasks of the plan they refer to."""
+    refresh(session, actor=user)
+    found = directives.list_task_proposals(session, actor=user, plan_id=plan_id)
+    return [DirectiveRead.model_validate(directives.directive_dict(session, p)) for p in found]
+
+
+@router.post("/directives/{directive_id}/accept")
+def directives_accept(directive_id: PathId, session: DbSession, user: CurrentUser,
+                      body: DirectiveAccept | None = None) -> DirectiveRead:
+    """The directive becomes a task of the plan (with lead, deadline and source line)."""
+    plan = body.plan_id if body else None
+    found = directives.accept(session, proposal_id=directive_id, actor=user, plan_id=plan)
+    return DirectiveRead.model_validate(directives.directive_dict(session, found))
+
+
+@router.post("/directives/{directive_id}/dismiss")
+def directives_dismiss(directive_id: PathId, session: DbSession, user: CurrentUser) -> DirectiveRead:
+    found = directives.dismiss(session, proposal_id=directive_id, actor=user)
+    return DirectiveRead.model_validate(directives.directive_dict(session, found))
+
+
+@router.post("/directives/{directive_id}/undo")
+def directives_undo(directive_id: PathId, session: DbSession, user: CurrentUser) -> DirectiveRead:
+    found = directives.undo(session, proposal_id=directive_id, actor=user)
+    return DirectiveRead.model_validate(directives.directive_dict(session, found))
+
+
+@router.get("/judgements")
+def judgements_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None) -> list[JudgementRead]:
+    """A later document's "16/19 chỉ tiêu hoàn thành" beside nghiquyet's own tally of that plan and year."""
+    require_reader(user)
+    return [JudgementRead(doc=c.doc, line=c.line, text=c.text, year=c.year, said_done=c.said_done,
+                          said_total=c.said_total, plan_id=c.plan_id, complete=c.complete, total=c.total,
+                          differs=c.differs, message=c.message)
+            for c in judgement_checks(session, plan_id=plan_id)]

@@ -3,10 +3,11 @@ and years on the item page, and the proposed updates that reported results bring
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,11 +17,12 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.extract.figures.numbers import parse_vn_number
-from nghiquyet.plans.models import Target
+from nghiquyet.plans.models import Plan, Target
 from nghiquyet.plans.service import list_plans
-from nghiquyet.series import links, proposals
+from nghiquyet.series import directives, links, proposals
+from nghiquyet.series.judgement import judgement_checks
 from nghiquyet.series.links import list_series
-from nghiquyet.series.models import Proposal
+from nghiquyet.series.models import Proposal, TaskProposal
 from nghiquyet.series.service import refresh
 from nghiquyet.series.view import SeriesView, series_view
 from nghiquyet.status import Period
@@ -217,18 +219,20 @@ def series_decide(request: Request, series_id: int, action: str, session: DbSess
 # --- proposed updates ----------------------------------------------------------------------------
 
 @dataclass
-class ProposalRow:
-    p: Proposal
+class DecisionRow:
+    """A row the office decides on: a proposed update, or a proposed task."""
+
+    p: Any  # Proposal | TaskProposal
     doc: str
-    title: str
-    href: str
+    title: str  # the target (an update) or the plan it goes to (a task)
+    href: str = ""
     error: str | None = None
 
 
-def _row(session: Session, p: Proposal) -> ProposalRow:
+def _row(session: Session, p: Proposal) -> DecisionRow:
     target = session.get(Target, p.target_id)
     title = labelled(target.indicator.label, target.metric or target.indicator.text) if target else ""
-    return ProposalRow(p, proposals.doc_name(session, p), title, f"/chi-tieu/{p.indicator_id}")
+    return DecisionRow(p, proposals.doc_name(session, p), title, f"/chi-tieu/{p.indicator_id}")
 
 
 @router.get("/de-xuat", response_class=HTMLResponse)
@@ -239,8 +243,48 @@ def proposals_page(request: Request, session: DbSession, plan: int | None = None
     plans = list_plans(session, actor=user)
     chosen = plan if plan is not None else None
     rows = [_row(session, p) for p in proposals.list_proposals(session, actor=user, plan_id=chosen)]
+    tasks = [_directive_row(session, p) for p in directives.list_task_proposals(session, actor=user,
+                                                                                plan_id=chosen)]
     return render(request, "series/proposals.html", user, active="proposals", title="Số liệu đề xuất",
-                  rows=rows, plans=plans, plan_id=chosen, period_label=_period_label)
+                  rows=rows, tasks=tasks, judgements=judgement_checks(session, plan_id=chosen), plans=plans,
+                  plan_id=chosen, period_label=_period_label)
+
+
+def _directive_row(session: Session, p: TaskProposal) -> DecisionRow:
+    plan = session.get(Plan, p.plan_id)
+    name = (plan.number or plan.title or f"Kế hoạch #{plan.id}") if plan else f"#{p.plan_id}"
+    return DecisionRow(p, directives.directive_dict(session, p)["doc"], name)
+
+
+@router.post("/nhiem-vu-de-xuat/{proposal_id}/{action}", response_class=HTMLResponse)
+def directive_decide(request: Request, proposal_id: int, action: str, session: DbSession,
+                     user: User = Depends(require_office)) -> Response:
+    """chap-nhan (the directive becomes a task of the plan), bo-qua (dismiss), hoan-tac (undo)."""
+    error = _apply(session, action, {
+        "chap-nhan": lambda: directives.accept(session, proposal_id=proposal_id, actor=user),
+        "bo-qua": lambda: directives.dismiss(session, proposal_id=proposal_id, actor=user),
+        "hoan-tac": lambda: directives.undo(session, proposal_id=proposal_id, actor=user)})
+    if not is_htmx(request):
+        return RedirectResponse("/de-xuat", status_code=303)
+    found = session.get(TaskProposal, proposal_id)
+    if found is None:
+        raise NotFoundError(f"Không tìm thấy nhiệm vụ đề xuất #{proposal_id}")
+    row = _directive_row(session, found)
+    row.error = error
+    return render(request, "series/_directive_row.html", user, t=row)
+
+
+def _apply(session: Session, action: str, choices: dict[str, Callable[[], object]]) -> str | None:
+    """Run the office's chosen decision; a refusal is shown in the row (its message), not as a page."""
+    run = choices.get(action)
+    if run is None:
+        raise NotFoundError(f"Không có thao tác '{action}'")
+    try:
+        run()
+    except (InputError, ConflictError) as exc:
+        session.rollback()
+        return exc.message
+    return None
 
 
 def _number(text: str) -> float | None:
@@ -256,20 +300,11 @@ def _number(text: str) -> float | None:
 def proposal_decide(request: Request, proposal_id: int, action: str, session: DbSession,
                     value: Annotated[str, Form()] = "", user: User = Depends(require_office)) -> Response:
     """chap-nhan (accept, with an edited figure when given), bo-qua (dismiss), hoan-tac (undo)."""
-    error = None
-    try:
-        if action == "chap-nhan":
-            figure = _number(value)
-            proposals.accept(session, proposal_id=proposal_id, actor=user, value=figure)
-        elif action == "bo-qua":
-            proposals.dismiss(session, proposal_id=proposal_id, actor=user)
-        elif action == "hoan-tac":
-            proposals.undo(session, proposal_id=proposal_id, actor=user)
-        else:
-            raise NotFoundError(f"Không có thao tác '{action}'")
-    except (InputError, ConflictError) as exc:
-        session.rollback()
-        error = exc.message
+    error = _apply(session, action, {
+        "chap-nhan": lambda: proposals.accept(session, proposal_id=proposal_id, actor=user,
+                                              value=_number(value)),
+        "bo-qua": lambda: proposals.dismiss(session, proposal_id=proposal_id, actor=user),
+        "hoan-tac": lambda: proposals.undo(session, proposal_id=proposal_id, actor=user)})
     if not is_htmx(request):
         return RedirectResponse("/de-xuat", status_code=303)
     row = _row(session, proposals.get_proposal(session, proposal_id=proposal_id))
