@@ -14,12 +14,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.config import Settings
 from nghiquyet.db import load_models, make_engine, make_session_factory, migrate
+
+# Properties are judged by what they find, not by how fast one example runs: on a loaded 2-core CI
+# machine Hypothesis' 200 ms deadline turned a passing property into a "flaky" failure. Speed has
+# its own benchmarks (benchmarks/), so no example has a deadline.
+hypothesis_settings.register_profile("nghiquyet", deadline=None)
+hypothesis_settings.load_profile("nghiquyet")
 
 POSTGRES_ENV = "NGHIQUYET_TEST_POSTGRES_URL"
 SKIP_POSTGRES = (f"PostgreSQL tests skipped: set {POSTGRES_ENV}, "

@@ -11,19 +11,11 @@ from nghiquyet.tracking.rollup import subtree_tally
 from nghiquyet.tracking.service import assign
 from tests.factories import make_plan
 from tests.services.conftest import Org
-from tests.services.helpers import approved
+from tests.services.helpers import approved, commune_and_finance_plans
 
 
 def test_subtree_counts_only_units_below_the_root(db: Session, org: Org, office: User) -> None:
-    commune_plan = make_plan(db, title="Nghị quyết Đảng ủy xã")  # thu ngân sách ≥ 100; hộ nghèo < 2%
-    finance_plan = make_plan(db, title="Kế hoạch Sở Tài chính")
-    revenue, poverty = (ind.targets[0] for ind in commune_plan.indicators)
-    assign(db, item_type="indicator", item_id=revenue.indicator_id, unit_id=org.cell.id, actor=office)
-    assign(db, item_type="indicator", item_id=poverty.indicator_id, unit_id=org.commune.id, actor=office)
-    for indicator in finance_plan.indicators:
-        assign(db, item_type="indicator", item_id=indicator.id, unit_id=org.finance.id, actor=office)
-    approved(db, target=revenue, period="2024", value=120, reporter=org.cell_user, office=office)
-    approved(db, target=poverty, period="2024", value=2.5, reporter=org.commune_user, office=office)
+    commune_and_finance_plans(db, org, office)
 
     commune = subtree_tally(db, root_unit_id=org.commune.id, period="2024")
     assert (commune.whole.total, commune.whole.complete) == (2, 1)

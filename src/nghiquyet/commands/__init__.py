@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from nghiquyet.commands import ask, chain, data, remind, search, server, users
+from nghiquyet.commands import ask, chain, data, levels, remind, search, server, users
 
 
 def register(app: typer.Typer) -> None:
@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
     app.command("remind")(remind.remind)
     app.command("search")(search.search)
     app.command("ask")(ask.ask)
+    app.command("tally")(levels.tally)
 
 
 __all__ = ["register"]

@@ -22,6 +22,13 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def check_format(format: str, allowed: tuple[str, ...] = ("text", "json")) -> None:
+    """Refuse an unknown --format in one line that names the choices (exit code 2, as for usage errors)."""
+    if format not in allowed:
+        choices = " hoặc ".join(f"--format {a}" for a in allowed)
+        raise fail(f"định dạng '{format}' không hỗ trợ; dùng {choices}", 2)
+
+
 def open_database(settings: Settings | None = None) -> tuple[Settings, Engine, sessionmaker[Session]]:
     """Settings, an engine on a database brought to the newest schema, and its session factory."""
     from nghiquyet.config import load_settings

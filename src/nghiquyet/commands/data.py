@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from nghiquyet.commands.common import SYSTEM_ACTOR, fail, open_database, transaction
+from nghiquyet.commands.common import SYSTEM_ACTOR, check_format, open_database, transaction
 from nghiquyet.errors import NghiquyetError
 
 
@@ -20,8 +20,7 @@ def plans(
 
     from nghiquyet.plans.models import Plan
 
-    if format not in ("text", "json"):
-        raise fail(f"định dạng '{format}' không hỗ trợ; dùng --format text hoặc --format json", 2)
+    check_format(format)
     _, engine, factory = open_database()
     try:
         with factory() as session:

@@ -20,16 +20,21 @@ if TYPE_CHECKING:
 APP_FACTORY = "nghiquyet.web.app:create_app_from_env"
 
 
-def _run_uvicorn(host: str, port: int) -> None:
+def _run_uvicorn(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
+    # With workers > 1 uvicorn starts that many processes, each building the app from the
+    # environment; they share the one database (SQLite in WAL mode, or PostgreSQL's pool each).
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, proxy_headers=True,
-                log_level="info")
+                log_level="info", workers=workers)
 
 
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe (0.0.0.0: mở cho mạng nội bộ)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
+    workers: Annotated[int, typer.Option(
+        help="Số tiến trình phục vụ song song (mỗi tiến trình một nhóm kết nối cơ sở dữ liệu)",
+        min=1, max=64)] = 1,
 ) -> None:
     """Chạy máy chủ web (tạo hoặc nâng cấp cơ sở dữ liệu trước khi chạy)."""
     from nghiquyet.accounts.signing_key import KEY_FILE, WeakSecretKey, with_signing_key
@@ -46,8 +51,10 @@ def serve(
     typer.echo(f"Cơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}")
     if not explicit:
         typer.echo(f"Khóa ký phiên đăng nhập: {settings.data_dir / KEY_FILE} (tự tạo, quyền 0600).")
+    if workers > 1:
+        typer.echo(f"Tiến trình phục vụ: {workers}")
     typer.echo(f"Địa chỉ: http://{host}:{port}/  (API: /api/v1, tài liệu API: /docs)")
-    _run_uvicorn(host, port)
+    _run_uvicorn(host, port, workers)
 
 
 def demo_settings(base: Settings) -> Settings:

@@ -11,6 +11,7 @@ from nghiquyet.web.api import (
     auth,
     documents,
     health,
+    levels,
     plans,
     reminders,
     reports,
@@ -24,7 +25,7 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                ask, reminders, series):
+                ask, reminders, levels, series):
     api_router.include_router(_module.router)
 
 __all__ = ["api_router"]

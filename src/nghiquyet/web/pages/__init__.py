@@ -11,6 +11,7 @@ from nghiquyet.web.pages import (
     auth,
     dashboard,
     documents,
+    levels,
     mine,
     plans,
     reminders,
@@ -21,7 +22,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, series):
+                reminders, levels, series):
     router.include_router(_module.router)
 
 __all__ = ["router"]

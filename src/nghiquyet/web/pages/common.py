@@ -50,6 +50,7 @@ def nav_for(user: User | None) -> list[NavEntry]:
         NavEntry("indicators", "Chỉ tiêu", "/chi-tieu"),
         NavEntry("tasks", "Nhiệm vụ", "/nhiem-vu"),
         NavEntry("units", "Đơn vị", "/don-vi"),
+        NavEntry("levels", "Theo cấp", "/theo-cap"),
         NavEntry("assistant", "Trợ lý", "/tro-ly"),
         NavEntry("calendar", "Lịch báo cáo", "/lich-bao-cao"),
     ]

@@ -1,0 +1,155 @@
+"""A level's dashboard figures: the tally of a unit's subtree and each child subtree's, side by side.
+
+"Tỉnh: 120/160 chỉ tiêu hoàn thành; Huyện A 30/40, Huyện B 18/40 …": one `subtree_tally` over
+the root (one set-based pass, see `rollup`), then the per-unit tallies are summed up the tree by
+the materialised path — so the children's figures cost no second judging pass and always add up
+to the whole (a target is judged once, wherever it is counted).
+
+Lagging children come first: the lowest share of targets complete, then the most at risk or
+missed, then the name — the order a province office reads a list of communes in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nghiquyet.errors import NotFoundError
+from nghiquyet.status import Tally
+from nghiquyet.tracking.rollup import subtree_tally
+from nghiquyet.units.models import Unit
+from nghiquyet.units.permissions import Actor, readable_unit_ids, require_unit_read
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    id: int
+    name: str
+    kind: str
+    depth: int
+
+
+@dataclass
+class LevelRow:
+    """One child of the level: its whole subtree's tally (itself and every unit below it)."""
+
+    unit: UnitRef
+    tally: Tally
+    units_below: int  # how many units the child's subtree holds besides the child itself
+
+    @property
+    def share_complete(self) -> float | None:
+        return self.tally.complete / self.tally.total if self.tally.total else None
+
+
+@dataclass
+class LevelTally:
+    unit: UnitRef
+    period: str
+    whole: Tally  # the subtree: the unit and everything below it
+    own: Tally  # the indicators the unit leads itself
+    children: list[LevelRow] = field(default_factory=list)
+    ancestors: list[UnitRef] = field(default_factory=list)  # root first, for the way back up
+    plans: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of `nghiquyet tally` and of GET /units/{id}/tally (one shape for both)."""
+        return {
+            "unit": _unit_dict(self.unit), "period": self.period, "plans": self.plans,
+            "whole": tally_dict(self.whole), "own": tally_dict(self.own),
+            "children": [{"unit": _unit_dict(row.unit), "units_below": row.units_below,
+                          "tally": tally_dict(row.tally)} for row in self.children],
+            "ancestors": [_unit_dict(a) for a in self.ancestors],
+        }
+
+
+def tally_dict(t: Tally) -> dict[str, Any]:
+    return {"total": t.total, "complete": t.complete, "by_status": dict(t.by_status)}
+
+
+def _unit_dict(unit: UnitRef) -> dict[str, Any]:
+    return {"id": unit.id, "name": unit.name, "kind": unit.kind}
+
+
+def add_tallies(tallies: list[Tally]) -> Tally:
+    """The sum of tallies (every status key kept, 0 when absent), as `status.tally` would count them."""
+    counts: dict[str, int] = {}
+    for t in tallies:
+        for key, n in t.by_status.items():
+            counts[key] = counts.get(key, 0) + n
+    empty = Tally(total=0, complete=0, by_status={})
+    if not tallies:
+        return empty
+    keys = tallies[0].by_status.keys()
+    return Tally(total=sum(t.total for t in tallies), complete=sum(t.complete for t in tallies),
+                 by_status={k: counts.get(k, 0) for k in keys} | counts)
+
+
+def _lagging_first(row: LevelRow) -> tuple[float, int, str]:
+    share = row.share_complete
+    troubled = row.tally.by_status.get("khong_dat", 0) + row.tally.by_status.get("nguy_co", 0)
+    # A child with no targets at all goes last: nothing of it lags, nothing of it is known.
+    return (2.0 if share is None else share, -troubled, row.unit.name)
+
+
+def _ref(unit: Unit) -> UnitRef:
+    return UnitRef(id=unit.id, name=unit.name, kind=unit.kind, depth=unit.depth)
+
+
+def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
+                as_of: dt.date | None = None) -> LevelTally:
+    """The dashboard of one level: `unit_id`'s subtree tally for `period`, and each child's."""
+    require_unit_read(session, actor, unit_id)
+    root = session.get(Unit, unit_id)
+    if root is None:
+        raise NotFoundError(f"Không tìm thấy đơn vị #{unit_id}")
+    result = subtree_tally(session, root_unit_id=unit_id, period=period, as_of=as_of)
+    below = session.execute(
+        select(Unit.id, Unit.path, Unit.parent_id, Unit.name, Unit.kind, Unit.depth)
+        .where(Unit.path.startswith(root.path, autoescape=True), Unit.id != root.id)).all()
+    children = [row for row in below if row.parent_id == root.id]
+    rows: list[LevelRow] = []
+    for child in children:
+        members = [row.id for row in below if row.path.startswith(child.path)]
+        rows.append(LevelRow(
+            unit=UnitRef(id=child.id, name=child.name, kind=child.kind, depth=child.depth),
+            tally=add_tallies([result.by_unit[m] for m in members if m in result.by_unit]
+                              or [_empty_like(result.whole)]),
+            units_below=len(members) - 1))
+    rows.sort(key=_lagging_first)
+    ancestor_ids = [int(part) for part in root.path.strip("/").split("/") if part][:-1]
+    readable = readable_unit_ids(session, actor)
+    if readable is not None:  # a unit climbs no higher than its own unit: the levels above are not its own
+        ancestor_ids = [i for i in ancestor_ids if i in readable]
+    ancestors = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(ancestor_ids)))}
+    return LevelTally(
+        unit=_ref(root), period=result.period, whole=result.whole,
+        own=result.by_unit.get(root.id, _empty_like(result.whole)), children=rows,
+        ancestors=[_ref(ancestors[i]) for i in ancestor_ids if i in ancestors], plans=result.plans)
+
+
+TOP = UnitRef(id=0, name="Tất cả đơn vị", kind="all", depth=-1)
+
+
+def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | None = None) -> LevelTally:
+    """Above every root (a province may keep the Party's tree and the People's Committee's side by
+    side): each root's subtree is a child; a unit account starts at its own unit instead."""
+    if actor.role == "unit" and actor.unit_id is not None:
+        return level_tally(session, unit_id=actor.unit_id, period=period, actor=actor, as_of=as_of)
+    roots = list(session.scalars(select(Unit).where(Unit.parent_id.is_(None)).order_by(Unit.name)))
+    levels = [level_tally(session, unit_id=r.id, period=period, actor=actor, as_of=as_of) for r in roots]
+    rows = [LevelRow(unit=level.unit, tally=level.whole,
+                     units_below=sum(row.units_below + 1 for row in level.children)) for level in levels]
+    rows.sort(key=_lagging_first)
+    period_code = levels[0].period if levels else period
+    whole = add_tallies([level.whole for level in levels])
+    # `plans` stays 0: one plan's indicators may be led on both sides, so the roots' counts don't add.
+    return LevelTally(unit=TOP, period=period_code, whole=whole, own=_empty_like(whole), children=rows)
+
+
+def _empty_like(template: Tally) -> Tally:
+    return Tally(total=0, complete=0, by_status=dict.fromkeys(template.by_status, 0))

@@ -1,0 +1,116 @@
+"""Theo cấp: a level's dashboard — its subtree's tally, each child side by side, drill down and back up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+
+from nghiquyet.accounts.models import User
+from nghiquyet.plans.service import list_plans
+from nghiquyet.reminders.rates import level_rates
+from nghiquyet.status import Period, Tally
+from nghiquyet.tracking.levels import LevelTally, level_tally, top_tally
+from nghiquyet.web.deps import DbSession
+from nghiquyet.web.pages.common import PageRoute, render, require_user
+from nghiquyet.web.pages.periods import label_of, parse_id
+
+router = APIRouter(route_class=PageRoute)
+
+# Worst first, as the bar reads left to right: what is missed or at risk catches the eye.
+BAR_ORDER = ("khong_dat", "nguy_co", "chua_co_so_lieu", "dung_tien_do", "dat", "vuot")
+BAR_COLOURS = {"khong_dat": "#a61b1b", "nguy_co": "#c25e00", "chua_co_so_lieu": "#b8c0c8",
+               "dung_tien_do": "#2c6fbb", "dat": "#2e7d32", "vuot": "#1b5e20"}
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    name: str
+    tally: Tally
+    units_below: int
+    drill: bool  # a level below it exists, or it is a unit of its own to open
+    bar: Markup
+
+
+def status_bar(tally: Tally, *, label: str, width: int = 240, height: int = 16) -> Markup:
+    """One horizontal bar split by status (SVG attributes only: no inline style, no script)."""
+    if not tally.total:
+        return Markup("")
+    labels = {"khong_dat": "không đạt", "nguy_co": "có nguy cơ", "chua_co_so_lieu": "chưa có số liệu",
+              "dung_tien_do": "đúng tiến độ", "dat": "đạt", "vuot": "vượt"}
+    said = ", ".join(f"{tally.by_status[k]} {labels[k]}" for k in BAR_ORDER if tally.by_status.get(k))
+    parts = [f'<svg class="status-bar" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'role="img" aria-label="{Markup.escape(label)}: {said}" xmlns="http://www.w3.org/2000/svg">']
+    x = 0.0
+    for key in BAR_ORDER:
+        n = tally.by_status.get(key, 0)
+        if n:
+            w = width * n / tally.total
+            parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" '
+                         f'fill="{BAR_COLOURS[key]}"><title>{n} {labels[key]}</title></rect>')
+            x += w
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _years(session: DbSession, user: User, today: date) -> list[int]:
+    years: set[int] = set()
+    for plan in list_plans(session, actor=user):
+        first = plan.year_start or plan.year_end
+        last = plan.year_end or plan.year_start
+        if first and last:
+            years.update(range(first, last + 1))
+    return sorted(years or {today.year}, reverse=True)
+
+
+def _period(requested: str | None, years: list[int], today: date) -> str:
+    if requested:
+        try:
+            return Period.parse(requested).code
+        except ValueError:
+            pass
+    return str(today.year if today.year in years else years[0])
+
+
+def _rows(level: LevelTally) -> list[Row]:
+    return [Row(id=r.unit.id, name=r.unit.name, tally=r.tally, units_below=r.units_below,
+                drill=True, bar=status_bar(r.tally, label=r.unit.name)) for r in level.children]
+
+
+@router.get("/theo-cap", response_class=HTMLResponse)
+def levels_page(
+    request: Request,
+    session: DbSession,
+    unit: str | None = None,
+    period: str | None = None,
+    user: User = Depends(require_user),
+) -> HTMLResponse:
+    today = date.today()
+    years = _years(session, user, today)
+    code = _period(period, years, today)
+    unit_id = parse_id(unit)
+    level = (level_tally(session, unit_id=unit_id, period=code, actor=user, as_of=today) if unit_id
+             else top_tally(session, period=code, actor=user, as_of=today))
+    periods = [(p.code, p.label_vi) for y in years for p in
+               [Period.of(y, "year"), *(Period.of(y, "half", i) for i in (1, 2)),
+                *(Period.of(y, "quarter", i) for i in (1, 2, 3, 4))]]
+    rates = level_rates(session, unit_id=unit_id, period=level.period, actor=user, today=today)
+    lagging = [r for r in level.children
+               if r.tally.by_status.get("khong_dat", 0) + r.tally.by_status.get("nguy_co", 0)]
+    return render(request, "dashboard/level.html", user, active="levels", level=level, rows=_rows(level),
+                  period=level.period, period_label=label_of(level.period), periods=periods,
+                  whole_bar=status_bar(level.whole, label=level.unit.name), lagging=len(lagging),
+                  bar_order=BAR_ORDER, bar_colours=BAR_COLOURS, rates=rates, percent=_percent,
+                  unit_param="" if level.unit.id == 0 else str(level.unit.id))
+
+
+def _percent(part: int, whole: int) -> str:
+    """"75 %" the Vietnamese way (a comma for decimals); "—" when nothing was owed."""
+    if not whole:
+        return "—"
+    share = round(100 * part / whole, 1)
+    return f"{share:g}".replace(".", ",") + " %"
