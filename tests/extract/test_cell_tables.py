@@ -1,8 +1,8 @@
 """Tables copied one cell per line are rebuilt into rows (structure/cell_tables.py).
 
 The page below is shaped as portal copies come: every cell on its own line between blank lines,
-units written with a capital, decimals in the figures. (Lower-case unit cells and lone integers
-are still joined or dropped by the normaliser's wrap and page-number rules: see docs.)
+units written with a capital, decimals in the figures. (Lower-case unit cells are still joined by
+the normaliser's wrap rule: see docs; a lone integer after another figure is a cell, not a page number.)
 """
 
 from __future__ import annotations
@@ -35,3 +35,12 @@ def test_prose_after_the_table_is_not_a_row() -> None:
 def test_a_short_list_of_words_is_not_a_table() -> None:
     text = "Thực hiện\n\nChỉ tiêu\n\nGhi chú\n\nNăm 2024 thu ngân sách ước đạt 300 tỷ đồng.\n"
     assert extract_text(text).indicators == []
+
+
+def test_the_done_and_share_of_plan_columns_give_results() -> None:
+    page = PAGE.replace("598,2", "612")  # a whole number among the cells is a cell, not a page number
+    got = [(r.metric, r.value, r.unit) for r in extract_text(page).results]
+    assert ("Tổng giá trị sản xuất", 1301.5, "Tỷ đồng") in got
+    assert ("Tổng giá trị sản xuất so với kế hoạch năm 2023", 104.1, "%") in got
+    assert ("- Nông nghiệp", 612.0, "Tỷ đồng") in got
+    assert ("- Nông nghiệp so với kế hoạch năm 2023", 98.1, "%") in got

@@ -124,6 +124,14 @@ def test_page_numbers_and_running_headers_are_dropped() -> None:
     assert not any(t == "BÁO CÁO CHÍNH TRỊ ĐẢNG BỘ XÃ" for t in texts)
 
 
+def test_a_bare_number_after_another_figure_is_a_table_cell_not_a_page_number() -> None:
+    lines = ["Sản lượng lúa", "", "tấn", "", "4.210,5", "", "180", "", "96", "", "Đoạn văn tiếp theo."]
+    texts = [p.text for p in paragraphs(lines)]
+    assert "180" in texts and "96" in texts
+    # After a line of text the same bare number is still a page number.
+    assert "7" not in [p.text for p in paragraphs(["Nội dung trang một.", "", "7", "", "Trang sau."])]
+
+
 def test_a_wrap_across_a_page_number_joins_the_number_range() -> None:
     lines = ["(16) Kiểm tra, giám sát chuyên đề ít nhất 20-", "", "4", "", "25% tổ chức đảng trực thuộc."]
     ps = paragraphs(lines)

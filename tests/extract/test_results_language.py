@@ -48,3 +48,46 @@ def test_horizon_after_the_reported_period_is_a_target() -> None:
 def test_the_last_year_of_a_span_is_no_figure() -> None:
     text = "HĐND huyện khóa XI, nhiệm kỳ 2031-2036 họp kỳ thứ 4; thu ngân sách ước đạt 95 tỷ đồng."
     assert _values(text) == [95.0]
+
+
+def _metrics(text: str) -> list[tuple[str, float, str | None]]:
+    return [(r.metric, r.value, r.unit) for r in find_results([(text, 1)], default_period="2031")]
+
+
+def test_a_time_before_the_subject_names_the_period_not_the_figure() -> None:
+    got = _metrics("Quý II năm 2031, có 120 hợp tác xã thành lập mới, tăng 4,5% so với cùng kỳ.")
+    assert got == [("Số hợp tác xã thành lập mới", 120.0, "hợp tác xã"),
+                   ("Số hợp tác xã thành lập mới", 4.5, "%")]
+
+
+def test_a_clause_naming_only_a_time_borrows_the_subject_before_it() -> None:
+    got = _metrics("Sản lượng điện thương phẩm tháng 5 ước tăng 3,1%; lũy kế 5 tháng ước tăng 6,2%, "
+                   "nhiều ngành tăng khá.")
+    assert [m for m, _, _ in got] == ["Sản lượng điện thương phẩm tháng 5",
+                                      "Sản lượng điện thương phẩm tháng 5 lũy kế 5 tháng"]
+
+
+def test_the_words_after_a_ratio_are_its_base() -> None:
+    got = _metrics("Kim ngạch nhập khẩu ước đạt 12 triệu USD - gấp 1,8 lần kỳ đầu nhiệm kỳ.")
+    assert got[1][1:] == (1.8, "lần")
+    assert got[1][0].startswith("Kim ngạch nhập khẩu so với")
+
+
+def test_the_owner_before_co_is_not_the_metric() -> None:
+    assert _metrics("Hiện toàn huyện có 14 trường đạt chuẩn quốc gia.") == [
+        ("Số trường đạt chuẩn quốc gia", 14.0, "trường")]
+
+
+def test_criteria_that_describe_the_units_counted_are_no_result_of_their_own() -> None:
+    assert [v for _, v, _ in _metrics("Đến nay có 9 thôn đạt 15/15 tiêu chí thôn văn hóa.")] == [9.0]
+    # Without a count before it, the criteria are the result ("xã đạt 17/19 tiêu chí").
+    assert [v for _, v, _ in _metrics("Năm qua, xã đạt 17/19 tiêu chí nông thôn mới.")] == [17.0]
+
+
+def test_a_rank_is_a_result_without_unit() -> None:
+    got = _metrics("Chỉ số năng lực cạnh tranh ước đạt 68 điểm, đứng thứ 12 cả nước và tăng 3 bậc.")
+    assert ("Xếp hạng chỉ số năng lực cạnh tranh cả nước", 12.0, None) in got
+
+
+def test_a_clause_said_twice_is_one_result() -> None:
+    assert [v for _, v, _ in _metrics("Vốn huy động ước tăng 2,4%; vốn huy động ước tăng 2,4%.")] == [2.4]

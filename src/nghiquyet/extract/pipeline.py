@@ -166,24 +166,30 @@ def _table_results(outline: Outline, default_period: str | None) -> list[Result]
             continue
         year = re.search(r"(?:19|20)\d\d", table.heading_of("actual"))
         period = year.group(0) if year else default_period
+        # "Tỷ lệ %" beside "Thực hiện": the share of the plan achieved, named after the plan's column.
+        plan = " ".join(table.heading_of("value").split()).lower() or "kế hoạch"
         for row in table.rows:
-            cell = row.values.get("actual", "").strip()
-            try:
-                value = parse_vn_number(cell)
-            except ValueError:
-                continue  # "khoảng 5.800", "-": not a plain figure
             metric = re.sub(r"(?i)^trong đó\s*:?\s*", "", row.values["text"]).strip()
             unit = row.values.get("unit") or None
-            out.append(
-                Result(
-                    metric=metric,
-                    value=value,
-                    unit=unit,
-                    period=period,
-                    text=f"{row.values['text']}: {cell} {unit or ''}".strip(),
-                    line=row.line,
+            columns = [("actual", metric, unit)]
+            if table.has("ratio"):
+                columns.append(("ratio", f"{metric} so với {plan}", "%"))
+            for kind, name, unit_of in columns:
+                cell = row.values.get(kind, "").strip()
+                try:
+                    value = parse_vn_number(cell.rstrip("% "))
+                except ValueError:
+                    continue  # "khoảng 5.800", "-": not a plain figure
+                out.append(
+                    Result(
+                        metric=name,
+                        value=value,
+                        unit=unit_of,
+                        period=period,
+                        text=f"{row.values['text']}: {cell} {unit_of or ''}".strip(),
+                        line=row.line,
+                    )
                 )
-            )
     return out
 
 

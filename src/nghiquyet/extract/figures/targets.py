@@ -273,15 +273,19 @@ def parse_targets(text: str, *, year: int | None) -> list[Target]:
     return [t for _, t in read_figures(text, year=year)]
 
 
-def read_figures(text: str, *, year: int | None, narrative: bool = False) -> list[tuple[Quantity, Target]]:
+def read_figures(
+    text: str, *, year: int | None, narrative: bool = False, subject_before: str = ""
+) -> list[tuple[Quantity, Target]]:
     """Every figure of `text` with the target reading of it. `narrative` text (a report's prose:
     "... khởi sắc với 16/19 chỉ tiêu hoàn thành") keeps only the words after the last clause cue
-    ("với", "như", ":", a comma) as the subject."""
+    ("với", "như", ":", a comma) as the subject; `subject_before` is the subject the sentence
+    before left, for a figure that names only a time ("; lũy kế 9 tháng tăng 10%")."""
     quantities = find_quantities(text)
     if not quantities:
         return []
     view, clauses = _clauses(text, quantities)
-    state = _ItemState(text=text, view=view, clauses=clauses, year=year, narrative=narrative)
+    state = _ItemState(text=text, view=view, clauses=clauses, year=year, narrative=narrative,
+                       last_subject=subject_before)
     for ci in range(len(clauses)):
         _read_clause(state, ci)
     state.found.sort(key=lambda pair: pair[0].number_start)
@@ -312,9 +316,17 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             own = source[clause.start : q.start]
         else:
             _, own = _split_gap(source[prev.end : q.start], prev_named)
-        if state.narrative:
-            own = _narrative_subject(own)
+        ratio_base = False
         lead_from = q.start - len(own)
+        if state.narrative:
+            own, borrow = _narrative_subject(own)
+            lead_from = q.start - len(own)
+            # "..., gấp 1,36 lần 5 năm trước": the words after a ratio are its base, the subject
+            # is the one before.
+            ratio_verb = _RATIO_VERB.search(source, q.start - len(own), q.number_start)
+            ratio_base = q.unit == "lần" and ratio_verb is not None
+            if (borrow or (ratio_base and not _clean(own))) and state.last_subject:
+                own = f"{state.last_subject} {own}"
         nxt = clause.quantities[qi + 1] if qi + 1 < len(clause.quantities) else None
         own, t_year = _own_year(own, state.year)
         base_in_subject, _ = _baseline(own)
@@ -327,6 +339,8 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         baseline, after_words = _baseline(after)
         after_words, t_year = _own_year(after_words, t_year)  # "chiếm 20% GRDP vào năm 2026"
         tail = _clean(after_words)
+        if ratio_base and tail:
+            tail = f"so với {tail}"
         if prev is not None and (shared := _shared_head(own, clause.subject)):
             subject = shared  # "... có điện thoại thông minh đạt 85%, có tài khoản ... đạt 70%"
         subject = _resolve_subject(state, ci, _with_topic(state, ci, subject), q, tail)
@@ -334,6 +348,9 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             clause.subject = subject
         if subject:
             state.last_subject = subject
+        elif state.narrative and q.unit_kind == "count" and tail:
+            # "có 500 doanh nghiệp thành lập mới, tăng 7,6%": the counted noun is what follows is about.
+            clause.subject = state.last_subject = _capital(_compose("", q, tail))
         change = q.change or _lead_change(lead_verb, q, own)
         # "Có thêm 02 xã ..., 16 xã ..., 7 xã ...": one verb governs the whole list of counts.
         bare = not named and q.start == q.number_start
@@ -423,8 +440,25 @@ def _resolve_subject(state: _ItemState, ci: int, subject: str, q: Quantity, tail
 _CLAUSE_CUE = re.compile(r"(?<![^\W_])(?:với|như|là|khi|gồm|bao\s+gồm|cụ\s+thể)(?![^\W_])|:", re.IGNORECASE)
 
 
-def _narrative_subject(own: str) -> str:
-    """In prose, the subject of a figure is the last phrase before it, not the whole sentence."""
+# A time said before the subject ("6 tháng đầu năm, ...", "năm nay ...", "hiện ...") names the period,
+# not the figure; "lũy kế 9 tháng" or "bình quân 6 tháng" alone is a period of the subject before.
+_TIME_LEAD = re.compile(
+    r"\s*(?:(?:trong|tính\s+đến|đến|hết)\s+)?(?:(?:lũy|luỹ)\s+kế\s+|bình\s+quân\s+)?"
+    r"(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?"
+    r"|năm\s+(?:nay|qua|(?:19|20)\d\d)|quý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:/|năm)\s*(?:19|20)\d\d)?"
+    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|hiện\s+nay|hiện|đến\s+nay)(?![^\W_])\s*,?",
+    re.IGNORECASE,
+)
+# "Hiện huyện có 6 xã ...", "toàn tỉnh có 320 xã ...": before "có" stands the owner, the figure names itself.
+_OWNER_HAS = re.compile(r"(?<![^\W_])có\s*\Z", re.IGNORECASE)
+_RATIO_VERB = re.compile(r"(?<![^\W_])gấp(?![^\W_])", re.IGNORECASE)
+_ONLY_VERB = re.compile(r"\s*(?:ước\s+)?(?:tăng|giảm|đạt|bằng|ước\s+đạt|ước\s+tính)?\s*\Z", re.IGNORECASE)
+
+
+def _narrative_subject(own: str) -> tuple[str, bool]:
+    """In prose, the subject of a figure is the last phrase before it, not the whole sentence.
+    Also says whether the words are only a time and a verb ("lũy kế 9 tháng ước tăng"), so the
+    figure borrows the subject before it."""
     cues = list(_CLAUSE_CUE.finditer(own))
     # "... khởi sắc với 16/19 chỉ tiêu": cut after the cue; but "Tỷ lệ X là 50%" keeps its subject.
     if cues and (own[cues[-1].end() :].strip() or cues[-1].group().lower() != "là"):
@@ -433,7 +467,15 @@ def _narrative_subject(own: str) -> str:
         last = own.rsplit(",", 1)[1]
         if last.strip():  # "..., có 03/19 chỉ tiêu": the phrase after the comma; "..., tăng 11%": keep
             own = last
-    return own
+    time = _TIME_LEAD.match(own)
+    if time and time.end() > 0 and own[: time.end()].strip():
+        rest = own[time.end() :]
+        if _ONLY_VERB.fullmatch(rest):
+            return own, True
+        own = rest
+    if _OWNER_HAS.search(own) and own.strip().lower() != "có":
+        own = ""
+    return own, False
 
 
 def _with_topic(state: _ItemState, ci: int, subject: str) -> str:

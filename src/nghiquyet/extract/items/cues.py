@@ -54,6 +54,14 @@ def _result_patterns() -> re.Pattern[str]:
     return re.compile("|".join(load("cues")["result_patterns"]))
 
 
+@cache
+def report_pattern(kind: str) -> re.Pattern[str]:
+    """ "report_target_lead" or "report_reported": the results step's expressions, each starting a word."""
+    if kind not in ("report_target_lead", "report_reported"):
+        raise KeyError(kind)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(load("cues")[kind]) + ")", re.IGNORECASE)
+
+
 _LEAD_NOUN = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)", re.IGNORECASE)
 _FIGURE = re.compile(
     r"(?<![\d/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d.,]*\d)"

@@ -12,8 +12,10 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from nghiquyet.extract.figures.quantities import Quantity
 from nghiquyet.extract.figures.targets import read_figures
-from nghiquyet.extract.model import Result
+from nghiquyet.extract.items.cues import report_pattern
+from nghiquyet.extract.model import Result, Target
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20)\d\d)"
@@ -45,23 +47,10 @@ _PLAN_BEFORE = re.compile(
 )
 # What a sentence aims at rather than reports, from its own words: a targets lead ("đề ra 29 chỉ
 # tiêu", "các chỉ tiêu chủ yếu:", "đặt mục tiêu", "Đại hội xác định") makes the rest of its
-# paragraph, and the paragraphs after it, targets until a sentence reports again.
-_TARGET_LEAD = re.compile(
-    r"(?<![^\W_])(?:(?<!lực\s)phấn\s+đấu|đặt\s+(?:ra\s+)?mục\s+tiêu|mục\s+tiêu\s+(?:đến|tới|cụ\s+thể|chủ\s+yếu)"
-    r"|(?:đề\s+ra|giao|thống\s+nhất)\s+(?:các\s+)?(?:\d+\s+)?chỉ\s+tiêu(?!\s+(?:đạt|hoàn\s+thành))"
-    r"|(?:các\s+)?chỉ\s+tiêu\s+(?:[^\W\d_]+[\s,-]+){0,6}?chủ\s+yếu(?:\s+năm\s+\d{4})?\s*(?:là|gồm)?\s*:"
-    r"|(?:một\s+số|các)\s+chỉ\s+tiêu\s+chủ\s+yếu"
-    r"|(?:đại\s+hội|nghị\s+quyết|hội\s+nghị)\s+(?:đã\s+)?xác\s+định)",
-    re.IGNORECASE,
-)
-# Words only a report uses: an estimate, a share of the plan, the months gone, a rank.
-_REPORTED = re.compile(
-    r"(?<![^\W_])(?:ước\s+(?:đạt|thực\s+hiện|tính)|đã\s+đạt|đạt\s+được|vượt\s+(?:kế\s+hoạch|KH)"
-    r"|(?:so\s+)?(?:với\s+)?kế\s+hoạch\s+(?:năm|tỉnh|huyện)|%\s*(?:so\s+)?(?:KH|kế\s+hoạch)"
-    r"|tháng\s+đầu\s+năm|cùng\s+kỳ\s+năm\s+(?:trước|ngoái)|xếp\s+thứ|nhiệm\s+kỳ\s+qua|kết\s+quả"
-    r"|\d+\s*/\s*\d+\s+chỉ\s+tiêu)",
-    re.IGNORECASE,
-)
+# paragraph, and the paragraphs after it, targets until a sentence reports again; words only a
+# report uses (an estimate, a share of the plan, the months gone, a rank) close it (data/cues.json).
+_TARGET_LEAD = report_pattern("report_target_lead")
+_REPORTED = report_pattern("report_reported")
 # A figure stated as a floor ("từ 80% trở lên", "tối thiểu 20%") is a target's, not a result's.
 _FLOOR_BEFORE = re.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới)\s*(?:là\s*)?\Z", re.IGNORECASE)
 # "đến năm 2030", "tới 2030": a horizon after the period reported.
@@ -71,6 +60,7 @@ _SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*\Z")
 _PLAN_REACH = 40  # longest "dự toán đề ra (" before a figure, with room to spare
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[^\W_])")
 _DIGIT = re.compile(r"\d")
+_QUALIFIES = re.compile(r"\s*(?:đạt|đạt\s+chuẩn|với)\s*", re.IGNORECASE)
 
 
 def detect_period(text: str) -> str | None:
@@ -156,6 +146,8 @@ def find_results(
         period = named or carried
         if _REPORTED.search(text[:120]) or (opening and not _TARGET_LEAD.search(text)):
             aiming = False  # a paragraph that opens by reporting closes a targets list
+        seen: set[tuple[str, float | None, str | None]] = set()
+        subject = ""
         for start, sentence in _sentences(text):
             period = detect_period(sentence) or period
             reported = _REPORTED.search(sentence) is not None
@@ -165,9 +157,20 @@ def find_results(
                 continue
             if not reported and _beyond(sentence, period):
                 continue  # "GRDP bình quân đầu người đến năm 2030 là ...": a horizon's figure
-            for q, target in read_figures(sentence, year=None, narrative=True):
+            figures = read_figures(sentence, year=None, narrative=True, subject_before=subject)
+            subject = figures[-1][1].metric if figures else subject
+            prev: Quantity | None = None
+            for q, target in figures:
+                prev, before = q, prev
                 if q.unit is None or q.unit_kind == "magnitude" or target.value is None:
                     continue
+                key = (f"{target.metric}|{target.text}".lower(), target.value, q.unit)
+                if key in seen:
+                    continue  # "dịch vụ tăng 3,8%; dịch vụ tăng 3,8%": said twice, one result
+                seen.add(key)
+                if before is not None and q.total is not None and _QUALIFIES.fullmatch(
+                        sentence, before.end, q.number_start) and before.unit_kind == "count":
+                    continue  # "6 xã đạt 19/19 tiêu chí": the criteria describe the communes counted
                 floor = "trở lên" in sentence[q.number_start : q.end + 30].lower()
                 floor = floor or _is_floor(sentence, q.start, q.number_start)
                 if not reported and floor:
@@ -187,4 +190,31 @@ def find_results(
                         total=q.total,
                     )
                 )
+            if "thứ" in sentence and not aiming:
+                out.extend(_ranks(sentence, start, figures, period, para, line))
+    return out
+
+
+# "xếp thứ 32 thế giới", "đứng thứ 5 cả nước": a rank is a result with no unit.
+_RANK = re.compile(
+    r"(?<![^\W_])(?:xếp|đứng|vươn\s+lên)\s+(?:(?:hạng\s+)?thứ)\s+(\d{1,3})(?![\d.,]*\d)\s*([^,;.()]*)",
+    re.IGNORECASE,
+)
+_RANK_TAIL_END = re.compile(r"\s+(?:và|nhưng|song)(?![^\W_]).*\Z", re.IGNORECASE)
+
+
+def _ranks(
+    sentence: str, start: int, figures: Sequence[tuple[Quantity, Target]], period: str | None,
+    para: tuple[str, int] | Located, line: int,
+) -> list[Result]:
+    out: list[Result] = []
+    for m in _RANK.finditer(sentence):
+        # The rank is of what the figure before it measured ("quy mô GDP ước đạt 510 tỷ USD, xếp thứ 32").
+        subject = next((t.metric for q, t in reversed(figures) if q.end <= m.start()), "")
+        where = _RANK_TAIL_END.sub("", m.group(2)).strip()
+        metric = " ".join(f"Xếp hạng {subject[:1].lower()}{subject[1:]} {where}".split())
+        text = " ".join(_RANK_TAIL_END.sub("", m.group(0)).split())
+        offset = start + m.start()
+        out.append(Result(metric=metric, value=float(m.group(1)), unit=None, period=period, text=text,
+                          line=line if isinstance(para, tuple) else para.line_at(offset)))
     return out

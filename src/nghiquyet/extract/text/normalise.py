@@ -32,6 +32,7 @@ from nghiquyet.extract.text.wrap import (
 __all__ = ["UPPER", "Paragraph", "fold", "paragraphs", "table_cells"]
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
+_CELL_FIGURE = re.compile(r"^\d[\d.,]*%?$")
 _TABLE_RULE = re.compile(r"^(?=.*\|)\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 
 
@@ -63,8 +64,14 @@ def _folded_lines(lines: Sequence[str], raw: str) -> list[str]:
 
 
 def _page_numbers(texts: Sequence[str]) -> list[int]:
-    """Indexes of the lines that are a page number alone ("12", "- 12 -", "Trang 3/40")."""
-    return [k for k, s in enumerate(texts) if _may_be_page_number(s) and _PAGE_NUMBER.match(s)]
+    """Indexes of the lines that are a page number alone ("12", "- 12 -", "Trang 3/40").
+
+    A bare number right after another bare figure is a table cell arriving one per line
+    ("114,59" / "120" / "104"): two page numbers never follow each other."""
+    return [
+        k for k, s in enumerate(texts)
+        if _may_be_page_number(s) and _PAGE_NUMBER.match(s) and not (k and _CELL_FIGURE.match(texts[k - 1]))
+    ]
 
 
 def _may_be_page_number(s: str) -> bool:
