@@ -93,9 +93,9 @@ def test_demo_fills_the_database_the_environment_names(cli: CliRunner,
     result = cli.invoke(app, ["demo", "--seed-only"])
     assert result.exit_code == 0, result.output
     assert "đã duyệt" in result.output and "approved" not in result.output
-    with session_factory() as session:
-        assert session.scalar(select(func.count()).select_from(Plan)) == 5
+    with session_factory() as session:  # the five seeds and the district plan
+        assert session.scalar(select(func.count()).select_from(Plan)) == 6
     again = cli.invoke(app, ["demo", "--seed-only"])
     assert again.exit_code == 1 and "đã có dữ liệu" in again.output
     with session_factory() as session:  # nothing was wiped or doubled
-        assert session.scalar(select(func.count()).select_from(Plan)) == 5
+        assert session.scalar(select(func.count()).select_from(Plan)) == 6

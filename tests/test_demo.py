@@ -23,6 +23,7 @@ from nghiquyet.documents.models import Document
 from nghiquyet.plans.models import Plan
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import plan_status
+from nghiquyet.units.models import Unit
 from nghiquyet.web.app import create_app
 
 
@@ -70,10 +71,23 @@ def test_every_role_has_an_account(session: Session) -> None:
     assert len(demo_accounts()) == session.query(User).count()
 
 
-def test_five_seed_documents_are_plans(session: Session) -> None:
+def test_five_seed_documents_and_a_district_plan_are_plans(session: Session) -> None:
     plans = list(session.scalars(select(Plan)))
-    assert len(plans) == 5
+    assert len(plans) == 6  # the five seeds, and the district's own plan under the province
     assert sum(len(p.indicators) for p in plans) > 10
+
+
+def test_the_district_plan_is_approved_at_two_levels(session: Session) -> None:
+    plan = _plan_of(session, "nq-huyen-duc-trong-2024.txt")
+    assert plan.approval_levels == 2
+    district = session.scalars(select(Unit).where(Unit.code == "H-DUCTRONG")).one()
+    communes = set(session.scalars(select(Unit.id).where(Unit.parent_id == district.id)))
+    figures = list(session.scalars(select(Update).where(Update.plan_id == plan.id)))
+    assert figures and {f.unit_id for f in figures} <= communes  # the communes report their own figures
+    # Every stage shows: approved above, approved below only (waiting for the office), waiting below.
+    assert any(f.state == "approved" and f.approved_below_at for f in figures)
+    assert any(f.state == "submitted" and f.approved_below_at for f in figures)
+    assert any(f.state == "submitted" and f.approved_below_at is None for f in figures)
 
 
 def test_updates_in_every_state_with_a_returned_reason(session: Session) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from nghiquyet.commands import ask, chain, data, levels, remind, search, server, users
+from nghiquyet.commands import ask, backup, chain, data, levels, remind, search, server, users
 
 
 def register(app: typer.Typer) -> None:
@@ -20,6 +20,8 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search.search)
     app.command("ask")(ask.ask)
     app.command("tally")(levels.tally)
+    app.command("backup")(backup.backup)
+    app.command("restore")(backup.restore)
 
 
 __all__ = ["register"]

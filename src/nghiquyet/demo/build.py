@@ -24,7 +24,8 @@ from nghiquyet.plans.service import confirm_plan, get_plan
 from nghiquyet.reminders.service import run as remind
 from nghiquyet.reminders.service import set_contact
 from nghiquyet.status import Period, spec_for
-from nghiquyet.tracking.assignments import assign_many
+from nghiquyet.tracking.approval_levels import approve_below, set_approval_levels
+from nghiquyet.tracking.assignments import assign, assign_many
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.rules import Rule, parse_rules, plan_specs
 from nghiquyet.tracking.updates import (
@@ -122,6 +123,7 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
                 plan = get_plan(session, plan_id=plan.id)
                 leads = _assign(session, plan, office, year, summary)
                 _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng, summary)
+        _district_plan(session, settings, office, summary)
         _contacts(session)
     # Đôn đốc: the demo's year closed on 31/12/2024 and its reports were due on 15/01/2025; the
     # reminders of 27/01/2025 (late, and escalated after ten days) are made in the app, so the bell
@@ -129,6 +131,58 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
     # digests it would send.
     remind(factory, now=DEMO_REMIND_AT, channel=None, base_url=settings.base_url)
     return summary
+
+
+DISTRICT_PLAN = "levels/nq-huyen-duc-trong-2024.txt"
+# Who leads which of the district's targets (by its line's first words), and how far each quarter got:
+# the communes report, the district approves below, the province's office approves above.
+DISTRICT_LEADS = {"Thu ngân sách": "X-HIEPTHANH", "Tỷ lệ hộ nghèo": "X-NINHGIA",
+                  "Tỷ lệ dân số tham gia": "X-HIEPTHANH", "Có thêm 2 xã": "H-DUCTRONG"}
+DISTRICT_FIGURES = {  # metric's first words → (Q1..Q4 values, the last quarter's state)
+    "Thu ngân sách": ((190.0, 410.0, 640.0, 862.5), "approved"),
+    "Tỷ lệ hộ nghèo": ((1.6, 1.4, 1.2, 0.9), "approved_below"),
+    "Tỷ lệ dân số tham gia": ((93.0, 93.8, 94.4, 94.9), "submitted"),
+}
+
+
+def _district_plan(session: Session, settings: Settings, office: User, summary: DemoSummary) -> None:
+    """A district's own 2024 resolution, approved at two levels: its communes' figures go through the
+    district (UBND huyện Đức Trọng) before the office approves them (issue: every level, one country)."""
+    data = DATA.joinpath(DISTRICT_PLAN).read_bytes()
+    doc = import_document(session, filename=DISTRICT_PLAN.rsplit("/", 1)[1], data=data, actor=office,
+                          settings=settings)
+    plan = confirm_plan(session, document_id=doc.id, actor=office)
+    set_approval_levels(session, plan_id=plan.id, levels=2, actor=office)
+    summary.documents += 1
+    summary.plans.append((plan.id, plan.title))
+    units = {u.code: u for u in session.query(Unit).filter(Unit.code.in_(set(DISTRICT_LEADS.values())))}
+    reporters = {u.unit_id: u for u in session.query(User).filter(User.role == "unit")}
+    district = units["H-DUCTRONG"]
+    for indicator in get_plan(session, plan_id=plan.id).indicators:
+        code = next((c for words, c in DISTRICT_LEADS.items() if indicator.text.startswith(words)), None)
+        if code is None:
+            continue
+        unit = units[code]
+        assign(session, item_type="indicator", item_id=indicator.id, unit_id=unit.id, actor=office)
+        summary.assignments += 1
+        figures = next((f for words, f in DISTRICT_FIGURES.items() if indicator.text.startswith(words)), None)
+        if figures is None or not indicator.targets:
+            continue
+        values, last_state = figures
+        for i, value in enumerate(values):
+            state = last_state if i == len(values) - 1 else "approved"
+            period = f"2024-Q{i + 1}"
+            reporter = reporters[unit.id]
+            update = create_update(session, actor=reporter, period=period, target_id=indicator.targets[0].id,
+                                   value=value, unit_id=unit.id)
+            submit_update(session, update_id=update.id, actor=reporter)
+            if state in ("approved", "approved_below"):
+                approve_below(session, update_id=update.id, actor=reporters[district.id])
+            if state == "approved":
+                approve_update(session, update_id=update.id, actor=office)
+            _date_like_a_report(update, period)
+            key = "submitted" if state == "approved_below" else state
+            summary.updates[key] = summary.updates.get(key, 0) + 1
 
 
 def _contacts(session: Session) -> None:

@@ -9,12 +9,13 @@ from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Te
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nghiquyet.db.base import Base, UtcDateTime, utcnow
+from nghiquyet.db.versions import Versioned
 from nghiquyet.documents.models import Document
 
 PLAN_STATUSES = ("active", "closed")
 
 
-class Plan(Base):
+class Plan(Versioned, Base):
     __tablename__ = "plans"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,6 +29,9 @@ class Plan(Base):
     year_start: Mapped[int | None] = mapped_column(Integer)
     year_end: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    # 1: the office approves every figure; 2: a figure of a unit whose parent unit has reporters is
+    # approved by that parent first ("đã duyệt ở cấp dưới"), then by the office ("ở cấp trên").
+    approval_levels: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -45,7 +49,7 @@ class Plan(Base):
         return f"Plan(id={self.id!r}, title={self.title[:40]!r})"
 
 
-class Indicator(Base):
+class Indicator(Versioned, Base):
     __tablename__ = "indicators"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -63,7 +67,7 @@ class Indicator(Base):
         back_populates="indicator", order_by="Target.position", cascade="all, delete-orphan")
 
 
-class Target(Base):
+class Target(Versioned, Base):
     __tablename__ = "targets"
     __table_args__ = (Index("ix_targets_plan_indicator", "plan_id", "indicator_id"),)
 
@@ -87,7 +91,7 @@ class Target(Base):
     plan: Mapped[Plan] = relationship()  # sets the denormalised plan_id on insert
 
 
-class Task(Base):
+class Task(Versioned, Base):
     __tablename__ = "tasks"
 
     id: Mapped[int] = mapped_column(primary_key=True)

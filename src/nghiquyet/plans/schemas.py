@@ -128,6 +128,7 @@ class PlanSummary(BaseModel):
     year_end: int | None
     status: str
     created_at: dt.datetime
+    row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
 
 class PlanRead(PlanSummary):

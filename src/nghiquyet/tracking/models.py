@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nghiquyet.db.base import Base, UtcDateTime, utcnow
+from nghiquyet.db.versions import Versioned
 from nghiquyet.plans.models import Indicator, Task
 from nghiquyet.units.models import Unit
 
@@ -26,7 +27,7 @@ ASSIGNMENT_ROLES = ("lead", "support")
 UPDATE_STATES = ("draft", "submitted", "approved", "returned")
 
 
-class Assignment(Base):
+class Assignment(Versioned, Base):
     __tablename__ = "assignments"
     __table_args__ = (
         CheckConstraint(
@@ -62,7 +63,7 @@ class Assignment(Base):
         return item
 
 
-class Update(Base):
+class Update(Versioned, Base):
     __tablename__ = "updates"
     __table_args__ = (
         CheckConstraint("(target_id IS NULL) <> (task_id IS NULL)", name="one_item"),
@@ -94,6 +95,9 @@ class Update(Base):
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # Approval at the level below (the unit's parent), for plans approved at two levels.
+    approved_below_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    approved_below_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     unit: Mapped[Unit] = relationship(lazy="joined")
     evidence: Mapped[list[Evidence]] = relationship(

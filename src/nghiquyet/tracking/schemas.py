@@ -31,6 +31,7 @@ class AssignmentRead(BaseModel):
     deadline: dt.date | None
     note: str | None
     created_at: dt.datetime
+    row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
 
 class UpdateCreate(BaseModel):
@@ -86,4 +87,7 @@ class UpdateRead(BaseModel):
     submitted_at: dt.datetime | None
     decided_by: int | None
     decided_at: dt.datetime | None
+    approved_below_by: int | None = None
+    approved_below_at: dt.datetime | None = None
     evidence: list[EvidenceRead] = []
+    row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")

@@ -19,6 +19,7 @@ from nghiquyet.db.base import utcnow
 from nghiquyet.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from nghiquyet.plans.models import Target, Task
 from nghiquyet.status import Period
+from nghiquyet.tracking.approval_levels import require_lower_done, require_may_return
 from nghiquyet.tracking.assignments import is_assigned, lead_unit_id
 from nghiquyet.tracking.models import UPDATE_STATES, Update
 from nghiquyet.units.models import Unit
@@ -158,6 +159,7 @@ def submit_update(session: Session, *, update_id: int, actor: Actor) -> Update:
         raise InputError("Chưa nhập tiến độ hoặc nội dung thực hiện nhiệm vụ")
     before = snapshot(update)
     update.state, update.submitted_by, update.submitted_at = "submitted", actor.id, utcnow()
+    update.approved_below_by = update.approved_below_at = None  # sent again: judged again from below
     record(session, actor=actor, action="update.submit", object_type="update", object_id=update.id,
            before=before, after=snapshot(update))
     session.flush()
@@ -171,6 +173,7 @@ def approve_update(session: Session, *, update_id: int, actor: Actor) -> Update:
     if update.state != "submitted":
         raise ConflictError(f"Chỉ duyệt được báo cáo đã gửi; báo cáo #{update.id} "
                             f"{STATE_LABELS_VI[update.state]}")
+    require_lower_done(session, update)
     before = snapshot(update)
     update.state, update.decided_by, update.decided_at = "approved", actor.id, utcnow()
     update.return_reason = None
@@ -181,16 +184,20 @@ def approve_update(session: Session, *, update_id: int, actor: Actor) -> Update:
 
 
 def return_update(session: Session, *, update_id: int, reason: str, actor: Actor) -> Update:
-    """Send a submitted update back to its unit; the reason is required and shown to the unit."""
-    require_manager(actor, "trả lại báo cáo")
+    """Send a submitted update back to its unit; the reason is required and shown to the unit.
+
+    The office returns any submitted update; on a plan approved at two levels, the lower level
+    returns one it has not approved yet (see `approval_levels`)."""
+    update = _get(session, update_id)
+    require_may_return(session, update, actor)
     if not (reason or "").strip():
         raise InputError("Phải ghi lý do trả lại")
-    update = _get(session, update_id)
     if update.state != "submitted":
         raise ConflictError(f"Chỉ trả lại được báo cáo đã gửi; báo cáo #{update.id} "
                             f"{STATE_LABELS_VI[update.state]}")
     before = snapshot(update)
     update.state, update.decided_by, update.decided_at = "returned", actor.id, utcnow()
+    update.approved_below_by = update.approved_below_at = None
     update.return_reason = reason.strip()
     record(session, actor=actor, action="update.return", object_type="update", object_id=update.id,
            before=before, after=snapshot(update))

@@ -8,12 +8,13 @@ from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nghiquyet.db.base import Base, UtcDateTime, utcnow
+from nghiquyet.db.versions import Versioned
 
 UNIT_KINDS = ("tinh_uy", "so", "ban", "nganh", "dang_uy", "ubnd", "ubnd_xa", "chi_bo", "mttq", "doan_the",
               "other")
 
 
-class Unit(Base):
+class Unit(Versioned, Base):
     __tablename__ = "units"
 
     id: Mapped[int] = mapped_column(primary_key=True)

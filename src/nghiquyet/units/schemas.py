@@ -21,6 +21,7 @@ class UnitRead(BaseModel):
     kind: str
     parent_id: int | None
     depth: int
+    row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
 
 class UnitNodeRead(UnitRead):

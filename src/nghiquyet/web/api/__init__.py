@@ -27,5 +27,6 @@ api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
                 ask, reminders, levels, series):
     api_router.include_router(_module.router)
+api_router.include_router(levels.approvals)
 
 __all__ = ["api_router"]

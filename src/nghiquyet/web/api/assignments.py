@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from nghiquyet.accounts.schemas import Created
 from nghiquyet.tracking.assignments import assign, get_assignment, list_assignments, unassign
 from nghiquyet.tracking.schemas import AssignmentCreate, AssignmentRead
 from nghiquyet.web.api.params import PathId, QueryId
+from nghiquyet.web.api.versions import STALE_RESPONSES, IfMatch, require_fresh, tag
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/assignments", tags=["assignments"])
@@ -33,10 +34,16 @@ def index(session: DbSession, user: CurrentUser, plan_id: QueryId = None, unit_i
 
 
 @router.get("/{assignment_id}")
-def show(assignment_id: PathId, session: DbSession, user: CurrentUser) -> AssignmentRead:
-    return AssignmentRead.model_validate(get_assignment(session, assignment_id=assignment_id, actor=user))
+def show(assignment_id: PathId, session: DbSession, user: CurrentUser, response: Response) -> AssignmentRead:
+    assignment = get_assignment(session, assignment_id=assignment_id, actor=user)
+    tag(response, assignment)
+    return AssignmentRead.model_validate(assignment)
 
 
-@router.delete("/{assignment_id}", status_code=204)
-def delete(assignment_id: PathId, session: DbSession, user: CurrentUser) -> None:
+@router.delete("/{assignment_id}", status_code=204, responses=STALE_RESPONSES)
+def delete(assignment_id: PathId, session: DbSession, user: CurrentUser, if_match: IfMatch = None) -> None:
+    """With If-Match, only the assignment as the client read it is removed."""
+    assignment = get_assignment(session, assignment_id=assignment_id, actor=user)
+    require_fresh(assignment, if_match, f"Phân công #{assignment_id}",
+                  lambda: AssignmentRead.model_validate(assignment))
     unassign(session, assignment_id=assignment_id, actor=user)

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 
+from nghiquyet.db.versions import StaleVersion
 from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
 
 STATUS_OF: tuple[tuple[type[NghiquyetError], int], ...] = (
@@ -58,7 +59,12 @@ def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     body: dict[str, object] = {"detail": public_message(exc)}
     if isinstance(exc, ConflictError) and exc.existing_id is not None:
         body["existing_id"] = exc.existing_id
-    return JSONResponse(body, status_code=status_for(exc))
+    headers = {}
+    if isinstance(exc, StaleVersion):  # If-Match was stale: what is stored now, and its ETag
+        body["version"], headers["ETag"] = exc.version, f'"v{exc.version}"'
+        if exc.current is not None:
+            body["current"] = exc.current
+    return JSONResponse(body, status_code=status_for(exc), headers=headers)
 
 
 def describe_validation(errors: list[Any]) -> str:

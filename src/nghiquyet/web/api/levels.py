@@ -1,4 +1,5 @@
-"""A level's figures over the API: GET /units/{id}/tally (as `nghiquyet tally`) and /units/{id}/reporting."""
+"""Levels over the API: a level's figures (GET /units/{id}/tally, as `nghiquyet tally`, and
+/units/{id}/reporting) and approval at two levels (a plan's setting, the lower level's approval)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from nghiquyet.reminders.rates import level_rates
+from nghiquyet.tracking.approval_levels import approve_below, set_approval_levels, waiting_for
 from nghiquyet.tracking.levels import level_tally
+from nghiquyet.tracking.schemas import UpdateRead
 from nghiquyet.web.api.params import PathId
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/units", tags=["units"])
+approvals = APIRouter(tags=["updates"])
 
 
 class TallyRead(BaseModel):
@@ -88,3 +92,34 @@ def unit_reporting(unit_id: PathId, session: DbSession, user: CurrentUser,
     missing (and not yet due), and each child subtree's, the lowest on-time share first."""
     return LevelRatesRead.model_validate(
         level_rates(session, unit_id=unit_id, period=period, actor=user, today=dt.date.today()).to_dict())
+
+
+class ApprovalLevels(BaseModel):
+    levels: int
+
+
+class ApprovedBelow(BaseModel):
+    id: int
+    state: str
+    approved_below_by: int | None
+
+
+@approvals.put("/plans/{plan_id}/approval-levels")
+def plan_approval_levels(plan_id: PathId, body: ApprovalLevels, session: DbSession,
+                         user: CurrentUser) -> ApprovalLevels:
+    """1: the office approves every figure; 2: the unit's parent approves first where it has reporters."""
+    return ApprovalLevels(levels=set_approval_levels(session, plan_id=plan_id, levels=body.levels,
+                                                     actor=user).approval_levels)
+
+
+@approvals.post("/updates/{update_id}/approve-below")
+def update_approve_below(update_id: PathId, session: DbSession, user: CurrentUser) -> ApprovedBelow:
+    """The lower level (the unit's parent) approves a submitted figure; the office approves it after."""
+    update = approve_below(session, update_id=update_id, actor=user)
+    return ApprovedBelow(id=update.id, state=update.state, approved_below_by=update.approved_below_by)
+
+
+@approvals.get("/approvals/below")
+def updates_waiting_below(session: DbSession, user: CurrentUser) -> list[UpdateRead]:
+    """Submitted figures of the units under the caller's unit that wait for its approval."""
+    return [UpdateRead.model_validate(u) for u in waiting_for(session, user)]

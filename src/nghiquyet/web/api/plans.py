@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
+from nghiquyet.plans.models import Plan
 from nghiquyet.plans.schemas import PlanRead, PlanSummary, PlanUpdate
 from nghiquyet.plans.service import get_plan, list_plans, update_plan
 from nghiquyet.tracking.overdue import overdue_tasks
 from nghiquyet.tracking.status import plan_status
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.api.params import PathId
+from nghiquyet.web.api.versions import STALE_RESPONSES, IfMatch, guarded_write, require_fresh, tag
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/plans", tags=["plans"])
@@ -85,13 +87,27 @@ def index(session: DbSession, user: CurrentUser, status: str | None = None) -> l
 
 
 @router.get("/{plan_id}")
-def show(plan_id: PathId, session: DbSession, user: CurrentUser) -> PlanRead:
-    return PlanRead.model_validate(get_plan(session, plan_id=plan_id, actor=user))
+def show(plan_id: PathId, session: DbSession, user: CurrentUser, response: Response) -> PlanRead:
+    """The plan with its items; its ETag goes back in If-Match when editing it."""
+    plan = get_plan(session, plan_id=plan_id, actor=user)
+    tag(response, plan)
+    return PlanRead.model_validate(plan)
 
 
-@router.patch("/{plan_id}")
-def edit(plan_id: PathId, body: PlanUpdate, session: DbSession, user: CurrentUser) -> PlanSummary:
-    return PlanSummary.model_validate(update_plan(session, plan_id=plan_id, changes=body, actor=user))
+@router.patch("/{plan_id}", responses=STALE_RESPONSES)
+def edit(plan_id: PathId, body: PlanUpdate, session: DbSession, user: CurrentUser, response: Response,
+         if_match: IfMatch = None) -> PlanSummary:
+    """Change only the fields sent; with a stale If-Match, 409 and the plan as stored."""
+    def shown() -> tuple[Plan, PlanSummary]:
+        plan = get_plan(session, plan_id=plan_id, actor=user)
+        return plan, PlanSummary.model_validate(plan)
+
+    plan, summary = shown()
+    require_fresh(plan, if_match, f"Kế hoạch #{plan_id}", lambda: summary)
+    done = guarded_write(session, f"Kế hoạch #{plan_id}", shown,
+                         lambda: update_plan(session, plan_id=plan_id, changes=body, actor=user))
+    tag(response, done)
+    return PlanSummary.model_validate(done)
 
 
 @router.get("/{plan_id}/status")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Response, UploadFile
 
 from nghiquyet.accounts.schemas import Created
 from nghiquyet.units.importer import import_units
@@ -12,6 +12,7 @@ from nghiquyet.units.permissions import require_reader
 from nghiquyet.units.schemas import UnitCreate, UnitNodeRead, UnitRead
 from nghiquyet.units.service import UnitNode, create_unit, get_unit, list_units, unit_tree
 from nghiquyet.web.api.params import PathId
+from nghiquyet.web.api.versions import tag
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/units", tags=["units"])
@@ -39,9 +40,11 @@ def tree(session: DbSession, user: CurrentUser) -> list[UnitNodeRead]:
 
 
 @router.get("/{unit_id}")
-def show(unit_id: PathId, session: DbSession, user: CurrentUser) -> UnitRead:
+def show(unit_id: PathId, session: DbSession, user: CurrentUser, response: Response) -> UnitRead:
     require_reader(user)
-    return UnitRead.model_validate(get_unit(session, unit_id=unit_id))
+    unit = get_unit(session, unit_id=unit_id)
+    tag(response, unit)
+    return UnitRead.model_validate(unit)
 
 
 @router.post("/import")

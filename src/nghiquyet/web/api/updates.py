@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Response, UploadFile
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
+from nghiquyet.accounts.models import User
 from nghiquyet.accounts.schemas import Created
 from nghiquyet.tracking.evidence import attach_evidence, evidence_file
 from nghiquyet.tracking.models import Update
@@ -23,6 +26,7 @@ from nghiquyet.tracking.updates import (
     submit_update,
 )
 from nghiquyet.web.api.params import PathId, QueryId
+from nghiquyet.web.api.versions import STALE_RESPONSES, IfMatch, guarded_write, require_fresh, tag
 from nghiquyet.web.deps import AppSettings, CurrentUser, DbSession
 
 router = APIRouter(prefix="/updates", tags=["updates"])
@@ -60,29 +64,59 @@ def index(session: DbSession, user: CurrentUser, plan_id: QueryId = None, unit_i
 
 
 @router.get("/{update_id}")
-def show(update_id: PathId, session: DbSession, user: CurrentUser) -> UpdateRead:
-    return UpdateRead.model_validate(get_update(session, update_id=update_id, actor=user))
+def show(update_id: PathId, session: DbSession, user: CurrentUser, response: Response) -> UpdateRead:
+    """One update; its ETag goes back in If-Match when editing it."""
+    update = get_update(session, update_id=update_id, actor=user)
+    tag(response, update)
+    return UpdateRead.model_validate(update)
 
 
-@router.patch("/{update_id}")
-def edit(update_id: PathId, body: UpdateEdit, session: DbSession, user: CurrentUser) -> UpdateState:
-    return _state(edit_update(session, update_id=update_id, actor=user, value=body.value,
-                              progress=body.progress, note=body.note))
+def _shown(session: Session, update_id: int, user: User) -> tuple[Update, UpdateRead]:
+    update = get_update(session, update_id=update_id, actor=user)
+    return update, UpdateRead.model_validate(update)
 
 
-@router.post("/{update_id}/submit")
-def submit(update_id: PathId, session: DbSession, user: CurrentUser) -> UpdateState:
-    return _state(submit_update(session, update_id=update_id, actor=user))
+def _write(session: Session, update_id: int, user: User, if_match: str | None, response: Response,
+           action: Callable[[Update], Update]) -> UpdateState:
+    """Check If-Match against the stored update (409 with it when stale), act, answer the new ETag."""
+    update, shown = _shown(session, update_id, user)
+    what = f"Báo cáo #{update_id}"
+    require_fresh(update, if_match, what, lambda: shown)
+    done = guarded_write(session, what, lambda: _shown(session, update_id, user), lambda: action(update))
+    tag(response, done)
+    return _state(done)
 
 
-@router.post("/{update_id}/approve")
-def approve(update_id: PathId, session: DbSession, user: CurrentUser) -> UpdateState:
-    return _state(approve_update(session, update_id=update_id, actor=user))
+@router.patch("/{update_id}", responses=STALE_RESPONSES)
+def edit(update_id: PathId, body: UpdateEdit, session: DbSession, user: CurrentUser, response: Response,
+         if_match: IfMatch = None) -> UpdateState:
+    """Change only the fields sent (an omitted field keeps its value)."""
+    sent = body.model_dump(exclude_unset=True)
+    return _write(session, update_id, user, if_match, response, lambda u: edit_update(
+        session, update_id=u.id, actor=user, value=sent.get("value", u.value),
+        progress=sent.get("progress", u.progress), note=sent.get("note", u.note)))
 
 
-@router.post("/{update_id}/return")
-def send_back(update_id: PathId, body: UpdateReturn, session: DbSession, user: CurrentUser) -> UpdateState:
-    return _state(return_update(session, update_id=update_id, reason=body.reason, actor=user))
+@router.post("/{update_id}/submit", responses=STALE_RESPONSES)
+def submit(update_id: PathId, session: DbSession, user: CurrentUser, response: Response,
+           if_match: IfMatch = None) -> UpdateState:
+    return _write(session, update_id, user, if_match, response,
+                  lambda u: submit_update(session, update_id=u.id, actor=user))
+
+
+@router.post("/{update_id}/approve", responses=STALE_RESPONSES)
+def approve(update_id: PathId, session: DbSession, user: CurrentUser, response: Response,
+            if_match: IfMatch = None) -> UpdateState:
+    """With If-Match, the office approves exactly the figure it read, not one changed since."""
+    return _write(session, update_id, user, if_match, response,
+                  lambda u: approve_update(session, update_id=u.id, actor=user))
+
+
+@router.post("/{update_id}/return", responses=STALE_RESPONSES)
+def send_back(update_id: PathId, body: UpdateReturn, session: DbSession, user: CurrentUser,
+              response: Response, if_match: IfMatch = None) -> UpdateState:
+    return _write(session, update_id, user, if_match, response,
+                  lambda u: return_update(session, update_id=u.id, reason=body.reason, actor=user))
 
 
 @router.post("/{update_id}/correct")

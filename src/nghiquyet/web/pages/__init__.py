@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from nghiquyet.web.pages import (
     approvals,
+    approve_below,
     assign,
     assistant,
     auth,
@@ -22,7 +23,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, levels, series):
+                reminders, levels, approve_below, series):
     router.include_router(_module.router)
 
 __all__ = ["router"]

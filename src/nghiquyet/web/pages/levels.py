@@ -13,6 +13,7 @@ from nghiquyet.accounts.models import User
 from nghiquyet.plans.service import list_plans
 from nghiquyet.reminders.rates import level_rates
 from nghiquyet.status import Period, Tally
+from nghiquyet.tracking.approval_levels import waiting_for
 from nghiquyet.tracking.levels import LevelTally, level_tally, top_tally
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.pages.common import PageRoute, render, require_user
@@ -105,6 +106,7 @@ def levels_page(
                   period=level.period, period_label=label_of(level.period), periods=periods,
                   whole_bar=status_bar(level.whole, label=level.unit.name), lagging=len(lagging),
                   bar_order=BAR_ORDER, bar_colours=BAR_COLOURS, rates=rates, percent=_percent,
+                  waiting_below=len(waiting_for(session, user)),
                   unit_param="" if level.unit.id == 0 else str(level.unit.id))
 
 

@@ -13,6 +13,7 @@ from starlette.datastructures import UploadFile  # what request.form() yields (F
 
 from nghiquyet.accounts.models import User
 from nghiquyet.config import Settings
+from nghiquyet.db.versions import StaleVersion, stale_message
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.plans.models import Plan
@@ -232,6 +233,7 @@ def _save(
     files: list[UploadFile],
     datas: list[bytes],
     submit: bool,
+    shown_version: int | None = None,
 ) -> Update:
     is_target = kind == "chi-tieu"
     existing = _current(
@@ -258,6 +260,11 @@ def _save(
             progress=progress,
         )
     elif existing.state in EDITABLE:
+        # The form carries the version it showed (0: no report yet): a colleague's save since then wins.
+        if shown_version is not None and shown_version != existing.row_version:
+            raise StaleVersion(stale_message("Báo cáo kỳ này", existing.row_version)
+                               + ". Số liệu đang lưu hiện ở trên; hãy xem lại rồi lưu lần nữa.",
+                               version=existing.row_version)
         update = edit_update(
             session, update_id=existing.id, actor=user, note=note or None, value=figure, progress=progress
         )
@@ -276,6 +283,12 @@ def _save(
     if submit:
         update = submit_update(session, update_id=update.id, actor=user)
     return update
+
+
+def _shown_version(raw: object) -> int | None:
+    """The hidden field's version; None when a form (or a script) sent none."""
+    text = str(raw or "").strip()
+    return int(text) if text.isdigit() and len(text) < 10 else None
 
 
 @router.post("/viec-cua-toi/{kind}/{item_id}", response_class=HTMLResponse)
@@ -301,7 +314,8 @@ async def save_entry(
     message: str | None = None
     try:
         value = read_figure(typed, kind)
-        _save(session, user, settings, kind, item_id, ctx["period"], value, note, files, datas, submit)
+        _save(session, user, settings, kind, item_id, ctx["period"], value, note, files, datas, submit,
+              _shown_version(form.get("row_version")))
         session.expire_all()  # reload the update with the evidence rows just attached
         message = "Đã gửi duyệt." if submit else "Đã lưu nháp."
     except (InputError, ConflictError) as exc:
