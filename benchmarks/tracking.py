@@ -31,10 +31,17 @@ sys.path.insert(0, str(Path(__file__).parent))
 from tracking_data import generate
 
 from nghiquyet.db import make_engine, make_session_factory, migrate
+from nghiquyet.tracking.levels import level_tally, top_tally
 from nghiquyet.tracking.rollup import subtree_tally
 from nghiquyet.tracking.status import plan_status
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+class _Office:
+    """The office reads every level (the benchmark measures the tally, not the permission check)."""
+
+    id, username, role, unit_id, active = 0, "benchmark", "office", None, True
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -87,6 +94,11 @@ def run(url: str, name: str, scale: int, repeat: int) -> None:
                 lambda: subtree_tally(session, root_unit_id=rng.choice(data.provinces), period="2024"))
         measure("province tally (300 units, quarter 2024-Q2)", repeat,
                 lambda: subtree_tally(session, root_unit_id=rng.choice(data.provinces), period="2024-Q2"))
+        office = _Office()
+        measure("level dashboard (a province and its 300 communes)", repeat,
+                lambda: level_tally(session, unit_id=rng.choice(data.provinces), period="2024", actor=office))
+        measure(f"national roll-up ({len(data.provinces)} provinces side by side)", max(3, repeat // 8),
+                lambda: top_tally(session, period="2024", actor=office))
     print(machine_check(), flush=True)
     engine.dispose()
 

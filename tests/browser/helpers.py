@@ -31,3 +31,9 @@ def shoot(page: Any, name: str) -> None:
     page.set_viewport_size(PHONE)
     page.screenshot(path=str(ARTIFACTS / f"{name}-phone.png"), full_page=True)
     page.set_viewport_size(DESKTOP)
+
+
+def fits_the_phone(page: Any) -> None:
+    """Nothing scrolls sideways at 390 px."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page is {width} px wide at 390 px"

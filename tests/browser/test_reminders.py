@@ -7,12 +7,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import PHONE, login, shoot
-
-
-def _fits_the_phone(page: Any) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"the page is {width} px wide at 390 px"
+from tests.browser.helpers import PHONE, fits_the_phone, login, shoot
 
 
 def test_office_bell_notifications_and_calendar_at_390px(page: Any) -> None:
@@ -27,7 +22,7 @@ def test_office_bell_notifications_and_calendar_at_390px(page: Any) -> None:
     expect(page.locator("#notifications")).to_contain_text("Đơn vị chậm báo cáo")
     page.locator("#notifications .unread").first.get_by_role("button", name="Đánh dấu đã đọc").click()
     expect(page.locator("#bell .bell-count")).to_have_text(str(before - 1))
-    _fits_the_phone(page)
+    fits_the_phone(page)
     shoot(page, "20-thong-bao")  # photographs at both widths, then leaves the desktop width
     page.set_viewport_size(PHONE)
 
@@ -41,7 +36,7 @@ def test_office_bell_notifications_and_calendar_at_390px(page: Any) -> None:
     rows = page.locator("#calendar tbody tr")
     expect(rows.first).to_contain_text("Sở Tài chính")
     assert all(s == "late" for s in rows.evaluate_all("rs => rs.map(r => r.dataset.state)"))
-    _fits_the_phone(page)
+    fits_the_phone(page)
     shoot(page, "21-lich-bao-cao")
     page.set_viewport_size(PHONE)
 
@@ -68,4 +63,4 @@ def test_a_unit_sees_its_own_calendar_at_390px(page: Any) -> None:
     expect(page.get_by_role("link", name="đăng ký lịch (.ics)")).to_have_attribute(
         "href", re.compile(r"/lich/.+\.ics$")
     )
-    _fits_the_phone(page)
+    fits_the_phone(page)

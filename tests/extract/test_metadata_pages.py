@@ -25,6 +25,23 @@ def test_published_label_with_weekday_between() -> None:
     assert extract_text(text).metadata.date == "2026-06-03"
 
 
+def test_a_line_of_only_a_date_and_a_time_is_the_publication_stamp() -> None:
+    for stamp in ("12/05/2031 - 08:15", "07:02 12/05/2031", "Thứ Hai, 12/05/2031, 08:15 (GMT+7)"):
+        text = f"Tin địa phương\n\n{stamp}\n\nXã Tân Hòa đặt mục tiêu thu nhập 90 triệu đồng.\n"
+        assert extract_text(text).metadata.date == "2031-05-12", stamp
+
+
+def test_a_date_without_a_time_of_day_is_no_stamp() -> None:
+    # "Thứ sáu, 16/05/2031": the day the page was viewed, shown by the portal on every page.
+    text = "Thứ sáu, 16/05/2031\n\nXã Tân Hòa đặt mục tiêu thu nhập 90 triệu đồng.\n"
+    assert extract_text(text).metadata.date is None
+
+
+def test_opening_date_after_the_time_of_day() -> None:
+    text = "Tin hoạt động\nSáng ngày 09/01/2031, Đảng ủy xã tổng kết công tác năm 2030.\n"
+    assert extract_text(text).metadata.date == "2031-01-09"
+
+
 def test_opening_numeric_date_of_a_press_page() -> None:
     text = "Tin hoạt động của tỉnh\nNgày 4/11/2026, HĐND tỉnh thông qua các chỉ tiêu kế hoạch năm 2027.\n"
     assert extract_text(text).metadata.date == "2026-11-04"

@@ -48,3 +48,11 @@ def test_segments_never_crash_and_stay_inside_the_paragraph(text: str) -> None:
     for s in segments(p, 0):
         assert 0 <= s.start <= s.end <= len(text)
         assert s.text and s.text in text
+
+
+def test_the_last_item_of_an_inline_list_ends_with_its_sentence() -> None:
+    p = _para("Chỉ tiêu: (1) Tỷ lệ A đạt 5%; (2) Tỷ lệ B đạt 6%. Giao Ủy ban xã tổ chức thực hiện. Hết.")
+    segs = segments(p, 0)
+    assert [s.text for s in segs][1:] == [
+        "Tỷ lệ A đạt 5%", "Tỷ lệ B đạt 6%.", "Giao Ủy ban xã tổ chức thực hiện.", "Hết."]
+    assert [s.label for s in segs] == [None, "(1)", "(2)", None, None]

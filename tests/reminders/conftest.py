@@ -63,6 +63,8 @@ class World:
     office: int
     leader: int
     update_id: int
+    u1_unit: int = 0
+    u2_unit: int = 0
 
 
 def build_world(factory: sessionmaker[Session]) -> World:
@@ -106,7 +108,7 @@ def build_world(factory: sessionmaker[Session]) -> World:
             set_contact(s, user_id=user.id, email=mail)
         upd = create_update(s, actor=u2, period="2024-Q1", task_id=t3.id, progress=20.0, note="Đang làm")
         s.commit()
-        return World(u1.id, u2.id, office.id, leader.id, upd.id)
+        return World(u1.id, u2.id, office.id, leader.id, upd.id, unit1.id, unit2.id)
 
 
 def return_the_update(factory: sessionmaker[Session], world: World) -> None:

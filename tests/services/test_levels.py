@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import NotFoundError, PermissionDenied
-from nghiquyet.tracking.levels import level_tally
+from nghiquyet.tracking.levels import level_tally, top_tally
+from tests.factories import make_unit
 from tests.services.conftest import Org
 from tests.services.helpers import commune_and_finance_plans
 
@@ -51,3 +52,16 @@ def test_a_unit_reads_its_own_subtree_only(db: Session, org: Org, office: User) 
         level_tally(db, unit_id=org.finance.id, period="2024", actor=org.cell_user)
     with pytest.raises(NotFoundError):
         level_tally(db, unit_id=999_999, period="2024", actor=office)
+
+
+def test_above_every_root_each_root_is_a_child(db: Session, org: Org, office: User) -> None:
+    commune_and_finance_plans(db, org, office)
+    other_root = make_unit(db, name="UBND tỉnh Lâm Đồng", code="UBND", kind="ubnd")
+    top = top_tally(db, period="2024", actor=office)
+    rows = {row.unit.name: row for row in top.children}
+    assert set(rows) == {"Tỉnh ủy Lâm Đồng", "UBND tỉnh Lâm Đồng"}
+    assert rows["Tỉnh ủy Lâm Đồng"].units_below == 4 and rows["UBND tỉnh Lâm Đồng"].units_below == 0
+    assert (top.whole.total, top.whole.complete) == (4, 1)
+    assert top.children[-1].unit.id == other_root.id  # nothing to judge: last
+    # A unit account's top is its own unit.
+    assert top_tally(db, period="2024", actor=org.commune_user).unit.id == org.commune.id

@@ -22,6 +22,7 @@ MODEL_MODULES = (
     "nghiquyet.search.models",  # importing search also installs its index-keeping flush hook
     "nghiquyet.reminders.models",
     "nghiquyet.series.models",
+    "nghiquyet.explanations.models",
 )
 
 # Tables that a database feature creates for itself (SQLite FTS5 shadow tables, search indexes

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.audit.service import record
 from nghiquyet.errors import InputError, NotFoundError
+from nghiquyet.explanations.items import item_link
+from nghiquyet.explanations.service import open_requests
 from nghiquyet.reminders.models import ReminderRule, ReminderSettings, UserContact
 from nghiquyet.reminders.rules import CHANNELS, RULE_KINDS
 from nghiquyet.reminders.service import CalendarEntry, calendar, ensure_defaults, set_contact
@@ -123,6 +125,18 @@ def ics_feed(session: Session, token: str, *, today: dt.date, base_url: str) -> 
             f"URL:{base_url.rstrip('/')}{e.link}",
             "END:VEVENT",
         ]
+    if user.role == "unit" and user.unit_id is not None:
+        for req in open_requests(session, unit_id=user.unit_id):
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:nghiquyet-giai-trinh-{req.id}@nghiquyet",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART;VALUE=DATE:{req.due:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{req.due + dt.timedelta(days=1):%Y%m%d}",
+                _fold(f"SUMMARY:{_esc(f'Hạn giải trình: {req.question[:120]}')}"),
+                f"URL:{base_url.rstrip('/')}{item_link(req.item_type, req.item_id)}",
+                "END:VEVENT",
+            ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"
 

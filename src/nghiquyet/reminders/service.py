@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
 from nghiquyet.db import transaction
+from nghiquyet.explanations.items import item_link
+from nghiquyet.explanations.service import open_requests
 from nghiquyet.notifications.email import ChannelError, Mail, MailChannel
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.reminders.calendar import EntryState, entry_state, slots
@@ -211,6 +213,7 @@ KIND_TITLES = {
     "after": "Quá hạn báo cáo",
     "escalate": "Đơn vị chậm báo cáo",
     "returned": "Báo cáo bị trả lại",
+    "explain_due": "Đến hạn giải trình",
 }
 
 
@@ -277,6 +280,7 @@ def planned(session: Session, *, now: dt.datetime) -> list[Planned]:
                     )
                 )
     out.extend(_returned(session, rules))
+    out.extend(_explanations_due(session, today=today, by_unit=by_unit))
     existing = set(session.execute(select(Notification.user_id, Notification.key)).all())
     seen: set[tuple[int, str]] = set()
     fresh = []
@@ -314,6 +318,31 @@ def _returned(session: Session, rules: list[RuleSpec]) -> list[Planned]:
                 "email" in rule.channels,
             )
         )
+    return out
+
+
+def _explanations_due(session: Session, *, today: dt.date, by_unit: dict[int, list[User]]) -> list[Planned]:
+    """An explanation request still unanswered on (or after) its due day reminds the unit, once."""
+    out = []
+    for req in open_requests(session):
+        if not today - dt.timedelta(days=LOOKBACK_DAYS) <= req.due <= today:
+            continue
+        late = (today - req.due).days
+        when = f"hạn {req.due:%d/%m/%Y}" + (f", đã trễ {late} ngày" if late > 0 else "")
+        for u in by_unit.get(req.unit_id, []):
+            out.append(
+                Planned(
+                    u.id,
+                    u.username,
+                    f"explain_due:{req.id}",
+                    "explain_due",
+                    KIND_TITLES["explain_due"],
+                    f"{req.unit.name} chưa giải trình ({when}): {req.question}",
+                    item_link(req.item_type, req.item_id),
+                    req.due,
+                    True,
+                )
+            )
     return out
 
 

@@ -12,11 +12,12 @@ missed, then the name — the order a province office reads a list of communes i
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from nghiquyet.errors import NotFoundError
 from nghiquyet.status import Tally
@@ -111,15 +112,20 @@ def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
     below = session.execute(
         select(Unit.id, Unit.path, Unit.parent_id, Unit.name, Unit.kind, Unit.depth)
         .where(Unit.path.startswith(root.path, autoescape=True), Unit.id != root.id)).all()
-    children = [row for row in below if row.parent_id == root.id]
-    rows: list[LevelRow] = []
-    for child in children:
-        members = [row.id for row in below if row.path.startswith(child.path)]
-        rows.append(LevelRow(
-            unit=UnitRef(id=child.id, name=child.name, kind=child.kind, depth=child.depth),
-            tally=add_tallies([result.by_unit[m] for m in members if m in result.by_unit]
-                              or [_empty_like(result.whole)]),
-            units_below=len(members) - 1))
+    # Each unit below counts toward the child its path passes through ("/1/7/" + "42/…" → 42): one
+    # pass over the subtree, not one per child (a province has 300 communes).
+    skip = len(root.path)
+    members: dict[int, list[Tally]] = defaultdict(list)
+    sizes: dict[int, int] = defaultdict(int)
+    for row in below:
+        child_id = int(row.path[skip:].split("/", 1)[0])
+        sizes[child_id] += 1
+        if row.id in result.by_unit:
+            members[child_id].append(result.by_unit[row.id])
+    rows = [LevelRow(unit=UnitRef(id=c.id, name=c.name, kind=c.kind, depth=c.depth),
+                     tally=add_tallies(members[c.id]) if members[c.id] else _empty_like(result.whole),
+                     units_below=sizes[c.id] - 1)
+            for c in below if c.parent_id == root.id]
     rows.sort(key=_lagging_first)
     ancestor_ids = [int(part) for part in root.path.strip("/").split("/") if part][:-1]
     readable = readable_unit_ids(session, actor)
@@ -133,20 +139,23 @@ def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
 
 
 TOP = UnitRef(id=0, name="Tất cả đơn vị", kind="all", depth=-1)
+_Below = aliased(Unit)
 
 
 def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | None = None) -> LevelTally:
     """Above every root (a province may keep the Party's tree and the People's Committee's side by
     side): each root's subtree is a child; a unit account starts at its own unit instead."""
-    if actor.role == "unit" and actor.unit_id is not None:
-        return level_tally(session, unit_id=actor.unit_id, period=period, actor=actor, as_of=as_of)
+    if actor.role == "unit":  # without a unit the read check below refuses, in words
+        return level_tally(session, unit_id=actor.unit_id or 0, period=period, actor=actor, as_of=as_of)
     roots = list(session.scalars(select(Unit).where(Unit.parent_id.is_(None)).order_by(Unit.name)))
-    levels = [level_tally(session, unit_id=r.id, period=period, actor=actor, as_of=as_of) for r in roots]
-    rows = [LevelRow(unit=level.unit, tally=level.whole,
-                     units_below=sum(row.units_below + 1 for row in level.children)) for level in levels]
+    sizes = dict(session.execute(
+        select(Unit.path, func.count()).select_from(Unit).where(Unit.parent_id.is_(None))
+        .join(_Below, _Below.path.startswith(Unit.path)).group_by(Unit.path)).tuples().all())
+    results = [(r, subtree_tally(session, root_unit_id=r.id, period=period, as_of=as_of)) for r in roots]
+    rows = [LevelRow(unit=_ref(r), tally=t.whole, units_below=sizes.get(r.path, 1) - 1) for r, t in results]
     rows.sort(key=_lagging_first)
-    period_code = levels[0].period if levels else period
-    whole = add_tallies([level.whole for level in levels])
+    period_code = results[0][1].period if results else period
+    whole = add_tallies([t.whole for _, t in results])
     # `plans` stays 0: one plan's indicators may be led on both sides, so the roots' counts don't add.
     return LevelTally(unit=TOP, period=period_code, whole=whole, own=_empty_like(whole), children=rows)
 

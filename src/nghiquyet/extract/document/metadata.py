@@ -394,16 +394,32 @@ _PUBLISHED = re.compile(
 )
 
 
+# "04/03/2021 - 11:39", "04:46 02/01/2024", "Thứ Năm, 15/10/2020, 16:21 (GMT+7)": a line that is
+# only a date and a time is the page's publication stamp (a page-view date has no time of day).
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DATELINE = re.compile(
+    rf"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
+    rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})(?P<after>\s*[-,|]?\s*{_TIME}(?:\s*\(?GMT\s*[+]\s*7\)?)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _published(lines: Sequence[str]) -> str | None:
     for line in lines[:60]:
         if len(line) <= 200 and (m := _PUBLISHED.search(line)):
             return _iso(m.group(1), m.group(2), m.group(3))
+    for line in lines[:20]:
+        t = line.strip()
+        if len(t) <= 60 and (m := _DATELINE.match(t)) and (m.group("before") or m.group("after")):
+            return _iso(m.group(2), m.group(3), m.group(4))
     return None
 
 
 _PASSED_ON = re.compile(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", re.IGNORECASE)
+# "Ngày 25 tháng 3 năm 2024, ...", "Chiều ngày 31/12/2032, ..." (the time of day may come first).
 _OPENING_DATE = re.compile(
-    rf"^(?:{_DATE_WORDS}|ngày\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}))\s*,", re.IGNORECASE
+    rf"^(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:\(\s*)?)?"
+    rf"(?:{_DATE_WORDS}|ngày\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}}))\s*\)?\s*,", re.IGNORECASE
 )
 
 

@@ -333,9 +333,10 @@ def _table_indicators(
 ) -> list[Indicator]:
     """Rows of a targets table: "Chỉ tiêu | ĐVT | Kế hoạch 2024" → "Chỉ tiêu: 2024-value unit"."""
     out: list[Indicator] = []
+    tables = find_tables(outline) if roots else []  # once: a page of many lists asked it per list
     for root in roots:
         under = paragraphs_under(root)
-        for table in find_tables(outline):
+        for table in tables:
             if table.first_para not in under:
                 continue
             for row in table.rows:

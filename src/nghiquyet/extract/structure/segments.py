@@ -124,7 +124,12 @@ def segments(p: Paragraph, index: int) -> list[Segment]:
             if head is not None:
                 out.append(head)
             continue
-        piece = _piece(p, index, item_start, end, label)
+        # The last item of an inline list ends with its sentence: what follows ("Giao Ủy ban nhân
+        # dân ...") is prose of its own, read sentence by sentence.
+        stop = _SENTENCE_END.search(text, item_start, end) if k + 1 == len(bounds) else None
+        piece = _piece(p, index, item_start, stop.start() + 1 if stop else end, label)
         if piece is not None:
             out.append(piece)
+        if stop:
+            out.extend(sentences(p, index, stop.end(), end))
     return out

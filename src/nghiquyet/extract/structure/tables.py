@@ -39,19 +39,24 @@ class Table:
 
 
 @cache
-def _whole_word(word: str) -> re.Pattern[str]:
-    """The column word as a whole word, compiled once (many words would overflow `re`'s cache)."""
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each column kind, in order, with its words as one whole-word alternation (compiled once)."""
+    columns: dict[str, list[str]] = load("layout")["table_columns"]
+    return tuple(
+        (kind, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, columns[kind])) + r")(?!\w)"))
+        for kind in columns["_order"]
+    )
 
 
 def column_kind(cell: str) -> str | None:
-    """What a header cell names ("text", "unit", "value" for the plan, "actual", "label" ...), or None."""
-    columns: dict[str, list[str]] = load("layout")["table_columns"]
+    """What a header cell names ("text", "unit", "value" for the plan, "actual", "label" ...), or None.
+
+    Every short paragraph is asked (a header row may arrive one cell per line): each kind is one
+    pattern, not one per word."""
     low = cell.lower().strip(" *")
-    for kind in columns["_order"]:
-        for word in columns[kind]:
-            if low == word or _whole_word(word).search(low):
-                return kind
+    for kind, words in _kind_patterns():
+        if words.search(low):
+            return kind
     return None
 
 

@@ -12,6 +12,8 @@ from nghiquyet.web.pages import (
     auth,
     dashboard,
     documents,
+    followup,
+    handbook,
     levels,
     mine,
     plans,
@@ -23,7 +25,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, levels, approve_below, series):
+                reminders, levels, approve_below, followup, handbook, series):
     router.include_router(_module.router)
 
 __all__ = ["router"]

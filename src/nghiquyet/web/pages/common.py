@@ -53,6 +53,8 @@ def nav_for(user: User | None) -> list[NavEntry]:
         NavEntry("levels", "Theo cấp", "/theo-cap"),
         NavEntry("assistant", "Trợ lý", "/tro-ly"),
         NavEntry("calendar", "Lịch báo cáo", "/lich-bao-cao"),
+        NavEntry("blockers", "Vướng mắc", "/kho-khan"),
+        NavEntry("handbook", "Sổ tay", "/so-tay"),
     ]
     role = role_of(user)
     if role in OFFICE_ROLES:

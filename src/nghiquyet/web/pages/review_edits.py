@@ -32,6 +32,7 @@ class ReviewItem:
     line: int | None
     line_end: int | None
     edited: bool
+    column: int | None = None  # where the item starts in its line (one-line pages, inline lists)
     title: str | None = None
     group: str | None = None
     deadline: str | None = None
@@ -68,6 +69,7 @@ def review_items(effective: dict[str, Any], machine: dict[str, Any], kind: Kind)
                 line=d.get("line") or None,
                 line_end=d.get("line_end"),
                 edited=_fingerprint(d) not in original,
+                column=d.get("column") if isinstance(d.get("column"), int) else None,
                 title=d.get("title"),
                 group=d.get("group"),
                 deadline=d.get("deadline"),

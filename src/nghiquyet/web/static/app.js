@@ -17,6 +17,7 @@
     var to = parseInt(button.getAttribute("data-line-end") || button.getAttribute("data-line"), 10);
     if (!from) { return; }
     document.querySelectorAll(".source li.hl").forEach(function (li) { li.classList.remove("hl"); });
+    clearMarks();
     document.querySelectorAll(".item.active").forEach(function (it) { it.classList.remove("active"); });
     var first = null;
     for (var n = from; n <= Math.max(from, to); n++) {
@@ -25,9 +26,51 @@
     }
     var item = button.closest(".item");
     if (item) { item.classList.add("active"); }
+    // An item that shares its line with others (a page on one line, "(1) … (2) …") is marked at its place.
+    var column = parseInt(button.getAttribute("data-column"), 10);
+    var mark = first && column >= 0 ? markSpan(first, column, button.getAttribute("data-text") || "") : null;
     var status = document.getElementById("hl-status");
-    if (status) { status.textContent = "Đang tô sáng dòng " + from + (to > from ? "–" + to : "") + " của văn bản."; }
-    if (first) { first.scrollIntoView({ block: "center", behavior: "smooth" }); }
+    if (status) {
+      status.textContent = "Đang tô sáng dòng " + from + (to > from ? "–" + to : "") +
+        (mark ? ", từ ký tự " + (column + 1) : "") + " của văn bản.";
+    }
+    var shown = mark || first;
+    if (shown) { shown.scrollIntoView({ block: "center", behavior: "smooth" }); }
+  }
+
+  function clearMarks() {
+    document.querySelectorAll(".source mark.hl-span").forEach(function (m) {
+      var tx = m.parentNode;
+      tx.textContent = tx.textContent;
+    });
+  }
+
+  // Where the item's words start in the line as shown: the occurrence of its opening words nearest
+  // its column (the column counts in the normalised text, which may space a few characters
+  // differently), else the column itself.
+  function locate(shown, column, text) {
+    var probe = text.slice(0, 30).trim();
+    var best = -1;
+    for (var at = probe ? shown.indexOf(probe) : -1; at >= 0; at = shown.indexOf(probe, at + 1)) {
+      if (best < 0 || Math.abs(at - column) < Math.abs(best - column)) { best = at; }
+    }
+    return best >= 0 ? best : (column < shown.length ? column : -1);
+  }
+
+  function markSpan(li, column, text) {
+    clearMarks();
+    var tx = li.querySelector(".tx");
+    if (!tx) { return null; }
+    var shown = tx.textContent;
+    var start = locate(shown, column, text);
+    if (start < 0) { return null; }
+    var end = Math.min(shown.length, start + Math.max(text.length, 1));
+    var mark = document.createElement("mark");
+    mark.className = "hl-span";
+    mark.textContent = shown.slice(start, end);
+    tx.textContent = "";
+    tx.append(shown.slice(0, start), mark, shown.slice(end));
+    return mark;
   }
 
   document.addEventListener("click", function (evt) {
