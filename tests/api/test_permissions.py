@@ -28,6 +28,10 @@ GET  /plans                    | 200   | 200    | 200      | 200        | 200   
 GET  /plans/{id}               | 200   | 200    | 200      | 200        | 200    | 200       | 401
 PATCH /plans/{id}              | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /plans/{id}/status        | 200   | 200    | 200      | 200        | 200    | 200       | 401
+GET  /plans/{id}/report docx   | 200   | 200    | 403      | 403        | 200    | 200       | 401
+GET  /plans/{id}/report pdf    | 200   | 200    | 403      | 403        | 200    | 200       | 401
+GET  /plans/{id}/report xlsx   | 200   | 200    | 403      | 403        | 200    | 200       | 401
+GET  /plans/{id}/report compare| 200   | 200    | 403      | 403        | 200    | 200       | 401
 POST /units                    | 200   | 200    | 403      | 403        | 403    | 403       | 401
 GET  /units                    | 200   | 200    | 200      | 200        | 200    | 200       | 401
 POST /users                    | 200   | 200    | 403      | 403        | 403    | 403       | 401
@@ -70,6 +74,12 @@ CALLS: dict[str, Callable[[Cell], Request]] = {
     "GET  /plans/{id}": lambda w: ("GET", f"/plans/{w.plan}", {}),
     "PATCH /plans/{id}": lambda w: ("PATCH", f"/plans/{w.plan}", {"json": {"title": "Kế hoạch năm 2024"}}),
     "GET  /plans/{id}/status": lambda w: ("GET", f"/plans/{w.plan}/status?period=2024", {}),
+    # The plan-wide exports print every unit's figures: not for unit accounts (docs/permissions.md).
+    "GET  /plans/{id}/report docx": lambda w: ("GET", f"/plans/{w.plan}/report?period=2024&format=docx", {}),
+    "GET  /plans/{id}/report pdf": lambda w: ("GET", f"/plans/{w.plan}/report?period=2024&format=pdf", {}),
+    "GET  /plans/{id}/report xlsx": lambda w: ("GET", f"/plans/{w.plan}/report?period=2024&format=xlsx", {}),
+    "GET  /plans/{id}/report compare": lambda w: (
+        "GET", f"/plans/{w.plan}/report?period=2024&format=xlsx&compare=2023", {}),
     "POST /units": lambda w: ("POST", "/units", {"json": {"name": "Xã Lạc Dương", "parent_id": w.unit_a}}),
     "GET  /units": lambda w: ("GET", "/units", {}),
     "POST /users": lambda w: ("POST", "/users", {"json": {

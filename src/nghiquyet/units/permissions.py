@@ -9,6 +9,10 @@ Rules (the issue's table, plus the choices written here):
 - `unit` READS its own unit and every unit below it (a Party committee oversees its cells) but
   WRITES (creates, edits, submits updates, attaches evidence) only for its own unit: a child unit's
   figures are that unit's responsibility, so a parent cannot report on its behalf;
+- of OTHER units a `unit` account reads no figure, in any form: plan-wide views (status, dashboard,
+  charts) show it their judgements and tallies only (`tracking.visibility`), and the plan-wide
+  exports (reports, comparisons), which print every unit's figures, are refused (`require_all_figures`);
+  docs/permissions.md has the whole table;
 - an inactive account, or a `unit` account without a unit, may do nothing.
 Every denial raises PermissionDenied with a Vietnamese reason.
 """
@@ -61,8 +65,8 @@ def require_active(actor: Actor) -> None:
 
 
 __all__ = ["AUDIT_READERS", "MANAGERS", "READERS", "Actor", "is_manager", "readable_unit_ids",
-           "require_active", "require_audit_reader", "require_manager", "require_reader", "require_unit_read",
-           "require_unit_write"]
+           "require_active", "require_all_figures", "require_audit_reader", "require_manager",
+           "require_reader", "require_unit_read", "require_unit_write"]
 
 
 def is_manager(actor: Actor) -> bool:
@@ -100,6 +104,16 @@ def require_unit_read(session: Session, actor: Actor, unit_id: int) -> None:
     if allowed is not None and unit_id not in allowed:
         raise PermissionDenied(
             f"{_who_first(actor)} chỉ được xem dữ liệu của đơn vị mình và các đơn vị trực thuộc")
+
+
+def require_all_figures(actor: Actor, what_vi: str) -> None:
+    """Only roles that read every unit's figures may have `what_vi` (a plan-wide export)."""
+    require_active(actor)
+    if actor.role == "unit":
+        raise PermissionDenied(
+            f"{_who_first(actor)} không tải được {what_vi}: tệp có số liệu của mọi đơn vị, "
+            "còn tài khoản đơn vị chỉ xem số liệu của đơn vị mình "
+            "(trang Việc của tôi, kết quả đánh giá ở Tổng quan)")
 
 
 def require_unit_write(actor: Actor, unit_id: int, action_vi: str) -> None:

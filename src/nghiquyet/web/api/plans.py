@@ -12,7 +12,7 @@ from nghiquyet.plans.models import Plan
 from nghiquyet.plans.schemas import PlanRead, PlanSummary, PlanUpdate
 from nghiquyet.plans.service import get_plan, list_plans, update_plan
 from nghiquyet.tracking.overdue import overdue_tasks
-from nghiquyet.tracking.status import plan_status
+from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.api.params import PathId
 from nghiquyet.web.api.versions import STALE_RESPONSES, IfMatch, guarded_write, require_fresh, tag
@@ -114,11 +114,13 @@ def edit(plan_id: PathId, body: PlanUpdate, session: DbSession, user: CurrentUse
 def status(plan_id: PathId, session: DbSession, user: CurrentUser,
            period: Annotated[str | None, Query(description="2024, 2024-H1, 2024-Q3, 2024-07")] = None,
            as_of: dt.date | None = None) -> PlanStatusOut:
-    """Every target and indicator judged for the period, with the rule that decided; the plan's tally."""
+    """Every target and indicator judged for the period, with the rule that decided; the plan's tally.
+
+    A unit account gets other units' targets without their figures (judgement and tallies only)."""
     require_reader(user)
     wanted = period or str((as_of or dt.date.today()).year)
     return PlanStatusOut.model_validate(
-        plan_status(session, plan_id=plan_id, period=wanted, as_of=as_of).to_dict())
+        plan_status_for(session, actor=user, plan_id=plan_id, period=wanted, as_of=as_of).to_dict())
 
 
 @router.get("/{plan_id}/overdue")

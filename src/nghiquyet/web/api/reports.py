@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from nghiquyet.errors import InputError
 from nghiquyet.plans.service import get_plan
 from nghiquyet.reports import FORMATS, MEDIA_TYPES, report_filename, write_report
+from nghiquyet.units.permissions import require_all_figures
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/plans", tags=["reports"])
@@ -32,6 +33,7 @@ def download_report(
     if format not in FORMATS:
         raise InputError(f"Định dạng báo cáo '{format}' không hỗ trợ", hint="dùng docx, pdf hoặc xlsx")
     get_plan(session, plan_id=plan_id, actor=user)  # readers only; 404 for an unknown plan
+    require_all_figures(user, "báo cáo toàn kế hoạch")
     with tempfile.TemporaryDirectory(prefix="nq-report-") as tmp:
         path = Path(tmp) / f"report.{format}"
         data = write_report(session, plan_id=plan_id, period=period, fmt=format, path=path,

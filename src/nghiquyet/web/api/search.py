@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from nghiquyet.search.models import KINDS
 from nghiquyet.search.service import MAX_LIMIT, MAX_QUERY_CHARS, search
+from nghiquyet.tracking.visibility import withhold_hits
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.deps import CurrentUser, DbSession
 
@@ -49,6 +50,6 @@ def search_index(
     An empty, punctuation-only or too long query answers 400 with a Vietnamese message.
     """
     require_reader(user)
-    hits = search(session, q, document_id=document_id, year=year, doc_type=doc_type, unit_id=unit_id,
-                  kinds=kind, limit=limit)
+    hits = withhold_hits(session, user, search(session, q, document_id=document_id, year=year,
+                                               doc_type=doc_type, unit_id=unit_id, kinds=kind, limit=limit))
     return SearchResult(hits=[HitRead(**h.to_dict()) for h in hits])

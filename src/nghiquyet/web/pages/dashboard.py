@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from nghiquyet.accounts.models import User
 from nghiquyet.plans.service import list_plans
 from nghiquyet.status import Period
-from nghiquyet.tracking.service import plan_status
+from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.format import GROUP_LABELS
@@ -43,7 +43,7 @@ def dashboard(
     f = sv.Filters(
         plan_id=chosen.id, period=code, unit_id=parse_id(unit), status=status or None, group=group or None
     )
-    ps = plan_status(session, plan_id=chosen.id, period=code, as_of=today)
+    ps = plan_status_for(session, actor=user, plan_id=chosen.id, period=code, as_of=today)
     units = list_units(session, actor=user)
     names = {u.id: u.name for u in units}
     rows = sv.target_rows(sv.filter_indicators(ps, f))
@@ -74,6 +74,7 @@ def dashboard(
         link=f.link,
         charts=charts_for(
             session,
+            actor=user,
             plan_id=chosen.id,
             indicators=sv.filter_indicators(ps, f),
             year=Period.parse(code).year,

@@ -20,8 +20,8 @@ from nghiquyet.tracking.service import (
     list_assignments,
     list_updates,
     overdue_tasks,
-    plan_status,
 )
+from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.pages import items as it
@@ -84,7 +84,7 @@ def indicators_page(
     f = sv.Filters(
         plan_id=chosen.id, period=code, unit_id=ctx["unit_id"], status=status or None, group=group or None
     )
-    ps = plan_status(session, plan_id=chosen.id, period=code, as_of=today)
+    ps = plan_status_for(session, actor=user, plan_id=chosen.id, period=code, as_of=today)
     names = {u.id: u.name for u in ctx["units"]}
     rows = [
         IndicatorRow(
@@ -170,7 +170,7 @@ def indicator_page(
     plan = get_plan(session, plan_id=indicator.plan_id, actor=user)
     today = date.today()
     code = pick_period(period, plan, today)
-    ps = plan_status(session, plan_id=plan.id, period=code, as_of=today)
+    ps = plan_status_for(session, actor=user, plan_id=plan.id, period=code, as_of=today)
     judged = next(i for i in ps.indicators if i.id == indicator.id)
     targets = [
         {
@@ -206,7 +206,8 @@ def indicator_page(
         overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi},
         targets=targets,
         charts=charts_for(
-            session, plan_id=plan.id, indicators=[judged], year=Period.parse(code).year, today=today
+            session, actor=user, plan_id=plan.id, indicators=[judged], year=Period.parse(code).year,
+            today=today,
         ),
         assignments=assignments,
         updates=it.update_rows(updates, metric_of),

@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from nghiquyet.accounts.models import User
 from nghiquyet.search.service import Hit, SearchQueryError, search
+from nghiquyet.tracking.visibility import withhold_hits
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.pages.common import PageRoute, render, require_user
@@ -25,7 +26,7 @@ def search_page(request: Request, session: DbSession, q: str = "",
     error = None
     if q.strip():
         try:
-            hits = search(session, q, limit=50)
+            hits = withhold_hits(session, user, search(session, q, limit=50))
         except SearchQueryError as exc:
             error = str(exc)
     return render(request, "search/results.html", user, title="Tìm kiếm", q=q, hits=hits, error=error,

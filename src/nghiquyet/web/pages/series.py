@@ -26,7 +26,9 @@ from nghiquyet.series.models import Proposal, TaskProposal
 from nghiquyet.series.service import refresh
 from nghiquyet.series.view import SeriesView, series_view
 from nghiquyet.status import Period
-from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus, plan_status
+from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus
+from nghiquyet.tracking.visibility import plan_status_for
+from nghiquyet.units.permissions import Actor
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.format import labelled, vn_number
 from nghiquyet.web.pages.charts import ACTUAL_COLOUR, PLAN_COLOUR, ChartPoint, bar_chart
@@ -54,6 +56,7 @@ def _find(ps: PlanStatus, target_id: int) -> TargetStatus | None:
 def charts_for(
     session: Session,
     *,
+    actor: Actor,
     plan_id: int,
     indicators: list[IndicatorStatus],
     year: int,
@@ -62,7 +65,8 @@ def charts_for(
 ) -> list[Chart]:
     """One chart per target with a planned value; targets with figures and lagging ones first."""
     periods = _periods(year)
-    judged = {p.code: plan_status(session, plan_id=plan_id, period=p.code, as_of=today) for p, _ in periods}
+    judged = {p.code: plan_status_for(session, actor=actor, plan_id=plan_id, period=p.code, as_of=today)
+              for p, _ in periods}
     drawn: list[tuple[bool, int, Chart]] = []
     for ind in indicators:
         for t in ind.targets:
@@ -179,6 +183,9 @@ def _panels(session: Session, user: User, indicator_id: int) -> list[Panel]:
     panels = []
     for series in list_series(session, actor=user, indicator_id=indicator_id):
         view = series_view(session, series)
+        if user.role == "unit":  # the read rule: a unit account reads no other unit's approved figures
+            for m in view.members:
+                m.figures = {}
         unit = next((m.targets[0].unit for m in view.members if m.targets), None)
         panels.append(Panel(view, series_chart(view, unit=unit)))
     return panels
