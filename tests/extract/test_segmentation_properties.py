@@ -5,7 +5,7 @@ pages). Hypothesis draws the pieces; the assertions hold for every draw."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
@@ -52,6 +52,7 @@ def test_cell_tables_never_crash_and_keep_every_line_in_order(text: str) -> None
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pages(), st.booleans())
+@example("Các chỉ tiêu chủ yếu năm 2031:\nTỷ lệ hộ nghèo giảm còn 1,2% ", False)  # lead ending a line
 def test_evidence_never_crashes_and_points_inside_the_source(text: str, report: bool) -> None:
     lines = _lines(text)
     outline = build_outline(join_cell_tables(paragraphs(lines)))
@@ -64,6 +65,7 @@ def test_evidence_never_crashes_and_points_inside_the_source(text: str, report: 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pages(), st.booleans())
+@example("Các chỉ tiêu chủ yếu năm 2031:\ntừ 80% trở lên ", False)
 def test_the_pipeline_never_crashes_on_any_layout(text: str, one_line: bool) -> None:
     if one_line:
         text = " ".join(text.split())  # a page copied from the web onto one line

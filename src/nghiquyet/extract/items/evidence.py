@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from nghiquyet.extract.items import cues
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline
-from nghiquyet.extract.structure.segments import Segment, segments
+from nghiquyet.extract.structure.segments import Segment, column_at, segments
 from nghiquyet.extract.text.paragraph import Paragraph
 from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 
@@ -206,7 +206,8 @@ def _after_lead(p: Paragraph, seg: Segment, body: str) -> Segment:
     """The part of a lead segment after its lead, where its first item starts."""
     shift = len(seg.text) - len(body)
     start = seg.start + shift
-    return Segment(body, seg.para, start, seg.end, p.line_at(start), seg.column + shift, seg.label)
+    # The column counts from the start of the line the body starts on (a lead may end a line).
+    return Segment(body, seg.para, start, seg.end, p.line_at(start), column_at(p, start), seg.label)
 
 
 def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:

@@ -45,7 +45,8 @@ _MARKER = re.compile(
 _ROMAN_GROUP = re.compile(rf"(?:(?<=^)|(?<=[\s.;:]))(?:[IVX]{{1,4}})[.\-–]\s+(?=[{UPPER}])")
 
 
-def _column(p: Paragraph, offset: int) -> int:
+def column_at(p: Paragraph, offset: int) -> int:
+    """Where character `offset` of `p.text` stands in its own source line."""
     if not p.offsets:
         return offset
     k = max(0, bisect_right(p.offsets, offset) - 1)
@@ -58,7 +59,7 @@ def _piece(p: Paragraph, index: int, start: int, end: int, label: str | None = N
     if not text:
         return None
     lead = start + (len(raw) - len(raw.lstrip(" ;,")))
-    return Segment(text, index, lead, end, p.line_at(lead), _column(p, lead), label)
+    return Segment(text, index, lead, end, p.line_at(lead), column_at(p, lead), label)
 
 
 def _enumeration(text: str) -> list[tuple[int, int, str]]:
