@@ -81,6 +81,10 @@ from nghiquyet.commands import register as _register_tracking_commands  # noqa: 
 
 _register_tracking_commands(app)
 
+from nghiquyet.commands.series import register as _register_series_commands  # noqa: E402
+
+_register_series_commands(app)  # series, proposals (issue 13)
+
 
 # --- report command (owner H6) ---------------------------------------------------------------
 @app.command("report")

@@ -21,6 +21,7 @@ MODEL_MODULES = (
     "nghiquyet.audit.models",
     "nghiquyet.search.models",  # importing search also installs its index-keeping flush hook
     "nghiquyet.reminders.models",
+    "nghiquyet.series.models",
     "nghiquyet.explanations.models",
     "nghiquyet.assistant.models",  # importing the assistant installs its stored-facts flush hook
 )

@@ -17,6 +17,7 @@ from nghiquyet.web.api import (
     reminders,
     reports,
     search,
+    series,
     units,
     updates,
     users,
@@ -25,7 +26,7 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                ask, reminders, levels, followup):
+                ask, reminders, levels, followup, series):
     api_router.include_router(_module.router)
 api_router.include_router(levels.approvals)
 

@@ -19,12 +19,13 @@ from nghiquyet.web.pages import (
     plans,
     reminders,
     search,
+    series,
     units,
 )
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, levels, approve_below, followup, handbook):
+                reminders, levels, approve_below, followup, handbook, series):
     router.include_router(_module.router)
 
 __all__ = ["router"]

@@ -60,6 +60,7 @@ def nav_for(user: User | None) -> list[NavEntry]:
     if role in OFFICE_ROLES:
         entries.append(NavEntry("approvals", "Phê duyệt", "/phe-duyet"))
         entries.append(NavEntry("rules", "Nhắc việc", "/nhac-viec"))
+        entries.append(NavEntry("proposals", "Đề xuất", "/de-xuat"))
     if role == "unit":
         entries.append(NavEntry("mine", "Việc của tôi", "/viec-cua-toi"))
     return entries

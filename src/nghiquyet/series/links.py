@@ -1,0 +1,263 @@
+"""Series links: proposed by the linker, confirmed or rejected by the office, made by hand, undone.
+
+The linker compares every target with a value against the targets of the other plans (blocked by
+unit kind and qualifiers, so a province's plans compare in milliseconds); matches form clusters by
+union-find; a cluster spanning two plans or more becomes a proposed series, or joins the series one of
+its indicators already belongs to. A rejected member is remembered and never proposed again.
+Every decision records "series.<action>" with the series' state before and after; undo restores the
+state before the newest decision.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from nghiquyet.audit.models import AuditEvent
+from nghiquyet.audit.service import record
+from nghiquyet.db.base import utcnow
+from nghiquyet.errors import ConflictError, InputError, NotFoundError
+from nghiquyet.plans.models import Indicator, Plan, Target
+from nghiquyet.series.metric import counted_change, metric_key, same_metric, unit_kind
+from nghiquyet.series.models import Series, SeriesMember
+from nghiquyet.units.permissions import Actor, require_manager, require_reader
+
+
+def _targets(session: Session) -> list[Target]:
+    query = (select(Target).join(Plan, Plan.id == Target.plan_id).where(Target.value.is_not(None))
+             .order_by(Target.id))
+    return list(session.scalars(query))
+
+
+def _clusters(targets: list[Target]) -> list[tuple[list[Target], float, str]]:
+    """Groups of matching targets from two plans or more, each with its weakest score and reason."""
+    parent = list(range(len(targets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[tuple[str, frozenset[str], str | None], list[int]] = defaultdict(list)
+    for i, t in enumerate(targets):
+        kind = unit_kind(t.unit).kind
+        key = (kind, metric_key(t.metric or "").qualifiers, counted_change(t.unit, t.change))
+        blocks[key].append(i)
+    weakest: dict[tuple[int, int], tuple[float, str]] = {}
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = targets[i], targets[j]
+                if a.plan_id == b.plan_id:
+                    continue
+                match = same_metric(a.metric or "", a.unit, b.metric or "", b.unit, a.change, b.change)
+                if match.same:
+                    parent[find(i)] = find(j)
+                    weakest[(i, j)] = (match.score, match.reason)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(targets)):
+        groups[find(i)].append(i)
+    found = []
+    for idx in groups.values():
+        if len({targets[i].plan_id for i in idx}) < 2:
+            continue
+        scores = [weakest[(i, j)] for (i, j) in weakest if find(i) == find(idx[0])]
+        score, reason = min(scores) if scores else (1.0, "")
+        found.append(([targets[i] for i in idx], score, reason))
+    return found
+
+
+def _state(series: Series) -> dict[str, Any]:
+    """What undo restores: each member's indicator, state and matched targets."""
+    return {"metric": series.metric, "members": [
+        {"indicator_id": m.indicator_id, "state": m.state, "target_ids": list(m.target_ids)}
+        for m in sorted(series.members, key=lambda m: m.indicator_id)]}
+
+
+def propose_links(session: Session, *, actor: Actor | None = None) -> list[Series]:
+    """Run the linker; new clusters become proposed series, new indicators proposed members."""
+    touched: list[Series] = []
+    series_of: dict[int, set[int]] = defaultdict(set)  # target → series it is (or was) linked in
+    for m in session.scalars(select(SeriesMember)):
+        for target_id in m.target_ids:
+            series_of[target_id].add(m.series_id)
+    for cluster, score, reason in _clusters(_targets(session)):
+        known = {s for t in cluster for s in series_of.get(t.id, set())}
+        series = session.get(Series, min(known)) if known else _new_series(session, cluster, actor)
+        if series is None:
+            continue
+        by_indicator: dict[int, list[int]] = defaultdict(list)
+        for t in cluster:
+            by_indicator[t.indicator_id].append(t.id)
+        before = _state(series)
+        present = {m.indicator_id for m in series.members}
+        added = [SeriesMember(indicator_id=indicator_id, target_ids=sorted(target_ids), state="proposed",
+                              score=round(score, 3), reason=reason, created_by=actor.id if actor else None)
+                 for indicator_id, target_ids in sorted(by_indicator.items()) if indicator_id not in present]
+        if not added:
+            continue
+        series.members.extend(added)
+        for t in cluster:
+            series_of[t.id].add(series.id)
+        session.flush()
+        record(session, actor=actor, action="series.propose", object_type="series", object_id=series.id,
+               before=before if before["members"] else None, after=_state(series))
+        touched.append(series)
+    session.flush()
+    return touched
+
+
+def _new_series(session: Session, cluster: list[Target], actor: Actor | None) -> Series | None:
+    first = min(cluster, key=lambda t: t.id)
+    existing = session.scalars(select(Series).where(Series.key == f"t{first.id}")).first()
+    if existing is not None:  # made earlier and emptied (its proposal undone): propose into it again
+        return existing
+    series = Series(metric=first.metric or "", key=f"t{first.id}", created_by=actor.id if actor else None)
+    try:
+        with session.begin_nested():  # a parallel linker made it first: leave it to that one
+            session.add(series)
+            session.flush()
+    except IntegrityError:
+        return None
+    return series
+
+
+def get_series(session: Session, *, series_id: int) -> Series:
+    series = session.get(Series, series_id)
+    if series is None:
+        raise NotFoundError(f"Không tìm thấy chuỗi chỉ tiêu #{series_id}")
+    return series
+
+
+def list_series(session: Session, *, actor: Actor | None = None, indicator_id: int | None = None,
+                plan_id: int | None = None) -> list[Series]:
+    """Series with at least one live member (of the indicator or plan when given), oldest first."""
+    if actor is not None:
+        require_reader(actor)
+    query = (select(Series).options(selectinload(Series.members).selectinload(SeriesMember.indicator))
+             .order_by(Series.id))
+    if indicator_id is not None or plan_id is not None:
+        sub = select(SeriesMember.series_id).join(Indicator, Indicator.id == SeriesMember.indicator_id)
+        sub = sub.where(SeriesMember.state != "rejected")
+        if indicator_id is not None:
+            sub = sub.where(SeriesMember.indicator_id == indicator_id)
+        if plan_id is not None:
+            sub = sub.where(Indicator.plan_id == plan_id)
+        query = query.where(Series.id.in_(sub))
+    return [s for s in session.scalars(query) if live_members(s)]
+
+
+def live_members(series: Series) -> list[SeriesMember]:
+    return [m for m in series.members if m.state != "rejected"]
+
+
+def is_confirmed(series: Series) -> bool:
+    live = live_members(series)
+    return len(live) >= 2 and all(m.state == "confirmed" for m in live)
+
+
+def _decide(session: Session, series: Series, action: str, actor: Actor,
+            change: Iterable[SeriesMember], state: str) -> Series:
+    before = _state(series)
+    for m in change:
+        m.state, m.decided_by, m.decided_at = state, actor.id, utcnow()
+    session.flush()
+    record(session, actor=actor, action=f"series.{action}", object_type="series", object_id=series.id,
+           before=before, after=_state(series))
+    session.flush()
+    return series
+
+
+def _member(series: Series, indicator_id: int | None) -> list[SeriesMember]:
+    if indicator_id is None:
+        return live_members(series)
+    found = [m for m in series.members if m.indicator_id == indicator_id]
+    if not found:
+        raise NotFoundError(f"Chỉ tiêu #{indicator_id} không thuộc chuỗi #{series.id}")
+    return found
+
+
+def confirm(session: Session, *, series_id: int, actor: Actor, indicator_id: int | None = None) -> Series:
+    """The office confirms a proposed link (one member, or the whole series)."""
+    require_manager(actor, "xác nhận chuỗi chỉ tiêu")
+    series = get_series(session, series_id=series_id)
+    return _decide(session, series, "confirm", actor, _member(series, indicator_id), "confirmed")
+
+
+def reject(session: Session, *, series_id: int, actor: Actor, indicator_id: int | None = None) -> Series:
+    """The office rejects a link: the member leaves the series and is never proposed into it again."""
+    require_manager(actor, "bỏ liên kết chuỗi chỉ tiêu")
+    series = get_series(session, series_id=series_id)
+    return _decide(session, series, "reject", actor, _member(series, indicator_id), "rejected")
+
+
+def link_by_hand(session: Session, *, indicator_ids: list[int], actor: Actor,
+                 series_id: int | None = None) -> Series:
+    """Indicators the office says measure one thing: a new confirmed series, or added to one."""
+    require_manager(actor, "liên kết chỉ tiêu")
+    indicators = [session.get(Indicator, i) for i in indicator_ids]
+    if any(i is None for i in indicators):
+        raise NotFoundError("Không tìm thấy chỉ tiêu " + ", ".join(
+            f"#{i}" for i, ind in zip(indicator_ids, indicators, strict=True) if ind is None))
+    found = [i for i in indicators if i is not None]
+    if series_id is None and len({i.plan_id for i in found}) < 2:
+        raise InputError("Một chuỗi cần chỉ tiêu của ít nhất hai kế hoạch",
+                         hint="chọn thêm chỉ tiêu của kế hoạch khác")
+    if series_id is None:
+        first = found[0]
+        series = Series(metric=(first.targets[0].metric if first.targets else first.text)[:500],
+                        created_by=actor.id)
+        session.add(series)
+        session.flush()
+    else:
+        series = get_series(session, series_id=series_id)
+    before = _state(series)
+    present = {m.indicator_id: m for m in series.members}
+    for ind in found:
+        member = present.get(ind.id)
+        if member is None:
+            valued = [t.id for t in ind.targets if t.value is not None]
+            member = SeriesMember(indicator_id=ind.id, target_ids=valued, reason="liên kết thủ công",
+                                  created_by=actor.id)
+            series.members.append(member)
+        member.state, member.decided_by, member.decided_at = "confirmed", actor.id, utcnow()
+    session.flush()
+    record(session, actor=actor, action="series.link", object_type="series", object_id=series.id,
+           before=before if before["members"] else None, after=_state(series))
+    session.flush()
+    return series
+
+
+def undo(session: Session, *, series_id: int, actor: Actor) -> Series:
+    """Restore the series as it was before its newest decision (an undo is itself a decision)."""
+    require_manager(actor, "hoàn tác")
+    series = get_series(session, series_id=series_id)
+    last = session.scalars(select(AuditEvent).where(
+        AuditEvent.object_type == "series", AuditEvent.object_id == series.id)
+        .order_by(AuditEvent.id.desc()).limit(1)).first()
+    if last is None:
+        raise ConflictError(f"Chuỗi #{series.id} chưa có thao tác nào để hoàn tác")
+    target = {m["indicator_id"]: m for m in ((last.before or {}).get("members") or [])}
+    before = _state(series)
+    for m in list(series.members):
+        if m.indicator_id not in target:
+            series.members.remove(m)
+        else:
+            m.state = target[m.indicator_id]["state"]
+            m.decided_by, m.decided_at = actor.id, utcnow()
+    present = {m.indicator_id for m in series.members}
+    for indicator_id, m in target.items():
+        if indicator_id not in present and session.get(Indicator, indicator_id) is not None:
+            series.members.append(SeriesMember(indicator_id=indicator_id, target_ids=m["target_ids"],
+                                               state=m["state"], created_by=actor.id))
+    session.flush()
+    record(session, actor=actor, action="series.undo", object_type="series", object_id=series.id,
+           before=before, after=_state(series))
+    session.flush()
+    return series
