@@ -40,6 +40,8 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
+# A question about targets missed: "không đạt", "chưa về đích", "chưa hoàn thành", "có nguy cơ".
+NEGATIVE = r"\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bnguy co\b|\bcham\b"
 Corpus = StoredCorpus
 
 GROUPS = {"xay dung dang": "xay_dung_dang", "he thong chinh tri": "xay_dung_dang",
@@ -260,7 +262,7 @@ def _span(src: tuple[str, ...], line: int, text: str) -> list[int]:
 
 def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     """Reported counts of targets met or missed ("16/19 chỉ tiêu hoàn thành", "05 chỉ tiêu không đạt")."""
-    negative = bool(re.search(r"\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bnguy co\b|\bcham\b", q.folded))
+    negative = bool(re.search(NEGATIVE, q.folded))
     found: list[Scored] = []
     tallies = corpus.where(documents, AssistantPassage.kind == "result", AssistantPassage.unit == "chỉ tiêu")
     for doc, p in tallies:
