@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, names_with_lines, quote
+from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
 from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold, words
@@ -301,6 +301,7 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
         leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
         duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
     draft.cite(doc, src, [p.line])
+    cite_text(draft, doc, src, p.line, duty.strip().rstrip("."))
     names_with_lines(draft, doc, src, leads + support, p.line)
     text = f"Chủ trì: {'; '.join(leads)}." if leads else ""
     if support:
@@ -318,14 +319,15 @@ def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines
     doc, p = best.document, best.passage
     src = lines(doc)
     deadline = str(p.data["deadline"])
-    at = find_line(src, deadline, p.line, 200)
-    if at is None:
+    held = locate(src, p.line, deadline, 200)  # "trong năm" may end one line and "2026" open the next
+    if not held:
         return None
     draft = Draft()
-    draft.cite(doc, src, [at])
+    draft.cite(doc, src, held)
     subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
-    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, at)}")
+    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, held[0])}")
     draft.cite(doc, src, [p.line])
+    cite_text(draft, doc, src, p.line, subject)
     return draft
 
 
