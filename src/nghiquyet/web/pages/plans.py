@@ -176,14 +176,16 @@ def indicator_page(
     targets = [
         {
             "metric": t.metric or indicator.text,
-            "planned": sv.target_rows([judged])[n].planned,
+            # Each row from its own target: `sv.target_rows` sorts lagging first, so its n-th row
+            # is not the n-th target (the plan column once showed a neighbour's level).
+            "planned": sv.planned_text(t),
             "expected": t.expected,
             "actual": t.actual,
             "status": t.status,
             "rule": t.rule,
             "explanation": t.explanation_vi,
         }
-        for n, t in enumerate(judged.targets)
+        for t in judged.targets
     ]
     assignments = list_assignments(session, actor=user, item_type="indicator", item_id=indicator.id)
     metric_of = {t.id: t.metric for t in indicator.targets}
