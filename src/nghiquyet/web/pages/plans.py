@@ -24,6 +24,7 @@ from nghiquyet.tracking.service import (
 from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
+from nghiquyet.web.downloads import evidence_response
 from nghiquyet.web.pages import items as it
 from nghiquyet.web.pages import status_views as sv
 from nghiquyet.web.pages.common import PageRoute, render, require_user
@@ -279,4 +280,4 @@ def evidence_download(
     evidence_id: int, session: DbSession, settings: AppSettings, user: User = Depends(require_user)
 ) -> FileResponse:
     evidence, path = evidence_file(session, evidence_id=evidence_id, actor=user, settings=settings)
-    return FileResponse(path, filename=evidence.filename)
+    return evidence_response(path, evidence.filename)
