@@ -22,6 +22,7 @@ from nghiquyet.web.api import api_router
 from nghiquyet.web.api.errors import install_error_handlers
 from nghiquyet.web.headers import SecurityHeaders
 from nghiquyet.web.pages import router as pages_router
+from nghiquyet.web.pages.errors import install_page_errors
 
 STATIC_DIR = Path(__file__).parent / "static"
 # FastAPI's own page starts Swagger UI with an inline script (refused by the CSP) and takes its icon
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
 
     install_error_handlers(app)
+    install_page_errors(app)  # HTML for pages, JSON kept under /api/
     app.include_router(api_router, prefix="/api/v1")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
