@@ -23,6 +23,7 @@ from nghiquyet.web.api.errors import install_error_handlers
 from nghiquyet.web.csrf import CrossOriginGuard, origin_of
 from nghiquyet.web.headers import SecurityHeaders
 from nghiquyet.web.pages import router as pages_router
+from nghiquyet.web.pages.errors import install_page_errors
 
 STATIC_DIR = Path(__file__).parent / "static"
 # FastAPI's own page starts Swagger UI with an inline script (refused by the CSP) and takes its icon
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
 
     install_error_handlers(app)
+    install_page_errors(app)  # HTML for pages, JSON kept under /api/
     own = origin_of(settings.base_url)  # the public address, when a proxy changes the Host header
     app.add_middleware(CrossOriginGuard, trusted_origins=frozenset({own} if own else ()))
     app.include_router(api_router, prefix="/api/v1")
