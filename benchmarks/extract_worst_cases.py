@@ -88,6 +88,11 @@ def bullet_lines(size: int) -> str:
     return _repeat("- Tỷ lệ độ che phủ rừng đạt 54,5%.\n", size)
 
 
+def column_names(size: int) -> str:
+    """Short lines that each could name a table column (a cell-per-line table's header, endless)."""
+    return _repeat("## III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n", size)
+
+
 def many_headings(size: int) -> str:
     """Thousands of short numbered and lettered headings in a row."""
     unit = "I. PHẦN\n1. Mục tiêu\na) Về kinh tế:\n- Tăng trưởng đạt 7%.\n"
@@ -111,6 +116,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "deep_brackets": deep_brackets,
     "deep_nesting": deep_nesting,
     "bullet_lines": bullet_lines,
+    "column_names": column_names,
     "many_headings": many_headings,
     "report_lines": report_lines,
 }
