@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,14 +75,15 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data_dir
 
 
-@pytest.fixture(scope="session")
-def base_url(demo_data_dir: Path) -> Iterator[str]:
+@contextmanager
+def serving(data_dir: Path) -> Iterator[str]:
+    """The app on `data_dir`'s database, served by uvicorn on a free 127.0.0.1 port, for the block."""
     import uvicorn
 
     from nghiquyet.config import load_settings
     from nghiquyet.web.app import create_app
 
-    app = create_app(load_settings(data_dir=demo_data_dir))
+    app = create_app(load_settings(data_dir=data_dir))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -91,9 +93,17 @@ def base_url(demo_data_dir: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_data_dir: Path) -> Iterator[str]:
+    with serving(demo_data_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
