@@ -15,40 +15,33 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy.orm import Session
 
-from tests.browser.conftest import serving
+from nghiquyet.accounts.models import User
+from nghiquyet.accounts.service import hash_password
+from nghiquyet.config import Settings
 from tests.browser.helpers import login, shoot
+from tests.browser.own_site import own_site
 from tests.factories import REVIEW_PLAN
 
 _numbers = itertools.count(11)
 
 
+def _office(session: Session, _settings: Settings) -> None:
+    session.add(
+        User(
+            username="vanphong",
+            password_hash=hash_password("vanphong"),
+            role="office",
+            full_name="Cán bộ Văn phòng",
+        )
+    )
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """This module's own server: a migrated SQLite database holding one office account."""
-    from sqlalchemy.orm import Session
-
-    from nghiquyet.accounts.models import User
-    from nghiquyet.accounts.service import hash_password
-    from nghiquyet.config import load_settings
-    from nghiquyet.db import make_engine, migrate
-
-    data_dir = tmp_path_factory.mktemp("nq-review")
-    settings = load_settings(data_dir=data_dir)
-    migrate(settings.resolved_database_url)
-    engine = make_engine(settings.resolved_database_url)
-    with Session(engine) as session:
-        session.add(
-            User(
-                username="vanphong",
-                password_hash=hash_password("vanphong"),
-                role="office",
-                full_name="Cán bộ Văn phòng",
-            )
-        )
-        session.commit()
-    engine.dispose()
-    with serving(data_dir) as url:
+    """This module's own site: a fresh SQLite database holding one office account."""
+    with own_site(tmp_path_factory.mktemp("nq-review"), _office) as url:
         yield url
 
 

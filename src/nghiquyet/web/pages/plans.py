@@ -24,6 +24,7 @@ from nghiquyet.tracking.service import (
 from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
+from nghiquyet.web.downloads import evidence_response
 from nghiquyet.web.pages import items as it
 from nghiquyet.web.pages import status_views as sv
 from nghiquyet.web.pages.common import PageRoute, render, require_user
@@ -175,14 +176,16 @@ def indicator_page(
     targets = [
         {
             "metric": t.metric or indicator.text,
-            "planned": sv.target_rows([judged])[n].planned,
+            # Each row from its own target: `sv.target_rows` sorts lagging first, so its n-th row
+            # is not the n-th target (the plan column once showed a neighbour's level).
+            "planned": sv.planned_text(t),
             "expected": t.expected,
             "actual": t.actual,
             "status": t.status,
             "rule": t.rule,
             "explanation": t.explanation_vi,
         }
-        for n, t in enumerate(judged.targets)
+        for t in judged.targets
     ]
     assignments = list_assignments(session, actor=user, item_type="indicator", item_id=indicator.id)
     metric_of = {t.id: t.metric for t in indicator.targets}
@@ -274,4 +277,4 @@ def evidence_download(
     evidence_id: int, session: DbSession, settings: AppSettings, user: User = Depends(require_user)
 ) -> FileResponse:
     evidence, path = evidence_file(session, evidence_id=evidence_id, actor=user, settings=settings)
-    return FileResponse(path, filename=evidence.filename)
+    return evidence_response(path, evidence.filename)

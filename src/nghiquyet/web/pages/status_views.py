@@ -71,6 +71,11 @@ class TargetRow:
     explanation: str
 
 
+def planned_text(t: TargetStatus) -> str:
+    """A target's planned level as its row shows it ("≥ 50 doanh nghiệp")."""
+    return target_text(t.comparator, t.value, t.value_max, t.unit)
+
+
 def target_rows(indicators: list[IndicatorStatus]) -> list[TargetRow]:
     """One row per target (an indicator without figures is one row), lagging first."""
     rows: list[TargetRow] = []
@@ -98,7 +103,7 @@ def target_rows(indicators: list[IndicatorStatus]) -> list[TargetRow]:
                     ind.id,
                     ind.label,
                     t.metric or ind.text,
-                    target_text(t.comparator, t.value, t.value_max, t.unit),
+                    planned_text(t),
                     t.expected,
                     t.actual,
                     t.unit,
