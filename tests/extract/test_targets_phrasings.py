@@ -104,3 +104,10 @@ def test_reach_or_exceed_is_at_least() -> None:
     assert (target.comparator, target.value, target.unit) == ("gte", 3250, "tấn")
     (other,) = parse_targets("Số hộ dùng điện lưới đạt hoặc vượt 98%.", year=2026)
     assert (other.comparator, other.value) == ("gte", 98)
+
+
+def test_a_rate_unit_keeps_the_spaces_written_beside_its_slash() -> None:
+    spaced = parse_targets("Năng suất lúa bình quân đạt 6,2 tấn /ha.", year=2026)
+    assert [t.unit for t in spaced] == ["tấn /ha"]
+    joined = parse_targets("Tốc độ tăng dân số dưới 1,1%/ năm.", year=2026)
+    assert [t.unit for t in joined] == ["%/ năm"]
