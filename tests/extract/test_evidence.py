@@ -101,3 +101,14 @@ def test_a_period_before_the_lead_noun_does_not_hide_the_lead() -> None:
         "chủ yếu là: thu nhập bình quân đầu người đạt 64 triệu đồng; tỷ lệ che phủ rừng 41%.\n"
     )
     assert _targets(text) == [("eq", 64, None, "triệu đồng"), ("eq", 41, None, "%")]
+
+
+def test_a_sapo_that_sums_up_the_body_does_not_state_its_target_twice() -> None:
+    text = (
+        "Đại hội Đảng bộ thị xã lần thứ V đề ra 24 chỉ tiêu, trong đó thu nhập bình quân đầu người "
+        "đạt 110 triệu đồng vào năm 2030.\n\n"
+        "Sáng 9/9, đại hội bế mạc sau hai ngày làm việc.\n\n"
+        "Đại hội đề ra 24 chỉ tiêu, trong đó thu nhập bình quân đầu người đạt 110 triệu đồng vào năm "
+        "2030; tỷ lệ đô thị hóa trên 55%.\n"
+    )
+    assert _targets(text) == [("eq", 110, None, "triệu đồng"), ("gt", 55, None, "%")]
