@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, names_with_lines, quote
+from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
 from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold, words
@@ -40,6 +40,8 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
+# A question about targets missed: "không đạt", "chưa về đích", "chưa hoàn thành", "có nguy cơ".
+NEGATIVE = r"\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bnguy co\b|\bcham\b"
 Corpus = StoredCorpus
 
 GROUPS = {"xay dung dang": "xay_dung_dang", "he thong chinh tri": "xay_dung_dang",
@@ -260,7 +262,7 @@ def _span(src: tuple[str, ...], line: int, text: str) -> list[int]:
 
 def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     """Reported counts of targets met or missed ("16/19 chỉ tiêu hoàn thành", "05 chỉ tiêu không đạt")."""
-    negative = bool(re.search(r"\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bnguy co\b|\bcham\b", q.folded))
+    negative = bool(re.search(NEGATIVE, q.folded))
     found: list[Scored] = []
     tallies = corpus.where(documents, AssistantPassage.kind == "result", AssistantPassage.unit == "chỉ tiêu")
     for doc, p in tallies:
@@ -299,6 +301,7 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
         leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
         duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
     draft.cite(doc, src, [p.line])
+    cite_text(draft, doc, src, p.line, duty.strip().rstrip("."))
     names_with_lines(draft, doc, src, leads + support, p.line)
     text = f"Chủ trì: {'; '.join(leads)}." if leads else ""
     if support:
@@ -316,14 +319,15 @@ def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines
     doc, p = best.document, best.passage
     src = lines(doc)
     deadline = str(p.data["deadline"])
-    at = find_line(src, deadline, p.line, 200)
-    if at is None:
+    held = locate(src, p.line, deadline, 200)  # "trong năm" may end one line and "2026" open the next
+    if not held:
         return None
     draft = Draft()
-    draft.cite(doc, src, [at])
+    draft.cite(doc, src, held)
     subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
-    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, at)}")
+    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, held[0])}")
     draft.cite(doc, src, [p.line])
+    cite_text(draft, doc, src, p.line, subject)
     return draft
 
 

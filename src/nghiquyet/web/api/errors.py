@@ -77,7 +77,7 @@ def describe_validation(errors: list[Any]) -> str:
     return "Dữ liệu gửi lên không hợp lệ — " + "; ".join(parts)
 
 
-def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+def validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())
     safe = [{"loc": list(e.get("loc", ())), "type": e.get("type"), "msg": e.get("msg")} for e in errors]
@@ -115,7 +115,7 @@ def _out_of_range(_request: Request, _exc: Exception) -> JSONResponse:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NghiquyetError, _domain_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(OverflowError, _out_of_range)
     app.add_exception_handler(DataError, _out_of_range)
     generate = app.openapi
