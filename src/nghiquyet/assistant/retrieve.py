@@ -55,6 +55,19 @@ def _phrase_ok(question: Question, passage: Passage) -> bool:
     return any(pair in joined for pair in question.pairs)
 
 
+def run_length(folded: str, joined: str) -> int:
+    """The most words of `folded` (a question's folded words, spaced) that stand in the same order,
+    side by side, in `joined` (" word word ... ")."""
+    tokens = folded.split()
+    best = 0
+    for i in range(len(tokens)):
+        size = best + 1
+        while i + size <= len(tokens) and f" {' '.join(tokens[i:i + size])} " in joined:
+            best = size
+            size += 1
+    return best
+
+
 def place_ok(question: Question, doc: DocumentFacts) -> bool:
     """Every place and outside body the question names is named by the document."""
     return all(name in doc.names for name in (*question.places, *question.bodies))
