@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.service import ask
 from nghiquyet.assistant.works import works_in
-from nghiquyet.commands.common import SYSTEM_ACTOR
 from nghiquyet.config import Settings
-from nghiquyet.demo import seeds_dir
-from nghiquyet.documents.service import import_document
-
-
-def _import(db: Session, settings: Settings, *prefixes: str) -> list[str]:
-    names = []
-    for prefix in prefixes:
-        path = next(Path(seeds_dir()).glob(f"{prefix}_*.txt"))
-        import_document(db, filename=path.name, data=path.read_bytes(), actor=SYSTEM_ACTOR, settings=settings)
-        names.append(path.name)
-    db.flush()
-    return names
+from tests.assistant.helpers import import_seeds
 
 
 def test_names_in_brackets_after_their_head_are_each_a_work() -> None:
@@ -37,7 +23,7 @@ def test_a_lower_case_word_between_head_and_name_is_kept() -> None:
 
 
 def test_the_works_of_the_sentence_asked_about_not_the_whole_task(db: Session, settings: Settings) -> None:
-    (name,) = _import(db, settings, "002")
+    (name,) = import_seeds(db, settings, "002")
     answer = ask(db, settings, "kể tên các khu công nghiệp trọng điểm cần hoàn thiện hạ tầng năm 2026")
     assert answer.found, answer
     assert all(n in answer.answer for n in ("Sơn Mỹ 1", "Sơn Mỹ 2", "Tân Đức")), answer.answer
@@ -46,14 +32,14 @@ def test_the_works_of_the_sentence_asked_about_not_the_whole_task(db: Session, s
 
 
 def test_which_airport_asks_for_a_list(db: Session, settings: Settings) -> None:
-    _import(db, settings, "002")
+    import_seeds(db, settings, "002")
     answer = ask(db, settings, "cảng hàng không nào được nâng cấp, mở rộng năm 2026")
     assert answer.found, answer
     assert "Liên Khương" in answer.answer and "Phan Thiết" in answer.answer
 
 
 def test_a_document_named_by_its_title_words_is_the_one_listed(db: Session, settings: Settings) -> None:
-    _, bac_kan = _import(db, settings, "001", "003")
+    _, bac_kan = import_seeds(db, settings, "001", "003")
     answer = ask(db, settings, "nghị quyết hội nghị lần thứ 14 đẩy nhanh tiến độ những dự án trọng điểm nào")
     assert answer.found, answer
     assert "Sân vận động tỉnh" in answer.answer and "Ba Bể" in answer.answer

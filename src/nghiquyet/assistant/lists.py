@@ -12,7 +12,7 @@ from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question
-from nghiquyet.assistant.retrieve import Scored, rank, run_length
+from nghiquyet.assistant.retrieve import Scored, named_bonus, rank
 from nghiquyet.assistant.sources import locate
 from nghiquyet.assistant.store import StoredCorpus
 from nghiquyet.assistant.works import works_in
@@ -21,9 +21,6 @@ from nghiquyet.extract.text.normalise import UPPER
 Lines = Callable[[DocumentFacts], tuple[str, ...]]
 
 _PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao tốc tuyến đường trọng điểm"))
-# A question that repeats a task's heading or a document's title word for word names that task or
-# document: each word of the longest such run adds this much (a few words outweigh a common word).
-RUN_WEIGHT = 0.05
 _WORKS = re.compile(r"\b(?:khu|cum|du an|cong trinh|cao toc|tuyen duong|duong vanh dai|cang|san bay|"
                     r"ho chua|nha may|san van dong|trung tam hanh chinh|benh vien|cau|tuyen pho)\b")
 _PROPER = re.compile(rf"\s[{UPPER}]")
@@ -41,7 +38,7 @@ def projects(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], 
             documents, AssistantPassage.kind == "task", AssistantPassage.projects > 0, limit=20)]
     if not pool:
         return None
-    best = max(pool, key=lambda s: (s.score + _named(q, s), -pool.index(s)))
+    best = max(pool, key=lambda s: (s.score + named_bonus(q, s), -pool.index(s)))
     doc, p = best.document, best.passage
     src = lines(doc)
     draft = Draft()
@@ -61,16 +58,6 @@ def projects(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], 
         draft.cite(doc, src, locate(src, p.line, sentence))
     draft.parts.append(f"Nhiệm vụ nêu: {' '.join(sentences)} {label(doc.filename, p.line)}")
     return draft
-
-
-def _named(q: Question, scored: Scored) -> float:
-    """How far the question names this task (its heading or opening words) and its document (title,
-    "hội nghị lần thứ 14"), as runs of words said in the same order."""
-    task = scored.passage
-    heading = str(task.data.get("title") or "") or re.split(r"(?<=[.;:])\s", task.text.strip(), maxsplit=1)[0]
-    own = run_length(q.folded, f" {' '.join(words(heading))} ")
-    title = run_length(q.folded, scored.document.title_joined)
-    return RUN_WEIGHT * ((own if own >= 2 else 0) + (title if title >= 4 else 0))
 
 
 def _sentences(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
+from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
@@ -18,7 +19,7 @@ from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sources import find_line, forget_read_files, locate, source_lines
+from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
 from nghiquyet.config import Settings
@@ -133,7 +134,7 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "lead":
         return _lead(corpus, q, documents, lines)
     if kind == "deadline":
-        return _deadline(corpus, q, documents, lines)
+        return deadline(corpus, q, documents, lines)
     if kind == "projects":
         return projects(corpus, q, documents, lines)
     if kind == "compare":
@@ -308,27 +309,6 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
     if support:
         text += f" Phối hợp: {'; '.join(support)}."
     draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
-    return draft
-
-
-def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
-             if s.passage.data.get("deadline")]
-    if not found:
-        return None
-    best = found[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    deadline = str(p.data["deadline"])
-    held = locate(src, p.line, deadline, 200)  # "trong năm" may end one line and "2026" open the next
-    if not held:
-        return None
-    draft = Draft()
-    draft.cite(doc, src, held)
-    subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
-    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, held[0])}")
-    draft.cite(doc, src, [p.line])
-    cite_text(draft, doc, src, p.line, subject)
     return draft
 
 
