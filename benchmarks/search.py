@@ -13,19 +13,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import random
 import re
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
-from tracking import DEFAULT_PG, machine_check, measure
+from sqlalchemy import inspect
+from tracking import each_database, machine_check, measure
 
 from nghiquyet.db import make_engine, make_session_factory, migrate
 from nghiquyet.demo import seeds_dir
@@ -101,31 +96,6 @@ def run(url: str, name: str, docs: int, repeat: int) -> None:
         measure("search 'thu ngan sach'", 50, lambda: search(session, "thu ngan sach"))
     print(machine_check(), flush=True)
     engine.dispose()
-
-
-def each_database(which: str) -> Iterator[tuple[str, str]]:
-    """(name, URL) of a fresh SQLite file and/or a fresh PostgreSQL database, each gone afterwards."""
-    if which in ("sqlite", "both"):
-        with tempfile.TemporaryDirectory() as tmp:
-            yield "SQLite", f"sqlite:///{tmp}/bench.db"
-    if which not in ("postgres", "both"):
-        return
-    base = os.environ.get("NGHIQUYET_BENCH_POSTGRES_URL", DEFAULT_PG)
-    admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
-    db = f"nq_bench_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{db}"'))
-    except Exception as exc:
-        print(f"PostgreSQL skipped: cannot create a database at {base} ({exc.__class__.__name__})")
-        return
-    try:
-        url = make_url(base).set(drivername="postgresql+psycopg", database=db)
-        yield "PostgreSQL", url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def main() -> int:

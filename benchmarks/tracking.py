@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -103,33 +103,40 @@ def run(url: str, name: str, scale: int, repeat: int) -> None:
     engine.dispose()
 
 
+def each_database(which: str) -> Iterator[tuple[str, str]]:
+    """(name, URL) of a fresh SQLite file and/or a fresh PostgreSQL database, each gone afterwards."""
+    if which in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            yield "SQLite", f"sqlite:///{tmp}/bench.db"
+    if which not in ("postgres", "both"):
+        return
+    base = os.environ.get("NGHIQUYET_BENCH_POSTGRES_URL", DEFAULT_PG)
+    admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+    db = f"nq_bench_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{db}"'))
+    except Exception as exc:
+        print(f"PostgreSQL skipped: cannot create a database at {base} ({exc.__class__.__name__})")
+        return
+    try:
+        url = make_url(base).set(drivername="postgresql+psycopg", database=db)
+        yield "PostgreSQL", url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+        admin.dispose()
+
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=40)
     ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     args = ap.parse_args()
-    if args.db in ("sqlite", "both"):
-        with tempfile.TemporaryDirectory() as tmp:
-            run(f"sqlite:///{tmp}/bench.db", "SQLite", args.scale, args.repeat)
-    if args.db in ("postgres", "both"):
-        base = os.environ.get("NGHIQUYET_BENCH_POSTGRES_URL", DEFAULT_PG)
-        admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"),
-                              isolation_level="AUTOCOMMIT")
-        db = f"nq_bench_{uuid.uuid4().hex[:8]}"
-        try:
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{db}"'))
-        except Exception as exc:
-            print(f"PostgreSQL skipped: cannot create a database at {base} ({exc.__class__.__name__})")
-            return 0
-        try:
-            url = make_url(base).set(drivername="postgresql+psycopg", database=db)
-            run(url.render_as_string(hide_password=False), "PostgreSQL", args.scale, args.repeat)
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
-            admin.dispose()
+    for name, url in each_database(args.db):
+        run(url, name, args.scale, args.repeat)
     return 0
 
 

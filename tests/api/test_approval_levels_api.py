@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.tracking.service import assign
 from nghiquyet.units.service import create_unit
-from tests.api.conftest import MakeUser, login
+from tests.api.conftest import PASSWORD, MakeUser, login
 from tests.factories import make_plan
+
+
+def _office_row(client: TestClient, update_id: int) -> str:
+    """The office's Phê duyệt row of one update, as the page renders it (cookie login, then cleared)."""
+    client.post("/api/v1/auth/login", json={"username": "vanphong", "password": PASSWORD})
+    page = client.get("/phe-duyet").text
+    client.cookies.clear()
+    row = re.search(rf'<tr id="u-{update_id}">.*?</tr>', page, re.S)
+    assert row is not None, f"update {update_id} is not in the office's queue"
+    return row.group(0)
 
 
 def test_commune_district_province(api_client: TestClient, make_user: MakeUser,
@@ -40,12 +52,16 @@ def test_commune_district_province(api_client: TestClient, make_user: MakeUser,
 
     early = api_client.post(f"/api/v1/updates/{made}/approve", headers=as_office)
     assert early.status_code == 409 and "UBND huyện Lạc Dương" in early.json()["detail"]
+    row = _office_row(api_client, made)  # the office's page says whom it waits for, no Duyệt button
+    assert "Chờ UBND huyện Lạc Dương duyệt ở cấp dưới" in row and f"/phe-duyet/{made}/duyet" not in row
     waiting = api_client.get("/api/v1/approvals/below", headers=as_district).json()
     assert [u["id"] for u in waiting] == [made]
     assert api_client.post(f"/api/v1/updates/{made}/approve-below", headers=as_commune).status_code == 403
     below = api_client.post(f"/api/v1/updates/{made}/approve-below", headers=as_district)
     assert below.status_code == 200 and below.json()["state"] == "submitted"
     assert api_client.get("/api/v1/approvals/below", headers=as_district).json() == []
+    row = _office_row(api_client, made)
+    assert "cấp dưới" not in row and f"/phe-duyet/{made}/duyet" in row
     status = api_client.get(f"{plan_url}/status", params={"period": "2024"}, headers=as_office)
     assert status.json()["complete"] == 0  # approved below only: the province has no figure yet
     above = api_client.post(f"/api/v1/updates/{made}/approve", headers=as_office)

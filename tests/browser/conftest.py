@@ -6,9 +6,6 @@ Skips with a reason when /usr/bin/chromium is missing, unless NGHIQUYET_REQUIRE_
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.helpers import DESKTOP
+from tests.browser.own_site import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -37,13 +35,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
             # One worker runs them all (`pytest -n 2 --dist loadgroup`): one demo database, one chromium.
             item.add_marker(pytest.mark.xdist_group(name="browser"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def _need_chromium() -> None:
@@ -76,24 +67,8 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(demo_data_dir: Path) -> Iterator[str]:
-    import uvicorn
-
-    from nghiquyet.config import load_settings
-    from nghiquyet.web.app import create_app
-
-    app = create_app(load_settings(data_dir=demo_data_dir))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start within 20 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(demo_data_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

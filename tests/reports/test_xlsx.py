@@ -43,7 +43,10 @@ def test_target_sheet_values_and_formulas(db: Session, report_plan: ReportPlan, 
     )
     assert ws.cell(first, 8).number_format == "0.0%"
     assert ws.cell(first, 9).value == "Vượt kế hoạch"
-    assert ws.cell(first, 10).value == "gte.exceeded"
+    # No rule code reaches the sheet (issue 10 point 5): the column after the status is the lead unit.
+    assert "Quy tắc" not in header and ws.cell(first, 10).value == "Sở Tài chính"
+    assert not any(isinstance(v, str) and "." in v and v.split(".")[0] in ("gte", "gt", "eq", "indicator")
+                   for row in rows for v in row)
 
 
 def test_layout_frozen_bold_header_widths_and_status_fills(
@@ -67,7 +70,7 @@ def test_updates_and_summary_sheets(db: Session, report_plan: ReportPlan, tmp_pa
     values = list(updates.iter_rows(min_row=2, values_only=True))
     assert len(values) == 9
     assert {v[8] for v in values} == {"Đã duyệt"}
-    assert ("Sở Tài chính", "Thu ngân sách nhà nước", "2024", 14500) in {v[1:5] for v in values}
+    assert ("Sở Tài chính", "Thu ngân sách nhà nước", "Năm 2024", 14500) in {v[1:5] for v in values}
     summary = wb["Tổng hợp"]
     rows = list(summary.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
     assert rows[0][:3] == ("Kinh tế - xã hội", 4, 2)

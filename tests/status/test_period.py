@@ -69,3 +69,15 @@ def test_periods_sort_by_start() -> None:
     codes = ["2024-Q2", "2023", "2024-01", "2024-Q1"]
     ordered = [p.code for p in sorted(Period.parse(c) for c in codes)]
     assert ordered == ["2023", "2024-01", "2024-Q1", "2024-Q2"]
+
+
+def test_period_label_is_the_one_vietnamese_name_of_a_stored_code() -> None:
+    from nghiquyet.status import period_label
+
+    assert period_label("2024-Q2") == "Quý II/2024"
+    assert period_label("2024-H1") == "6 tháng đầu năm 2024"
+    assert period_label("2024-H2") == "6 tháng cuối năm 2024"
+    assert period_label("2024") == "Năm 2024"
+    assert period_label("2024-03") == "Tháng 3/2024"
+    assert period_label(Period.parse("2025-Q4")) == "Quý IV/2025"
+    assert period_label(None) == "" and period_label("không rõ") == "không rõ"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from nghiquyet.assistant.grounding import label
 from nghiquyet.assistant.passages import DocumentFacts, Passage
-from nghiquyet.assistant.sources import covering_lines, find_line, line_text
+from nghiquyet.assistant.sources import covering_lines, find_line, line_text, locate
 
 NOT_FOUND = "Không tìm thấy trong các văn bản."
 
@@ -60,3 +60,9 @@ def names_with_lines(draft: Draft, doc: DocumentFacts, lines: tuple[str, ...], n
             draft.cite(doc, lines, [at])
         shown.append(name)
     return shown
+
+
+def cite_text(draft: Draft, doc: DocumentFacts, lines: tuple[str, ...], start: int, text: str) -> None:
+    """Cite every line from `start` on that holds part of `text` (a duty or task quoted in the
+    answer wraps over several lines, and a figure in it may sit on any of them)."""
+    draft.cite(doc, lines, locate(lines, start, text) or covering_lines(lines, start, text))

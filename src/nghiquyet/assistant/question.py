@@ -36,6 +36,7 @@ KINDS = ("number", "date", "signer", "theme", "issuer", "status", "count", "lead
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, pattern in (
         ("number", r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bla so (may|bao nhieu|gi)\b"
+                   r"|\bso may$"
                    r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"),
         ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
                  r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"),
@@ -44,21 +45,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("theme", r"\bchu de\b|\bkhau hieu\b|\bphuong cham\b|\bthong diep\b"),
         ("issuer", r"\bco quan nao ban hanh\b|\bai ban hanh\b|\bdo ai ban hanh\b|\bcap nao ban hanh\b"
                    r"|\bco quan ban hanh\b|\bdon vi ban hanh\b|\bdo co quan nao ban hanh\b"),
-        ("status", r"\bnguy co\b|\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bcham tien do\b"
-                   r"|\bchi tieu (nao )?(da )?(dat|hoan thanh|vuot)\b"
+        ("status", r"\bnguy co\b|\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bcham tien do\b"
+                   r"|\bchi tieu (nao )?(da )?(dat|hoan thanh|vuot|ve dich)\b"
+                   r"|\b(dat|hoan thanh|vuot|ve dich)( duoc)? (bao nhieu|may)( tren \w+)? chi tieu\b"
                    r"|\bdat va vuot\b|\bhoan thanh va vuot\b"),
         ("count", r"\bbao nhieu chi tieu\b|\bmay chi tieu\b|\bso (luong )?chi tieu\b|\bbao nhieu nhiem vu\b"
                   r"|\bmay nhiem vu\b|\bdem\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
-                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b"),
+                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua) ai\b"),
         ("deadline", r"\bden nam nao\b|\bthoi han\b|\bhan chot\b|\bkhi nao\b|\bbao gio\b|\bnam nao\b"
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
                      r"|\bthang nao\b"),
         ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
-                     r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"),
+                     r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"
+                     r"|\b(khu cong nghiep|cum cong nghiep|cao toc|tuyen duong|cang hang khong|cang|san bay"
+                     r"|khu kinh te|ho chua|nha may|benh vien|truong|khu do thi) nao\b"),
         ("compare", r"\bso sanh\b|\bqua cac nam\b|\bcac nam\b|\btung nam\b|\bqua cac van ban\b"
-                    r"|\bgiua cac\b|\bthay doi the nao\b|\bkhac nhau\b|\bcac van ban\b"),
+                    r"|\bgiua cac\b|\bthay doi the nao\b|\bkhac nhau\b|\bcac van ban\b|\bchenh\b"),
         ("result", r"\bquy (i|ii|iii|iv|1|2|3|4|mot|hai|ba|bon)\b|\b6 thang\b|\bsau thang\b|\bda dat\b"
                    r"|\bdat duoc\b|\bket qua\b|\bthuc hien duoc\b|\bthuc te\b|\bda tang\b|\bvua qua\b"),
     )
@@ -78,7 +82,8 @@ ke ten|liet ke|hoan thanh|hien nay|dong chi|ban chap hanh|hoi nghi|cho biet|toi 
 ke hoach|don vi|chiu trach nhiem|duoc giao|giao cho|han chot|thoi han|khi nao|bao gio|nam nao|
 xin hoi|muon hoi|cho hoi|toi muon|tinh hinh|the nao|nhu the nao|ra sao|o dau|dang bo|bo chinh tri|
 tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu|duoc neu|neu ra|
-de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam
+de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
+phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy

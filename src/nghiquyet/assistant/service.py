@@ -9,15 +9,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, names_with_lines, quote
+from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
+from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
-from nghiquyet.assistant.normalise import fold, words
+from nghiquyet.assistant.normalise import fold
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sources import find_line, forget_read_files, locate, source_lines
+from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
 from nghiquyet.config import Settings
@@ -40,6 +42,8 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
+# A question about targets missed: "không đạt", "chưa về đích", "chưa hoàn thành", "có nguy cơ".
+NEGATIVE = r"\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bnguy co\b|\bcham\b"
 Corpus = StoredCorpus
 
 GROUPS = {"xay dung dang": "xay_dung_dang", "he thong chinh tri": "xay_dung_dang",
@@ -130,9 +134,9 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "lead":
         return _lead(corpus, q, documents, lines)
     if kind == "deadline":
-        return _deadline(corpus, q, documents, lines)
+        return deadline(corpus, q, documents, lines)
     if kind == "projects":
-        return _projects(corpus, q, documents, lines)
+        return projects(corpus, q, documents, lines)
     if kind == "compare":
         return _compare(corpus, q, documents, lines)
     first, second = (("result", "target") if kind == "result" else ("target", "result"))
@@ -260,7 +264,7 @@ def _span(src: tuple[str, ...], line: int, text: str) -> list[int]:
 
 def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     """Reported counts of targets met or missed ("16/19 chỉ tiêu hoàn thành", "05 chỉ tiêu không đạt")."""
-    negative = bool(re.search(r"\bkhong dat\b|\bchua dat\b|\bchua ve dich\b|\bnguy co\b|\bcham\b", q.folded))
+    negative = bool(re.search(NEGATIVE, q.folded))
     found: list[Scored] = []
     tallies = corpus.where(documents, AssistantPassage.kind == "result", AssistantPassage.unit == "chỉ tiêu")
     for doc, p in tallies:
@@ -299,81 +303,13 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
         leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
         duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
     draft.cite(doc, src, [p.line])
+    cite_text(draft, doc, src, p.line, duty.strip().rstrip("."))
     names_with_lines(draft, doc, src, leads + support, p.line)
     text = f"Chủ trì: {'; '.join(leads)}." if leads else ""
     if support:
         text += f" Phối hợp: {'; '.join(support)}."
     draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
     return draft
-
-
-def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
-             if s.passage.data.get("deadline")]
-    if not found:
-        return None
-    best = found[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    deadline = str(p.data["deadline"])
-    at = find_line(src, deadline, p.line, 200)
-    if at is None:
-        return None
-    draft = Draft()
-    draft.cite(doc, src, [at])
-    subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
-    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, at)}")
-    draft.cite(doc, src, [p.line])
-    return draft
-
-
-_PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao tốc tuyến đường trọng điểm"))
-
-
-def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS),
-                           "pairs": tuple(p for p in q.pairs if not set(p.split()) & _PROJECT_WORDS)})
-    pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False, minimum=0.5)
-            if s.passage.data.get("projects") or _project_sentences(s.passage.text)]
-    if not pool:
-        if narrowed.content:
-            return None
-        pool = [Scored(p, d, 1.0) for d, p in corpus.where(
-            documents, AssistantPassage.kind == "task", AssistantPassage.projects > 0, limit=20)]
-    if not pool:
-        return None
-    best = pool[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    draft = Draft()
-    projects = list(p.data.get("projects") or [])
-    if projects:
-        names_with_lines(draft, doc, src, projects, p.line, 300)
-        named = "; ".join(projects)
-        draft.parts.append(f"Các dự án, công trình được nêu: {named}. {label(doc.filename, p.line)}")
-        return draft
-    # The extraction lists no project: quote the task's own sentences that name works.
-    sentences = _project_sentences(p.text)
-    sentences = [s for s in sentences if locate(src, p.line, s)]
-    if not sentences:
-        return None
-    for sentence in sentences:
-        draft.cite(doc, src, locate(src, p.line, sentence))
-    draft.parts.append(f"Nhiệm vụ nêu: {' '.join(sentences)} {label(doc.filename, p.line)}")
-    return draft
-
-
-_WORKS = re.compile(r"\b(?:khu|cum|du an|cong trinh|cao toc|tuyen duong|duong vanh dai|cang|san bay|"
-                    r"ho chua|nha may|san van dong|trung tam hanh chinh|benh vien|cau)\b")
-
-
-def _project_sentences(text: str) -> list[str]:
-    """The sentences of a task that name works (khu, dự án, cao tốc, cảng...), as written."""
-    out = []
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        if _WORKS.search(fold(sentence)) and len(sentence) <= 400:
-            out.append(sentence.strip())
-    return out[:3]
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:

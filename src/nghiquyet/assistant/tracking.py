@@ -32,7 +32,7 @@ _ASKED: tuple[tuple[str, frozenset[Status], str], ...] = (
     (r"\bnguy co\b|\bcham tien do\b|\bcham\b", frozenset({Status.nguy_co}), "có nguy cơ không đạt"),
     (r"\bchua co so lieu\b", frozenset({Status.chua_co_so_lieu}), "chưa có số liệu"),
     (r"\bdung tien do\b", frozenset({Status.dung_tien_do}), "đúng tiến độ"),
-    (r"\bkhong dat\b|\bchua dat\b|\bchua hoan thanh\b|\bchua ve dich\b",
+    (r"\b(khong|chua) (dat|hoan thanh|ve dich)\b",
      frozenset({Status.khong_dat, Status.nguy_co}), "không đạt hoặc có nguy cơ không đạt"),
     (r"\bvuot\b(?! va)", frozenset({Status.vuot}), "vượt kế hoạch"),
     (r"\bdat\b|\bhoan thanh\b|\bve dich\b", frozenset({Status.dat, Status.vuot}), "đạt hoặc vượt"),

@@ -14,6 +14,7 @@ import typer
 
 from nghiquyet.commands.common import SYSTEM_ACTOR, fail, open_database, transaction
 from nghiquyet.errors import NghiquyetError
+from nghiquyet.status import period_label
 
 series_app = typer.Typer(help="Chuỗi chỉ tiêu: một chỉ tiêu qua các kế hoạch, các năm.")
 proposals_app = typer.Typer(help="Số liệu đề xuất từ văn bản báo cáo, thông báo kết luận.")
@@ -66,12 +67,15 @@ def series_list(
         typer.echo("\n".join(lines))
 
 
+_PROPOSAL_STATES = {"proposed": "chờ xem xét", "accepted": "đã chấp nhận", "rejected": "đã bỏ qua"}
+
+
 def _text(v: Any) -> list[str]:
     lines = [f"#{v.id} {v.metric} ({'đã xác nhận' if v.confirmed else 'đề xuất'})"]
     for m in v.members:
         figures = "; ".join(f"{t.value:g} {t.unit or ''}".strip() for t in m.targets)
         lines.append(f"    {m.year or '—'}  {m.doc}:{m.line}  {figures}")
-    lines += [f"    ! {w.message} [{w.rule}]" for w in v.warnings]
+    lines += [f"    ! {w.message}" for w in v.warnings]
     return lines
 
 
@@ -141,7 +145,8 @@ def proposals_list(
         typer.echo("Không có số liệu đề xuất.")
     for r in rows:
         conv = f" (quy đổi: {r['_conversion']})" if r["_conversion"] else ""
-        typer.echo(f"#{r['id']} [{r['state']}] mức #{r['target_id']} kỳ {r['period']}: {r['value']:g} "
+        state = _PROPOSAL_STATES.get(r["state"], r["state"])
+        typer.echo(f"#{r['id']} [{state}] mức #{r['target_id']} {period_label(r['period'])}: {r['value']:g} "
                    f"{r['unit'] or ''}{conv} — {r['doc']}:{r['line']} «{r['text']}»")
 
 

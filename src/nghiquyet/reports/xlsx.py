@@ -20,17 +20,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from nghiquyet.reports.data import GROUP_LABELS, ReportData
 from nghiquyet.reports.safe_cells import Formula, put
-from nghiquyet.status import Status
+from nghiquyet.status import Status, period_label
 
 FONT = "Times New Roman"
 HEADER_ROW = 4  # rows 1-2 carry the title and the period
 TARGET_HEADERS = (
     ("STT", 6), ("Nhóm", 22), ("Chỉ tiêu", 42), ("Kế hoạch", 26), ("Giá trị kế hoạch", 14),
-    ("Đơn vị tính", 14), ("Thực hiện", 14), ("% kế hoạch", 12), ("Đánh giá", 20), ("Quy tắc", 16),
+    ("Đơn vị tính", 14), ("Thực hiện", 14), ("% kế hoạch", 12), ("Đánh giá", 20),
     ("Đơn vị chủ trì", 30), ("Giải thích", 60),
 )
+LAST_COLUMN = get_column_letter(len(TARGET_HEADERS))
 UPDATE_HEADERS = (
-    ("STT", 7), ("Đơn vị", 30), ("Chỉ tiêu, nhiệm vụ", 45), ("Kỳ", 10), ("Số liệu", 14), ("Đơn vị tính", 14),
+    ("STT", 7), ("Đơn vị", 30), ("Chỉ tiêu, nhiệm vụ", 45), ("Kỳ", 20), ("Số liệu", 14), ("Đơn vị tính", 14),
     ("Tiến độ (%)", 12), ("Ghi chú", 40), ("Trạng thái", 12), ("Ngày duyệt", 12),
 )
 # Light fills: the status colour must not hide the text printed on top of it.
@@ -81,7 +82,7 @@ def write_header(ws: Worksheet, headers: tuple[tuple[str, int], ...], row: int) 
 def _title(ws: Worksheet, data: ReportData, width: int) -> None:
     put(ws, 1, 1, f"{data.title} {data.subject}").font = Font(name=FONT, bold=True, size=14)
     issuer = " - ".join(data.header.issuer_lines)
-    put(ws, 2, 1, f"Kỳ báo cáo: {data.period_label} ({data.period.code}); {issuer}; "
+    put(ws, 2, 1, f"Kỳ báo cáo: {data.period_label}; {issuer}; "
                                    f"{data.header.place_date}").font = Font(name=FONT, italic=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
@@ -100,7 +101,7 @@ def _targets_sheet(ws: Worksheet, data: ReportData) -> None:
             r.actual,
             # % of plan stays a live formula, so a corrected figure recomputes it.
             Formula(f'=IF(AND(ISNUMBER(G{row}),ISNUMBER(E{row}),E{row}<>0),G{row}/E{row},"")'),
-            r.status_label, r.rule, r.lead_unit, r.explanation + (f" — {r.note}" if r.note else ""),
+            r.status_label, r.lead_unit, r.explanation + (f" — {r.note}" if r.note else ""),
         ]
         for col, value in enumerate(values, 1):
             cell = put(ws, row, col, value)
@@ -113,12 +114,12 @@ def _targets_sheet(ws: Worksheet, data: ReportData) -> None:
     last = max(row, HEADER_ROW + 1)
     for status, color in STATUS_FILLS.items():
         ws.conditional_formatting.add(
-            f"A{HEADER_ROW + 1}:L{last}",
+            f"A{HEADER_ROW + 1}:{LAST_COLUMN}{last}",
             FormulaRule(formula=[f'$I{HEADER_ROW + 1}="{status.label_vi}"'],
                         fill=PatternFill("solid", fgColor=color, bgColor=color)),
         )
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)  # header row and STT/Nhóm/Chỉ tiêu stay put
-    ws.auto_filter.ref = f"A{HEADER_ROW}:L{last}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{LAST_COLUMN}{last}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -170,8 +171,8 @@ def _updates_sheet(ws: Worksheet, data: ReportData) -> None:
     write_header(ws, UPDATE_HEADERS, 1)
     styles = _style_arrays(ws, ("General", "#,##0", "#,##0.0#", "dd/mm/yyyy"))
     for i, u in enumerate(data.updates, 1):
-        values: list[object] = [i, u.unit, u.item, u.period, u.value, u.unit_of_measure or "", u.progress,
-                                u.note, STATE_LABELS.get(u.state, u.state), u.decided_at]
+        values: list[object] = [i, u.unit, u.item, period_label(u.period), u.value, u.unit_of_measure or "",
+                                u.progress, u.note, STATE_LABELS.get(u.state, u.state), u.decided_at]
         row = i + 1
         for col, value in enumerate(values, 1):
             fmt = number_format(u.value) if col == 5 else "dd/mm/yyyy" if col == 10 else "General"

@@ -1,6 +1,6 @@
 """Pure status rules: periods, judging a target, tallying a plan (no storage, no web)."""
 
-from nghiquyet.status.period import Period, PeriodKind
+from nghiquyet.status.period import Period, PeriodKind, period_label
 from nghiquyet.status.rules import (
     APPROX_TOLERANCE,
     EXCEED_MARGIN,
@@ -31,6 +31,7 @@ __all__ = [
     "judge_indicator",
     "kind_for",
     "outcome_of",
+    "period_label",
     "spec_for",
     "tally",
 ]

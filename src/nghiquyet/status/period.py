@@ -130,6 +130,21 @@ class Period:
         return self.code
 
 
+def period_label(code: str | Period | None) -> str:
+    """What a person reads for a stored period code: "2024-Q2" → "Quý II/2024" (the one label function).
+
+    A code that does not parse is shown as it is (never an error on a page or in a report).
+    """
+    if code is None or code == "":
+        return ""
+    if isinstance(code, Period):
+        return code.label_vi
+    try:
+        return Period.parse(code).label_vi
+    except ValueError:
+        return str(code)
+
+
 @lru_cache(maxsize=1024)
 def _parse(text: str) -> Period:
     return Period._parse_text(text)

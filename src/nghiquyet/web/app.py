@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.types import ASGIApp
 
 from nghiquyet import __version__
 from nghiquyet.accounts.signing_key import with_signing_key
@@ -20,11 +20,30 @@ from nghiquyet.notifications.email import SmtpChannel
 from nghiquyet.reminders.scheduler import ReminderScheduler
 from nghiquyet.web.api import api_router
 from nghiquyet.web.api.errors import install_error_handlers
+from nghiquyet.web.csrf import CrossOriginGuard, origin_of
+from nghiquyet.web.headers import SecurityHeaders
 from nghiquyet.web.pages import router as pages_router
+from nghiquyet.web.pages.errors import install_page_errors
 
 STATIC_DIR = Path(__file__).parent / "static"
-# A tiny inline icon: the default points at a CDN, and deployments have no internet.
-_FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' fill='%23b71c1c'/%3E%3C/svg%3E"  # noqa: E501
+# FastAPI's own page starts Swagger UI with an inline script (refused by the CSP) and takes its icon
+# from a CDN (deployments have no internet): this one loads everything from /static.
+_SWAGGER_PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>nghiquyet — API</title>
+<link rel="stylesheet" href="/static/swagger/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="/openapi.json"></div>
+<script src="/static/swagger/swagger-ui-bundle.js"></script>
+<script src="/static/swagger/init.js"></script>
+</body>
+</html>
+"""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -54,22 +73,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
 
     install_error_handlers(app)
+    install_page_errors(app)  # HTML for pages, JSON kept under /api/
+    own = origin_of(settings.base_url)  # the public address, when a proxy changes the Host header
+    app.add_middleware(CrossOriginGuard, trusted_origins=frozenset({own} if own else ()))
     app.include_router(api_router, prefix="/api/v1")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="nghiquyet — API",
-            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-            swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url=_FAVICON,
-        )
+        return HTMLResponse(_SWAGGER_PAGE)
 
     app.include_router(pages_router)
+    wrap_outermost(app, SecurityHeaders)
 
     return app
+
+
+def wrap_outermost(app: FastAPI, middleware: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Put `middleware` outside Starlette's error middleware too, so its 500 answers pass through it."""
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: middleware(build())  # type: ignore[method-assign]
 
 
 def start_reminders(settings: Settings, factory: sessionmaker[Session]) -> ReminderScheduler | None:

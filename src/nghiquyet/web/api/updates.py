@@ -28,6 +28,7 @@ from nghiquyet.tracking.updates import (
 from nghiquyet.web.api.params import PathId, QueryId
 from nghiquyet.web.api.versions import STALE_RESPONSES, IfMatch, guarded_write, require_fresh, tag
 from nghiquyet.web.deps import AppSettings, CurrentUser, DbSession
+from nghiquyet.web.downloads import evidence_response
 
 router = APIRouter(prefix="/updates", tags=["updates"])
 MB = 1_048_576
@@ -139,4 +140,4 @@ async def add_evidence(update_id: PathId, file: Annotated[UploadFile, File(descr
 def download_evidence(evidence_id: PathId, session: DbSession, user: CurrentUser,
                       settings: AppSettings) -> FileResponse:
     evidence, path = evidence_file(session, evidence_id=evidence_id, actor=user, settings=settings)
-    return FileResponse(path, filename=evidence.filename)
+    return evidence_response(path, evidence.filename)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import ConflictError, InputError
 from nghiquyet.plans.models import Plan, Target, Task
+from nghiquyet.tracking.approval_levels import awaiting_lower
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.service import approve_update, get_update, list_updates, overdue_tasks, return_update
 from nghiquyet.units.service import list_units
@@ -40,6 +41,7 @@ class ApprovalRow:
     evidence: list[Any] = field(default_factory=list)
     error: str | None = None
     plan_name: str = ""
+    waiting_below: str | None = None  # the lower level the figure waits for (two-level plans)
 
 
 def approval_row(session: Session, u: Update) -> ApprovalRow:
@@ -72,6 +74,8 @@ def approval_row(session: Session, u: Update) -> ApprovalRow:
     plan = session.get(Plan, u.plan_id)
     if plan is not None:
         row.plan_name = plan.number or plan.title or f"Kế hoạch #{plan.id}"
+    lower = awaiting_lower(session, u)
+    row.waiting_below = lower.name if lower is not None else None
     return row
 
 
@@ -118,7 +122,8 @@ def _row_response(
         return RedirectResponse("/phe-duyet", status_code=303)
     row = approval_row(session, get_update(session, update_id=update_id, actor=user))
     row.error = error
-    return render(request, "tracking/_approval_row.html", user, row=row)
+    waiting = len(list_updates(session, actor=user, state="submitted"))
+    return render(request, "tracking/_approval_decided.html", user, row=row, waiting=waiting)
 
 
 @router.post("/phe-duyet/{update_id}/duyet", response_class=HTMLResponse)

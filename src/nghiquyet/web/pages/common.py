@@ -128,16 +128,18 @@ def error_page(request: Request, exc: Exception) -> Response:
         if isinstance(exc, kind):
             message = getattr(exc, "message", None) or str(exc)
             if is_htmx(request):  # a fragment swap: show the reason in place
-                return HTMLResponse(
-                    f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
-                    status_code=status,
-                    headers={"HX-Retarget": "#htmx-error", "HX-Reswap": "innerHTML"},
-                )
+                return htmx_error(message, status)
             user = getattr(request.state, "user", None)
             return render(
                 request, "errors/error.html", user, status_code=status, heading=heading, message=message
             )
     raise exc
+
+
+def htmx_error(message: str, status: int) -> HTMLResponse:
+    """The reason of a refused HTMX request, swapped into the page's alert area."""
+    return HTMLResponse(f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
+                        status_code=status, headers={"HX-Retarget": "#htmx-error", "HX-Reswap": "innerHTML"})
 
 
 def _escape(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from nghiquyet.plans.models import Plan
-from nghiquyet.status import Period
+from nghiquyet.status import Period, period_label
 
 
 def plan_years(plan: Plan | None, today: date) -> list[int]:
@@ -48,10 +48,7 @@ def pick_period(requested: str | None, plan: Plan | None, today: date) -> str:
 
 
 def label_of(code: str) -> str:
-    try:
-        return Period.parse(code).label_vi
-    except ValueError:
-        return code
+    return period_label(code)
 
 
 def parse_id(text: str | None) -> int | None:

@@ -24,6 +24,7 @@ from nghiquyet.tracking.service import (
 from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
+from nghiquyet.web.downloads import evidence_response
 from nghiquyet.web.pages import items as it
 from nghiquyet.web.pages import status_views as sv
 from nghiquyet.web.pages.common import PageRoute, render, require_user
@@ -41,6 +42,7 @@ class IndicatorRow:
     group: str
     lead: str
     status: str
+    reported: str = ""  # "1/4 mức có số liệu" while some targets lack a figure
 
 
 @dataclass
@@ -88,7 +90,8 @@ def indicators_page(
     names = {u.id: u.name for u in ctx["units"]}
     rows = [
         IndicatorRow(
-            i.id, i.label, i.text, i.group, ", ".join(names.get(u, "?") for u in i.lead_unit_ids), i.status
+            i.id, i.label, i.text, i.group, ", ".join(names.get(u, "?") for u in i.lead_unit_ids), i.status,
+            sv.reported_note(i),
         )
         for i in sv.filter_indicators(ps, f)
     ]
@@ -175,14 +178,16 @@ def indicator_page(
     targets = [
         {
             "metric": t.metric or indicator.text,
-            "planned": sv.target_rows([judged])[n].planned,
+            # Each row from its own target: `sv.target_rows` sorts lagging first, so its n-th row
+            # is not the n-th target (the plan column once showed a neighbour's level).
+            "planned": sv.planned_text(t),
             "expected": t.expected,
             "actual": t.actual,
             "status": t.status,
             "rule": t.rule,
             "explanation": t.explanation_vi,
         }
-        for n, t in enumerate(judged.targets)
+        for t in judged.targets
     ]
     assignments = list_assignments(session, actor=user, item_type="indicator", item_id=indicator.id)
     metric_of = {t.id: t.metric for t in indicator.targets}
@@ -203,7 +208,8 @@ def indicator_page(
         plan=plan,
         period_label=label_of(code),
         periods=period_choices(plan, today),
-        overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi},
+        overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi,
+                 "reported": sv.reported_note(judged)},
         targets=targets,
         charts=charts_for(
             session, actor=user, plan_id=plan.id, indicators=[judged], year=Period.parse(code).year,
@@ -274,4 +280,4 @@ def evidence_download(
     evidence_id: int, session: DbSession, settings: AppSettings, user: User = Depends(require_user)
 ) -> FileResponse:
     evidence, path = evidence_file(session, evidence_id=evidence_id, actor=user, settings=settings)
-    return FileResponse(path, filename=evidence.filename)
+    return evidence_response(path, evidence.filename)

@@ -53,6 +53,15 @@ def filter_indicators(ps: PlanStatus, f: Filters) -> list[IndicatorStatus]:
     ]
 
 
+def reported_note(ind: IndicatorStatus) -> str:
+    """"1/4 mức có số liệu" when some of an indicator's targets have no figure yet, else "".
+
+    A target counts as reported once it is judged on a figure (also one withheld from this reader)."""
+    n = len(ind.targets)
+    k = sum(1 for t in ind.targets if t.actual is not None or t.status != "chua_co_so_lieu")
+    return f"{k}/{n} mức có số liệu" if n > 1 and k < n else ""
+
+
 def rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
 
@@ -69,6 +78,11 @@ class TargetRow:
     status: str
     rule: str
     explanation: str
+
+
+def planned_text(t: TargetStatus) -> str:
+    """A target's planned level as its row shows it ("≥ 50 doanh nghiệp")."""
+    return target_text(t.comparator, t.value, t.value_max, t.unit)
 
 
 def target_rows(indicators: list[IndicatorStatus]) -> list[TargetRow]:
@@ -98,7 +112,7 @@ def target_rows(indicators: list[IndicatorStatus]) -> list[TargetRow]:
                     ind.id,
                     ind.label,
                     t.metric or ind.text,
-                    target_text(t.comparator, t.value, t.value_max, t.unit),
+                    planned_text(t),
                     t.expected,
                     t.actual,
                     t.unit,

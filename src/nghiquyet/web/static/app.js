@@ -89,6 +89,12 @@
   document.addEventListener("DOMContentLoaded", highlightHash);
   window.addEventListener("hashchange", highlightHash);
 
+  // A filter select that submits its form when changed (no inline onchange: the CSP forbids it).
+  document.addEventListener("change", function (evt) {
+    var select = evt.target.closest("select[data-submit-on-change]");
+    if (select && select.form) { select.form.submit(); }
+  });
+
   // Select-all checkbox for bulk assignment.
   document.addEventListener("change", function (evt) {
     var all = evt.target.closest("[data-check-all]");

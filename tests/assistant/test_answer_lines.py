@@ -1,0 +1,28 @@
+"""Answers that quote text wrapped over several lines cite every line a figure of theirs is on."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from nghiquyet.assistant.service import ask
+from nghiquyet.config import Settings
+from tests.assistant.helpers import import_seeds
+
+
+def test_a_duty_wrapped_over_lines_cites_the_line_its_figure_is_on(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "000")
+    answer = ask(db, settings, "đơn vị nào định kỳ hàng quý tham mưu Tỉnh ủy kiểm tra việc thực hiện "
+                               "Nghị quyết năm 2024")
+    assert answer.found, answer
+    assert "Văn phòng Tỉnh ủy" in answer.answer
+    assert "6 tháng" in answer.answer  # on line 658, the line after the assignment's own
+    assert {(c.doc, c.line) for c in answer.citations} >= {(name, 656), (name, 658)}
+
+
+def test_a_deadline_split_over_two_lines_is_found_and_both_cited(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002")
+    answer = ask(db, settings, "đưa các dự án năng lượng tái tạo chuyển tiếp vận hành thương mại "
+                               "trong năm nào")
+    assert answer.found, answer
+    assert "trong năm 2026" in answer.answer
+    assert {(c.doc, c.line) for c in answer.citations} >= {(name, 306), (name, 308)}

@@ -1,0 +1,52 @@
+"""What a question asks, as office staff phrase it: the kind read from its wording (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nghiquyet.assistant.question import parse
+
+
+@pytest.mark.parametrize("text", [
+    "ai phát động phong trào thi đua xung kích, tình nguyện, sáng tạo trong đoàn viên thanh niên",
+    "ai cụ thể hóa nội dung KT-XH trong chương trình hành động bằng kế hoạch",
+    "ai giao chỉ tiêu kế hoạch phát triển KT-XH và dự toán ngân sách năm 2026",
+    "việc rà soát cán bộ do ai thực hiện",
+])
+def test_a_question_about_who_does_something_asks_for_the_lead(text: str) -> None:
+    assert parse(text).kind == "lead"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ai ký nghị quyết năm 2026", "signer"),
+    ("ai là người ký thông báo kết luận", "signer"),
+    ("ai ban hành chương trình hành động", "issuer"),
+])
+def test_signer_and_issuer_questions_keep_their_kind(text: str, kind: str) -> None:
+    assert parse(text).kind == kind
+
+
+def test_so_may_at_the_end_asks_for_the_document_number() -> None:
+    assert parse("chương trình hành động thực hiện nghị quyết đại hội XI số mấy").kind == "number"
+
+
+@pytest.mark.parametrize("text", [
+    "2025 hoàn thành được bao nhiêu chỉ tiêu trong số 19 chỉ tiêu",
+    "năm 2025 bao nhiêu chỉ tiêu không về đích",
+    "năm 2023 mấy chỉ tiêu chưa hoàn thành",
+    "đạt bao nhiêu chỉ tiêu năm 2024",
+])
+def test_how_many_targets_were_met_or_missed_is_a_status_question(text: str) -> None:
+    assert parse(text).kind == "status"
+
+
+def test_a_count_of_targets_by_field_stays_a_count() -> None:
+    assert parse("nghị quyết 2026 có bao nhiêu chỉ tiêu KT-XH").kind == "count"
+
+
+def test_words_for_the_answer_form_are_not_content() -> None:
+    q = parse("chỉ tiêu kết nạp đảng viên mới năm 2026 là bao nhiêu phần trăm")
+    assert "phan" not in q.content and "tram" not in q.content
+    compare = parse("tăng trưởng GRDP đặt ra năm 2024 và 2026 chênh nhau thế nào")
+    assert compare.kind == "compare"
+    assert not {"chenh", "nhau"} & set(compare.content)
