@@ -154,6 +154,10 @@ def test_one_wrong_row_saves_nothing_and_each_problem_names_its_row(
         (5, "comparator"),
     ]
     assert "Năm “20277” không hợp lệ" in body["errors"][2]["message"]
+    # Each problem is also an item of the documented 422 schema (loc, msg, type).
+    assert body["errors"][0]["loc"] == ["body", "rows", 1, "value"]
+    first = body["errors"][0]
+    assert first["msg"] == first["message"] and first["type"] == "value_error"
     assert _review(api_client, office, doc_id)["indicators"][0]["targets"] == before
     assert api_client.get(f"{API}/{doc_id}", headers=office).json()["review"] is None
     assert _review_events(api_client, doc_id) == []
@@ -224,6 +228,7 @@ def test_a_split_that_cannot_be_done_is_422_in_vietnamese_and_saves_nothing(
     response = api_client.post(f"{API}/{doc_id}/review/indicator/0/split", headers=office, json=body)
     assert response.status_code == 422, response.text
     assert words in response.json()["detail"]
+    assert all(e["loc"][0] == "body" and e["msg"] for e in response.json()["errors"])
     assert api_client.get(f"{API}/{doc_id}", headers=office).json()["review"] is None
 
 
