@@ -42,6 +42,8 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
+TARGET_WORDS = r"\b(chi tieu|muc tieu|ke hoach|phan dau|dat ra|de ra)\b"
+ACHIEVED_WORDS = r"\b(dat|thuc hien|ket qua|tang|giam)\b"
 # A question about targets missed: "không đạt", "chưa về đích", "chưa hoàn thành", "có nguy cơ".
 NEGATIVE = r"\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bnguy co\b|\bcham\b"
 Corpus = StoredCorpus
@@ -141,8 +143,12 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         return _compare(corpus, q, documents, lines)
     first, second = (("result", "target") if kind == "result" else ("target", "result"))
     low = 0.5 if kind == "result" else 0.7
-    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low)) or _period_filter(
-        q, rank(corpus, q, [second], documents))
+    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low))
+    if not found and not (kind == "value" and re.search(TARGET_WORDS, q.folded)
+                          and not re.search(ACHIEVED_WORDS, q.folded)):
+        # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
+        # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
+        found = _period_filter(q, rank(corpus, q, [second], documents))
     if not found:
         return None
     draft = Draft()
