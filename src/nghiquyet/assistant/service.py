@@ -15,7 +15,7 @@ from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold
-from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
@@ -300,11 +300,12 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
     src = lines(doc)
     draft = Draft()
     if p.kind == "assignment":
-        same = [s for s in found if s.document is doc and s.passage.line == p.line
-                and s.passage.data.get("duty") == p.data.get("duty")]
-        leads = [s.passage.data["body"] for s in same if s.passage.data.get("role") == "lead"]
-        support = [s.passage.data["body"] for s in same if s.passage.data.get("role") != "lead"]
-        duty = str(p.data.get("duty") or "")
+        same = _same_duty(corpus.passages(doc), p)
+        leads = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") == "lead"))
+        support = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") != "lead"))
+        first = next((a for a in same if a.data.get("role") == "lead"), p)
+        duty = str(first.data.get("duty") or "")
+        draft.cite(doc, src, sorted({a.line for a in same}))
     else:
         leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
         duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
@@ -316,6 +317,18 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
         text += f" Phối hợp: {'; '.join(support)}."
     draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
     return draft
+
+
+def _same_duty(passages: tuple[Passage, ...], chosen: Passage) -> list[Passage]:
+    """The assignments of one duty: the leads sharing it, and those "phối hợp với <lead> <duty>"
+    a few lines on ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp các ban của Tỉnh ủy ..." is written as
+    two assignments, the support's duty holding the lead's)."""
+    def duty(a: Passage) -> str:
+        return " ".join(fold(str(a.data.get("duty") or "")).split())
+    own = duty(chosen)
+    out = [a for a in passages if a.kind == "assignment" and abs(a.line - chosen.line) <= 6 and duty(a)
+           and (duty(a) == own or duty(a).endswith(" " + own) or own.endswith(" " + duty(a)))]
+    return out or [chosen]
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
