@@ -220,8 +220,15 @@ def assemble(
     recipients: list[str] | None = None,
     subject: str | None = None,
     as_of: date | None = None,
+    indicator_statuses: dict[str, Status] | None = None,
+    closed: bool | None = None,
 ) -> ReportData:
-    """Judge every target, group indicators into the overview, and return the report's data."""
+    """Judge every target, group indicators into the overview, and return the report's data.
+
+    A report of a stored plan passes what `tracking.plan_status` decided (each target's judgement,
+    `indicator_statuses` by indicator key, `closed`), so it says what the pages say; only a report
+    built from bare figures (the sample) is judged here.
+    """
     rows: list[TargetRow] = []
     per_indicator: dict[str, list[Judgement]] = {}
     indicator_group: dict[str, str] = {}
@@ -235,9 +242,10 @@ def assemble(
             status=j.status, rule=j.rule, explanation=j.explanation_vi, lead_unit=t.lead_unit, note=t.note,
             target_id=t.target_id,
         ))
-    end = period.end if as_of is None else min(period.end, as_of)
-    closed = end >= plan_end
-    statuses = {k: judge_indicator(js).status for k, js in per_indicator.items()}
+    if closed is None:
+        closed = (period.end if as_of is None else min(period.end, as_of)) >= plan_end
+    statuses = {k: (indicator_statuses or {}).get(k) or judge_indicator(js).status
+                for k, js in per_indicator.items()}
     groups = []
     for key in sorted({*indicator_group.values()}, key=_group_rank):
         members = [s for k, s in statuses.items() if indicator_group[k] == key]
