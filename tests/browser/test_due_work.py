@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from playwright.sync_api import expect
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.service import create_user
+from nghiquyet.config import Settings
+from nghiquyet.documents.service import import_document
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.tracking.service import approve_update, assign, create_update, submit_update
 from nghiquyet.units.models import Unit
@@ -31,9 +34,10 @@ LATE_TASK = "Hoàn thành đề án chuyển đổi số"
 SOON_TASK = "Ban hành kế hoạch kiểm tra cuối năm"
 OTHERS_TASK = "Rà soát quy hoạch đô thị"
 PLAN: dict[str, int] = {}
+DOCUMENT = Path(__file__).resolve().parent / "data" / "nq-thi-diem-2025.txt"
 
 
-def _build(session: Session) -> None:
+def _build(session: Session, settings: Settings) -> None:
     office, unit, reporter = office_and_unit(session)
     other = Unit(name=OTHER_NAME, code="SK-THU", kind="so")
     place(session, other, None)
@@ -65,11 +69,14 @@ def _build(session: Session) -> None:
         update = create_update(session, actor=reporter, period=str(year), target_id=reported.id, value=95)
         submit_update(session, update_id=update.id, actor=reporter)
         approve_update(session, update_id=update.id, actor=office)
+    text = DOCUMENT.read_bytes()
+    PLAN["document"] = import_document(session, filename=DOCUMENT.name, data=text, actor=office,
+                                       settings=settings).id
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[str]:
-    with own_site(tmp_path_factory.mktemp("nq-due-work"), lambda s, _: _build(s)) as url:
+    with own_site(tmp_path_factory.mktemp("nq-due-work"), _build) as url:
         yield url
 
 
@@ -142,3 +149,23 @@ def test_a_past_deadline_is_accepted_with_a_clear_warning(browser: Any, site: st
         page.get_by_role("button", name="Giao các mục đã chọn").click()
         expect(page.locator(".flash-ok")).to_contain_text("Đã giao 1 mục")
         expect(page.locator(".flash-warn")).to_have_count(0)
+
+
+def test_a_past_task_deadline_typed_in_review_is_kept_with_a_warning(browser: Any, site: str) -> None:
+    past = f"30/6/{TODAY.year - 1}"
+    with open_page(browser, site) as page:
+        login(page, OFFICE, PASSWORD)
+        page.goto(f"/van-ban/{PLAN['document']}")
+        item = page.locator("#item-task-0")
+        item.get_by_role("button", name="Sửa", exact=True).click()
+        item.get_by_label("Thời hạn").fill(past)
+        item.get_by_role("button", name="Lưu", exact=True).click()
+        warning = page.locator("#item-task-0 .flash-warn")
+        expect(warning).to_have_attribute("role", "alert")
+        expect(warning).to_contain_text(f"Thời hạn 30/06/{TODAY.year - 1} đã qua")
+        expect(page.locator("#item-task-0")).to_contain_text(f"Thời hạn: {past}")
+        page.locator("#item-task-0").get_by_role("button", name="Sửa", exact=True).click()
+        page.locator("#item-task-0").get_by_label("Thời hạn").fill(f"31/12/{TODAY.year + 1}")
+        page.locator("#item-task-0").get_by_role("button", name="Lưu", exact=True).click()
+        expect(page.locator("#item-task-0")).to_contain_text(f"Thời hạn: 31/12/{TODAY.year + 1}")
+        expect(page.locator("#item-task-0 .flash-warn")).to_have_count(0)
