@@ -145,3 +145,41 @@ Căn cứ kế hoạch công tác năm của Ủy ban nhân dân xã, Ủy ban n
     assert meta.issuer == "Ủy ban nhân dân xã Hòa Lợi"
     assert meta.date == "2028-12-18"
     assert meta.doc_type == "bao_cao"
+
+
+def test_a_mixed_case_page_heading_above_the_header_does_not_end_the_title_block() -> None:
+    # A legal-text site repeats the document's name in its own words above the official header;
+    # the copy lost a glyph of the organ's level ("TNH" for "TỈNH"), which the enacting line under
+    # the title still names in full.
+    text = """Tìm kiếm văn bản
+Quyết định 412/QĐ-UBND giao kế hoạch vốn năm 2031 do tỉnh Đông Sơn ban hành
+Số hiệu 412/QĐ-UBND
+Loại văn bản Quyết định
+
+ỦY BAN NHÂN DÂN
+TNH ĐÔNG SƠN
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 412/QĐ-UBND
+
+Đông Sơn, ngày 03 tháng 3 năm 2031
+
+QUYẾT ĐỊNH
+
+VỀ VIỆC GIAO KẾ HOẠCH VỐN NĂM 2031
+
+ỦY BAN NHÂN DÂN TỈNH ĐÔNG SƠN
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Giao kế hoạch vốn cho các sở, ngành.
+"""
+    meta = extract_text(text).metadata
+    assert (meta.doc_type, meta.number, meta.date) == ("quyet_dinh", "412/QĐ-UBND", "2031-03-03")
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Đông Sơn"

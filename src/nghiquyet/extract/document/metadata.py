@@ -195,7 +195,9 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
         long_sentence = len(p.text) > 160 and not is_caps(p.text) and re.search(r"[.;:](?:\s|$)", p.text)
         # A rule under the organ or the motto ("--------") belongs to the header; one after the
         # type line closes the title block.
-        typed = typed or _starts_type(p.text)
+        # The type line stands in capitals ("QUYẾT ĐỊNH"); a page's own mixed-case heading above the
+        # header ("Quyết định 1930/QĐ-UBND giao chỉ tiêu ...") does not open the title block.
+        typed = typed or (_starts_type(p.text) and is_caps(without_emphasis(p.text)))
         if (_SEPARATOR.match(p.text) and typed) or long_sentence:
             block_end = p.line
             break
@@ -331,6 +333,10 @@ def _issuer(
 ) -> str | None:
     # The organ heading the page issues the document; "CỦA BAN CHẤP HÀNH ..." under the type
     # line names it only when there is no such heading.
+    if header_organ and issuer_line and _fuller_organ(issuer_line, header_organ):
+        # "ỦY BAN NHÂN DÂN / TNH LAI CHÂU" (a glyph lost in the copy) over the enacting line
+        # "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU": the line that names its level names the body in full.
+        return mixed_case(_KHOA.sub("", issuer_line).strip(" ()"))
     if header_organ:
         return mixed_case(header_organ)
     if issuer_line:
@@ -344,6 +350,16 @@ def _issuer(
                 body = f"{body} {found.most_common(1)[0][0]}"
         return body
     return None
+
+
+_LEVEL_WORD = re.compile(r"\b(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
+
+
+def _fuller_organ(line: str, organ: str) -> bool:
+    """The enacting line names the header's organ with the level the header lacks."""
+    head = " ".join(organ.upper().split()[:2])
+    return (line.upper().startswith(head) and _LEVEL_WORD.search(line.upper()) is not None
+            and _LEVEL_WORD.search(organ.upper()) is None)
 
 
 def _self_named(text: str) -> str:
