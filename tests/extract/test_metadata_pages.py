@@ -183,3 +183,35 @@ QUYẾT ĐỊNH:
     meta = extract_text(text).metadata
     assert (meta.doc_type, meta.number, meta.date) == ("quyet_dinh", "412/QĐ-UBND", "2031-03-03")
     assert meta.issuer == "Ủy ban nhân dân tỉnh Đông Sơn"
+
+
+def test_a_targets_lead_that_names_its_span_gives_the_years() -> None:
+    text = """12/01/2031 - 09:20
+
+Huyện Đông Hà phấn đấu thu nhập 80 triệu đồng
+
+Hội nghị Huyện ủy đã thông qua nghị quyết. Các chỉ tiêu chủ yếu trong giai đoạn 2031 – 2035 gồm: thu nhập bình quân đầu người đến năm 2035 đạt 80 triệu đồng; thu ngân sách 60 tỷ đồng.
+"""
+    assert extract_text(text).metadata.years == [2031, 2035]
+
+
+def test_a_heading_that_reviews_one_term_and_plans_the_next_plans_the_later() -> None:
+    text = """Nghị quyết Đại hội đại biểu Đảng bộ thị xã Hòa Phong lần thứ IX
+
+Thứ Hai, 12/10/2030, 10:05 (GMT+7)
+
+QUYẾT NGHỊ
+
+I- Tán thành đánh giá kết quả nhiệm kỳ 2025 - 2030 và mục tiêu, nhiệm vụ nhiệm kỳ 2030 - 2035 nêu trong Báo cáo chính trị.
+
+1. Về kết quả, Đại hội khẳng định: thu ngân sách đạt 5.100/4.800 tỷ đồng.
+"""
+    assert extract_text(text).metadata.years == [2031, 2035]
+
+
+def test_a_period_named_as_a_comparison_is_not_the_period_reported() -> None:
+    text = (
+        "Theo số liệu thống kê, tổng sản phẩm trên địa bàn tăng 5,9% so với cùng kỳ, thấp hơn mức tăng "
+        "6,3% của quý I/2030 nhưng vượt kịch bản tăng trưởng quý I/2031. Khu vực dịch vụ tăng 7,1%.\n"
+    )
+    assert extract_text(text).metadata.years == [2031, 2031]
