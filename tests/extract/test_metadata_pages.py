@@ -186,26 +186,22 @@ QUYẾT ĐỊNH:
 
 
 def test_a_targets_lead_that_names_its_span_gives_the_years() -> None:
-    text = """12/01/2031 - 09:20
-
-Huyện Đông Hà phấn đấu thu nhập 80 triệu đồng
-
-Hội nghị Huyện ủy đã thông qua nghị quyết. Các chỉ tiêu chủ yếu trong giai đoạn 2031 – 2035 gồm: thu nhập bình quân đầu người đến năm 2035 đạt 80 triệu đồng; thu ngân sách 60 tỷ đồng.
-"""
+    text = (
+        "12/01/2031 - 09:20\n\nHuyện Đông Hà phấn đấu thu nhập 80 triệu đồng\n\n"
+        "Hội nghị Huyện ủy đã thông qua nghị quyết. Các chỉ tiêu chủ yếu trong giai đoạn 2031 – 2035 gồm: "
+        "thu nhập bình quân đầu người đến năm 2035 đạt 80 triệu đồng; thu ngân sách 60 tỷ đồng.\n"
+    )
     assert extract_text(text).metadata.years == [2031, 2035]
 
 
 def test_a_heading_that_reviews_one_term_and_plans_the_next_plans_the_later() -> None:
-    text = """Nghị quyết Đại hội đại biểu Đảng bộ thị xã Hòa Phong lần thứ IX
-
-Thứ Hai, 12/10/2030, 10:05 (GMT+7)
-
-QUYẾT NGHỊ
-
-I- Tán thành đánh giá kết quả nhiệm kỳ 2025 - 2030 và mục tiêu, nhiệm vụ nhiệm kỳ 2030 - 2035 nêu trong Báo cáo chính trị.
-
-1. Về kết quả, Đại hội khẳng định: thu ngân sách đạt 5.100/4.800 tỷ đồng.
-"""
+    text = (
+        "Nghị quyết Đại hội đại biểu Đảng bộ thị xã Hòa Phong lần thứ IX\n\n"
+        "Thứ Hai, 12/10/2030, 10:05 (GMT+7)\n\nQUYẾT NGHỊ\n\n"
+        "I- Tán thành đánh giá kết quả nhiệm kỳ 2025 - 2030 và mục tiêu, nhiệm vụ nhiệm kỳ 2030 - 2035 "
+        "nêu trong Báo cáo chính trị.\n\n"
+        "1. Về kết quả, Đại hội khẳng định: thu ngân sách đạt 5.100/4.800 tỷ đồng.\n"
+    )
     assert extract_text(text).metadata.years == [2031, 2035]
 
 

@@ -524,8 +524,8 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
         if spans := list(_SPAN.finditer(s)):
             # "đánh giá ... nhiệm kỳ 2015 - 2020 và mục tiêu ... nhiệm kỳ 2020 - 2025": a part that
             # reviews the past term and plans the next plans for the later one.
-            m = max(spans, key=lambda x: int(x.group(3)))
-            return _term_years(int(m.group(2)), int(m.group(3)), m.group("kind"), doc_year)
+            last = max(spans, key=lambda x: int(x.group(3)))
+            return _term_years(int(last.group(2)), int(last.group(3)), last.group("kind"), doc_year)
     if m := re.search(r"chủ đề\s+năm\s+(\d{4})", text, re.IGNORECASE):
         return [int(m.group(1))] * 2
     if m := _TERM_NAMED.search(text):
