@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nghiquyet.plans.models import Plan
+from nghiquyet.reminders.calendar import numbered
 from nghiquyet.reminders.models import ReminderRule
 from nghiquyet.reminders.service import CalendarEntry, calendar
 from nghiquyet.tracking.service import OverdueTask, overdue_tasks
@@ -126,8 +127,8 @@ class _Names:
 
 
 def _task_item(t: OverdueTask, today: dt.date, names: _Names) -> DueItem:
-    label = f"{t.label} " if t.label else ""
-    return DueItem(kind="task", item_type="task", item_id=t.task_id, title=label + (t.title or t.text),
+    return DueItem(kind="task", item_type="task", item_id=t.task_id,
+                   title=numbered(t.label, t.title or t.text),
                    plan_name=names.plan(t.plan_id), unit_name=names.unit(t.unit_id), due=t.deadline,
                    days=abs((today - t.deadline).days), progress=t.progress, plan_id=t.plan_id)
 
