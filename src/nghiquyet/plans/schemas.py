@@ -129,6 +129,7 @@ class PlanSummary(BaseModel):
     year_start: int | None
     year_end: int | None
     status: str
+    approval_levels: int = Field(default=1, description="Số cấp duyệt: 1 hoặc 2 (cấp dưới rồi Văn phòng)")
     created_at: dt.datetime
     row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
