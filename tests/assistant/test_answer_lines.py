@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.service import ask
-from nghiquyet.commands.common import SYSTEM_ACTOR
 from nghiquyet.config import Settings
-from nghiquyet.demo import seeds_dir
-from nghiquyet.documents.service import import_document
-
-
-def _import(db: Session, settings: Settings, prefix: str) -> str:
-    path = next(Path(seeds_dir()).glob(f"{prefix}_*.txt"))
-    import_document(db, filename=path.name, data=path.read_bytes(), actor=SYSTEM_ACTOR, settings=settings)
-    db.flush()
-    return path.name
+from tests.assistant.helpers import import_seeds
 
 
 def test_a_duty_wrapped_over_lines_cites_the_line_its_figure_is_on(db: Session, settings: Settings) -> None:
-    name = _import(db, settings, "000")
+    (name,) = import_seeds(db, settings, "000")
     answer = ask(db, settings, "đơn vị nào định kỳ hàng quý tham mưu Tỉnh ủy kiểm tra việc thực hiện "
                                "Nghị quyết năm 2024")
     assert answer.found, answer
@@ -31,7 +20,7 @@ def test_a_duty_wrapped_over_lines_cites_the_line_its_figure_is_on(db: Session, 
 
 
 def test_a_deadline_split_over_two_lines_is_found_and_both_cited(db: Session, settings: Settings) -> None:
-    name = _import(db, settings, "002")
+    (name,) = import_seeds(db, settings, "002")
     answer = ask(db, settings, "đưa các dự án năng lượng tái tạo chuyển tiếp vận hành thương mại "
                                "trong năm nào")
     assert answer.found, answer

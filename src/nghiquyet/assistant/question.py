@@ -58,7 +58,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
                      r"|\bthang nao\b"),
         ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
-                     r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"),
+                     r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"
+                     r"|\b(khu cong nghiep|cum cong nghiep|cao toc|tuyen duong|cang hang khong|cang|san bay"
+                     r"|khu kinh te|ho chua|nha may|benh vien|truong|khu do thi) nao\b"),
         ("compare", r"\bso sanh\b|\bqua cac nam\b|\bcac nam\b|\btung nam\b|\bqua cac van ban\b"
                     r"|\bgiua cac\b|\bthay doi the nao\b|\bkhac nhau\b|\bcac van ban\b|\bchenh\b"),
         ("result", r"\bquy (i|ii|iii|iv|1|2|3|4|mot|hai|ba|bon)\b|\b6 thang\b|\bsau thang\b|\bda dat\b"

@@ -10,14 +10,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
+from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
-from nghiquyet.assistant.normalise import fold, words
+from nghiquyet.assistant.normalise import fold
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sources import find_line, forget_read_files, locate, source_lines
+from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
 from nghiquyet.config import Settings
@@ -132,9 +134,9 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "lead":
         return _lead(corpus, q, documents, lines)
     if kind == "deadline":
-        return _deadline(corpus, q, documents, lines)
+        return deadline(corpus, q, documents, lines)
     if kind == "projects":
-        return _projects(corpus, q, documents, lines)
+        return projects(corpus, q, documents, lines)
     if kind == "compare":
         return _compare(corpus, q, documents, lines)
     first, second = (("result", "target") if kind == "result" else ("target", "result"))
@@ -308,76 +310,6 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
         text += f" Phối hợp: {'; '.join(support)}."
     draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
     return draft
-
-
-def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
-             if s.passage.data.get("deadline")]
-    if not found:
-        return None
-    best = found[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    deadline = str(p.data["deadline"])
-    held = locate(src, p.line, deadline, 200)  # "trong năm" may end one line and "2026" open the next
-    if not held:
-        return None
-    draft = Draft()
-    draft.cite(doc, src, held)
-    subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
-    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, held[0])}")
-    draft.cite(doc, src, [p.line])
-    cite_text(draft, doc, src, p.line, subject)
-    return draft
-
-
-_PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao tốc tuyến đường trọng điểm"))
-
-
-def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS),
-                           "pairs": tuple(p for p in q.pairs if not set(p.split()) & _PROJECT_WORDS)})
-    pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False, minimum=0.5)
-            if s.passage.data.get("projects") or _project_sentences(s.passage.text)]
-    if not pool:
-        if narrowed.content:
-            return None
-        pool = [Scored(p, d, 1.0) for d, p in corpus.where(
-            documents, AssistantPassage.kind == "task", AssistantPassage.projects > 0, limit=20)]
-    if not pool:
-        return None
-    best = pool[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    draft = Draft()
-    projects = list(p.data.get("projects") or [])
-    if projects:
-        names_with_lines(draft, doc, src, projects, p.line, 300)
-        named = "; ".join(projects)
-        draft.parts.append(f"Các dự án, công trình được nêu: {named}. {label(doc.filename, p.line)}")
-        return draft
-    # The extraction lists no project: quote the task's own sentences that name works.
-    sentences = _project_sentences(p.text)
-    sentences = [s for s in sentences if locate(src, p.line, s)]
-    if not sentences:
-        return None
-    for sentence in sentences:
-        draft.cite(doc, src, locate(src, p.line, sentence))
-    draft.parts.append(f"Nhiệm vụ nêu: {' '.join(sentences)} {label(doc.filename, p.line)}")
-    return draft
-
-
-_WORKS = re.compile(r"\b(?:khu|cum|du an|cong trinh|cao toc|tuyen duong|duong vanh dai|cang|san bay|"
-                    r"ho chua|nha may|san van dong|trung tam hanh chinh|benh vien|cau)\b")
-
-
-def _project_sentences(text: str) -> list[str]:
-    """The sentences of a task that name works (khu, dự án, cao tốc, cảng...), as written."""
-    out = []
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        if _WORKS.search(fold(sentence)) and len(sentence) <= 400:
-            out.append(sentence.strip())
-    return out[:3]
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
 from typing import Any
 
@@ -9,7 +10,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from nghiquyet.db.versions import StaleVersion
 from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
@@ -37,6 +39,12 @@ _VALIDATION_VI = {
     "model_attributes_type": "phải là một đối tượng JSON",
     "dict_type": "phải là một đối tượng JSON",
 }
+
+
+log = logging.getLogger(__name__)
+
+RACE_MESSAGE = ("Dữ liệu vừa bị thay đổi cùng lúc hoặc trùng với một bản ghi đã có, nên thay đổi của bạn "
+                "chưa được lưu — hãy tải lại để xem dữ liệu mới nhất rồi thử lại")
 
 
 def status_for(exc: NghiquyetError) -> int:
@@ -73,7 +81,10 @@ def describe_validation(errors: list[Any]) -> str:
     for err in errors:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
         field = ".".join(loc) or "dữ liệu"
-        parts.append(f"{field}: {_VALIDATION_VI.get(err.get('type', ''), err.get('msg', 'không hợp lệ'))}")
+        reason = _VALIDATION_VI.get(err.get("type", ""), err.get("msg", "không hợp lệ"))
+        if err.get("type") == "value_error" and err.get("ctx", {}).get("error"):
+            reason = str(err["ctx"]["error"])  # our validators already speak Vietnamese
+        parts.append(f"{field}: {reason}")
     return "Dữ liệu gửi lên không hợp lệ — " + "; ".join(parts)
 
 
@@ -113,11 +124,21 @@ def _out_of_range(_request: Request, _exc: Exception) -> JSONResponse:
                         status_code=400)
 
 
+def _race_lost(request: Request, exc: Exception) -> JSONResponse:
+    # A constraint or row-version check the services did not foresee, lost to a concurrent write
+    # (two inserts of one unique key, an UPDATE of a row another request changed first). The
+    # transaction was rolled back; the client can reload and retry: a conflict, not a server fault.
+    log.warning("409 on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    return JSONResponse({"detail": RACE_MESSAGE}, status_code=409)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NghiquyetError, _domain_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(OverflowError, _out_of_range)
     app.add_exception_handler(DataError, _out_of_range)
+    app.add_exception_handler(IntegrityError, _race_lost)
+    app.add_exception_handler(StaleDataError, _race_lost)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
