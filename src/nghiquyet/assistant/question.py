@@ -51,10 +51,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\b(dat|hoan thanh|vuot|ve dich)( duoc)? (bao nhieu|may)( tren \w+)? chi tieu\b"
                    r"|\bdat va vuot\b|\bhoan thanh va vuot\b"),
         ("count", r"\bbao nhieu chi tieu\b|\bmay chi tieu\b|\bso (luong )?chi tieu\b|\bbao nhieu nhiem vu\b"
-                  r"|\bmay nhiem vu\b|\bdem\b"),
+                  r"|\bmay nhiem vu\b|\bdem\b|\b(nhung|cac) chi tieu (nao|gi)\b"
+                  r"|\bchi tieu .{0,60}\bgom (nhung )?gi\b"
+                  r"|\bke ten (cac|nhung) chi tieu\b|\bliet ke (cac|nhung) chi tieu\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
-                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua) ai\b"),
+                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
         ("deadline", r"\bden nam nao\b|\bthoi han\b|\bhan chot\b|\bkhi nao\b|\bbao gio\b|\bnam nao\b"
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
                      r"|\bthang nao\b"),

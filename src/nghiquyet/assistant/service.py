@@ -247,14 +247,24 @@ def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: A
         draft.cite(doc, src, [t.line for t in tasks])
         return draft
     group = _group(q)
-    chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
+    # The best document with indicators of the group asked (the one the question names first: a
+    # 2024 resolution without defence targets does not make "bao nhiêu chỉ tiêu về quốc phòng" 0).
+    ranked = sorted(documents, key=lambda d: (-_doc_score(corpus, q, d), d.document_id))
+    chosen: list[tuple[int, str]] = []
+    for doc in ranked:
+        chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
+        if chosen:
+            break
     if not chosen:
         return None
+    src = lines(doc)
     draft.derived.append(len(chosen))
     about = "" if group is None else {"xay_dung_dang": " về xây dựng Đảng, hệ thống chính trị",
-                                      "kinh_te_xa_hoi": " về kinh tế - xã hội"}.get(group, "")
+                                      "kinh_te_xa_hoi": " về kinh tế - xã hội",
+                                      "quoc_phong_an_ninh": " về quốc phòng - an ninh"}.get(group, "")
     draft.parts.append(f"Có {len(chosen)} chỉ tiêu{about} {label(doc.filename, chosen[0][0])}:")
-    draft.parts.extend(f"({i}) {text.split(';')[0].strip()}." for i, (_, text) in enumerate(chosen, 1))
+    draft.parts.extend(f"({i}) {text.split(';')[0].strip().rstrip('.')}."
+                       for i, (_, text) in enumerate(chosen, 1))
     draft.derived.extend(range(1, len(chosen) + 1))
     draft.cite(doc, src, [line for line, _ in chosen])
     # Each listed indicator opens its line; figures in it come from that line or the next ones.
