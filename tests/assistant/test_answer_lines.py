@@ -43,3 +43,12 @@ def test_a_target_asked_for_a_year_that_only_reports_results_is_not_found(db: Se
     assert not ask(db, settings, "chỉ tiêu thu ngân sách năm 2025 của lâm đồng là bao nhiêu").found
     achieved = ask(db, settings, "năm 2025 thu ngân sách đạt bao nhiêu so với dự toán")
     assert achieved.found and "20%" in achieved.answer, achieved
+
+
+def test_a_value_only_a_tasks_sentence_gives_is_quoted_from_it(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002")
+    # No target says it: a task's sentence does ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026").
+    answer = ask(db, settings, "chỉ tiêu tuyển quân năm 2026")
+    assert answer.found, answer
+    assert "100% chỉ tiêu tuyển quân năm 2026" in answer.answer
+    assert {(name, 547), (name, 549)} <= {(c.doc, c.line) for c in answer.citations}

@@ -171,6 +171,11 @@ class Question:
     soft: tuple[str, ...] = field(default=())  # content words a passage may leave unsaid (SOFT_PHRASES)
 
     @property
+    def period_part(self) -> bool:
+        """A quarter or half-year is asked (not a whole year)."""
+        return bool(self.quarter or self.half_year)
+
+    @property
     def period(self) -> str | None:
         """The reported period as the extraction writes it: "2024-Q1", "2024-H1", "2025"."""
         if not self.years:

@@ -19,6 +19,7 @@ from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
+from nghiquyet.assistant.sentences import sentences
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
@@ -149,6 +150,8 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
         # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
         found = _period_filter(q, rank(corpus, q, [second], documents))
+    if not found and kind == "value" and not q.period_part:
+        return _figure_sentence(corpus, q, documents, lines)
     if not found:
         return None
     draft = Draft()
@@ -159,6 +162,31 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
             quote(draft, other.document, other.passage, lines(other.document))
             break
     return draft
+
+
+# A figure in a sentence (not a year alone), and a year written as the base of a comparison.
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ha|km|xã|người|lượt|doanh nghiệp)"
+                     r"|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b")
+_BASE_YEAR = r"so (voi )?(thuc hien |cung ky )?(nam )?{year}"
+SENTENCE_COVERAGE = 0.9  # a sentence answers a value question only when it says nearly all of it
+
+
+def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """A value no target or result holds, from a sentence of the text that says nearly all the
+    question and gives a figure ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026" sits in a task):
+    the year asked must be the sentence's own, not the base it compares with."""
+    for s in sentences(corpus, q, documents, _FIGURE):
+        if s.score < SENTENCE_COVERAGE:
+            break
+        folded = fold(s.text)
+        if q.years and not any(str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded)
+                               for y in q.years):
+            continue
+        draft = Draft()
+        draft.cite(s.document, lines(s.document), s.lines)
+        draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
+        return draft
+    return None
 
 
 def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
