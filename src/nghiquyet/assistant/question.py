@@ -134,10 +134,11 @@ def _marked_words(text: str) -> tuple[list[str], list[bool]]:
     return sequence, stop
 
 
-def content_words(sequence: list[str], named: set[str],
-                  stop: list[bool] | None = None) -> tuple[list[str], list[str]]:
+def content_words(sequence: list[str], named: set[str], stop: list[bool] | None = None,
+                  refs: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """The content words of a question (in order) and its adjacent content pairs, once each;
-    `stop` says which words are stopwords as typed (default: the folded STOPWORDS)."""
+    `stop` says which words are stopwords as typed (default: the folded STOPWORDS); numbers are
+    not content, except those of a document's reference (`refs`: "1528" of "1528/QĐ-TTg")."""
     keep = [True] * len(sequence)
     padded = " " + " ".join(sequence) + " "
     for phrase in STOP_PHRASES:
@@ -148,7 +149,7 @@ def content_words(sequence: list[str], named: set[str],
             if " ".join(sequence[i:i + size]) == phrase:
                 keep[i:i + size] = [False] * size
     for i, w in enumerate(sequence):
-        if (stop[i] if stop is not None else w in STOPWORDS) or w in named or w.isdigit():
+        if (stop[i] if stop is not None else w in STOPWORDS) or w in named or (w.isdigit() and w not in refs):
             keep[i] = False
     content = list(dict.fromkeys(w for w, k in zip(sequence, keep, strict=True) if k))
     pairs = [f"{a} {b}" for (a, ka), (b, kb) in pairwise(zip(sequence, keep, strict=True)) if ka and kb]
@@ -217,7 +218,8 @@ def parse(text: str) -> Question:
     if quarter_match:
         named.add(quarter_match.group(1))
     sequence, stop = _marked_words(stripped)
-    content, pairs = content_words(sequence, named, stop)
+    refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
+    content, pairs = content_words(sequence, named, stop, refs)
     return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years),
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content), soft=_soft(sequence))
