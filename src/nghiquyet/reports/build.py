@@ -189,9 +189,19 @@ def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[in
     return rows
 
 
+def task_name(label: str | None, title: str | None, text: str) -> str:
+    """How a report names a task: its title, else "Nhiệm vụ <label>: <its sentence>" (shortened)."""
+    if title:
+        return title
+    sentence = " ".join(text.split())
+    sentence = sentence if len(sentence) <= 120 else sentence[:117].rstrip() + "…"
+    return f"Nhiệm vụ {label.strip().rstrip('.')}: {sentence}" if label else sentence
+
+
 def _update_rows(session: Session, plan_id: int, period: Period, unit_names: dict[int, str],
                  targets: dict[int, Target]) -> list[UpdateRow]:
-    tasks = dict(session.execute(select(Task.id, Task.title).where(Task.plan_id == plan_id)).all())
+    tasks = {task_id: task_name(label, title, text) for task_id, label, title, text in session.execute(
+        select(Task.id, Task.label, Task.title, Task.text).where(Task.plan_id == plan_id))}
     rows = []
     # Plain columns, not ORM objects: a province's plan has thousands of approved figures per period,
     # and Update eagerly joins its unit.
