@@ -192,6 +192,26 @@ def find_results(
                 )
             if "thứ" in sentence and not aiming:
                 out.extend(_ranks(sentence, start, figures, period, para, line))
+    return _said_once(out)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def _said_once(found: list[Result]) -> list[Result]:
+    """A headline, a photo caption or a lead that repeats a figure of the body reports it once:
+    the same value, unit and total, for a metric whose words all stand in the other's."""
+    out: list[Result] = []
+    by_figure: dict[tuple[float | None, str, float | None], list[frozenset[str]]] = {}
+    for r in found:
+        key = (r.value, (r.unit or "").lower(), r.total)
+        words = _words(r.metric)
+        seen = by_figure.setdefault(key, [])
+        if words and any(words <= w or w <= words for w in seen):
+            continue
+        seen.append(words)
+        out.append(r)
     return out
 
 
