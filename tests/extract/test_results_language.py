@@ -102,3 +102,11 @@ def test_a_figure_a_headline_and_a_caption_repeat_is_one_result() -> None:
     ]
     found = find_results(paragraphs, default_period="2031-9M")
     assert sorted((r.value, r.unit) for r in found) == [(9.1, "%"), (9.1, "%"), (6420, "tỷ đồng")]
+
+
+def test_the_members_a_body_is_made_of_are_no_result() -> None:
+    text = (
+        "Đảng bộ phường có 912 đảng viên, sinh hoạt ở 31 chi bộ; Ban Chấp hành khóa mới gồm 19 đồng chí. "
+        "Nhiệm kỳ qua, Đảng bộ kết nạp 58 đảng viên mới."
+    )
+    assert _values(text) == [58.0]

@@ -61,6 +61,15 @@ _PLAN_REACH = 40  # longest "dự toán đề ra (" before a figure, with room t
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[^\W_])")
 _DIGIT = re.compile(r"\d")
 _QUALIFIES = re.compile(r"\s*(?:đạt|đạt\s+chuẩn|với)\s*", re.IGNORECASE)
+# "Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ", "Ban Chấp hành gồm 24 đồng chí", "đại diện
+# cho 697 đảng viên": members and units a body is made of describe it; nothing was achieved.
+_MEMBERS = frozenset({"đảng viên", "đồng chí", "chi bộ", "đảng bộ", "tổ chức đảng", "tổ chức cơ sở đảng",
+                      "đại biểu", "ủy viên", "thành viên"})
+_MADE_OF = re.compile(
+    r"(?<![^\W_])(?:có|gồm|gồm\s+có|với|đại\s+diện\s+cho|sinh\s+hoạt\s+ở|sinh\s+hoạt\s+tại|hợp\s+nhất|"
+    r"sáp\s+nhập|trực\s+thuộc|tổng\s+số)\s*\Z",
+    re.IGNORECASE,
+)
 
 
 def detect_period(text: str) -> str | None:
@@ -176,6 +185,8 @@ def find_results(
                 if not reported and floor:
                     continue
                 if _SPAN_BEFORE.search(sentence, max(0, q.number_start - 12), q.number_start):
+                    continue
+                if q.unit.lower() in _MEMBERS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start):
                     continue
                 # Only the words just before the figure can name it the plan's: a bounded window
                 # keeps this linear (searching back from every figure was quadratic, issue 11).
