@@ -35,7 +35,7 @@ def extract_cmd(
     files: Annotated[list[Path], typer.Argument(help="Tệp văn bản: .txt, .md, .docx, .pdf")],
     format: Annotated[str, typer.Option("--format", "-f", help="json hoặc text")] = "json",
 ) -> None:
-    """Trích xuất mục tiêu, chỉ tiêu, nhiệm vụ, phân công từ văn bản (extract a plan from documents)."""
+    """Trích xuất mục tiêu, chỉ tiêu, nhiệm vụ, phân công từ văn bản."""
     from nghiquyet.extract import extract
     from nghiquyet.extract.summary import render_text
 

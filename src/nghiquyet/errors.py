@@ -48,3 +48,14 @@ class ConflictError(NghiquyetError):
     def __init__(self, message: str, *, hint: str | None = None, existing_id: int | None = None) -> None:
         super().__init__(message, hint=hint)
         self.existing_id = existing_id  # the stored object the client should use instead
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Vietnamese (the OS gives English: "Permission denied")."""
+    if isinstance(exc, PermissionError):
+        return "không có quyền truy cập tệp"
+    if isinstance(exc, IsADirectoryError):
+        return "đây là một thư mục, không phải tệp"
+    if isinstance(exc, FileNotFoundError):
+        return "không tìm thấy tệp"
+    return "hệ thống không cho truy cập tệp (ổ đĩa lỗi, đầy, hoặc tệp đang bị khóa)"
