@@ -50,6 +50,18 @@ class ConflictError(NghiquyetError):
         self.existing_id = existing_id  # the stored object the client should use instead
 
 
+class ValidationFailed(InputError):
+    """Values the user typed fail their checks; `problems` names each one (row, field, message).
+
+    Nothing of the request was applied: every problem is reported at once, so a form can mark
+    each wrong row and the API answers 422 with the list.
+    """
+
+    def __init__(self, message: str, *, problems: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])
+
+
 def os_reason(exc: OSError) -> str:
     """Why the system refused a file, in Vietnamese (the OS gives English: "Permission denied")."""
     if isinstance(exc, PermissionError):

@@ -44,6 +44,7 @@ def test_commune_district_province(api_client: TestClient, make_user: MakeUser,
 
     levels = api_client.put(f"{plan_url}/approval-levels", json={"levels": 2}, headers=as_office)
     assert levels.status_code == 200 and levels.json() == {"levels": 2}
+    assert api_client.get(plan_url, headers=as_district).json()["approval_levels"] == 2  # readable by all
     assert api_client.put(f"{plan_url}/approval-levels", json={"levels": 2},
                           headers=as_district).status_code == 403
     figure = {"target_id": ids["target"], "period": "2024", "value": 130}

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.service import ask
-from nghiquyet.commands.common import SYSTEM_ACTOR
 from nghiquyet.config import Settings
-from nghiquyet.demo import seeds_dir
-from nghiquyet.documents.service import import_document
-
-
-def _import(db: Session, settings: Settings, prefix: str) -> str:
-    path = next(Path(seeds_dir()).glob(f"{prefix}_*.txt"))
-    import_document(db, filename=path.name, data=path.read_bytes(), actor=SYSTEM_ACTOR, settings=settings)
-    db.flush()
-    return path.name
+from tests.assistant.helpers import import_seeds
 
 
 def test_a_duty_wrapped_over_lines_cites_the_line_its_figure_is_on(db: Session, settings: Settings) -> None:
-    name = _import(db, settings, "000")
+    (name,) = import_seeds(db, settings, "000")
     answer = ask(db, settings, "đơn vị nào định kỳ hàng quý tham mưu Tỉnh ủy kiểm tra việc thực hiện "
                                "Nghị quyết năm 2024")
     assert answer.found, answer
@@ -31,9 +20,26 @@ def test_a_duty_wrapped_over_lines_cites_the_line_its_figure_is_on(db: Session, 
 
 
 def test_a_deadline_split_over_two_lines_is_found_and_both_cited(db: Session, settings: Settings) -> None:
-    name = _import(db, settings, "002")
+    (name,) = import_seeds(db, settings, "002")
     answer = ask(db, settings, "đưa các dự án năng lượng tái tạo chuyển tiếp vận hành thương mại "
                                "trong năm nào")
     assert answer.found, answer
     assert "trong năm 2026" in answer.answer
     assert {(c.doc, c.line) for c in answer.citations} >= {(name, 306), (name, 308)}
+
+
+def test_a_target_that_leaves_its_measure_unsaid_still_answers(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "003")
+    # The target says "Trồng rừng mới từ 3.485 ha trở lên", no "diện tích".
+    answer = ask(db, settings, "diện tích trồng rừng mới năm 2024 bao nhiêu ha")
+    assert answer.found, answer
+    assert "3.485" in answer.answer
+    assert (name, 21) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_target_asked_for_a_year_that_only_reports_results_is_not_found(db: Session,
+                                                                           settings: Settings) -> None:
+    import_seeds(db, settings, "002")  # the 2026 resolution: 2025 only as what was achieved
+    assert not ask(db, settings, "chỉ tiêu thu ngân sách năm 2025 của lâm đồng là bao nhiêu").found
+    achieved = ask(db, settings, "năm 2025 thu ngân sách đạt bao nhiêu so với dự toán")
+    assert achieved.found and "20%" in achieved.answer, achieved

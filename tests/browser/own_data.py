@@ -62,27 +62,31 @@ def office_and_unit(session: Session) -> tuple[User, Unit, User]:
     return office, unit, unit_user
 
 
-def plan_with_four_targets(session: Session, *, year: int | None = None, report: bool = True) -> Built:
-    """This year's plan; its indicator has the four targets of FOUR, given to the sở, which reports
-    the year's figures (approved by the office) when `report`."""
+def plan_with_four_targets(session: Session, *, year: int | None = None,
+                           figures: dict[int, float] | None = None, approve: bool = True,
+                           people: tuple[User, Unit, User] | None = None, number: str = "01/KH-THU",
+                           indicator_text: str = INDICATOR) -> Built:
+    """This year's plan; its indicator has the four targets of FOUR, given to the sở, which sends
+    the year's figures (`figures`: target position → value; default: FOUR's), approved when `approve`.
+    `people` (office, unit, its account) lets several plans share one office and one sở."""
     year = year or dt.date.today().year
-    office, unit, unit_user = office_and_unit(session)
-    plan = Plan(title=f"Kế hoạch phát triển kinh tế năm {year}", number="01/KH-THU", year_start=year,
+    office, unit, unit_user = people or office_and_unit(session)
+    plan = Plan(title=f"Kế hoạch {number} năm {year}", number=number, year_start=year,
                 year_end=year, status="active")
     session.add(plan)
-    indicator = Indicator(position=0, label="1.", group="kinh_te_xa_hoi", text=INDICATOR, line=1)
+    indicator = Indicator(position=0, label="1.", group="kinh_te_xa_hoi", text=indicator_text, line=1)
     for pos, t in enumerate(FOUR):
         indicator.targets.append(Target(plan=plan, position=pos, metric=t.metric, comparator="gte",
                                         value=t.value, unit=t.unit, year=year))
     plan.indicators.append(indicator)
     session.flush()
     assign(session, item_type="indicator", item_id=indicator.id, unit_id=unit.id, actor=office)
-    if report:
-        for target, spec in zip(indicator.targets, FOUR, strict=True):
-            if spec.actual is None:
-                continue
-            update = create_update(session, actor=unit_user, period=str(year), target_id=target.id,
-                                   value=spec.actual)
-            submit_update(session, update_id=update.id, actor=unit_user)
+    if figures is None:
+        figures = {n: t.actual for n, t in enumerate(FOUR) if t.actual is not None}
+    for n, value in figures.items():
+        update = create_update(session, actor=unit_user, period=str(year),
+                               target_id=indicator.targets[n].id, value=value)
+        submit_update(session, update_id=update.id, actor=unit_user)
+        if approve:
             approve_update(session, update_id=update.id, actor=office)
     return Built(office, unit, unit_user, plan, indicator)

@@ -3,6 +3,7 @@ and HTMX still loads fragments, filters and posts forms under it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from playwright.sync_api import expect
@@ -60,4 +61,28 @@ def test_no_csp_violation_on_any_main_page_for_any_role(page: Any) -> None:
     _visit(page, "/docs")
     expect(page.locator(".swagger-ui .info")).to_be_visible()  # Swagger UI started from its file
     assert seen > 40
+    assert console.violations == []
+
+
+def test_htmx_loads_filters_and_posts_under_the_csp(page: Any) -> None:
+    console = Console(page)
+    login(page, "vanphong", "vanphong")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#bell a.bell")).to_be_visible()  # hx-trigger="load" swapped the bell in
+    before = page.locator("#target-rows tbody tr").count()
+    page.get_by_label("Đơn vị", exact=True).select_option(index=1)
+    expect(page.locator("#target-rows tbody tr")).not_to_have_count(before)  # an HTMX GET swapped rows
+    logout(page)
+
+    login(page, "sogddt", "sogddt")
+    page.get_by_role("navigation", name="Chức năng chính").get_by_role("link", name="Việc của tôi").click()
+    row = page.locator("article.item").filter(has=page.get_by_role("button", name="Lưu nháp")).first
+    row_id = row.get_attribute("id")
+    row.get_by_label(re.compile("Số liệu thực hiện|Tiến độ hoàn thành")).fill("50")
+    row.get_by_label("Ghi chú, giải trình").fill("Nháp thử dưới CSP.")
+    row.get_by_role("button", name="Lưu nháp").click()  # an HTMX POST, same origin: the CSRF check passes
+    saved = page.locator(f"#{row_id}")
+    expect(saved.locator(".flash-ok")).to_have_text("Đã lưu nháp.")
+    expect(saved.get_by_label("Ghi chú, giải trình")).to_have_value(re.compile("Nháp thử dưới CSP"))
+    logout(page)
     assert console.violations == []

@@ -91,3 +91,24 @@ def test_a_part_that_is_not_targets_closes_the_region() -> None:
 def test_the_general_goal_is_not_a_lead() -> None:
     text = "Mục tiêu tổng quát: đến năm 2030 tỉnh có quy mô kinh tế trong nhóm 10 tỉnh dẫn đầu cả nước.\n"
     assert _targets(text) == []
+
+
+def test_a_period_before_the_lead_noun_does_not_hide_the_lead() -> None:
+    # "6 tháng cuối năm" names a span of time, not a figure: the lead "12 chỉ tiêu chủ yếu là:"
+    # that follows it still opens the list.
+    text = (
+        "Chiều 14/7, kỳ họp đã thông qua nghị quyết về nhiệm vụ 6 tháng cuối năm 2026 với 12 chỉ tiêu "
+        "chủ yếu là: thu nhập bình quân đầu người đạt 64 triệu đồng; tỷ lệ che phủ rừng 41%.\n"
+    )
+    assert _targets(text) == [("eq", 64, None, "triệu đồng"), ("eq", 41, None, "%")]
+
+
+def test_a_sapo_that_sums_up_the_body_does_not_state_its_target_twice() -> None:
+    text = (
+        "Đại hội Đảng bộ thị xã lần thứ V đề ra 24 chỉ tiêu, trong đó thu nhập bình quân đầu người "
+        "đạt 110 triệu đồng vào năm 2030.\n\n"
+        "Sáng 9/9, đại hội bế mạc sau hai ngày làm việc.\n\n"
+        "Đại hội đề ra 24 chỉ tiêu, trong đó thu nhập bình quân đầu người đạt 110 triệu đồng vào năm "
+        "2030; tỷ lệ đô thị hóa trên 55%.\n"
+    )
+    assert _targets(text) == [("eq", 110, None, "triệu đồng"), ("gt", 55, None, "%")]

@@ -97,3 +97,17 @@ def test_parse_targets_never_crashes_on_number_soup(text: str) -> None:
 @given(st.text())
 def test_parse_targets_never_crashes_on_any_string(text: str) -> None:
     parse_targets(text, year=None)
+
+
+def test_reach_or_exceed_is_at_least() -> None:
+    (target,) = parse_targets("Sản lượng cà phê nhân đạt và vượt 3.250 tấn.", year=2026)
+    assert (target.comparator, target.value, target.unit) == ("gte", 3250, "tấn")
+    (other,) = parse_targets("Số hộ dùng điện lưới đạt hoặc vượt 98%.", year=2026)
+    assert (other.comparator, other.value) == ("gte", 98)
+
+
+def test_a_rate_unit_keeps_the_spaces_written_beside_its_slash() -> None:
+    spaced = parse_targets("Năng suất lúa bình quân đạt 6,2 tấn /ha.", year=2026)
+    assert [t.unit for t in spaced] == ["tấn /ha"]
+    joined = parse_targets("Tốc độ tăng dân số dưới 1,1%/ năm.", year=2026)
+    assert [t.unit for t in joined] == ["%/ năm"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from nghiquyet.assistant.normalise import words
 from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question
 from nghiquyet.assistant.store import StoredCorpus
@@ -12,6 +14,9 @@ from nghiquyet.assistant.store import StoredCorpus
 # Below this share of the question's content (weighted) a passage is not about what was asked.
 MIN_COVERAGE = 0.7
 PAIRS_WEIGHT = 0.1  # below one rare word's share of the coverage: pairs only break near-ties
+# A question that repeats a task's heading or a document's title word for word names that task or
+# document: each word of the longest such run adds this much (a few words outweigh a common word).
+RUN_WEIGHT = 0.05
 KEPT = 100  # the best passages read in full (text and data); an answer quotes one to a few of them
 
 
@@ -55,6 +60,19 @@ def _phrase_ok(question: Question, passage: Passage) -> bool:
     return any(pair in joined for pair in question.pairs)
 
 
+def run_length(folded: str, joined: str) -> int:
+    """The most words of `folded` (a question's folded words, spaced) that stand in the same order,
+    side by side, in `joined` (" word word ... ")."""
+    tokens = folded.split()
+    best = 0
+    for i in range(len(tokens)):
+        size = best + 1
+        while i + size <= len(tokens) and f" {' '.join(tokens[i:i + size])} " in joined:
+            best = size
+            size += 1
+    return best
+
+
 def place_ok(question: Question, doc: DocumentFacts) -> bool:
     """Every place and outside body the question names is named by the document."""
     return all(name in doc.names for name in (*question.places, *question.bodies))
@@ -75,3 +93,13 @@ def rank(corpus: StoredCorpus, question: Question, kinds: Iterable[str], documen
     out = out[:KEPT]
     full = corpus.complete([s.passage for s in out])
     return [Scored(full[s.passage.id], s.document, s.score) for s in out if s.passage.id in full]
+
+
+def named_bonus(q: Question, scored: Scored) -> float:
+    """How far the question names this task (its heading or opening words) and its document (title,
+    "hội nghị lần thứ 14"), as runs of words said in the same order."""
+    task = scored.passage
+    heading = str(task.data.get("title") or "") or re.split(r"(?<=[.;:])\s", task.text.strip(), maxsplit=1)[0]
+    own = run_length(q.folded, f" {' '.join(words(heading))} ")
+    title = run_length(q.folded, scored.document.title_joined)
+    return RUN_WEIGHT * ((own if own >= 2 else 0) + (title if title >= 4 else 0))

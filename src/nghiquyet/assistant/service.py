@@ -10,14 +10,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
+from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
-from nghiquyet.assistant.normalise import fold, words
-from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.normalise import fold
+from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sources import find_line, forget_read_files, locate, source_lines
+from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
 from nghiquyet.config import Settings
@@ -40,6 +42,8 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
+TARGET_WORDS = r"\b(chi tieu|muc tieu|ke hoach|phan dau|dat ra|de ra)\b"
+ACHIEVED_WORDS = r"\b(dat|thuc hien|ket qua|tang|giam)\b"
 # A question about targets missed: "không đạt", "chưa về đích", "chưa hoàn thành", "có nguy cơ".
 NEGATIVE = r"\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bnguy co\b|\bcham\b"
 Corpus = StoredCorpus
@@ -132,15 +136,19 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "lead":
         return _lead(corpus, q, documents, lines)
     if kind == "deadline":
-        return _deadline(corpus, q, documents, lines)
+        return deadline(corpus, q, documents, lines)
     if kind == "projects":
-        return _projects(corpus, q, documents, lines)
+        return projects(corpus, q, documents, lines)
     if kind == "compare":
         return _compare(corpus, q, documents, lines)
     first, second = (("result", "target") if kind == "result" else ("target", "result"))
     low = 0.5 if kind == "result" else 0.7
-    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low)) or _period_filter(
-        q, rank(corpus, q, [second], documents))
+    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low))
+    if not found and not (kind == "value" and re.search(TARGET_WORDS, q.folded)
+                          and not re.search(ACHIEVED_WORDS, q.folded)):
+        # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
+        # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
+        found = _period_filter(q, rank(corpus, q, [second], documents))
     if not found:
         return None
     draft = Draft()
@@ -292,11 +300,12 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
     src = lines(doc)
     draft = Draft()
     if p.kind == "assignment":
-        same = [s for s in found if s.document is doc and s.passage.line == p.line
-                and s.passage.data.get("duty") == p.data.get("duty")]
-        leads = [s.passage.data["body"] for s in same if s.passage.data.get("role") == "lead"]
-        support = [s.passage.data["body"] for s in same if s.passage.data.get("role") != "lead"]
-        duty = str(p.data.get("duty") or "")
+        same = _same_duty(corpus.passages(doc), p)
+        leads = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") == "lead"))
+        support = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") != "lead"))
+        first = next((a for a in same if a.data.get("role") == "lead"), p)
+        duty = str(first.data.get("duty") or "")
+        draft.cite(doc, src, sorted({a.line for a in same}))
     else:
         leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
         duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
@@ -310,74 +319,16 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
     return draft
 
 
-def _deadline(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
-             if s.passage.data.get("deadline")]
-    if not found:
-        return None
-    best = found[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    deadline = str(p.data["deadline"])
-    held = locate(src, p.line, deadline, 200)  # "trong năm" may end one line and "2026" open the next
-    if not held:
-        return None
-    draft = Draft()
-    draft.cite(doc, src, held)
-    subject = str(p.data.get("title") or p.data.get("text") or "")[:160].strip().rstrip(".")
-    draft.parts.append(f"Thời hạn: {deadline} (nhiệm vụ: {subject}). {label(doc.filename, held[0])}")
-    draft.cite(doc, src, [p.line])
-    cite_text(draft, doc, src, p.line, subject)
-    return draft
-
-
-_PROJECT_WORDS = frozenset(words("dự án công trình khu công nghiệp cao tốc tuyến đường trọng điểm"))
-
-
-def _projects(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    narrowed = Question(**{**q.__dict__, "content": tuple(w for w in q.content if w not in _PROJECT_WORDS),
-                           "pairs": tuple(p for p in q.pairs if not set(p.split()) & _PROJECT_WORDS)})
-    pool = [s for s in rank(corpus, narrowed, ["task"], documents, years=False, minimum=0.5)
-            if s.passage.data.get("projects") or _project_sentences(s.passage.text)]
-    if not pool:
-        if narrowed.content:
-            return None
-        pool = [Scored(p, d, 1.0) for d, p in corpus.where(
-            documents, AssistantPassage.kind == "task", AssistantPassage.projects > 0, limit=20)]
-    if not pool:
-        return None
-    best = pool[0]
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    draft = Draft()
-    projects = list(p.data.get("projects") or [])
-    if projects:
-        names_with_lines(draft, doc, src, projects, p.line, 300)
-        named = "; ".join(projects)
-        draft.parts.append(f"Các dự án, công trình được nêu: {named}. {label(doc.filename, p.line)}")
-        return draft
-    # The extraction lists no project: quote the task's own sentences that name works.
-    sentences = _project_sentences(p.text)
-    sentences = [s for s in sentences if locate(src, p.line, s)]
-    if not sentences:
-        return None
-    for sentence in sentences:
-        draft.cite(doc, src, locate(src, p.line, sentence))
-    draft.parts.append(f"Nhiệm vụ nêu: {' '.join(sentences)} {label(doc.filename, p.line)}")
-    return draft
-
-
-_WORKS = re.compile(r"\b(?:khu|cum|du an|cong trinh|cao toc|tuyen duong|duong vanh dai|cang|san bay|"
-                    r"ho chua|nha may|san van dong|trung tam hanh chinh|benh vien|cau)\b")
-
-
-def _project_sentences(text: str) -> list[str]:
-    """The sentences of a task that name works (khu, dự án, cao tốc, cảng...), as written."""
-    out = []
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        if _WORKS.search(fold(sentence)) and len(sentence) <= 400:
-            out.append(sentence.strip())
-    return out[:3]
+def _same_duty(passages: tuple[Passage, ...], chosen: Passage) -> list[Passage]:
+    """The assignments of one duty: the leads sharing it, and those "phối hợp với <lead> <duty>"
+    a few lines on ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp các ban của Tỉnh ủy ..." is written as
+    two assignments, the support's duty holding the lead's)."""
+    def duty(a: Passage) -> str:
+        return " ".join(fold(str(a.data.get("duty") or "")).split())
+    own = duty(chosen)
+    out = [a for a in passages if a.kind == "assignment" and abs(a.line - chosen.line) <= 6 and duty(a)
+           and (duty(a) == own or duty(a).endswith(" " + own) or own.endswith(" " + duty(a)))]
+    return out or [chosen]
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:

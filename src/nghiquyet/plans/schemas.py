@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nghiquyet.fields import Given
+
 Comparator = Literal["eq", "gt", "gte", "lt", "lte", "approx", "range"]
 
 
@@ -26,8 +28,8 @@ class TargetCreate(BaseModel):
 class TargetUpdate(BaseModel):
     """Only the fields given are changed."""
 
-    metric: str | None = None
-    comparator: Comparator | None = None
+    metric: Given[str] = None
+    comparator: Given[Comparator] = None
     value: float | None = None
     value_max: float | None = None
     unit: str | None = None
@@ -35,7 +37,7 @@ class TargetUpdate(BaseModel):
     baseline: str | None = None
     year: int | None = None
     direction: Literal["up", "down"] | None = None
-    text: str | None = None
+    text: Given[str] = None
 
 
 class TargetRead(TargetCreate):
@@ -59,9 +61,9 @@ class IndicatorCreate(BaseModel):
 
 class IndicatorUpdate(BaseModel):
     label: str | None = None
-    group: str | None = None
+    group: Given[str] = None
     section: str | None = None
-    text: str | None = None
+    text: Given[str] = None
 
 
 class IndicatorRead(BaseModel):
@@ -99,12 +101,12 @@ class TaskUpdate(BaseModel):
     label: str | None = None
     section: str | None = None
     title: str | None = None
-    text: str | None = None
+    text: Given[str] = None
     domain: str | None = None
     deadline: dt.date | None = None
     deadline_text: str | None = None
-    projects: list[str] | None = None
-    references: list[str] | None = None
+    projects: Given[list[str]] = None
+    references: Given[list[str]] = None
 
 
 class TaskRead(TaskCreate):
@@ -127,6 +129,7 @@ class PlanSummary(BaseModel):
     year_start: int | None
     year_end: int | None
     status: str
+    approval_levels: int = Field(default=1, description="Số cấp duyệt: 1 hoặc 2 (cấp dưới rồi Văn phòng)")
     created_at: dt.datetime
     row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
@@ -137,8 +140,8 @@ class PlanRead(PlanSummary):
 
 
 class PlanUpdate(BaseModel):
-    title: str | None = None
+    title: Given[str] = None
     issuer: str | None = None
     year_start: int | None = None
     year_end: int | None = None
-    status: Literal["active", "closed"] | None = None
+    status: Given[Literal["active", "closed"]] = None

@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target
-from nghiquyet.status import Period, Status, Tally, indicator_status, judge, spec_for, tally
+from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally
 from nghiquyet.tracking.models import Assignment, Update
-from nghiquyet.tracking.status import periods_within
+from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
 from nghiquyet.units.models import Unit
 
 
@@ -55,7 +55,9 @@ def _exact_rank(row: Any) -> tuple[dt.datetime, int, int]:
 
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                   as_of: dt.date | None = None) -> SubtreeTally:
-    """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`."""
+    """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`, judged
+    as `plan_status` judges them (same `judge_target`, same day)."""
+    on = judging_date(as_of)
     try:
         wanted = Period.parse(period)
     except ValueError as exc:
@@ -76,7 +78,6 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
            .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
            .subquery())
     wanted_code = wanted.code
-    wanted_end = wanted.end
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
@@ -134,14 +135,14 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                         metric=metric, direction=direction, year=year)
         plan_end = plan_ends.get(year_end)
         if plan_end is None:
-            plan_end = plan_ends[year_end] = dt.date(year_end, 12, 31) if year_end else wanted_end
+            plan_end = plan_ends[year_end] = plan_end_of(year_end, wanted)
         own = exact.get(target_id)
         if own is not None:
             actual, used = own[13], wanted
         else:
             standing = best.get(target_id)
             actual, used = (None, wanted) if standing is None else (standing[1], periods[standing[2]])
-        status = judge(spec, actual, period=used, plan_end=plan_end, as_of=as_of).status
+        status = judge_target(spec, actual, used, plan_end, on).status
         judged[(indicator_id, unit_id)].append(status)
 
     per_unit: dict[int, list[Status]] = defaultdict(list)

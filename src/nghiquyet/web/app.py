@@ -20,6 +20,7 @@ from nghiquyet.notifications.email import SmtpChannel
 from nghiquyet.reminders.scheduler import ReminderScheduler
 from nghiquyet.web.api import api_router
 from nghiquyet.web.api.errors import install_error_handlers
+from nghiquyet.web.csrf import CrossOriginGuard, origin_of
 from nghiquyet.web.headers import SecurityHeaders
 from nghiquyet.web.pages import router as pages_router
 from nghiquyet.web.pages.errors import install_page_errors
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     install_page_errors(app)  # HTML for pages, JSON kept under /api/
+    own = origin_of(settings.base_url)  # the public address, when a proxy changes the Host header
+    app.add_middleware(CrossOriginGuard, trusted_origins=frozenset({own} if own else ()))
     app.include_router(api_router, prefix="/api/v1")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

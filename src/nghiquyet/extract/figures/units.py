@@ -67,19 +67,15 @@ def _vocabulary() -> _UnitVocabulary:
     )
 
 
-_AROUND_SLASH = re.compile(r"\s*/\s*")
-
-
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at `text[pos:]` (after optional spaces), or None when no known unit is there."""
     vocab = _vocabulary()
     m = vocab.pattern.match(text, pos)
     if not m or not m.group("unit").strip():
         return None
-    # Runs of spaces as one space (split/join: the same white space as `\s`), none around "/".
+    # Runs of spaces as one space (split/join: the same white space as `\s`); a space beside "/"
+    # stays as written ("%/ năm", "triệu đồng /ha"): the unit is the text's, not a normal form.
     unit = " ".join(m.group("unit").split())
-    if "/" in unit:
-        unit = _AROUND_SLASH.sub("/", unit)
     base = " ".join((m.group("base") or "").lower().split())
     kind: UnitKind
     if base == "%":

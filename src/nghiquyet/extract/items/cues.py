@@ -65,7 +65,7 @@ def report_pattern(kind: str) -> re.Pattern[str]:
 _LEAD_NOUN = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)(?!\w)", re.IGNORECASE)
 _FIGURE = re.compile(
     r"(?<![\d/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d.,]*\d)"
-    r"(?!\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ))\s*(?:%|[^\W\d_])"
+    r"(?!\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ|tháng|năm|quý|ngày)(?!\w))\s*(?:%|[^\W\d_])"
 )
 _TALLY_FRACTION = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu", re.IGNORECASE)
 

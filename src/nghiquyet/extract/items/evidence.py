@@ -245,12 +245,36 @@ def _without_restatements(found: list[_Candidate]) -> list[_Candidate]:
     for c in found:
         if not c.in_region and all(_key(t) in listed for t in c.targets):
             continue
+        # A lead or sapo sums up a fuller statement elsewhere: a target that a candidate stating
+        # more targets says again (same figure, a metric in the same words) counts once. Inside a
+        # targets region the metric must be the same to the word (lists repeat "100%" often).
+        c.targets = [t for t in c.targets if not _said_fuller(t, c, found)]
+        if not c.targets:
+            continue
         if _headline(c.text):
             others = {(t.value, t.value_max) for o in found if o is not c for t in o.targets}
             if all((t.value, t.value_max) in others for t in c.targets):
                 continue
         out.append(c)
     return out
+
+
+def _said_fuller(t: Target, c: _Candidate, found: list[_Candidate]) -> bool:
+    key, words = _key(t), _words(t.metric)
+    share = 1.0 if c.in_region else 0.5
+    return any(
+        o is not c and len(o.targets) > len(c.targets) and o.segment.para != c.segment.para
+        and any(_key(u) == key and _same_words(_words(u.metric), words, share) for u in o.targets)
+        for o in found
+    )
+
+
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"\w+", (text or "").lower()))
+
+
+def _same_words(a: set[str], b: set[str], share: float) -> bool:
+    return bool(a and b) and len(a & b) >= share * min(len(a), len(b))
 
 
 def _headline(text: str) -> bool:

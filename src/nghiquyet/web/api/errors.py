@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
 from typing import Any
 
@@ -9,15 +10,24 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from nghiquyet.db.versions import StaleVersion
-from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
+from nghiquyet.errors import (
+    ConflictError,
+    InputError,
+    NghiquyetError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationFailed,
+)
 
 STATUS_OF: tuple[tuple[type[NghiquyetError], int], ...] = (
     (PermissionDenied, 403),
     (NotFoundError, 404),
     (ConflictError, 409),
+    (ValidationFailed, 422),  # before InputError, its base: typed values that fail their checks
     (InputError, 400),
 )
 
@@ -39,6 +49,12 @@ _VALIDATION_VI = {
 }
 
 
+log = logging.getLogger(__name__)
+
+RACE_MESSAGE = ("Dữ liệu vừa bị thay đổi cùng lúc hoặc trùng với một bản ghi đã có, nên thay đổi của bạn "
+                "chưa được lưu — hãy tải lại để xem dữ liệu mới nhất rồi thử lại")
+
+
 def status_for(exc: NghiquyetError) -> int:
     for cls, status in STATUS_OF:
         if isinstance(exc, cls):
@@ -54,11 +70,21 @@ def public_message(exc: NghiquyetError) -> str:
     return str(exc)
 
 
+def _problem(problem: dict[str, object]) -> dict[str, object]:
+    """A service's problem (row, field, message) in the shape of the documented 422 items (loc, msg, type)."""
+    field = str(problem.get("field") or "body")
+    row = problem.get("row")
+    loc: list[object] = ["body", "rows", row - 1, field] if isinstance(row, int) else ["body", field]
+    return {"loc": loc, "msg": str(problem.get("message") or ""), "type": "value_error", **problem}
+
+
 def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, NghiquyetError)
     body: dict[str, object] = {"detail": public_message(exc)}
     if isinstance(exc, ConflictError) and exc.existing_id is not None:
         body["existing_id"] = exc.existing_id
+    if isinstance(exc, ValidationFailed):
+        body["errors"] = [_problem(p) for p in exc.problems]
     headers = {}
     if isinstance(exc, StaleVersion):  # If-Match was stale: what is stored now, and its ETag
         body["version"], headers["ETag"] = exc.version, f'"v{exc.version}"'
@@ -73,7 +99,10 @@ def describe_validation(errors: list[Any]) -> str:
     for err in errors:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
         field = ".".join(loc) or "dữ liệu"
-        parts.append(f"{field}: {_VALIDATION_VI.get(err.get('type', ''), err.get('msg', 'không hợp lệ'))}")
+        reason = _VALIDATION_VI.get(err.get("type", ""), err.get("msg", "không hợp lệ"))
+        if err.get("type") == "value_error" and err.get("ctx", {}).get("error"):
+            reason = str(err["ctx"]["error"])  # our validators already speak Vietnamese
+        parts.append(f"{field}: {reason}")
     return "Dữ liệu gửi lên không hợp lệ — " + "; ".join(parts)
 
 
@@ -113,11 +142,21 @@ def _out_of_range(_request: Request, _exc: Exception) -> JSONResponse:
                         status_code=400)
 
 
+def _race_lost(request: Request, exc: Exception) -> JSONResponse:
+    # A constraint or row-version check the services did not foresee, lost to a concurrent write
+    # (two inserts of one unique key, an UPDATE of a row another request changed first). The
+    # transaction was rolled back; the client can reload and retry: a conflict, not a server fault.
+    log.warning("409 on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    return JSONResponse({"detail": RACE_MESSAGE}, status_code=409)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NghiquyetError, _domain_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(OverflowError, _out_of_range)
     app.add_exception_handler(DataError, _out_of_range)
+    app.add_exception_handler(IntegrityError, _race_lost)
+    app.add_exception_handler(StaleDataError, _race_lost)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:

@@ -29,9 +29,11 @@ IfMatch = Annotated[str | None, Header(alias="If-Match", description='ETag đã 
 
 
 class StaleOut(BaseModel):
+    # A 409 is either a stale If-Match (version and current given) or a plain conflict (detail only).
     detail: str = Field(description="Lý do, bằng tiếng Việt")
-    version: int = Field(description="Phiên bản đang lưu")
-    current: dict[str, Any] = Field(description="Nội dung đang lưu (như GET trả về)")
+    version: int | None = Field(default=None, description="Phiên bản đang lưu (khi If-Match không khớp)")
+    current: dict[str, Any] | None = Field(default=None, description="Nội dung đang lưu (như GET trả về)")
+    existing_id: int | None = Field(default=None, description="409: mã của bản ghi đã có")
 
 
 STALE_RESPONSES: dict[int | str, dict[str, Any]] = {

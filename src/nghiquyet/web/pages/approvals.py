@@ -123,7 +123,8 @@ def _row_response(
         return RedirectResponse("/phe-duyet", status_code=303)
     row = approval_row(session, get_update(session, update_id=update_id, actor=user))
     row.error = error
-    return render(request, "tracking/_approval_row.html", user, row=row)
+    waiting = len(list_updates(session, actor=user, state="submitted"))
+    return render(request, "tracking/_approval_decided.html", user, row=row, waiting=waiting)
 
 
 @router.post("/phe-duyet/{update_id}/duyet", response_class=HTMLResponse)

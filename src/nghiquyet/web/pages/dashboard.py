@@ -9,18 +9,30 @@ from fastapi.responses import HTMLResponse
 
 from nghiquyet.accounts.models import User
 from nghiquyet.plans.service import list_plans
-from nghiquyet.status import Period
+from nghiquyet.reminders.due import due_work
+from nghiquyet.status import Period, Tally
 from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
-from nghiquyet.web.format import GROUP_LABELS
+from nghiquyet.web.format import GROUP_LABELS, labelled
 from nghiquyet.web.pages import status_views as sv
+from nghiquyet.web.pages.charts import GapPoint, gap_chart, status_bar
 from nghiquyet.web.pages.common import PageRoute, render, require_user
 from nghiquyet.web.pages.periods import choose_plan, label_of, parse_id, period_choices, pick_period
 from nghiquyet.web.pages.series import charts_for
 
 router = APIRouter(route_class=PageRoute)
 MAX_CHARTS = 6
+MAX_GAPS = 10
+
+
+def lagging_gaps(rows: list[sv.TargetRow]) -> list[GapPoint]:
+    """The lagging targets that have a figure and an expectation, worst first (as `rows` come)."""
+    return [
+        GapPoint(labelled(r.label, r.metric), r.expected, r.actual, r.unit)
+        for r in rows
+        if r.status in sv.LAGGING and r.expected is not None and r.actual is not None
+    ][:MAX_GAPS]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -52,6 +64,7 @@ def dashboard(
         (sv.tally_row(str(uid), names.get(uid, f"#{uid}"), t, uid) for uid, t in ps.by_unit.items()),
         key=lambda r: (-r.lagging, r.name),
     )
+    gaps = lagging_gaps(rows)
     lead_units = [u for u in units if u.id in ps.by_unit or u.id == f.unit_id]
     return render(
         request,
@@ -68,6 +81,11 @@ def dashboard(
         status=f.status,
         tally=ps,
         groups=groups,
+        group_bars={key: status_bar(t, label=GROUP_LABELS.get(key, key)) for key, t in ps.by_group.items()},
+        plan_bar=status_bar(Tally(ps.total, ps.complete, ps.by_status), label=chosen.title),
+        due=due_work(session, actor=user, today=today, plan_id=chosen.id, unit_id=f.unit_id),
+        show_unit=user.role != "unit",
+        gap_chart=gap_chart(gaps, title="Chỉ tiêu chậm: cần đạt đến kỳ này và thực hiện") if gaps else None,
         by_unit=by_unit,
         rows=rows,
         filter_note=sv.filter_note(f, names),

@@ -16,16 +16,11 @@ from nghiquyet.status import Period, Tally
 from nghiquyet.tracking.approval_levels import waiting_for
 from nghiquyet.tracking.levels import LevelTally, level_tally, top_tally
 from nghiquyet.web.deps import DbSession
+from nghiquyet.web.pages.charts import BAR_COLOURS, BAR_ORDER, status_bar
 from nghiquyet.web.pages.common import PageRoute, render, require_user
 from nghiquyet.web.pages.periods import label_of, parse_id
 
 router = APIRouter(route_class=PageRoute)
-
-# Worst first, as the bar reads left to right: what is missed or at risk catches the eye.
-BAR_ORDER = ("khong_dat", "nguy_co", "chua_co_so_lieu", "dung_tien_do", "dat", "vuot")
-BAR_COLOURS = {"khong_dat": "#a61b1b", "nguy_co": "#c25e00", "chua_co_so_lieu": "#b8c0c8",
-               "dung_tien_do": "#2c6fbb", "dat": "#2e7d32", "vuot": "#1b5e20"}
-
 
 @dataclass(frozen=True)
 class Row:
@@ -35,27 +30,6 @@ class Row:
     units_below: int
     drill: bool  # a level below it exists, or it is a unit of its own to open
     bar: Markup
-
-
-def status_bar(tally: Tally, *, label: str, width: int = 240, height: int = 16) -> Markup:
-    """One horizontal bar split by status (SVG attributes only: no inline style, no script)."""
-    if not tally.total:
-        return Markup("")
-    labels = {"khong_dat": "không đạt", "nguy_co": "có nguy cơ", "chua_co_so_lieu": "chưa có số liệu",
-              "dung_tien_do": "đúng tiến độ", "dat": "đạt", "vuot": "vượt"}
-    said = ", ".join(f"{tally.by_status[k]} {labels[k]}" for k in BAR_ORDER if tally.by_status.get(k))
-    parts = [f'<svg class="status-bar" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="img" aria-label="{Markup.escape(label)}: {said}" xmlns="http://www.w3.org/2000/svg">']
-    x = 0.0
-    for key in BAR_ORDER:
-        n = tally.by_status.get(key, 0)
-        if n:
-            w = width * n / tally.total
-            parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" '
-                         f'fill="{BAR_COLOURS[key]}"><title>{n} {labels[key]}</title></rect>')
-            x += w
-    parts.append("</svg>")
-    return Markup("".join(parts))
 
 
 def _years(session: DbSession, user: User, today: date) -> list[int]:

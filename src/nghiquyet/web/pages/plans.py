@@ -43,6 +43,7 @@ class IndicatorRow:
     group: str
     lead: str
     status: str
+    reported: str = ""  # "1/4 mức có số liệu" while some targets lack a figure
 
 
 @dataclass
@@ -90,7 +91,8 @@ def indicators_page(
     names = {u.id: u.name for u in ctx["units"]}
     rows = [
         IndicatorRow(
-            i.id, i.label, i.text, i.group, ", ".join(names.get(u, "?") for u in i.lead_unit_ids), i.status
+            i.id, i.label, i.text, i.group, ", ".join(names.get(u, "?") for u in i.lead_unit_ids), i.status,
+            sv.reported_note(i),
         )
         for i in sv.filter_indicators(ps, f)
     ]
@@ -207,7 +209,8 @@ def indicator_page(
         plan=plan,
         period_label=label_of(code),
         periods=period_choices(plan, today),
-        overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi},
+        overall={"status": judged.status, "rule": judged.rule, "explanation": judged.explanation_vi,
+                 "reported": sv.reported_note(judged)},
         targets=targets,
         charts=charts_for(
             session, actor=user, plan_id=plan.id, indicators=[judged], year=Period.parse(code).year,

@@ -53,6 +53,15 @@ def filter_indicators(ps: PlanStatus, f: Filters) -> list[IndicatorStatus]:
     ]
 
 
+def reported_note(ind: IndicatorStatus) -> str:
+    """"1/4 mức có số liệu" when some of an indicator's targets have no figure yet, else "".
+
+    A target counts as reported once it is judged on a figure (also one withheld from this reader)."""
+    n = len(ind.targets)
+    k = sum(1 for t in ind.targets if t.actual is not None or t.status != "chua_co_so_lieu")
+    return f"{k}/{n} mức có số liệu" if n > 1 and k < n else ""
+
+
 def rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
 

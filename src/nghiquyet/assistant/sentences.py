@@ -1,0 +1,107 @@
+"""Sentences of the documents' own text that say what a question asks, found through the search index.
+
+The extraction turns a document into targets, results, tasks and assignments; some answers are in
+none of them ("Đến năm 2030: Là tỉnh phát triển khá toàn diện của cả nước; tự cân đối được ngân
+sách" sits in a document's goals). The lines holding the question's word pairs are found in the
+search index (one query), each is widened to the sentence it belongs to, and the sentences are
+scored as passages are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import column, func, literal_column, select, table, text
+from sqlalchemy.sql import ColumnElement
+
+from nghiquyet.assistant.normalise import words
+from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.question import Question
+from nghiquyet.assistant.retrieve import PAIRS_WEIGHT, RUN_WEIGHT, run_length
+from nghiquyet.assistant.store import StoredCorpus
+from nghiquyet.search.models import SearchEntry
+
+HITS = 200  # lines a question's pairs may pick, best first
+WINDOW = 8  # lines either side of a hit that its sentence may span
+_FTS = table("search_fts", column("rowid"), column("words"))  # SQLite: the search index's FTS5 table
+_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\d])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    document: DocumentFacts
+    text: str
+    lines: tuple[int, ...]  # the source lines it spans
+    score: float
+
+
+def _hits(corpus: StoredCorpus, q: Question, documents: Sequence[DocumentFacts]) -> list[tuple[int, int]]:
+    """(document id, line) of the lines holding one of the question's word pairs, best first."""
+    terms = [p.split() for p in q.pairs] or [[w] for w in q.content]
+    if not terms or not documents:
+        return []
+    e = SearchEntry
+    if corpus.session.get_bind().dialect.name == "sqlite":
+        match = " OR ".join('"' + " ".join(t) + '"' for t in terms)
+        fts: ColumnElement[Any] = literal_column("search_fts")
+        stmt = (select(e.line_document_id, e.line).join_from(e, _FTS, _FTS.c.rowid == e.id)
+                .where(text("search_fts MATCH :match").bindparams(match=match)).order_by(func.bm25(fts)))
+    else:
+        query = " | ".join("(" + " <-> ".join(t) + ")" for t in terms)
+        tsquery = func.to_tsquery(literal_column("'simple'"), query)
+        tsv: ColumnElement[Any] = literal_column("search_entries.tsv")
+        stmt = select(e.line_document_id, e.line).where(tsv.op("@@")(tsquery)).order_by(
+            func.ts_rank(tsv, tsquery).desc())
+    stmt = stmt.where(e.kind == "line", e.line_document_id.in_(sorted(d.document_id for d in documents)))
+    return [(int(d), int(n)) for d, n in corpus.session.execute(stmt.limit(HITS)) if d and n]
+
+
+def _sentence_at(lines: tuple[str, ...], line: int) -> tuple[str, tuple[int, ...]]:
+    """The sentence that the given line is part of (the first one on it), with the lines it spans."""
+    spans: list[tuple[int, int]] = []  # (offset in the joined text, line number)
+    parts: list[str] = []
+    at = 0
+    for n in range(max(1, line - WINDOW), min(len(lines), line + WINDOW) + 1):
+        current = " ".join(lines[n - 1].split())
+        if not current:
+            continue
+        spans.append((at, n))
+        parts.append(current)
+        at += len(current) + 1
+    joined = " ".join(parts)
+    mine = next((off for off, n in spans if n == line), None)
+    if mine is None:
+        return "", ()
+    starts = [0, *(m.end() for m in _END.finditer(joined))]
+    begin = max(s for s in starts if s <= mine)
+    end = min((s for s in starts if s > mine), default=len(joined))
+    sentence = joined[begin:end].strip()
+    covered = tuple(n for i, (off, n) in enumerate(spans)
+                    if off < end and (spans[i + 1][0] if i + 1 < len(spans) else at) > begin)
+    return sentence, covered
+
+
+def sentences(corpus: StoredCorpus, q: Question, documents: Sequence[DocumentFacts],
+              pattern: re.Pattern[str] | None = None) -> list[Sentence]:
+    """Sentences around the lines holding the question's pairs (those matching `pattern` when
+    given), best first: covered share of the question's content, then its pairs and word runs."""
+    by_id = {d.document_id: d for d in documents}
+    seen: set[tuple[int, str]] = set()
+    out: list[Sentence] = []
+    for doc_id, line in _hits(corpus, q, documents):
+        doc = by_id[doc_id]
+        sentence, span = _sentence_at(corpus.lines(doc), line)
+        if not sentence or (doc_id, sentence) in seen or (pattern and not pattern.search(sentence)):
+            continue
+        seen.add((doc_id, sentence))
+        sequence = words(sentence)
+        joined = f" {' '.join(sequence)} "
+        score = corpus.coverage(q, (frozenset(sequence),))
+        pairs = sum(p in joined for p in q.pairs) / len(q.pairs) if q.pairs else 0.0
+        out.append(Sentence(doc, sentence, span, score + PAIRS_WEIGHT * pairs
+                            + RUN_WEIGHT * run_length(q.folded, joined)))
+    out.sort(key=lambda s: (-s.score, s.document.document_id, s.lines))
+    return out
