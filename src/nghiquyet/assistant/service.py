@@ -378,7 +378,7 @@ def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     best = found[0].score
     for s in found:
         key = (s.document.document_id, min(s.passage.years) if s.passage.years else 0)
-        if s.score < best * 0.8 or key in seen:
+        if s.score < best * 0.7 or key in seen:
             continue
         seen.add(key)
         quote(draft, s.document, s.passage, lines(s.document))
