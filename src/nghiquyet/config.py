@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     reminders_interval_s: int = 600
     llm_url: str | None = None  # OpenAI-compatible endpoint that may rephrase the assistant's answers
     llm_model: str = "default"
+    cookie_secure: bool = False  # 1: the session cookie is Secure even when the request looks like http
+    trusted_proxies: str = "127.0.0.1"  # peers whose X-Forwarded-For/-Proto `serve` believes (uvicorn)
 
     @property
     def resolved_database_url(self) -> str:
