@@ -119,6 +119,7 @@ def test_a_unit_sees_its_own_overdue_work_on_my_work_and_the_dashboard(browser: 
         expect(_line(late, UNREPORTED)).to_contain_text(f"chưa báo cáo Năm {FIRST_YEAR}")
         expect(_line(soon, SOON_TASK)).to_contain_text("còn 3 ngày")
         expect(_line(late, OTHERS_TASK)).to_have_count(0)  # another unit's task
+        assert not re.search(r"\d\.\.\s", page.locator("#due-work").inner_text())  # "1. ", never "1.. "
         expect(page.locator("#due-work")).not_to_contain_text(UNIT_NAME)  # its own: no unit names
         page.set_viewport_size(PHONE)
         fits_the_phone(page)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import hash_password
 from nghiquyet.config import Settings
-from tests.browser.helpers import login, shoot
+from tests.browser.helpers import DESKTOP, PHONE, fits_the_phone, login, shoot
 from tests.browser.own_site import own_site
 from tests.factories import REVIEW_PLAN
 
@@ -111,6 +111,10 @@ def test_quick_editor_tab_walks_the_row_and_opens_a_new_one(page: Any, tmp_path:
     expect(editor.locator("[data-rows] [data-row]")).to_have_count(5)
     assert _focused_label(page) == "Lưu các mức"
     shoot(page, "ra-soat-nhap-nhanh-muc")
+    page.set_viewport_size(PHONE)  # on a phone each row is a card; nothing scrolls sideways
+    fits_the_phone(page)
+    page.set_viewport_size(DESKTOP)
+    editor.get_by_role("button", name="Lưu các mức").focus()
     page.keyboard.press("Enter")
 
     saved = page.locator("#item-indicator-1")
@@ -128,6 +132,9 @@ def test_quick_editor_marks_each_wrong_row_in_vietnamese_and_saves_nothing(page:
     _open_review(page, tmp_path)
     page.locator("#item-indicator-0").get_by_role("button", name="Nhập nhanh mức chỉ tiêu").click()
     editor = page.locator("#item-indicator-0 form[data-quick-targets]")
+    editor.get_by_role("button", name="Thêm dòng").click()  # the mouse's way to a new row
+    expect(editor.locator("[data-rows] [data-row]")).to_have_count(4)
+    expect(editor.get_by_label("Nội dung đo, dòng 4")).to_be_focused()
     editor.get_by_label("Giá trị, dòng 1").fill("9,5,1")
     editor.get_by_label("Nội dung đo, dòng 3").fill("Số xã đạt chuẩn")
     editor.get_by_label("Giá trị, dòng 3").fill("3")
@@ -162,7 +169,7 @@ def test_split_keeps_each_parts_line_and_a_chosen_grouping(page: Any, tmp_path: 
     _open_review(page, tmp_path, three)
     # The item over lines 7-8: the suggested cut is at the new line after ";".
     page.locator("#item-indicator-1").get_by_role("button", name="Tách").click()
-    form = page.locator("#item-indicator-1 form")
+    form = page.locator("#item-indicator-1 form").first
     expect(form.get_by_label("Phần 1 thuộc mục")).to_have_value("1")
     expect(form.get_by_label("Phần 2 thuộc mục")).to_have_value("2")
     expect(form).to_contain_text("Dòng 8")
@@ -181,7 +188,7 @@ def test_split_keeps_each_parts_line_and_a_chosen_grouping(page: Any, tmp_path: 
 
     # Three sentences; the person groups the first and the third.
     page.locator("#item-indicator-0").get_by_role("button", name="Tách").click()
-    form = page.locator("#item-indicator-0 form")
+    form = page.locator("#item-indicator-0 form").first
     form.get_by_label("Phần 3 thuộc mục").select_option("1")
     form.get_by_role("button", name="Tách thành các mục").click()
     expect(page.locator("#indicator-items > li")).to_have_count(4)
@@ -192,6 +199,16 @@ def test_split_keeps_each_parts_line_and_a_chosen_grouping(page: Any, tmp_path: 
         "Thu nhập bình quân đầu người đạt 82 triệu đồng."
     )
     shoot(page, "ra-soat-tach-muc")
+
+    # One sentence: the reader puts a line break where the item should be cut.
+    page.locator("#item-task-0").get_by_role("button", name="Tách").click()
+    own = page.locator("#item-task-0").get_by_label("Nội dung của mục, xuống dòng ở mỗi chỗ muốn tách")
+    expect(own).to_be_visible()  # open at once: there is no sentence to cut at
+    own.fill("Đẩy mạnh chuyển đổi số trong cơ quan đảng,\nchính quyền.")
+    page.get_by_role("button", name="Tách theo các dòng").click()
+    expect(page.locator("#task-items > li")).to_have_count(3)
+    expect(page.locator("#item-task-1 .item-show")).to_contain_text("chính quyền.")
+    expect(page.locator("#item-task-1")).to_contain_text("Dòng 10")
 
 
 def test_convert_a_task_to_an_indicator_and_an_indicator_back_to_a_task(page: Any, tmp_path: Path) -> None:

@@ -9,16 +9,18 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
+from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, quote
 from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.leads import lead
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold
-from nghiquyet.assistant.passages import DocumentFacts, Passage
+from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
+from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, sentences
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
@@ -134,7 +136,7 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         return tracking_status(corpus.session, q, documents, lambda docs: _best_document(corpus, q, docs),
                                lines) or _status(corpus, q, documents, lines)
     if kind == "lead":
-        return _lead(corpus, q, documents, lines)
+        return lead(corpus, q, documents, lines)
     if kind == "deadline":
         return deadline(corpus, q, documents, lines)
     if kind == "projects":
@@ -149,6 +151,8 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
         # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
         found = _period_filter(q, rank(corpus, q, [second], documents))
+    if not found and kind == "value" and not q.period_part:
+        return _figure_sentence(corpus, q, documents, lines)
     if not found:
         return None
     draft = Draft()
@@ -159,6 +163,30 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
             quote(draft, other.document, other.passage, lines(other.document))
             break
     return draft
+
+
+# A figure in a sentence (not a year alone), and a year written as the base of a comparison.
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ha|km|xã|người|lượt|doanh nghiệp)"
+                     r"|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b")
+_BASE_YEAR = r"so (voi )?(thuc hien |cung ky )?(nam )?{year}"
+
+
+def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """A value no target or result holds, from a sentence of the text that says nearly all the
+    question and gives a figure ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026" sits in a task):
+    the year asked must be the sentence's own, not the base it compares with."""
+    for s in sentences(corpus, q, documents, _FIGURE):
+        if s.score < SENTENCE_COVERAGE:
+            break
+        folded = fold(s.text)
+        if q.years and not any(str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded)
+                               for y in q.years):
+            continue
+        draft = Draft()
+        draft.cite(s.document, lines(s.document), s.lines)
+        draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
+        return draft
+    return None
 
 
 def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
@@ -247,14 +275,24 @@ def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: A
         draft.cite(doc, src, [t.line for t in tasks])
         return draft
     group = _group(q)
-    chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
+    # The best document with indicators of the group asked (the one the question names first: a
+    # 2024 resolution without defence targets does not make "bao nhiêu chỉ tiêu về quốc phòng" 0).
+    ranked = sorted(documents, key=lambda d: (-_doc_score(corpus, q, d), d.document_id))
+    chosen: list[tuple[int, str]] = []
+    for doc in ranked:
+        chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
+        if chosen:
+            break
     if not chosen:
         return None
+    src = lines(doc)
     draft.derived.append(len(chosen))
     about = "" if group is None else {"xay_dung_dang": " về xây dựng Đảng, hệ thống chính trị",
-                                      "kinh_te_xa_hoi": " về kinh tế - xã hội"}.get(group, "")
+                                      "kinh_te_xa_hoi": " về kinh tế - xã hội",
+                                      "quoc_phong_an_ninh": " về quốc phòng - an ninh"}.get(group, "")
     draft.parts.append(f"Có {len(chosen)} chỉ tiêu{about} {label(doc.filename, chosen[0][0])}:")
-    draft.parts.extend(f"({i}) {text.split(';')[0].strip()}." for i, (_, text) in enumerate(chosen, 1))
+    draft.parts.extend(f"({i}) {text.split(';')[0].strip().rstrip('.')}."
+                       for i, (_, text) in enumerate(chosen, 1))
     draft.derived.extend(range(1, len(chosen) + 1))
     draft.cite(doc, src, [line for line, _ in chosen])
     # Each listed indicator opens its line; figures in it come from that line or the next ones.
@@ -289,48 +327,6 @@ def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: 
     return draft
 
 
-def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task", "assignment"], documents, years=False, minimum=0.5)
-             if s.passage.kind == "assignment" or s.passage.data.get("lead") or s.passage.data.get("support")]
-    if not found:
-        return None
-    best = next((s for s in found if s.passage.kind == "assignment" and s.score >= found[0].score * 0.9),
-                found[0])
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    draft = Draft()
-    if p.kind == "assignment":
-        same = _same_duty(corpus.passages(doc), p)
-        leads = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") == "lead"))
-        support = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") != "lead"))
-        first = next((a for a in same if a.data.get("role") == "lead"), p)
-        duty = str(first.data.get("duty") or "")
-        draft.cite(doc, src, sorted({a.line for a in same}))
-    else:
-        leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
-        duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
-    draft.cite(doc, src, [p.line])
-    cite_text(draft, doc, src, p.line, duty.strip().rstrip("."))
-    names_with_lines(draft, doc, src, leads + support, p.line)
-    text = f"Chủ trì: {'; '.join(leads)}." if leads else ""
-    if support:
-        text += f" Phối hợp: {'; '.join(support)}."
-    draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
-    return draft
-
-
-def _same_duty(passages: tuple[Passage, ...], chosen: Passage) -> list[Passage]:
-    """The assignments of one duty: the leads sharing it, and those "phối hợp với <lead> <duty>"
-    a few lines on ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp các ban của Tỉnh ủy ..." is written as
-    two assignments, the support's duty holding the lead's)."""
-    def duty(a: Passage) -> str:
-        return " ".join(fold(str(a.data.get("duty") or "")).split())
-    own = duty(chosen)
-    out = [a for a in passages if a.kind == "assignment" and abs(a.line - chosen.line) <= 6 and duty(a)
-           and (duty(a) == own or duty(a).endswith(" " + own) or own.endswith(" " + duty(a)))]
-    return out or [chosen]
-
-
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     found = rank(corpus, q, ["target", "result"], documents)
     if not found:
@@ -340,7 +336,7 @@ def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     best = found[0].score
     for s in found:
         key = (s.document.document_id, min(s.passage.years) if s.passage.years else 0)
-        if s.score < best * 0.8 or key in seen:
+        if s.score < best * 0.7 or key in seen:
             continue
         seen.add(key)
         quote(draft, s.document, s.passage, lines(s.document))

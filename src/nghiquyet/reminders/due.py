@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nghiquyet.plans.models import Plan
+from nghiquyet.reminders.calendar import numbered
 from nghiquyet.reminders.models import ReminderRule
 from nghiquyet.reminders.service import CalendarEntry, calendar
 from nghiquyet.tracking.service import OverdueTask, overdue_tasks
@@ -69,9 +70,11 @@ def horizon_days(session: Session) -> int:
 def due_work(session: Session, *, actor: Actor, today: dt.date, plan_id: int | None = None,
              unit_id: int | None = None) -> DueWork:
     """Overdue and due-soon work `actor` may read (a unit account: its own unit only)."""
-    if actor.role == "unit":
-        unit_id = actor.unit_id
     horizon = horizon_days(session)
+    if actor.role == "unit":
+        if actor.unit_id is None:  # an account not yet placed in a unit owes nothing
+            return DueWork(overdue=[], soon=[], horizon=horizon)
+        unit_id = actor.unit_id
     allowed = readable_unit_ids(session, actor)
     names = _Names(session)
     overdue: list[DueItem] = []
@@ -126,8 +129,8 @@ class _Names:
 
 
 def _task_item(t: OverdueTask, today: dt.date, names: _Names) -> DueItem:
-    label = f"{t.label} " if t.label else ""
-    return DueItem(kind="task", item_type="task", item_id=t.task_id, title=label + (t.title or t.text),
+    return DueItem(kind="task", item_type="task", item_id=t.task_id,
+                   title=numbered(t.label, t.title or t.text),
                    plan_name=names.plan(t.plan_id), unit_name=names.unit(t.unit_id), due=t.deadline,
                    days=abs((today - t.deadline).days), progress=t.progress, plan_id=t.plan_id)
 

@@ -1,8 +1,9 @@
 """Roll-up over a subtree of units: "Tỉnh X: 4.210/6.000 chỉ tiêu hoàn thành", and per unit.
 
-Which indicators count: every indicator with a numeric target whose LEAD unit lies in the
-subtree (the unit itself and all below it), whatever plan it belongs to: a province's communes
-each have their own plan, and the province office wants one tally over all of them. The figure
+Which indicators count: every indicator whose LEAD unit lies in the subtree (the unit itself and
+all below it), whatever plan running in the period's year it belongs to — a qualitative one as
+"chưa có số liệu", as `plan_status` counts it: a province's communes each have their own plan, and
+the province office wants one tally over all of them. The figure
 for each target follows the rule of `plan_status` (approved only; the period's own figure, else
 the latest sub-period's).
 
@@ -21,11 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
-from nghiquyet.plans.models import Plan, Target
+from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
@@ -79,6 +80,10 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
            .subquery())
     wanted_code = wanted.code
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
+    # Only plans running in the period's year count: a 2026 plan has nothing to report for 2024, and
+    # no plan's own tally for 2024 counts it (a plan without years counts every year).
+    running = and_(or_(Plan.year_start.is_(None), Plan.year_start <= wanted.year),
+                   or_(Plan.year_end.is_(None), Plan.year_end >= wanted.year))
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
         select(Target.id, Target.indicator_id, led.c.unit_id, Target.plan_id, Target.comparator, Target.value,
@@ -86,7 +91,8 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                Plan.year_end, Update.value, Update.decided_at, Update.version, Update.id)
         .join(led, led.c.indicator_id == Target.indicator_id)
         .join(Plan, Plan.id == Target.plan_id)
-        .outerjoin(Update, own_figure)).all()
+        .outerjoin(Update, own_figure)
+        .where(running)).all()
 
     # Newest standing figure per target: the exact period's (newest decision, version, id), else
     # the sub-period ending last (then newest decision, version, id), as `plan_status` ranks them.
@@ -148,6 +154,14 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     per_unit: dict[int, list[Status]] = defaultdict(list)
     for (_indicator_id, unit_id), statuses in judged.items():
         per_unit[unit_id].append(statuses[0] if len(statuses) == 1 else indicator_status(statuses))
+    # A qualitative indicator (no numeric target) counts as "chưa có số liệu", as in the plan's own
+    # tally, so a unit leads as many indicators on its level page as on the plan's dashboard.
+    bare = ~select(Target.id).where(Target.indicator_id == Indicator.id).exists()
+    for unit_id, plan_id in connection.execute(
+            select(led.c.unit_id, Indicator.plan_id).join(Indicator, Indicator.id == led.c.indicator_id)
+            .join(Plan, Plan.id == Indicator.plan_id).where(bare, running)):
+        per_unit[unit_id].append(Status.chua_co_so_lieu)
+        plans.add(plan_id)
     every = [s for statuses in per_unit.values() for s in statuses]
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
                         by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))

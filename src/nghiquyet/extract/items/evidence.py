@@ -33,7 +33,9 @@ TargetParser = Callable[[str, int | None], list[Target]]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HORIZON = re.compile(r"(?:đến|tới|vào|cuối)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
+_RANK_REACH = len("trong số")  # the longest rank word
 _DIGIT = re.compile(r"\d")
+_STRIVES = re.compile(r"\W*phấn đấu\s+(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -83,7 +85,16 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
 def _rank_only(text: str) -> bool:
     """ "Quy mô GDP trong nhóm 30 nền kinh tế hàng đầu": every number follows a rank word."""
     numbers = [m for m in re.finditer(r"\d+(?:[.,]\d+)*", text) if not _YEAR.fullmatch(m.group())]
-    return bool(numbers) and all(_RANK.search(text[: m.start()]) for m in numbers)
+    return bool(numbers) and all(_rank_before(text, m.start()) for m in numbers)
+
+
+def _rank_before(text: str, pos: int) -> bool:
+    """`_RANK.search(text[:pos])`: only the few characters before the spaces before `pos` can hold
+    the rank word (searching the whole text before every number was quadratic; issue 11)."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return _RANK.search(text, max(0, end - _RANK_REACH), pos) is not None
 
 
 def clause_group(text: str) -> str:
@@ -214,6 +225,10 @@ def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
     aimed = any(c.aims for c in para.candidates)
     for c in para.candidates:
         if c.in_region or (not report and aimed and not para.marked):
+            yield c
+        elif report and c.aims and not para.marked and _STRIVES.match(c.text):
+            # A report's page may still say what is aimed at: "Phấn đấu đến năm 2030 thu nhập ...
+            # đạt 90 triệu đồng" opens with the aim and names a horizon after the reported years.
             yield c
 
 

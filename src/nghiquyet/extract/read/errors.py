@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nghiquyet.errors import InputError
+from nghiquyet.errors import InputError, LimitExceeded
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
@@ -31,13 +31,33 @@ class UnsupportedFormat(InputError):
                          hint=hint or "dùng tệp " + ", ".join(SUPPORTED))
 
 
-class FileTooLarge(InputError):
+class FileTooLarge(LimitExceeded):
     """The file is larger than the configured limit (protects memory and time)."""
 
     def __init__(self, path: str, size: int, limit: int) -> None:
         super().__init__(
             f"tệp quá lớn: {_size(size)}, giới hạn {_size(limit)}",
             path=path, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
+
+
+class InflatesTooMuch(LimitExceeded):
+    """A .docx whose XML inflates past the limit (a zip bomb, or far beyond any resolution)."""
+
+    def __init__(self, path: str, limit: int) -> None:
+        super().__init__(
+            f"tệp Word giải nén ra hơn {_size(limit)} nội dung XML, vượt giới hạn",
+            path=path,
+            hint="mở bằng Word, lưu lại thành tệp .docx mới (hoặc tách thành nhiều tệp) rồi tải lên lại")
+
+
+class TooManyPages(LimitExceeded):
+    """A PDF with more pages than a resolution or report could have."""
+
+    def __init__(self, path: str, pages: int, limit: int) -> None:
+        super().__init__(
+            f"tệp PDF có {_count(pages)} trang, vượt giới hạn {_count(limit)} trang",
+            path=path, hint="tách riêng phần văn bản cần theo dõi thành tệp PDF nhỏ hơn rồi tải lên lại")
+        self.pages = pages
 
 
 class EmptyDocument(InputError):
@@ -89,3 +109,7 @@ def _size(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.1f}".replace(".", ",").removesuffix(",0") + f" {unit}"
     return f"{size} byte"
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # 5.000, the Vietnamese way
