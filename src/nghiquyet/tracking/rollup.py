@@ -6,7 +6,10 @@ each have their own plan, and the province office wants one tally over all of th
 for each target follows the rule of `plan_status` (approved only; the period's own figure, else
 the latest sub-period's).
 
-Set-based for the scale in DESIGN.md: one query for the targets of the subtree (the unit path is a
+Two ways to the same figures. At the period's end (no `as_of`, every dashboard and report) the
+tally reads the statuses stored on write (`stored_status`): counts grouped by unit and status, no
+judging. For a day inside the period, `judged_subtree_tally` judges afresh, set-based for the scale
+in DESIGN.md: one query for the targets of the subtree (the unit path is a
 materialised "/1/7/42/" string, so a subtree is one indexed prefix match) outer-joined to their
 approved figures for the period itself, as plain tuples. Only targets without such a figure need a
 second query, for the approved figures of the sub-periods (none when every unit reported the
@@ -18,17 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
-from nghiquyet.plans.models import Plan, Target
+from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, Status, Tally, indicator_status, judge, spec_for, tally
-from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.models import Assignment, StoredStatus, Update
 from nghiquyet.tracking.status import periods_within
+from nghiquyet.tracking.stored_status import ensure_current, tally_of
 from nghiquyet.units.models import Unit
 
 
@@ -55,7 +60,34 @@ def _exact_rank(row: Any) -> tuple[dt.datetime, int, int]:
 
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                   as_of: dt.date | None = None) -> SubtreeTally:
-    """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`."""
+    """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`.
+
+    Judged at the period's end (no `as_of`), the stored statuses answer (`stored_status`): a few
+    indexed aggregate queries. "So far, as of a day" is judged afresh (`judged_subtree_tally`).
+    """
+    wanted, root = _parse(session, root_unit_id, period)
+    if as_of is not None:
+        return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=as_of)
+    ensure_current(session.connection())
+    led = _led(session, root)
+    has_targets = exists().where(Target.indicator_id == led.c.indicator_id)
+    totals: dict[int, int] = dict(session.execute(select(led.c.unit_id, func.count()).where(has_targets)
+                                  .group_by(led.c.unit_id)).all())
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for unit_id, status, n in session.execute(
+            select(led.c.unit_id, StoredStatus.status, func.count())
+            .join(StoredStatus, and_(StoredStatus.indicator_id == led.c.indicator_id,
+                                     StoredStatus.period == wanted.code))
+            .group_by(led.c.unit_id, StoredStatus.status)):
+        counts[unit_id][status] = n
+    plans = session.scalar(select(func.count(distinct(Indicator.plan_id)))
+                           .join(led, led.c.indicator_id == Indicator.id).where(has_targets)) or 0
+    by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
+    return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=sum_tallies(by_unit.values()),
+                        by_unit=by_unit, plans=plans)
+
+
+def _parse(session: Session, root_unit_id: int, period: str) -> tuple[Period, Unit]:
     try:
         wanted = Period.parse(period)
     except ValueError as exc:
@@ -63,7 +95,11 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     root = session.get(Unit, root_unit_id)
     if root is None:
         raise NotFoundError(f"Không tìm thấy đơn vị #{root_unit_id}")
+    return wanted, root
 
+
+def _led(session: Session, root: Unit) -> Any:
+    """(indicator, lead unit) of every indicator led inside the subtree, as a subquery."""
     in_subtree = Unit.path.startswith(root.path)
     if session.get_bind().dialect.name == "sqlite" and root.path:
         # SQLite's LIKE ignores case, so it never uses the path index and the planner scans every
@@ -71,10 +107,29 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
         # "/1/" <= path < "/10" ("0" follows "/"). The LIKE stays, so the range only narrows.
         in_subtree = and_(in_subtree, Unit.path >= root.path,
                           Unit.path < root.path[:-1] + chr(ord(root.path[-1]) + 1))
-    led = (select(Assignment.indicator_id, Assignment.unit_id)
-           .join(Unit, Unit.id == Assignment.unit_id)
-           .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
-           .subquery())
+    return (select(Assignment.indicator_id, Assignment.unit_id)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
+            .distinct()
+            .subquery())
+
+
+def sum_tallies(tallies: Iterable[Tally]) -> Tally:
+    by_status: dict[str, int] = {}
+    total = complete = 0
+    for t in tallies:
+        total, complete = total + t.total, complete + t.complete
+        for status, n in t.by_status.items():
+            by_status[status] = by_status.get(status, 0) + n
+    return Tally(total=total, complete=complete, by_status=by_status or tally([]).by_status)
+
+
+def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
+                         as_of: dt.date | None = None) -> SubtreeTally:
+    """The same tally judged afresh from the figures: for a day inside the period, and as the
+    reference the stored statuses are tested against."""
+    wanted, root = _parse(session, root_unit_id, period)
+    led = _led(session, root)
     wanted_code = wanted.code
     wanted_end = wanted.end
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
@@ -123,12 +178,12 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     # 6,000 of them alive only fed the garbage collector: the explanations are not read here).
     judged: dict[tuple[int, int], list[Status]] = defaultdict(list)
     plans: set[int] = set()
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()
     for (target_id, indicator_id, unit_id, plan_id, comparator, value, value_max, unit, change, metric,
          direction, year, year_end, _value, _decided, _version, _update_id) in rows:
-        if target_id in seen:  # several approved figures for the period: one row each
+        if (target_id, unit_id) in seen:  # several approved figures for the period: one row each
             continue
-        seen.add(target_id)
+        seen.add((target_id, unit_id))
         plans.add(plan_id)
         spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                         metric=metric, direction=direction, year=year)
