@@ -35,6 +35,21 @@ SEEDS = {
 }
 _counter = itertools.count(1)
 
+# A plan for the review tests (our own wording): indicator 1 states two targets in two sentences,
+# indicator 2 runs over two lines; task 2 is really a target.
+REVIEW_PLAN = """ĐẢNG BỘ XÃ AN PHÚ
+Số 07-NQ/ĐU
+NGHỊ QUYẾT
+về phát triển kinh tế - xã hội năm 2027
+I. CÁC CHỈ TIÊU CHỦ YẾU
+1. Tốc độ tăng giá trị sản xuất đạt 9%. Thu nhập bình quân đầu người đạt 82 triệu đồng.
+2. Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới 5%;
+tỷ lệ trường đạt chuẩn quốc gia đạt 80%.
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Đẩy mạnh chuyển đổi số trong cơ quan đảng, chính quyền.
+2. Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96%.
+"""
+
 
 def seed_text_path(seed: str) -> Path:
     return SEED_TEXTS / f"{SEEDS[seed]}.txt"

@@ -48,3 +48,15 @@ class ConflictError(NghiquyetError):
     def __init__(self, message: str, *, hint: str | None = None, existing_id: int | None = None) -> None:
         super().__init__(message, hint=hint)
         self.existing_id = existing_id  # the stored object the client should use instead
+
+
+class ValidationFailed(InputError):
+    """Values the user typed fail their checks; `problems` names each one (row, field, message).
+
+    Nothing of the request was applied: every problem is reported at once, so a form can mark
+    each wrong row and the API answers 422 with the list.
+    """
+
+    def __init__(self, message: str, *, problems: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])

@@ -26,3 +26,20 @@ def test_a_deadline_split_over_two_lines_is_found_and_both_cited(db: Session, se
     assert answer.found, answer
     assert "trong năm 2026" in answer.answer
     assert {(c.doc, c.line) for c in answer.citations} >= {(name, 306), (name, 308)}
+
+
+def test_a_target_that_leaves_its_measure_unsaid_still_answers(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "003")
+    # The target says "Trồng rừng mới từ 3.485 ha trở lên", no "diện tích".
+    answer = ask(db, settings, "diện tích trồng rừng mới năm 2024 bao nhiêu ha")
+    assert answer.found, answer
+    assert "3.485" in answer.answer
+    assert (name, 21) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_target_asked_for_a_year_that_only_reports_results_is_not_found(db: Session,
+                                                                           settings: Settings) -> None:
+    import_seeds(db, settings, "002")  # the 2026 resolution: 2025 only as what was achieved
+    assert not ask(db, settings, "chỉ tiêu thu ngân sách năm 2025 của lâm đồng là bao nhiêu").found
+    achieved = ask(db, settings, "năm 2025 thu ngân sách đạt bao nhiêu so với dự toán")
+    assert achieved.found and "20%" in achieved.answer, achieved

@@ -50,3 +50,23 @@ def test_words_for_the_answer_form_are_not_content() -> None:
     compare = parse("tăng trưởng GRDP đặt ra năm 2024 và 2026 chênh nhau thế nào")
     assert compare.kind == "compare"
     assert not {"chenh", "nhau"} & set(compare.content)
+
+
+def test_a_word_typed_with_marks_is_not_dropped_as_its_folded_twin() -> None:
+    planted = parse("diện tích trồng rừng mới năm 2024 bao nhiêu ha")  # trồng, not "trong" (in)
+    assert {"trong", "rung", "moi"} <= set(planted.content)
+    planning = parse("quy hoạch giao thông năm 2026")  # quy, not quý; giao thông, not giao (assign)
+    assert {"quy", "hoach", "giao", "thong"} <= set(planning.content)
+    assert "trong" not in parse("chỉ tiêu trong năm 2024 về rừng").content  # "trong" as typed: in
+    assert "trong" not in parse("dien tich trong rung moi").content  # without marks: cannot tell
+
+
+def test_an_abbreviation_with_a_hyphen_is_expanded_in_the_content() -> None:
+    q = parse("nghị quyết 2026 có bao nhiêu chỉ tiêu KT-XH")
+    assert {"kinh", "te", "xa", "hoi"} <= set(q.content)
+    assert "kt" not in q.content
+
+
+def test_what_a_figure_measures_is_soft_content() -> None:
+    q = parse("diện tích trồng rừng mới năm 2024 bao nhiêu ha")
+    assert set(q.soft) == {"dien", "tich"}

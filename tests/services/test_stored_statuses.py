@@ -8,6 +8,7 @@ tree and a subtree, for a year, its halves, quarters and a month. On SQLite and 
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -155,3 +156,22 @@ def test_a_figure_counts_for_the_periods_around_it() -> None:
     assert covering("2024-03") == ["2024", "2024-H1", "2024-Q1", "2024-03"]
     assert covering("2024-Q3") == ["2024", "2024-H2", "2024-Q3"]
     assert covering("2024") == ["2024"]
+
+
+def test_a_running_period_is_judged_again_on_a_later_day(db: Session, org: Org, office: User) -> None:
+    """This year is still running: its rows hold for the day they were judged on, no longer."""
+    year = dt.date.today().year
+    plan = make_plan(db, year_start=year, year_end=year, targets=[dict(SPECS[0], year=year)])
+    target = plan.indicators[0].targets[0]
+    assign(db, item_type="indicator", item_id=target.indicator_id, unit_id=org.finance.id, actor=office)
+    made = create_update(db, actor=org.finance_user, target_id=target.id, period=str(year), value=60)
+    submit_update(db, update_id=made.id, actor=org.finance_user)
+    approve_update(db, update_id=made.id, actor=office)
+    db.flush()
+    today = subtree_tally(db, root_unit_id=org.root.id, period=str(year)).whole
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    db.execute(update(StoredStatus).values(status="vuot", judged_on=yesterday))  # yesterday's verdict
+    assert subtree_tally(db, root_unit_id=org.root.id, period=str(year)).whole == today
+    assert (
+        db.scalar(select(StoredStatus.judged_on).where(StoredStatus.period == str(year))) == dt.date.today()
+    )

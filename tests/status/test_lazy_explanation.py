@@ -1,7 +1,8 @@
 """The lazy explanation is the eager one: every judgement reads exactly as before it was deferred.
 
 The reference below is `judge` / `judge_indicator` as they were when the text was built eagerly
-(commit edd47f1), kept verbatim except for names, so any drift in wording is caught here.
+(commit edd47f1), kept verbatim except for names, so any drift in wording is caught here; the
+closed wording since gained the vượt/đạt margin clause (`_margin_text`, issue 10 point 1).
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from hypothesis import strategies as st
 from nghiquyet.status import Judgement, Period, Status, TargetSpec, indicator_status, judge, judge_indicator
 from nghiquyet.status.fmt import vn_number, with_unit
 from nghiquyet.status.period import elapsed_fraction
-from nghiquyet.status.rules import _PRECEDENCE, _VERDICT, COMPARATORS, _lower_first, _subject, outcome_of
+from nghiquyet.status.rules import (
+    _PRECEDENCE,
+    _VERDICT,
+    COMPARATORS,
+    _lower_first,
+    _margin_text,
+    _subject,
+    outcome_of,
+)
 
 
 class Eager(NamedTuple):
@@ -60,6 +69,7 @@ def _eager_closed(spec: TargetSpec, actual: float, ratio: float | None) -> Eager
     share = ""
     if ratio is not None and spec.kind == "cumulative":
         share = f" ({vn_number(ratio * 100, 1)}% kế hoạch)"
+    share += _margin_text(spec, actual, outcome)
     if spec.comparator in ("gte", "eq"):
         good = outcome != "missed"
         sign = ("≥" if good else "<") if spec.direction == "up" or spec.comparator == "gte" else (

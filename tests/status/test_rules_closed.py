@@ -26,13 +26,16 @@ def closed(spec: TargetSpec, actual: float | None) -> tuple[Status, str]:
         ("eq", 10, 10.5, Status.vuot, "eq.exceeded"),
         ("eq", 10, 10, Status.dat, "eq.reached"),
         ("eq", 10, 9.99, Status.khong_dat, "eq.missed"),
-        ("gt", 90, 95, Status.dat, "gt.reached"),
+        ("gt", 90, 95, Status.vuot, "gt.exceeded"),  # one rule for vượt: past the plan by over 2%
+        ("gt", 90, 91, Status.dat, "gt.reached"),
         ("gt", 90, 90, Status.khong_dat, "gt.missed"),
-        ("lt", 1.2, 1.1, Status.dat, "lt.reached"),
+        ("lt", 1.2, 1.1, Status.vuot, "lt.exceeded"),
+        ("lt", 1.2, 1.19, Status.dat, "lt.reached"),
         ("lt", 1.2, 1.2, Status.khong_dat, "lt.missed"),
         ("lt", 1.2, 1.3, Status.khong_dat, "lt.missed"),
         ("lte", 4, 4, Status.dat, "lte.reached"),
-        ("lte", 4, 3, Status.dat, "lte.reached"),
+        ("lte", 4, 3, Status.vuot, "lte.exceeded"),
+        ("lte", 4, 3.95, Status.dat, "lte.reached"),
         ("lte", 4, 4.01, Status.khong_dat, "lte.missed"),
     ],
 )
@@ -139,4 +142,5 @@ def test_decrease_is_the_size_of_the_fall_even_when_the_wording_says_down() -> N
     assert closed(spec, 1.8) == (Status.khong_dat, "range.missed")
     assert closed(spec, 2.6) == (Status.vuot, "range.exceeded")
     ceiling = spec_for(comparator="lt", value=4, unit="%", change="increase", metric="Chỉ số giá tiêu dùng")
-    assert ceiling.direction == "down" and closed(ceiling, 3.5)[0] is Status.dat
+    assert ceiling.direction == "down" and closed(ceiling, 3.95)[0] is Status.dat
+    assert closed(ceiling, 3.5)[0] is Status.vuot  # well under the ceiling: past it by over 2%

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -90,10 +91,51 @@ la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma 
 thang ngay han khi gio dat da can phai se xin hay minh toi muon vay a nhe ha oi nay do day giao bao
 nhieu tinh muc
 """.split())  # noqa: SIM905 (a list of words is easier to read as text)
+# The same words as typed with their marks: folded, "trồng" is "trong", "quy hoạch" loses "quy" (quý),
+# "đất" is "đạt", "cơ cấu" loses "cơ" (có). A question typed with marks drops only these (and keeps
+# "giao thông"); one typed without marks cannot tell them apart and drops STOPWORDS.
+MARKED_STOPWORDS = frozenset("""
+là gì nào ai thế như có không được của cho về và với trong đến từ theo ở thì mà những các một năm quý
+tháng ngày hạn khi giờ đạt đã cần phải sẽ xin hãy mình tôi muốn vậy à nhé hả ơi này đó đây bao
+nhiêu tỉnh mức
+""".split())  # noqa: SIM905
 
 
-def content_words(sequence: list[str], named: set[str]) -> tuple[list[str], list[str]]:
-    """The content words of a question (in order) and its adjacent content pairs, once each."""
+# What a figure measures, which the target itself often leaves unsaid ("diện tích trồng rừng mới":
+# "Trồng rừng mới từ 3.485 ha"): they count for a passage that says them, and little against one that
+# does not.
+SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc")
+SOFT_WEIGHT = 0.25
+
+
+def _soft(sequence: list[str]) -> tuple[str, ...]:
+    padded = f" {' '.join(sequence)} "
+    return tuple(dict.fromkeys(w for p in SOFT_PHRASES if f" {p} " in padded for w in p.split()))
+
+
+def _marked_words(text: str) -> tuple[list[str], list[bool]]:
+    """The question's comparable words (as `words`) and, for each, whether it is a stopword as
+    typed: by its marks when the question has marks, by its folded form when it has none."""
+    lowered = unicodedata.normalize("NFC", text.lower())
+    marked = fold(lowered) != lowered
+    sequence: list[str] = []
+    stop: list[bool] = []
+    for token in re.findall(r"[^\W_]+(?:[-/][^\W_]+)*", lowered):  # "kt-xh" whole, as `expand` reads it
+        pieces = words(token)
+        sequence.extend(pieces)
+        if len(pieces) > 1:  # an abbreviation's words ("BHYT": "bảo hiểm y tế") are what was asked
+            stop.extend(False for _ in pieces)
+        elif marked:
+            stop.extend(token in MARKED_STOPWORDS for _ in pieces)
+        else:
+            stop.extend(piece in STOPWORDS for piece in pieces)
+    return sequence, stop
+
+
+def content_words(sequence: list[str], named: set[str],
+                  stop: list[bool] | None = None) -> tuple[list[str], list[str]]:
+    """The content words of a question (in order) and its adjacent content pairs, once each;
+    `stop` says which words are stopwords as typed (default: the folded STOPWORDS)."""
     keep = [True] * len(sequence)
     padded = " " + " ".join(sequence) + " "
     for phrase in STOP_PHRASES:
@@ -104,7 +146,7 @@ def content_words(sequence: list[str], named: set[str]) -> tuple[list[str], list
             if " ".join(sequence[i:i + size]) == phrase:
                 keep[i:i + size] = [False] * size
     for i, w in enumerate(sequence):
-        if w in STOPWORDS or w in named or w.isdigit():
+        if (stop[i] if stop is not None else w in STOPWORDS) or w in named or w.isdigit():
             keep[i] = False
     content = list(dict.fromkeys(w for w, k in zip(sequence, keep, strict=True) if k))
     pairs = [f"{a} {b}" for (a, ka), (b, kb) in pairwise(zip(sequence, keep, strict=True)) if ka and kb]
@@ -124,6 +166,7 @@ class Question:
     bodies: tuple[str, ...]
     content: tuple[str, ...] = field(default=())
     pairs: tuple[str, ...] = field(default=())  # content words adjacent in the question
+    soft: tuple[str, ...] = field(default=())  # content words a passage may leave unsaid (SOFT_PHRASES)
 
     @property
     def period(self) -> str | None:
@@ -166,10 +209,11 @@ def parse(text: str) -> Question:
     named = {w for p in (*places, *bodies) for w in p.split()}
     if quarter_match:
         named.add(quarter_match.group(1))
-    content, pairs = content_words(words(stripped), named)
+    sequence, stop = _marked_words(stripped)
+    content, pairs = content_words(sequence, named, stop)
     return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years),
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
-                    content=tuple(content))
+                    content=tuple(content), soft=_soft(sequence))
 
 
 def _main_kind(kinds: tuple[str, ...], years: tuple[int, ...]) -> str:

@@ -15,7 +15,7 @@ from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold
-from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
@@ -42,6 +42,8 @@ class Answer:
 
 
 _NONE = Answer(False, NOT_FOUND, ())
+TARGET_WORDS = r"\b(chi tieu|muc tieu|ke hoach|phan dau|dat ra|de ra)\b"
+ACHIEVED_WORDS = r"\b(dat|thuc hien|ket qua|tang|giam)\b"
 # A question about targets missed: "không đạt", "chưa về đích", "chưa hoàn thành", "có nguy cơ".
 NEGATIVE = r"\b(khong|chua) (dat|ve dich|hoan thanh)\b|\bnguy co\b|\bcham\b"
 Corpus = StoredCorpus
@@ -141,8 +143,12 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         return _compare(corpus, q, documents, lines)
     first, second = (("result", "target") if kind == "result" else ("target", "result"))
     low = 0.5 if kind == "result" else 0.7
-    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low)) or _period_filter(
-        q, rank(corpus, q, [second], documents))
+    found = _period_filter(q, rank(corpus, q, [first], documents, minimum=low))
+    if not found and not (kind == "value" and re.search(TARGET_WORDS, q.folded)
+                          and not re.search(ACHIEVED_WORDS, q.folded)):
+        # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
+        # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
+        found = _period_filter(q, rank(corpus, q, [second], documents))
     if not found:
         return None
     draft = Draft()
@@ -294,11 +300,12 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
     src = lines(doc)
     draft = Draft()
     if p.kind == "assignment":
-        same = [s for s in found if s.document is doc and s.passage.line == p.line
-                and s.passage.data.get("duty") == p.data.get("duty")]
-        leads = [s.passage.data["body"] for s in same if s.passage.data.get("role") == "lead"]
-        support = [s.passage.data["body"] for s in same if s.passage.data.get("role") != "lead"]
-        duty = str(p.data.get("duty") or "")
+        same = _same_duty(corpus.passages(doc), p)
+        leads = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") == "lead"))
+        support = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") != "lead"))
+        first = next((a for a in same if a.data.get("role") == "lead"), p)
+        duty = str(first.data.get("duty") or "")
+        draft.cite(doc, src, sorted({a.line for a in same}))
     else:
         leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
         duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
@@ -310,6 +317,18 @@ def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: An
         text += f" Phối hợp: {'; '.join(support)}."
     draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
     return draft
+
+
+def _same_duty(passages: tuple[Passage, ...], chosen: Passage) -> list[Passage]:
+    """The assignments of one duty: the leads sharing it, and those "phối hợp với <lead> <duty>"
+    a few lines on ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp các ban của Tỉnh ủy ..." is written as
+    two assignments, the support's duty holding the lead's)."""
+    def duty(a: Passage) -> str:
+        return " ".join(fold(str(a.data.get("duty") or "")).split())
+    own = duty(chosen)
+    out = [a for a in passages if a.kind == "assignment" and abs(a.line - chosen.line) <= 6 and duty(a)
+           and (duty(a) == own or duty(a).endswith(" " + own) or own.endswith(" " + duty(a)))]
+    return out or [chosen]
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:

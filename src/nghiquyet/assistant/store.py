@@ -27,7 +27,7 @@ from sqlalchemy.sql import ColumnElement
 
 from nghiquyet.assistant.models import AssistantDocument, AssistantPassage, AssistantTerm
 from nghiquyet.assistant.passages import DocumentFacts, Passage, document_facts, stored_passage
-from nghiquyet.assistant.question import Question
+from nghiquyet.assistant.question import SOFT_WEIGHT, Question
 from nghiquyet.documents.models import Document
 from nghiquyet.search.models import SearchEntry
 
@@ -171,8 +171,12 @@ class StoredCorpus:
         union: set[str] = set()
         for group in words:
             union |= group
-        weight = sum(self.idf(w) for w in content)
-        return sum(self.idf(w) for w in content & union) / weight if weight else 0.0
+        soft = set(question.soft)
+
+        def weight(w: str) -> float:
+            return self.idf(w) * (SOFT_WEIGHT if w in soft else 1.0)
+        total = sum(weight(w) for w in content)
+        return sum(weight(w) for w in content & union) / total if total else 0.0
 
     # Passages ------------------------------------------------------------------------------------
     def _passage(self, r: Any) -> Passage:

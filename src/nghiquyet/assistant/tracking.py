@@ -68,7 +68,7 @@ def tracking_status(session: Session, q: Question, documents: Sequence[DocumentF
         return None
     period = q.period or str(year)
     try:
-        status = plan_status(session, plan_id=plan_id, period=period)
+        status = plan_status(session, plan_id=plan_id, period=period, as_of=today)
     except InputError:
         return None
     if all(i.status == Status.chua_co_so_lieu for i in status.indicators):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class DocumentRead(BaseModel):
@@ -34,3 +34,55 @@ class DocumentDetail(DocumentRead):
 
 class ReviewSave(BaseModel):
     extraction: dict[str, Any]
+
+
+class PieceRead(BaseModel):
+    """A place an item can be split at: its words and the source lines they stand on."""
+
+    index: int
+    text: str
+    line: int
+    line_end: int
+    column: int | None
+    label: str | None
+    cut: bool = Field(description="tách trước phần này là cách đọc thường gặp (câu hoặc mục mới)")
+
+
+class SplitRequest(BaseModel):
+    """Either `cuts` (split before these pieces) or `parts` (piece indices of each new item)."""
+
+    cuts: list[int] | None = None
+    parts: list[list[int]] | None = None
+
+
+class ItemsChanged(BaseModel):
+    kind: Literal["indicator", "task"]
+    indices: list[int]
+    items: list[dict[str, Any]]
+
+
+class Converted(BaseModel):
+    kind: Literal["indicator", "task"]
+    index: int
+    item: dict[str, Any]
+    dropped_targets: int
+
+
+class TargetRowIn(BaseModel):
+    """One target as typed: `value` Vietnamese-written ("7,2", "14.150", "7,2 - 7,8") or a number."""
+
+    metric: str = ""
+    comparator: str = "eq"
+    value: str | float = ""
+    unit: str | None = None
+    year: str | int | None = None
+    keep: int | None = Field(default=None, description="chỉ số mức chỉ tiêu cũ mà dòng này sửa")
+
+
+class TargetRows(BaseModel):
+    rows: list[TargetRowIn]
+
+
+class TargetsSaved(BaseModel):
+    index: int
+    targets: list[dict[str, Any]]

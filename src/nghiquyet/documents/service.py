@@ -142,8 +142,13 @@ def document_path(doc: Document, settings: Settings) -> Path:
     return settings.files_dir / doc.stored_path
 
 
-def save_review(session: Session, *, document_id: int, extraction: dict[str, Any], actor: Actor) -> Document:
-    """Keep the reviewer's corrected extraction beside the machine's (which stays untouched)."""
+def save_review(session: Session, *, document_id: int, extraction: dict[str, Any], actor: Actor,
+                operation: dict[str, Any] | None = None) -> Document:
+    """Keep the reviewer's corrected extraction beside the machine's (which stays untouched).
+
+    `operation` names what the reviewer did (a split, a conversion, the targets of one indicator)
+    for the audit trail, beside the item changes the save makes.
+    """
     require_manager(actor, "hiệu đính kết quả trích xuất")
     doc = get_document(session, document_id=document_id)
     try:
@@ -157,7 +162,8 @@ def save_review(session: Session, *, document_id: int, extraction: dict[str, Any
     doc.reviewed_by, doc.reviewed_at = actor.id, utcnow()
     _apply_metadata(doc, reviewed)
     record(session, actor=actor, action="document.review", object_type="document", object_id=doc.id,
-           before=_counts(doc.extraction), after={**_counts(reviewed), "changes": changes.to_dict()})
+           before=_counts(doc.extraction), after={**_counts(reviewed), "changes": changes.to_dict(),
+                                                 **({"operation": operation} if operation else {})})
     session.flush()
     return doc
 

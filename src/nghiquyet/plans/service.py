@@ -43,6 +43,11 @@ def _number(value: object) -> float | None:
         return None
 
 
+def deadline_date(raw: object) -> dt.date | None:
+    """The last day a deadline phrase allows, as a confirmed plan will store it (None: no date in it)."""
+    return _deadline(raw)[0]
+
+
 def _deadline(raw: object, period_hint: object = None) -> tuple[dt.date | None, str | None]:
     """The last day a deadline phrase allows ("quý II/2025" → 30/06/2025), and the phrase itself.
 

@@ -14,7 +14,7 @@ from nghiquyet.plans.models import Plan, Target, Task
 from nghiquyet.reports.data import Header, ReportData, Signer, TargetInput, TaskRow, UpdateRow, assemble
 from nghiquyet.status import Judgement, Period, Status, spec_for
 from nghiquyet.tracking.models import Assignment, Update
-from nghiquyet.tracking.status import periods_within, plan_status
+from nghiquyet.tracking.status import periods_within, plan_end_of, plan_status, target_spec
 from nghiquyet.units.models import Unit
 
 # State bodies use the national motto; a Party body (any "đảng", any "... ủy" committee) the Party's name.
@@ -103,27 +103,28 @@ def build_report_data(
             continue
         for ts in ind.targets:
             t = targets[ts.id]
-            spec = spec_for(comparator=t.comparator, value=t.value, value_max=t.value_max, unit=t.unit,
-                            change=t.change, metric=t.metric, direction=t.direction, year=t.year)
+            spec = target_spec(t)
             judgement = Judgement(Status(ts.status), ts.rule, ts.explanation_vi, ts.expected, ts.ratio)
             note = (notes.get(ts.update_id) or "") if ts.update_id is not None else ""
             inputs.append(TargetInput(str(ind.id), ind.label or "", ind.group, ts.metric or ind.text, spec,
                                       ts.actual, lead, note, ts.id, judgement))
 
-    on = as_of or dt.date.today()
+    on = status.as_of or dt.date.today()  # plan_status's judging day: the report is dated the day it judges
     head = header or default_header(plan.issuer, on, place=_place(session, plan))
     return assemble(
         header=head,
         plan_title=_plan_name(plan),
         period=wanted,
-        plan_end=plan.end_date or wanted.end,
+        plan_end=plan_end_of(plan.year_end, wanted),
         targets=inputs,
-        tasks=_task_rows(session, plan, wanted, unit_names, as_of),
+        tasks=_task_rows(session, plan, wanted, unit_names, on),
         updates=_update_rows(session, plan_id, wanted, unit_names, targets),
         signer=signer or default_signer(head),
         recipients=recipients or [f"Thường trực {plan.issuer} (b/c)" if plan.issuer else "Thường trực (b/c)",
                                   "Các cơ quan, đơn vị được giao chủ trì", "Lưu Văn phòng"],
-        as_of=as_of,
+        as_of=on,
+        indicator_statuses={str(i.id): Status(i.status) for i in status.indicators},
+        closed=status.closed,
     )
 
 
@@ -188,9 +189,19 @@ def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[in
     return rows
 
 
+def task_name(label: str | None, title: str | None, text: str) -> str:
+    """How a report names a task: its title, else "Nhiệm vụ <label>: <its sentence>" (shortened)."""
+    if title:
+        return title
+    sentence = " ".join(text.split())
+    sentence = sentence if len(sentence) <= 120 else sentence[:117].rstrip() + "…"
+    return f"Nhiệm vụ {label.strip().rstrip('.')}: {sentence}" if label else sentence
+
+
 def _update_rows(session: Session, plan_id: int, period: Period, unit_names: dict[int, str],
                  targets: dict[int, Target]) -> list[UpdateRow]:
-    tasks = dict(session.execute(select(Task.id, Task.title).where(Task.plan_id == plan_id)).all())
+    tasks = {task_id: task_name(label, title, text) for task_id, label, title, text in session.execute(
+        select(Task.id, Task.label, Task.title, Task.text).where(Task.plan_id == plan_id))}
     rows = []
     # Plain columns, not ORM objects: a province's plan has thousands of approved figures per period,
     # and Update eagerly joins its unit.

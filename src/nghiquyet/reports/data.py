@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from nghiquyet.status import Judgement, Period, Status, Tally, TargetSpec, judge, judge_indicator, tally
+from nghiquyet.status.fmt import vn_number
 
 GROUP_LABELS = {
     "kinh_te_xa_hoi": "Kinh tế - xã hội",
@@ -19,6 +20,10 @@ GROUP_ORDER = tuple(GROUP_LABELS)
 # Printed appendices (DOCX, PDF) list at most this many raw updates: a province's 300 communes × 20
 # targets would be 150 pages nobody reads and take minutes to lay out; the XLSX always has them all.
 APPENDIX_LIMIT = 200
+# A figure more than ten times its plan (past 1.000% of plan) is nearly always a slip — a wrong unit
+# (đồng for tỷ đồng), a misplaced separator — not a result: every format flags it for checking.
+DOUBTFUL_RATIO = 10.0
+DOUBT_VI = "nghi sai số liệu"
 
 
 @dataclass(slots=True)
@@ -67,6 +72,29 @@ class TargetRow:
         if self.actual is None or not self.plan_value:
             return None
         return self.actual / self.plan_value
+
+    @property
+    def doubtful(self) -> bool:
+        """The figure is past 1.000% of plan (DOUBTFUL_RATIO): shown, but flagged as doubtful."""
+        ratio = self.ratio
+        return ratio is not None and abs(ratio) > DOUBTFUL_RATIO
+
+    @property
+    def ratio_text(self) -> str:
+        """The "% KH" cell: "102,5%", "41.150% (nghi sai số liệu)", empty without a ratio."""
+        ratio = self.ratio
+        if ratio is None:
+            return ""
+        text = f"{vn_number(ratio * 100, 1)}%"
+        return f"{text} ({DOUBT_VI})" if self.doubtful else text
+
+    @property
+    def doubt_sentence(self) -> str:
+        """Why the figure is flagged, for the explanation column; empty when it is not."""
+        if not self.doubtful:
+            return ""
+        return (f"Thực hiện bằng {self.ratio_text.split(' ')[0]} kế hoạch, {DOUBT_VI}: "
+                "đề nghị đơn vị kiểm tra lại đơn vị tính và số liệu.")
 
     @property
     def status_label(self) -> str:
@@ -220,8 +248,15 @@ def assemble(
     recipients: list[str] | None = None,
     subject: str | None = None,
     as_of: date | None = None,
+    indicator_statuses: dict[str, Status] | None = None,
+    closed: bool | None = None,
 ) -> ReportData:
-    """Judge every target, group indicators into the overview, and return the report's data."""
+    """Judge every target, group indicators into the overview, and return the report's data.
+
+    A report of a stored plan passes what `tracking.plan_status` decided (each target's judgement,
+    `indicator_statuses` by indicator key, `closed`), so it says what the pages say; only a report
+    built from bare figures (the sample) is judged here.
+    """
     rows: list[TargetRow] = []
     per_indicator: dict[str, list[Judgement]] = {}
     indicator_group: dict[str, str] = {}
@@ -235,9 +270,10 @@ def assemble(
             status=j.status, rule=j.rule, explanation=j.explanation_vi, lead_unit=t.lead_unit, note=t.note,
             target_id=t.target_id,
         ))
-    end = period.end if as_of is None else min(period.end, as_of)
-    closed = end >= plan_end
-    statuses = {k: judge_indicator(js).status for k, js in per_indicator.items()}
+    if closed is None:
+        closed = (period.end if as_of is None else min(period.end, as_of)) >= plan_end
+    statuses = {k: (indicator_statuses or {}).get(k) or judge_indicator(js).status
+                for k, js in per_indicator.items()}
     groups = []
     for key in sorted({*indicator_group.values()}, key=_group_rank):
         members = [s for k, s in statuses.items() if indicator_group[k] == key]

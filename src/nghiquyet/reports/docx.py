@@ -115,5 +115,5 @@ def _target_table(doc: DocxDocument, data: ReportData) -> Table:
             group = r.group
             rows.append(GROUP_LABELS.get(group, group))
         rows.append([str(r.number), r.metric, r.plan_text, number_text(r.actual, r.unit),
-                     percent_text(r.ratio), r.status_label, r.lead_unit])
+                     r.ratio_text, r.status_label, r.lead_unit])
     return add_table(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM, rows, center_cols={0})

@@ -101,7 +101,8 @@ def _targets_sheet(ws: Worksheet, data: ReportData) -> None:
             r.actual,
             # % of plan stays a live formula, so a corrected figure recomputes it.
             Formula(f'=IF(AND(ISNUMBER(G{row}),ISNUMBER(E{row}),E{row}<>0),G{row}/E{row},"")'),
-            r.status_label, r.lead_unit, r.explanation + (f" — {r.note}" if r.note else ""),
+            r.status_label, r.lead_unit,
+            " ".join(filter(None, (r.doubt_sentence, r.explanation))) + (f" — {r.note}" if r.note else ""),
         ]
         for col, value in enumerate(values, 1):
             cell = put(ws, row, col, value)

@@ -3,6 +3,7 @@
 from nghiquyet.status.period import Period, PeriodKind, period_label
 from nghiquyet.status.rules import (
     APPROX_TOLERANCE,
+    EXCEED_MARGIN,
     Judgement,
     Status,
     Tally,
@@ -17,6 +18,7 @@ from nghiquyet.status.specs import direction_for, kind_for, spec_for
 
 __all__ = [
     "APPROX_TOLERANCE",
+    "EXCEED_MARGIN",
     "Judgement",
     "Period",
     "PeriodKind",

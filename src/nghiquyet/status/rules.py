@@ -1,17 +1,22 @@
-"""Judge one target for one period (DESIGN.md "Status rules"); pure, no storage.
+"""Judge one target for one period (docs/status.md); pure, no storage.
 
-What "reached" means is fixed by the comparator; the table below is the whole rule set.
+What "reached" means is fixed by the comparator; what "vượt" (exceeded) means is one rule for all.
 
-| comparator | reached (good direction up)        | vượt (exceeded)                         |
+| comparator | reached (good direction up)        | the plan's figure F                     |
 |------------|------------------------------------|-----------------------------------------|
-| gte, eq    | actual ≥ value                     | actual > value                          |
-| approx     | actual ≥ value × (1 − 2%)          | actual > value × (1 + 2%)               |
-| range      | actual ≥ value (the low end)       | actual > value_max (the high end)       |
-| gt         | actual > value                     | never: "trên X" is met by being above X |
-| lt, lte    | actual < value / actual ≤ value    | never: a ceiling is kept, not beaten    |
+| gte, eq    | actual ≥ value                     | value                                   |
+| approx     | actual ≥ value × (1 − 2%)          | value                                   |
+| range      | actual ≥ value (the low end)       | value_max (the far end)                 |
+| gt         | actual > value                     | value                                   |
+| lt, lte    | actual < value / actual ≤ value    | value (good direction down)             |
 
-For a target whose good direction is down (eq, approx, range of a level such as the poverty rate),
-the inequalities flip. A decrease target ("giảm 1,0 - 1,5%") is reported as the size of the
+Vượt kế hoạch: the target is reached AND the figure is beyond F, in the good direction, by more than
+EXCEED_MARGIN (2%) of F. Within that margin it is "đạt": the wording ("trên", "từ ... trở lên",
+"khoảng", a bare figure) never decides, only how far past the plan the figure lands, so "trên 8%"
+and "56 triệu đồng" met at 108% of plan are both vượt, and both only đạt at 101%.
+
+For a target whose good direction is down (a ceiling, a level such as the poverty rate), the
+inequalities flip. A decrease target ("giảm 1,0 - 1,5%") is reported as the size of the
 decrease, so its direction stays up. Once the period closes the outcome is vuot/dat/khong_dat;
 inside it the same test is applied to the expected figure so far (`dung_tien_do` or `nguy_co`).
 """
@@ -36,6 +41,9 @@ Outcome = Literal["exceeded", "reached", "missed"]
 # "khoảng X" is met within 2% of X (relative): wide enough for rounding in the units' figures
 # (a "khoảng 1.000 tỷ" target met by 985), narrow enough that a 5% shortfall still counts as missed.
 APPROX_TOLERANCE = 0.02
+# "Vượt" needs more than rounding: a figure within 2% past the plan's is "đạt" whatever the wording
+# (the same margin as "khoảng", so "khoảng 56" and "56" read alike at 101% and at 108% of plan).
+EXCEED_MARGIN = 0.02
 COMPARATORS = ("eq", "gt", "gte", "lt", "lte", "approx", "range")
 
 
@@ -224,12 +232,31 @@ def _closed_text(spec: TargetSpec, actual: float, ratio: float | None, outcome: 
     share = ""
     if ratio is not None and spec.kind == "cumulative":
         share = f" ({vn_number(ratio * 100, 1)}% kế hoạch)"
+    why = _margin_text(spec, actual, outcome)
     if spec.comparator in ("gte", "eq"):
         good = outcome != "missed"
         sign = ("≥" if good else "<") if spec.direction == "up" or spec.comparator == "gte" else (
             "≤" if good else ">")
-        return f"{subject} {shown} {sign} kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
-    return f"{subject} {shown}, kế hoạch {spec.plan_text()}{share}: {_VERDICT[status]}"
+        return f"{subject} {shown} {sign} kế hoạch {spec.plan_text()}{share}{why}: {_VERDICT[status]}"
+    return f"{subject} {shown}, kế hoạch {spec.plan_text()}{share}{why}: {_VERDICT[status]}"
+
+
+def _margin_text(spec: TargetSpec, actual: float, outcome: Outcome) -> str:
+    """Why a met target is vượt or only đạt: how far past the plan's figure it landed (EXCEED_MARGIN)."""
+    assert spec.value is not None
+    if outcome == "missed":
+        return ""
+    far = plan_figure(spec.comparator, spec.value, spec.value_max, spec.direction)
+    up = _good_direction(spec.comparator, spec.direction) == "up"
+    if (actual <= far if up else actual >= far) and outcome == "reached":
+        return ""  # met without passing the plan's figure: nothing to weigh
+    side = "cao hơn" if up else "thấp hơn"
+    margin = vn_number(EXCEED_MARGIN * 100)
+    level = "mức trên" if spec.comparator == "range" and up else (
+        "mức dưới" if spec.comparator == "range" else "mức")
+    if outcome == "exceeded":
+        return f", {side} {level} kế hoạch quá {margin}%"
+    return f", {side} {level} kế hoạch không quá {margin}% (chưa tính là vượt)"
 
 
 def _judge_in_period(
@@ -284,25 +311,48 @@ def _subject(spec: TargetSpec) -> str:
 def outcome_of(
     comparator: str, actual: float, value: float, value_max: float | None, direction: Direction
 ) -> Outcome:
-    """Apply the comparator table of this module to one figure."""
+    """Apply the comparator table of this module to one figure: missed, reached or exceeded."""
     # Figures come from decimal text ("1,2"): compare with a relative epsilon so 1.2 equals 1.2.
     eps = 1e-9 * max(1.0, abs(value))
-    up = direction == "up"
+    up = _good_direction(comparator, direction) == "up"
+    if not _meets(comparator, actual, value, value_max, up, eps):
+        return "missed"
+    far = plan_figure(comparator, value, value_max, direction)
+    margin = EXCEED_MARGIN * abs(far) + eps
+    beyond = actual > far + margin if up else actual < far - margin
+    return "exceeded" if beyond else "reached"
+
+
+def _good_direction(comparator: str, direction: Direction) -> Direction:
+    """"trên/từ" ask for more whatever the metric; "dưới/không quá" for less; the rest follow it."""
+    if comparator in ("gt", "gte"):
+        return "up"
+    if comparator in ("lt", "lte"):
+        return "down"
+    return direction
+
+
+def plan_figure(comparator: str, value: float, value_max: float | None, direction: Direction) -> float:
+    """The figure "vượt" is measured from: the value, or a range's far end in the good direction."""
+    if comparator != "range":
+        return value
+    low, high = sorted((value, value if value_max is None else value_max))
+    return high if direction == "up" else low
+
+
+def _meets(comparator: str, actual: float, value: float, value_max: float | None, up: bool,
+           eps: float) -> bool:
     if comparator == "gt":
-        return "reached" if actual > value + eps else "missed"
+        return actual > value + eps
     if comparator == "lt":
-        return "reached" if actual < value - eps else "missed"
+        return actual < value - eps
     if comparator == "lte":
-        return "reached" if actual <= value + eps else "missed"
+        return actual <= value + eps
     if comparator == "range":
         low, high = sorted((value, value if value_max is None else value_max))
-        if up:
-            return "exceeded" if actual > high + eps else "reached" if actual >= low - eps else "missed"
-        return "exceeded" if actual < low - eps else "reached" if actual <= high + eps else "missed"
+        return actual >= low - eps if up else actual <= high + eps
     tol = APPROX_TOLERANCE * abs(value) if comparator == "approx" else eps
-    if comparator == "gte" or up:
-        return "exceeded" if actual > value + tol else "reached" if actual >= value - tol else "missed"
-    return "exceeded" if actual < value - tol else "reached" if actual <= value + tol else "missed"
+    return actual >= value - tol if up else actual <= value + tol
 
 
 # An indicator takes the least final, least good of its targets' statuses (first in this list wins).

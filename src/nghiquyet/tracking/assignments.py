@@ -72,6 +72,19 @@ def _assign_one(session: Session, spec: AssignmentSpec, actor: Actor) -> Assignm
     return assignment
 
 
+GIVEN_LATE = ("việc vừa giao được tính là quá hạn ngay. Nếu nhập nhầm năm hoặc tháng, "
+              "hãy giao lại với thời hạn đúng.")
+
+
+def past_deadline_warning(deadline: dt.date | None, *, today: dt.date,
+                          consequence: str = GIVEN_LATE) -> str | None:
+    """A past deadline is accepted (a late assignment is still an assignment) but said out loud."""
+    if deadline is None or deadline >= today:
+        return None
+    days = (today - deadline).days
+    return f"Thời hạn {deadline:%d/%m/%Y} đã qua {days} ngày (hôm nay là {today:%d/%m/%Y}): {consequence}"
+
+
 def assign(session: Session, *, item_type: str, item_id: int, unit_id: int, actor: Actor, role: str = "lead",
            deadline: dt.date | None = None, note: str | None = None) -> Assignment:
     """Give one indicator or task to one unit."""

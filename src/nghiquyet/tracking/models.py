@@ -139,6 +139,9 @@ class StoredStatus(Base):
     period: Mapped[str] = mapped_column(String(16), primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(32))
+    # The day it was judged on: a period still running is judged "so far", so its row holds only
+    # until the day changes; once the period has ended, any later day judges it the same.
+    judged_on: Mapped[dt.date] = mapped_column(Date)
 
 
 class StoredStatusRules(Base):

@@ -6,15 +6,15 @@ each have their own plan, and the province office wants one tally over all of th
 for each target follows the rule of `plan_status` (approved only; the period's own figure, else
 the latest sub-period's).
 
-Two ways to the same figures. At the period's end (no `as_of`, every dashboard and report) the
-tally reads the statuses stored on write (`stored_status`): counts grouped by unit and status, no
-judging. For a day inside the period, `judged_subtree_tally` judges afresh, set-based for the scale
-in DESIGN.md: one query for the targets of the subtree (the unit path is a
-materialised "/1/7/42/" string, so a subtree is one indexed prefix match) outer-joined to their
-approved figures for the period itself, as plain tuples. Only targets without such a figure need a
-second query, for the approved figures of the sub-periods (none when every unit reported the
-period). Judging happens in Python, once per target, and reads statuses only (the rules write
-their Vietnamese explanations when asked, and nobody asks here).
+Two ways to the same figures. Judged today (every dashboard and report), the tally reads the
+statuses stored on write (`stored_status`): counts grouped by unit and status, no judging. For
+another day, `judged_subtree_tally` judges afresh, set-based for the scale in DESIGN.md: one query
+for the targets of the subtree (the unit path is a materialised "/1/7/42/" string, so a subtree is
+one indexed prefix match) outer-joined to their approved figures for the period itself, as plain
+tuples. Only targets without such a figure need a second query, for the approved figures of the
+sub-periods (none when every unit reported the period). Judging happens in Python, once per
+target, and reads statuses only (the rules write their Vietnamese explanations when asked, and
+nobody asks here).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
-from nghiquyet.status import Period, Status, Tally, indicator_status, judge, spec_for, tally
+from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally
 from nghiquyet.tracking.models import Assignment, StoredStatus, Update
-from nghiquyet.tracking.status import periods_within
+from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
 from nghiquyet.tracking.stored_status import ensure_current, tally_of
 from nghiquyet.units.models import Unit
 
@@ -60,19 +60,23 @@ def _exact_rank(row: Any) -> tuple[dt.datetime, int, int]:
 
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                   as_of: dt.date | None = None) -> SubtreeTally:
-    """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`.
+    """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`, judged
+    as `plan_status` judges them (same `judge_target`, same day).
 
-    Judged at the period's end (no `as_of`), the stored statuses answer (`stored_status`): a few
-    indexed aggregate queries. "So far, as of a day" is judged afresh (`judged_subtree_tally`).
+    The stored statuses answer (`stored_status`: a few indexed aggregate queries) whenever judging
+    on `as_of` means judging today; another day inside the period is judged afresh.
     """
+    on = judging_date(as_of)
     wanted, root = _parse(session, root_unit_id, period)
-    if as_of is not None:
-        return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=as_of)
-    ensure_current(session.connection())
+    today = judging_date(None)
+    if min(wanted.end, on) != min(wanted.end, today):
+        return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=on)
+    connection = session.connection()
+    ensure_current(connection, wanted, today)
     led = _led(session, root)
     has_targets = exists().where(Target.indicator_id == led.c.indicator_id)
     totals: dict[int, int] = dict(session.execute(select(led.c.unit_id, func.count()).where(has_targets)
-                                  .group_by(led.c.unit_id)).all())
+                                                  .group_by(led.c.unit_id)).all())
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for unit_id, status, n in session.execute(
             select(led.c.unit_id, StoredStatus.status, func.count())
@@ -126,12 +130,12 @@ def sum_tallies(tallies: Iterable[Tally]) -> Tally:
 
 def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
                          as_of: dt.date | None = None) -> SubtreeTally:
-    """The same tally judged afresh from the figures: for a day inside the period, and as the
+    """The same tally judged afresh from the figures: for another day than today, and as the
     reference the stored statuses are tested against."""
+    on = judging_date(as_of)
     wanted, root = _parse(session, root_unit_id, period)
     led = _led(session, root)
     wanted_code = wanted.code
-    wanted_end = wanted.end
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
@@ -189,14 +193,14 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
                         metric=metric, direction=direction, year=year)
         plan_end = plan_ends.get(year_end)
         if plan_end is None:
-            plan_end = plan_ends[year_end] = dt.date(year_end, 12, 31) if year_end else wanted_end
+            plan_end = plan_ends[year_end] = plan_end_of(year_end, wanted)
         own = exact.get(target_id)
         if own is not None:
             actual, used = own[13], wanted
         else:
             standing = best.get(target_id)
             actual, used = (None, wanted) if standing is None else (standing[1], periods[standing[2]])
-        status = judge(spec, actual, period=used, plan_end=plan_end, as_of=as_of).status
+        status = judge_target(spec, actual, used, plan_end, on).status
         judged[(indicator_id, unit_id)].append(status)
 
     per_unit: dict[int, list[Status]] = defaultdict(list)

@@ -17,6 +17,18 @@ class AssignmentCreate(BaseModel):
     note: str | None = None
 
 
+class ApiWarning(BaseModel):
+    """Accepted, but worth a second look: `code` for programs, `message` (Vietnamese) for people."""
+
+    code: str
+    message: str
+
+
+class AssignmentCreated(BaseModel):
+    id: int
+    warnings: list[ApiWarning] = Field(default_factory=list)
+
+
 class AssignmentRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -8,6 +8,7 @@ from nghiquyet.tracking.assignments import (
     is_assigned,
     lead_unit_id,
     list_assignments,
+    past_deadline_warning,
     unassign,
 )
 from nghiquyet.tracking.evidence import attach_evidence, evidence_file
@@ -38,5 +39,6 @@ __all__ = [
     "approve_update", "assign", "assign_many", "attach_evidence", "correct_update", "create_update",
     "edit_update", "evidence_file", "get_assignment", "get_update", "is_assigned", "latest_actuals",
     "lead_unit_id", "list_assignments", "list_updates", "normalise_period", "overdue_tasks",
+    "past_deadline_warning",
     "plan_status", "plan_status_series", "return_update", "submit_update", "unassign",
 ]

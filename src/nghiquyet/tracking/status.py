@@ -14,6 +14,12 @@ matches the document ("16/19 chỉ tiêu hoàn thành").
 
 Set-based: the plan's indicators with their targets, the approved updates of the period and the lead
 assignments are three queries whatever the plan's size.
+
+One truth (issue 10 point 1, docs/status.md): this module is the only place a stored target is
+judged. Pages, the API, the three report formats, the assistant and the roll-up tallies all come
+here (`plan_status`, or `judge_target` for the set-based roll-up), and all judge on the same day:
+`judging_date` (the `as_of` asked for, else today), so a report printed on 3 December says what the
+page says on 3 December — "đúng tiến độ" for a year not yet over, never a final "vượt".
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
-from nghiquyet.status import Judgement, Period, Tally, judge, judge_indicator, spec_for, tally
+from nghiquyet.status import Judgement, Period, Tally, TargetSpec, judge, judge_indicator, spec_for, tally
 from nghiquyet.tracking.models import Assignment, Update
 
 
@@ -75,6 +81,7 @@ class PlanStatus:
     indicators: list[IndicatorStatus]
     by_group: dict[str, Tally] = field(default_factory=dict)
     by_unit: dict[int, Tally] = field(default_factory=dict)
+    closed: bool = False  # judged on or after the plan's end: statuses are final (vượt/đạt/không đạt)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (the API's `GET /plans/{id}/status` body)."""
@@ -82,6 +89,7 @@ class PlanStatus:
             "plan_id": self.plan_id, "period": self.period,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "total": self.total, "complete": self.complete, "by_status": self.by_status,
+            "closed": self.closed,
             "indicators": [asdict(i) for i in self.indicators],
             "by_group": {k: asdict(v) for k, v in self.by_group.items()},
             "by_unit": {str(k): asdict(v) for k, v in self.by_unit.items()},
@@ -140,14 +148,39 @@ def latest_actuals(session: Session, *, plan_id: int, period: Period,
     return best
 
 
-def _judge_target(target: Target, update: Actual | None, period: Period, plan_end: dt.date,
-                  as_of: dt.date | None) -> tuple[TargetStatus, Judgement]:
-    spec = spec_for(comparator=target.comparator, value=target.value, value_max=target.value_max,
+def judging_date(as_of: dt.date | None) -> dt.date:
+    """The day statuses are judged on: `as_of` when asked for, else today (one default for every caller)."""
+    return as_of if as_of is not None else dt.date.today()
+
+
+def plan_end_of(year_end: int | None, period: Period) -> dt.date:
+    """A plan's targets close on 31 December of its last year (the period's end when it has none)."""
+    return dt.date(year_end, 12, 31) if year_end else period.end
+
+
+def closes(period: Period, plan_end: dt.date, on: dt.date) -> bool:
+    """Whether judging `period` on day `on` gives final statuses (the plan's end has been reached)."""
+    return min(period.end, on) >= plan_end
+
+
+def judge_target(spec: TargetSpec, value: float | None, used: Period, plan_end: dt.date,
+                 on: dt.date) -> Judgement:
+    """The one judgement of a stored target: its standing figure `value` (reported for `used`),
+    on day `on`; `plan_status` and the roll-up both call it, so their statuses cannot differ."""
+    return judge(spec, value, period=used, plan_end=plan_end, as_of=on)
+
+
+def target_spec(target: Target) -> TargetSpec:
+    return spec_for(comparator=target.comparator, value=target.value, value_max=target.value_max,
                     unit=target.unit, change=target.change, metric=target.metric, direction=target.direction,
                     year=target.year)
+
+
+def _judge_target(target: Target, update: Actual | None, period: Period, plan_end: dt.date,
+                  on: dt.date) -> tuple[TargetStatus, Judgement]:
     used = Period.parse(update.period) if update is not None else period
-    judgement: Judgement = judge(spec, update.value if update is not None else None, period=used,
-                                 plan_end=plan_end, as_of=as_of)
+    judgement = judge_target(target_spec(target), update.value if update is not None else None, used,
+                             plan_end, on)
     return TargetStatus(
         id=target.id, metric=target.metric, comparator=target.comparator, value=target.value,
         value_max=target.value_max, unit=target.unit,
@@ -160,7 +193,9 @@ def _judge_target(target: Target, update: Actual | None, period: Period, plan_en
 
 
 def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date | None = None) -> PlanStatus:
-    """Judge every target and indicator of a plan for `period`; tallies per plan, group and lead unit."""
+    """Judge every target and indicator of a plan for `period` on `judging_date(as_of)`; tallies per
+    plan, group and lead unit."""
+    on = judging_date(as_of)
     try:
         wanted = Period.parse(period)
     except ValueError as exc:
@@ -180,7 +215,7 @@ def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date |
         if plan is None:
             raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
         year_end = plan.year_end
-    plan_end = dt.date(year_end, 12, 31) if year_end else wanted.end
+    plan_end = plan_end_of(year_end, wanted)
     indicators: list[Indicator] = []
     targets_by_indicator: dict[int, list[Target]] = defaultdict(list)
     for _, indicator, target in rows:
@@ -199,7 +234,7 @@ def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date |
 
     results: list[IndicatorStatus] = []
     for indicator in indicators:
-        judged = [_judge_target(t, actuals.get(t.id), wanted, plan_end, as_of)
+        judged = [_judge_target(t, actuals.get(t.id), wanted, plan_end, on)
                   for t in targets_by_indicator.get(indicator.id, [])]
         target_statuses = [ts for ts, _ in judged]
         overall = judge_indicator([j for _, j in judged])
@@ -216,10 +251,11 @@ def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date |
         for unit_id in r.lead_unit_ids:
             by_unit[unit_id].append(r.status)
     return PlanStatus(
-        plan_id=plan_id, period=wanted.code, as_of=as_of, total=whole.total, complete=whole.complete,
+        plan_id=plan_id, period=wanted.code, as_of=on, total=whole.total, complete=whole.complete,
         by_status=whole.by_status, indicators=results,
         by_group={g: tally(s) for g, s in sorted(by_group.items())},
         by_unit={u: tally(s) for u, s in sorted(by_unit.items())},
+        closed=closes(wanted, plan_end, on),
     )
 
 

@@ -4,13 +4,15 @@ Why: a province's tally judged its 6,000 targets on every request, and a nationa
 that (issue 15 point 4). With each indicator's status stored when something it depends on is
 written, a tally is a few indexed aggregate queries and no judging at all.
 
-What is stored: for indicator I and period P, the status `plan_status` gives I for P with no
-`as_of` (the period judged at its end): each target's standing figure is the approved one of P
+What is stored: for indicator I and period P, the status `plan_status` gives I for P on the day
+the row was judged (`judged_on`): each target's standing figure is the approved one of P
 itself, else the latest of a period inside P, judged by `nghiquyet.status`, and the indicator takes
 `indicator_status` of its targets. Only pairs where some target has an approved figure inside P get
 a row; for every other period the indicator is "chưa có số liệu", which is what judging it would say.
 The periods of a row are those containing an approved figure's period (2024-Q2 → 2024-Q2, 2024-H1,
-2024): no other period's judgement can depend on that figure.
+2024): no other period's judgement can depend on that figure. A period still running is judged
+"so far", which changes with the day: its rows hold for the day they were judged on, and the first
+tally of a later day judges them again (`ensure_current`); an ended period's rows hold for good.
 
 When: a flush hook notes the indicators whose status may have moved (an update of a target that is
 or was approved, a target added, changed or removed, a plan whose end year changed) and judges them
@@ -36,8 +38,9 @@ import nghiquyet.status.period
 import nghiquyet.status.rules
 import nghiquyet.status.specs
 from nghiquyet.plans.models import Plan, Target
-from nghiquyet.status import Period, Status, Tally, indicator_status, judge, spec_for
+from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for
 from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
+from nghiquyet.tracking.status import judge_target, judging_date, plan_end_of
 
 KINDS = ("year", "half", "quarter", "month")
 _NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
@@ -71,8 +74,8 @@ def covering(code: str) -> list[str]:
 Figure = tuple[str, float | None, dt.datetime | None, int, int]  # period, value, decided, version, id
 
 
-def _judged(conn: Connection, indicator_ids: list[int] | None) -> list[dict[str, Any]]:
-    """Rows (indicator, period, plan, status) judged afresh, for these indicators or for all."""
+def _judged(conn: Connection, indicator_ids: list[int] | None, on: dt.date) -> list[dict[str, Any]]:
+    """Rows (indicator, period, plan, status) judged on day `on`, for these indicators or for all."""
     target_query = (select(Target.id, Target.indicator_id, Target.plan_id, Target.comparator, Target.value,
                            Target.value_max, Target.unit, Target.change, Target.metric, Target.direction,
                            Target.year, Plan.year_end)
@@ -103,15 +106,15 @@ def _judged(conn: Connection, indicator_ids: list[int] | None) -> list[dict[str,
         codes = {c for t in its_targets for f in figures.get(t[0], ()) for c in covering(f[0])}
         for code in sorted(codes):
             wanted = periods.get(code) or periods.setdefault(code, Period.parse(code))
-            statuses = [_judge_target(t, figures.get(t[0], ()), wanted, periods) for t in its_targets]
+            statuses = [_judge_target(t, figures.get(t[0], ()), wanted, periods, on) for t in its_targets]
             rows.append({"indicator_id": indicator_id, "period": code, "plan_id": its_targets[0][2],
-                         "status": indicator_status(statuses).value})
+                         "status": indicator_status(statuses).value, "judged_on": on})
     return rows
 
 
-def _judge_target(target: Any, figures: Iterable[Figure], wanted: Period,
-                  periods: dict[str, Period]) -> Status:
-    """As `plan_status` judges one target for `wanted` (no as_of): the standing figure, then the rules."""
+def _judge_target(target: Any, figures: Iterable[Figure], wanted: Period, periods: dict[str, Period],
+                  on: dt.date) -> Status:
+    """As `plan_status` judges one target for `wanted` on day `on`: the standing figure, then the rules."""
     best: tuple[Any, ...] | None = None
     standing: Figure | None = None
     for figure in figures:
@@ -125,19 +128,18 @@ def _judge_target(target: Any, figures: Iterable[Figure], wanted: Period,
      year_end) = target
     spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                     metric=metric, direction=direction, year=year)
-    plan_end = dt.date(year_end, 12, 31) if year_end else wanted.end
+    plan_end = plan_end_of(year_end, wanted)
     if standing is None:
-        return judge(spec, None, period=wanted, plan_end=plan_end).status
-    used = periods[standing[0]]
-    return judge(spec, standing[1], period=used, plan_end=plan_end).status
+        return judge_target(spec, None, wanted, plan_end, on).status
+    return judge_target(spec, standing[1], periods[standing[0]], plan_end, on).status
 
 
-def refresh(conn: Connection, indicator_ids: Iterable[int]) -> None:
-    """Judge these indicators again and replace their stored rows."""
+def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None = None) -> None:
+    """Judge these indicators again (today, unless `on` says) and replace their stored rows."""
     ids = sorted(set(indicator_ids))
     if not ids:
         return
-    rows = _judged(conn, ids)
+    rows = _judged(conn, ids, judging_date(on))
     for i in range(0, len(ids), _CHUNK):
         conn.execute(delete(StoredStatus).where(StoredStatus.indicator_id.in_(ids[i:i + _CHUNK])))
     for i in range(0, len(rows), _CHUNK):
@@ -145,8 +147,8 @@ def refresh(conn: Connection, indicator_ids: Iterable[int]) -> None:
 
 
 def rebuild(conn: Connection) -> int:
-    """Judge every indicator again (after a change of rules, or a bulk load that skipped the hook)."""
-    rows = _judged(conn, None)
+    """Judge every indicator again, today (after a change of rules, or a bulk load that skipped the hook)."""
+    rows = _judged(conn, None, judging_date(None))
     conn.execute(delete(StoredStatus))
     for i in range(0, len(rows), _CHUNK):
         conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
@@ -157,20 +159,28 @@ def rebuild(conn: Connection) -> int:
     return len(rows)
 
 
-def ensure_current(conn: Connection) -> None:
-    """Rebuild once when the stored statuses were judged by other rules (or never).
+def ensure_current(conn: Connection, period: Period | None = None, today: dt.date | None = None) -> None:
+    """Make the stored statuses right for today: all of them when the rules changed (or were never
+    applied), and those of `period` judged on a day that no longer gives today's verdict.
 
     The version row is claimed with a conditional UPDATE before rebuilding: of two workers that find
     it stale at once, the second waits on the row lock and then finds it current.
     """
-    if conn.scalar(select(StoredStatusRules.version).where(StoredStatusRules.id == 1)) == RULES_VERSION:
+    if conn.scalar(select(StoredStatusRules.version).where(StoredStatusRules.id == 1)) != RULES_VERSION:
+        claimed = conn.execute(update(StoredStatusRules)
+                               .where(StoredStatusRules.id == 1, StoredStatusRules.version != RULES_VERSION)
+                               .values(version=RULES_VERSION)).rowcount
+        exists = conn.scalar(select(StoredStatusRules.id).where(StoredStatusRules.id == 1)) is not None
+        if claimed or not exists:
+            rebuild(conn)
+            return
+    if period is None:
         return
-    claimed = conn.execute(update(StoredStatusRules)
-                           .where(StoredStatusRules.id == 1, StoredStatusRules.version != RULES_VERSION)
-                           .values(version=RULES_VERSION)).rowcount
-    exists = conn.scalar(select(StoredStatusRules.id).where(StoredStatusRules.id == 1)) is not None
-    if claimed or not exists:
-        rebuild(conn)
+    # Judged on day d, a row gives the verdict of every day with the same min(period end, day).
+    holds_from = min(period.end, judging_date(today))
+    stale = list(conn.scalars(select(StoredStatus.indicator_id).where(
+        StoredStatus.period == period.code, StoredStatus.judged_on < holds_from)))
+    refresh(conn, stale, today)
 
 
 # --- reading ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from nghiquyet.web.api import (
     plans,
     reminders,
     reports,
+    review,
     search,
     series,
     units,
@@ -25,8 +26,8 @@ from nghiquyet.web.api import (
 from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
-for _module in (health, auth, documents, plans, units, users, assignments, updates, audit, reports, search,
-                ask, reminders, levels, followup, series):
+for _module in (health, auth, documents, review, plans, units, users, assignments, updates, audit, reports,
+                search, ask, reminders, levels, followup, series):
     api_router.include_router(_module.router)
 api_router.include_router(levels.approvals)
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from fastapi import APIRouter, Response
 
-from nghiquyet.accounts.schemas import Created
-from nghiquyet.tracking.assignments import assign, get_assignment, list_assignments, unassign
-from nghiquyet.tracking.schemas import AssignmentCreate, AssignmentRead
+from nghiquyet.tracking.assignments import (
+    assign,
+    get_assignment,
+    list_assignments,
+    past_deadline_warning,
+    unassign,
+)
+from nghiquyet.tracking.schemas import ApiWarning, AssignmentCreate, AssignmentCreated, AssignmentRead
 from nghiquyet.web.api.params import PathId, QueryId
 from nghiquyet.web.api.versions import STALE_RESPONSES, IfMatch, require_fresh, tag
 from nghiquyet.web.deps import CurrentUser, DbSession
@@ -17,10 +23,13 @@ router = APIRouter(prefix="/assignments", tags=["assignments"])
 
 
 @router.post("")
-def create(body: AssignmentCreate, session: DbSession, user: CurrentUser) -> Created:
+def create(body: AssignmentCreate, session: DbSession, user: CurrentUser) -> AssignmentCreated:
+    """A deadline already past is accepted with a warning (`deadline_past`) in the answer."""
     assignment = assign(session, item_type=body.item_type, item_id=body.item_id, unit_id=body.unit_id,
                         role=body.role, deadline=body.deadline, note=body.note, actor=user)
-    return Created(id=assignment.id)
+    warning = past_deadline_warning(body.deadline, today=dt.date.today())
+    warnings = [ApiWarning(code="deadline_past", message=warning)] if warning else []
+    return AssignmentCreated(id=assignment.id, warnings=warnings)
 
 
 @router.get("")

@@ -14,12 +14,20 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from nghiquyet.db.versions import StaleVersion
-from nghiquyet.errors import ConflictError, InputError, NghiquyetError, NotFoundError, PermissionDenied
+from nghiquyet.errors import (
+    ConflictError,
+    InputError,
+    NghiquyetError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationFailed,
+)
 
 STATUS_OF: tuple[tuple[type[NghiquyetError], int], ...] = (
     (PermissionDenied, 403),
     (NotFoundError, 404),
     (ConflictError, 409),
+    (ValidationFailed, 422),  # before InputError, its base: typed values that fail their checks
     (InputError, 400),
 )
 
@@ -67,6 +75,8 @@ def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     body: dict[str, object] = {"detail": public_message(exc)}
     if isinstance(exc, ConflictError) and exc.existing_id is not None:
         body["existing_id"] = exc.existing_id
+    if isinstance(exc, ValidationFailed):
+        body["errors"] = exc.problems
     headers = {}
     if isinstance(exc, StaleVersion):  # If-Match was stale: what is stored now, and its ETag
         body["version"], headers["ETag"] = exc.version, f'"v{exc.version}"'

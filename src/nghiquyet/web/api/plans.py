@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from nghiquyet.plans.models import Plan
 from nghiquyet.plans.schemas import PlanRead, PlanSummary, PlanUpdate
@@ -66,6 +66,7 @@ class PlanStatusOut(BaseModel):
     indicators: list[IndicatorStatusOut]
     by_group: dict[str, TallyOut]
     by_unit: dict[str, TallyOut]
+    closed: bool = Field(False, description="Đã qua hết kỳ của kế hoạch: kết quả là kết quả cuối cùng")
 
 
 class OverdueOut(BaseModel):

@@ -18,14 +18,15 @@ from nghiquyet.web.pages import (
     mine,
     plans,
     reminders,
+    review_reshape,
     search,
     series,
     units,
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, documents, plans, assign, mine, approvals, units, search, assistant,
-                reminders, levels, approve_below, followup, handbook, series):
+for _module in (auth, dashboard, documents, review_reshape, plans, assign, mine, approvals, units, search,
+                assistant, reminders, levels, approve_below, followup, handbook, series):
     router.include_router(_module.router)
 
 __all__ = ["router"]

@@ -14,7 +14,7 @@ from nghiquyet.accounts.models import User
 from nghiquyet.errors import InputError
 from nghiquyet.extract.figures.numbers import parse_vn_date
 from nghiquyet.plans.service import get_plan
-from nghiquyet.tracking.service import AssignmentSpec, assign_many, list_assignments
+from nghiquyet.tracking.service import AssignmentSpec, assign_many, list_assignments, past_deadline_warning
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.pages.common import PageRoute, render, require_office
@@ -133,4 +133,7 @@ def assign_submit(
     unit_name = done[0].unit.name if done else ""
     role_vi = "chủ trì" if role == "lead" else "phối hợp"
     messages = [{"kind": "ok", "text": f"Đã giao {len(done)} mục cho {unit_name} ({role_vi})."}]
+    warning = past_deadline_warning(due, today=date.today())
+    if warning:
+        messages.append({"kind": "warn", "text": warning})
     return _page(request, session, user, plan_id, messages)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from nghiquyet.accounts.models import User
 from nghiquyet.plans.service import list_plans
+from nghiquyet.reminders.due import due_work
 from nghiquyet.status import Period, Tally
 from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
@@ -82,6 +83,8 @@ def dashboard(
         groups=groups,
         group_bars={key: status_bar(t, label=GROUP_LABELS.get(key, key)) for key, t in ps.by_group.items()},
         plan_bar=status_bar(Tally(ps.total, ps.complete, ps.by_status), label=chosen.title),
+        due=due_work(session, actor=user, today=today, plan_id=chosen.id, unit_id=f.unit_id),
+        show_unit=user.role != "unit",
         gap_chart=gap_chart(gaps, title="Chỉ tiêu chậm: cần đạt đến kỳ này và thực hiện") if gaps else None,
         by_unit=by_unit,
         rows=rows,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -22,13 +23,15 @@ from nghiquyet.documents.service import (
 )
 from nghiquyet.errors import InputError, NghiquyetError
 from nghiquyet.extract.read import read_document
-from nghiquyet.plans.service import confirm_plan, list_plans
+from nghiquyet.plans.service import confirm_plan, deadline_date, list_plans
+from nghiquyet.tracking.service import past_deadline_warning
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.format import COMPARATOR_LABELS, GROUP_LABELS
 from nghiquyet.web.pages import review_edits as ops
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_office, require_user
 
 router = APIRouter(route_class=PageRoute)
+TASK_LATE = "nhiệm vụ này được tính là quá hạn ngay khi theo dõi. Nếu nhập nhầm, hãy sửa lại thời hạn."
 
 
 @dataclass
@@ -207,6 +210,7 @@ def _item_fragment(
     *,
     form: bool,
     error: str | None = None,
+    warning: str | None = None,
 ) -> Response:
     if not is_htmx(request):
         return RedirectResponse(f"/van-ban/{doc.id}", status_code=303)
@@ -216,7 +220,7 @@ def _item_fragment(
         gone = Message("error", "Mục này không còn trong bản rà soát: trang đã được tải lại.")
         return render(request, "documents/_items.html", user, **context, messages=[gone])
     name = "documents/_item_form.html" if form else "documents/_item.html"
-    return render(request, name, user, item=items[index], error=error, **context)
+    return render(request, name, user, item=items[index], error=error, warning=warning, **context)
 
 
 @router.get("/van-ban/{document_id}/muc/{kind}/{index}", response_class=HTMLResponse)
@@ -276,7 +280,9 @@ async def item_save(
     except InputError as exc:  # show the form again with the reason, nothing saved
         return _item_fragment(request, session, doc, user, checked, index, form=True, error=exc.message)
     save_review(session, document_id=doc.id, extraction=corrected, actor=user)
-    return _item_fragment(request, session, doc, user, checked, index, form=False)
+    warning = past_deadline_warning(deadline_date(edit.deadline.strip()), today=date.today(),
+                                    consequence=TASK_LATE) if checked == "task" else None
+    return _item_fragment(request, session, doc, user, checked, index, form=False, warning=warning)
 
 
 @router.post("/van-ban/{document_id}/muc/{kind}/{index}/xoa", response_class=HTMLResponse)

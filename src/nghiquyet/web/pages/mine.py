@@ -17,6 +17,7 @@ from nghiquyet.db.versions import StaleVersion, stale_message
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.plans.models import Plan
+from nghiquyet.reminders.due import due_work
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.service import (
     attach_evidence,
@@ -201,6 +202,9 @@ def my_work(
         active="mine",
         title="Việc của tôi",
         **_page_context(session, user, plan, period),
+        # Every plan of the unit, not only the one chosen: late work of another plan is not hidden.
+        due=due_work(session, actor=user, today=date.today()),
+        show_unit=False,
     )
 
 
@@ -332,5 +336,6 @@ async def save_entry(
     if error is not None:  # keep what was typed, beside the reason
         row.error, row.form_value, row.form_note = error, typed, note
     if not is_htmx(request):
-        return render(request, "tracking/mine.html", user, status_code=400, active="mine", **ctx)
+        return render(request, "tracking/mine.html", user, status_code=400, active="mine", **ctx,
+                      due=due_work(session, actor=user, today=date.today()), show_unit=False)
     return render(request, "tracking/_entry.html", user, row=row, message=message, **ctx)

@@ -10,14 +10,16 @@ import copy
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
+from nghiquyet.documents.reshape import LIST_KEY
+from nghiquyet.documents.reshape import Kind as Kind  # the pages name them through this module
+from nghiquyet.documents.reshape import check_kind as check_kind
+from nghiquyet.documents.reshape import item_at as item_at
+from nghiquyet.documents.reshape import items_of as _items
 from nghiquyet.errors import InputError
 from nghiquyet.extract.figures.numbers import parse_vn_number
 
-Kind = Literal["indicator", "task"]
-KINDS: tuple[Kind, ...] = ("indicator", "task")
-_LIST_KEY: dict[str, str] = {"indicator": "indicators", "task": "tasks"}
 _LINES = re.compile(r"^\s*(\d{1,6})\s*(?:[-–—]\s*(\d{1,6}))?\s*$")
 
 
@@ -40,26 +42,15 @@ class ReviewItem:
     targets: list[dict[str, Any]] = field(default_factory=list)
 
 
-def check_kind(kind: str) -> Kind:
-    if kind not in KINDS:
-        raise InputError(f"Loại mục '{kind}' không hợp lệ: chỉ có chỉ tiêu hoặc nhiệm vụ.")
-    return kind
-
-
-def _items(extraction: dict[str, Any], kind: Kind) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = extraction.setdefault(_LIST_KEY[kind], [])
-    return items
-
-
 def _fingerprint(item: dict[str, Any]) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def review_items(effective: dict[str, Any], machine: dict[str, Any], kind: Kind) -> list[ReviewItem]:
     """The items of `effective`, each flagged when it differs from everything the machine extracted."""
-    original = {_fingerprint(i) for i in machine.get(_LIST_KEY[kind]) or []}
+    original = {_fingerprint(i) for i in machine.get(LIST_KEY[kind]) or []}
     out = []
-    for index, d in enumerate(effective.get(_LIST_KEY[kind]) or []):
+    for index, d in enumerate(effective.get(LIST_KEY[kind]) or []):
         out.append(
             ReviewItem(
                 kind=kind,
@@ -78,15 +69,6 @@ def review_items(effective: dict[str, Any], machine: dict[str, Any], kind: Kind)
             )
         )
     return out
-
-
-def item_at(extraction: dict[str, Any], kind: Kind, index: int) -> dict[str, Any]:
-    items = _items(extraction, kind)
-    if not 0 <= index < len(items):
-        raise InputError(
-            "Mục này không còn trong bản rà soát (có thể vừa bị gộp hoặc bỏ): hãy tải lại trang."
-        )
-    return items[index]
 
 
 def parse_lines(text: str) -> tuple[int | None, int | None]:

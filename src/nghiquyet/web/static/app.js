@@ -89,6 +89,70 @@
   document.addEventListener("DOMContentLoaded", highlightHash);
   window.addEventListener("hashchange", highlightHash);
 
+  // Quick target editor: rows of metric / comparator / value / unit / year. Tab from the last field
+  // of the last row adds a row and moves into it (unless that row is still empty: then Tab leaves
+  // the table as usual); "Thêm dòng" does the same.
+  function fieldsOf(row) {
+    return Array.prototype.slice.call(row.querySelectorAll("input:not([type=hidden]), select"));
+  }
+
+  function numberRows(form) {
+    form.querySelectorAll("[data-rows] [data-row]").forEach(function (row, i) {
+      var n = i + 1;
+      row.querySelector("[data-row-number]").textContent = n;
+      row.querySelectorAll("[data-label]").forEach(function (field) {
+        field.setAttribute("aria-label", field.getAttribute("data-label") + ", dòng " + n);
+      });
+    });
+  }
+
+  function addRow(form) {
+    var template = form.querySelector("template[data-row-template]");
+    var row = template.content.querySelector("[data-row]").cloneNode(true);
+    form.querySelector("[data-rows]").appendChild(row);
+    numberRows(form);
+    fieldsOf(row)[0].focus();
+    return row;
+  }
+
+  function rowIsEmpty(row) {
+    return ["metric", "value", "unit"].every(function (name) {
+      var field = row.querySelector("[name=" + name + "]");
+      return !field || !field.value.trim();
+    });
+  }
+
+  document.addEventListener("keydown", function (evt) {
+    if (evt.key !== "Tab" || evt.shiftKey || evt.altKey || evt.ctrlKey || evt.metaKey) { return; }
+    var form = evt.target.closest("[data-quick-targets]");
+    var row = evt.target.closest("[data-row]");
+    if (!form || !row) { return; }
+    var rows = form.querySelectorAll("[data-rows] [data-row]");
+    var fields = fieldsOf(row);
+    if (row !== rows[rows.length - 1] || evt.target !== fields[fields.length - 1] || rowIsEmpty(row)) { return; }
+    evt.preventDefault();
+    addRow(form);
+  });
+
+  document.addEventListener("click", function (evt) {
+    var button = evt.target.closest("[data-add-row]");
+    var form = button && button.closest("[data-quick-targets]");
+    if (form) { addRow(form); }
+  });
+
+  // When the editor arrives, the cursor goes where typing starts: the first wrong field, else the
+  // first field of the last (empty) row.
+  // (An outerHTML swap replaces the element the event names, so the new form is looked up by its mark.)
+  document.addEventListener("htmx:afterSettle", function () {
+    var form = document.querySelector("[data-quick-targets]:not([data-focused])");
+    if (!form) { return; }
+    form.setAttribute("data-focused", "");
+    var wrong = form.querySelector("[data-rows] [aria-invalid=true]");
+    var rows = form.querySelectorAll("[data-rows] [data-row]");
+    var target = wrong || (rows.length ? fieldsOf(rows[rows.length - 1])[0] : null);
+    if (target) { target.focus(); }
+  });
+
   // A filter select that submits its form when changed (no inline onchange: the CSP forbids it).
   document.addEventListener("change", function (evt) {
     var select = evt.target.closest("select[data-submit-on-change]");

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("period", sa.String(length=16), nullable=False),
         sa.Column("plan_id", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=32), nullable=False),
+        sa.Column("judged_on", sa.Date(), nullable=False),
         sa.ForeignKeyConstraint(["indicator_id"], ["indicators.id"],
                                 name=op.f("fk_stored_statuses_indicator_id_indicators"), ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["plan_id"], ["plans.id"], name=op.f("fk_stored_statuses_plan_id_plans"),
