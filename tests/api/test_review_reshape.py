@@ -154,6 +154,10 @@ def test_one_wrong_row_saves_nothing_and_each_problem_names_its_row(
         (5, "comparator"),
     ]
     assert "Năm “20277” không hợp lệ" in body["errors"][2]["message"]
+    # Each problem is also an item of the documented 422 schema (loc, msg, type).
+    assert body["errors"][0]["loc"] == ["body", "rows", 1, "value"]
+    first = body["errors"][0]
+    assert first["msg"] == first["message"] and first["type"] == "value_error"
     assert _review(api_client, office, doc_id)["indicators"][0]["targets"] == before
     assert api_client.get(f"{API}/{doc_id}", headers=office).json()["review"] is None
     assert _review_events(api_client, doc_id) == []
@@ -224,6 +228,7 @@ def test_a_split_that_cannot_be_done_is_422_in_vietnamese_and_saves_nothing(
     response = api_client.post(f"{API}/{doc_id}/review/indicator/0/split", headers=office, json=body)
     assert response.status_code == 422, response.text
     assert words in response.json()["detail"]
+    assert all(e["loc"][0] == "body" and e["msg"] for e in response.json()["errors"])
     assert api_client.get(f"{API}/{doc_id}", headers=office).json()["review"] is None
 
 
@@ -243,3 +248,37 @@ def test_reshaping_is_for_the_office_and_names_what_is_wrong(
     rows = {"rows": [{"metric": "x", "value": "1"}]}
     gone_rows = api_client.put(f"{API}/{doc_id}/review/indicator/7/targets", headers=office, json=rows)
     assert gone_rows.status_code == 404
+
+
+def test_the_reshaped_review_is_what_the_confirmed_plan_tracks(
+    api_client: TestClient, office: dict[str, str]
+) -> None:
+    doc_id = _upload(api_client, office)
+    assert (
+        api_client.post(
+            f"{API}/{doc_id}/review/indicator/1/split", headers=office, json={"cuts": [1]}
+        ).status_code
+        == 200
+    )
+    assert api_client.post(f"{API}/{doc_id}/review/task/1/convert", headers=office).status_code == 200
+    rows = [
+        {
+            "metric": "Tỷ lệ người dân tham gia bảo hiểm y tế",
+            "comparator": "gte",
+            "value": "96,5",
+            "unit": "%",
+            "keep": 0,
+        }
+    ]
+    assert (
+        api_client.put(
+            f"{API}/{doc_id}/review/indicator/3/targets", headers=office, json={"rows": rows}
+        ).status_code
+        == 200
+    )
+    plan_id = api_client.post(f"{API}/{doc_id}/plan", headers=office).json()["plan_id"]
+    plan = api_client.get(f"/api/v1/plans/{plan_id}", headers=office).json()
+    assert [(i["line"], i["line_end"]) for i in plan["indicators"]] == [(6, 6), (7, 7), (8, 8), (11, 11)]
+    assert [t["line"] for t in plan["tasks"]] == [10]
+    last = plan["indicators"][3]["targets"]
+    assert [(t["comparator"], t["value"], t["unit"], t["year"]) for t in last] == [("gte", 96.5, "%", 2027)]

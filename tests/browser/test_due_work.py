@@ -30,6 +30,7 @@ FIRST_YEAR = TODAY.year - 2  # its yearly report was due in January of last year
 OTHER_UNIT, OTHER_NAME = "so.khac", "Sở Khác thử"
 UNREPORTED = "Tỷ lệ hộ dùng nước sạch"
 REPORTED = "Số trường đạt chuẩn quốc gia"
+FOREST = "Tỷ lệ che phủ rừng"  # sent from the overdue list by the unit's test
 LATE_TASK = "Hoàn thành đề án chuyển đổi số"
 SOON_TASK = "Ban hành kế hoạch kiểm tra cuối năm"
 OTHERS_TASK = "Rà soát quy hoạch đô thị"
@@ -46,7 +47,7 @@ def _build(session: Session, settings: Settings) -> None:
     plan = Plan(title="Kế hoạch thử ba năm", number="05/KH-HAN", year_start=FIRST_YEAR, year_end=TODAY.year,
                 status="active")
     session.add(plan)
-    for pos, text in enumerate((UNREPORTED, REPORTED)):
+    for pos, text in enumerate((UNREPORTED, REPORTED, FOREST)):
         indicator = Indicator(position=pos, label=f"{pos + 1}.", group="kinh_te_xa_hoi", text=text,
                               line=pos + 1)
         indicator.targets.append(Target(plan=plan, position=0, metric=text, comparator="gte", value=90,
@@ -118,6 +119,7 @@ def test_a_unit_sees_its_own_overdue_work_on_my_work_and_the_dashboard(browser: 
         expect(_line(late, UNREPORTED)).to_contain_text(f"chưa báo cáo Năm {FIRST_YEAR}")
         expect(_line(soon, SOON_TASK)).to_contain_text("còn 3 ngày")
         expect(_line(late, OTHERS_TASK)).to_have_count(0)  # another unit's task
+        assert not re.search(r"\d\.\.\s", page.locator("#due-work").inner_text())  # "1. ", never "1.. "
         expect(page.locator("#due-work")).not_to_contain_text(UNIT_NAME)  # its own: no unit names
         page.set_viewport_size(PHONE)
         fits_the_phone(page)
@@ -169,3 +171,22 @@ def test_a_past_task_deadline_typed_in_review_is_kept_with_a_warning(browser: An
         page.locator("#item-task-0").get_by_role("button", name="Lưu", exact=True).click()
         expect(page.locator("#item-task-0")).to_contain_text(f"Thời hạn: 31/12/{TODAY.year + 1}")
         expect(page.locator("#item-task-0 .flash-warn")).to_have_count(0)
+
+
+def test_a_report_sent_from_the_overdue_list_leaves_it_without_a_reload(browser: Any, site: str) -> None:
+    with open_page(browser, site) as page:
+        login(page, UNIT, PASSWORD)
+        page.goto("/viec-cua-toi")
+        line = _line(page.locator("#due-overdue"), FOREST)
+        expect(line).to_contain_text(f"chưa báo cáo Năm {FIRST_YEAR}")
+        line.get_by_role("link", name=f"Báo cáo Năm {FIRST_YEAR}").click()
+        page.wait_for_url(re.compile(rf"period={FIRST_YEAR}"))
+        entry = page.locator("article.item", has_text=FOREST)
+        entry.get_by_label(re.compile("Số liệu thực hiện")).fill("61,5")
+        entry.get_by_role("button", name="Gửi duyệt").click()
+        expect(page.locator("article.item", has_text=FOREST)).to_contain_text("Đã gửi duyệt")
+        # The list was swapped with the entry: the year just sent is no longer owed.
+        still = _line(page.locator("#due-overdue"), FOREST)
+        expect(still).not_to_contain_text(f"Năm {FIRST_YEAR}")
+        page.reload()
+        expect(_line(page.locator("#due-overdue"), FOREST)).not_to_contain_text(f"Năm {FIRST_YEAR}")

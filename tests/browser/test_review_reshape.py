@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.accounts.service import hash_password
 from nghiquyet.config import Settings
-from tests.browser.helpers import login, shoot
+from tests.browser.helpers import DESKTOP, PHONE, fits_the_phone, login, shoot
 from tests.browser.own_site import own_site
 from tests.factories import REVIEW_PLAN
 
@@ -111,6 +111,10 @@ def test_quick_editor_tab_walks_the_row_and_opens_a_new_one(page: Any, tmp_path:
     expect(editor.locator("[data-rows] [data-row]")).to_have_count(5)
     assert _focused_label(page) == "Lưu các mức"
     shoot(page, "ra-soat-nhap-nhanh-muc")
+    page.set_viewport_size(PHONE)  # on a phone each row is a card; nothing scrolls sideways
+    fits_the_phone(page)
+    page.set_viewport_size(DESKTOP)
+    editor.get_by_role("button", name="Lưu các mức").focus()
     page.keyboard.press("Enter")
 
     saved = page.locator("#item-indicator-1")
@@ -128,6 +132,9 @@ def test_quick_editor_marks_each_wrong_row_in_vietnamese_and_saves_nothing(page:
     _open_review(page, tmp_path)
     page.locator("#item-indicator-0").get_by_role("button", name="Nhập nhanh mức chỉ tiêu").click()
     editor = page.locator("#item-indicator-0 form[data-quick-targets]")
+    editor.get_by_role("button", name="Thêm dòng").click()  # the mouse's way to a new row
+    expect(editor.locator("[data-rows] [data-row]")).to_have_count(4)
+    expect(editor.get_by_label("Nội dung đo, dòng 4")).to_be_focused()
     editor.get_by_label("Giá trị, dòng 1").fill("9,5,1")
     editor.get_by_label("Nội dung đo, dòng 3").fill("Số xã đạt chuẩn")
     editor.get_by_label("Giá trị, dòng 3").fill("3")

@@ -112,3 +112,16 @@ def test_a_sapo_that_sums_up_the_body_does_not_state_its_target_twice() -> None:
         "2030; tỷ lệ đô thị hóa trên 55%.\n"
     )
     assert _targets(text) == [("eq", 110, None, "triệu đồng"), ("gt", 55, None, "%")]
+
+
+def test_a_report_page_still_states_the_aim_it_opens_with() -> None:
+    text = (
+        "Sáng 12/8, Đảng bộ xã Hòa Bình khai mạc đại hội nhiệm kỳ 2025 - 2030.\n\n"
+        "Phấn đấu đến năm 2030 tỷ lệ hộ dùng nước sạch đạt 98%\n\n"
+        "Các đại biểu biểu quyết thông qua nghị quyết.\n\n"
+        "Nhiệm kỳ qua, tốc độ tăng giá trị sản xuất đạt 8,1%/năm; thu ngân sách đạt 180% kế hoạch. "
+        "Thu nhập bình quân đầu người năm 2025 đạt 58 triệu đồng, vượt mục tiêu nghị quyết.\n\n"
+        "Tổng thu ngân sách 5 năm ước đạt 21 tỷ đồng, đạt 120% kế hoạch.\n\n"
+        "Toàn xã đã kết nạp được 64 đảng viên mới, đạt 106% chỉ tiêu nghị quyết.\n"
+    )
+    assert _targets(text) == [("eq", 98, None, "%")]

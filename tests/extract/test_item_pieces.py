@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from tests.corpus import SEEDS
+
+from nghiquyet.extract import extract_source
 from nghiquyet.extract.items.pieces import item_pieces
 from nghiquyet.extract.items.recast import indicator_from_task, task_from_indicator
 from nghiquyet.extract.model import Indicator, Target, Task
+from nghiquyet.extract.read import read_document
 
 
 def test_an_inline_list_is_cut_at_its_markers_and_each_piece_keeps_its_label_and_column() -> None:
@@ -77,3 +81,34 @@ def test_an_indicator_read_as_a_task_finds_its_deadline_and_references() -> None
     assert (task.label, task.line, task.text) == ("5", 20, text)
     assert task.deadline == "trước ngày 30/6/2026" and task.deadline_period == "2026-06-30"
     assert task.references == ["57-NQ/TW"]
+
+
+def test_every_piece_of_every_seed_item_stands_on_its_own_lines_and_column() -> None:
+    """The seeds as the extractor reads them: each piece lies within its item's lines, in order, and
+    its column points at its own words in the source line (a wrapped piece: its first words)."""
+    placed = located = 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        source = read_document(path)
+        extraction = extract_source(source)
+        lines = source.lines
+        for item in [*extraction.indicators, *extraction.tasks]:
+            last = max(item.line, item.line_end or item.line)
+            pieces = item_pieces(
+                item.text,
+                line=item.line,
+                line_end=item.line_end,
+                column=getattr(item, "column", None),
+                lines=lines,
+            )
+            assert all(p.text and p.text in item.text for p in pieces), (path.name, item.line)
+            assert all(item.line <= p.line <= p.line_end <= last for p in pieces), (path.name, item.line)
+            assert [p.line for p in pieces] == sorted(p.line for p in pieces)
+            assert not any(p.text in ("-", "+", "•") for p in pieces)  # a bullet is no piece of its own
+            for p in pieces:
+                if p.column is None or not 0 < p.line <= len(lines):
+                    continue
+                placed += 1
+                shown = " ".join(lines[p.line - 1][p.column :].split()).casefold()
+                words = " ".join(p.text.split()).casefold()
+                located += shown.startswith(words[:12]) or (bool(shown) and words.startswith(shown))
+    assert placed > 500 and located / placed >= 0.99, (located, placed)

@@ -145,3 +145,69 @@ Căn cứ kế hoạch công tác năm của Ủy ban nhân dân xã, Ủy ban n
     assert meta.issuer == "Ủy ban nhân dân xã Hòa Lợi"
     assert meta.date == "2028-12-18"
     assert meta.doc_type == "bao_cao"
+
+
+def test_a_mixed_case_page_heading_above_the_header_does_not_end_the_title_block() -> None:
+    # A legal-text site repeats the document's name in its own words above the official header;
+    # the copy lost a glyph of the organ's level ("TNH" for "TỈNH"), which the enacting line under
+    # the title still names in full.
+    text = """Tìm kiếm văn bản
+Quyết định 412/QĐ-UBND giao kế hoạch vốn năm 2031 do tỉnh Đông Sơn ban hành
+Số hiệu 412/QĐ-UBND
+Loại văn bản Quyết định
+
+ỦY BAN NHÂN DÂN
+TNH ĐÔNG SƠN
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 412/QĐ-UBND
+
+Đông Sơn, ngày 03 tháng 3 năm 2031
+
+QUYẾT ĐỊNH
+
+VỀ VIỆC GIAO KẾ HOẠCH VỐN NĂM 2031
+
+ỦY BAN NHÂN DÂN TỈNH ĐÔNG SƠN
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Giao kế hoạch vốn cho các sở, ngành.
+"""
+    meta = extract_text(text).metadata
+    assert (meta.doc_type, meta.number, meta.date) == ("quyet_dinh", "412/QĐ-UBND", "2031-03-03")
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Đông Sơn"
+
+
+def test_a_targets_lead_that_names_its_span_gives_the_years() -> None:
+    text = (
+        "12/01/2031 - 09:20\n\nHuyện Đông Hà phấn đấu thu nhập 80 triệu đồng\n\n"
+        "Hội nghị Huyện ủy đã thông qua nghị quyết. Các chỉ tiêu chủ yếu trong giai đoạn 2031 – 2035 gồm: "
+        "thu nhập bình quân đầu người đến năm 2035 đạt 80 triệu đồng; thu ngân sách 60 tỷ đồng.\n"
+    )
+    assert extract_text(text).metadata.years == [2031, 2035]
+
+
+def test_a_heading_that_reviews_one_term_and_plans_the_next_plans_the_later() -> None:
+    text = (
+        "Nghị quyết Đại hội đại biểu Đảng bộ thị xã Hòa Phong lần thứ IX\n\n"
+        "Thứ Hai, 12/10/2030, 10:05 (GMT+7)\n\nQUYẾT NGHỊ\n\n"
+        "I- Tán thành đánh giá kết quả nhiệm kỳ 2025 - 2030 và mục tiêu, nhiệm vụ nhiệm kỳ 2030 - 2035 "
+        "nêu trong Báo cáo chính trị.\n\n"
+        "1. Về kết quả, Đại hội khẳng định: thu ngân sách đạt 5.100/4.800 tỷ đồng.\n"
+    )
+    assert extract_text(text).metadata.years == [2031, 2035]
+
+
+def test_a_period_named_as_a_comparison_is_not_the_period_reported() -> None:
+    text = (
+        "Theo số liệu thống kê, tổng sản phẩm trên địa bàn tăng 5,9% so với cùng kỳ, thấp hơn mức tăng "
+        "6,3% của quý I/2030 nhưng vượt kịch bản tăng trưởng quý I/2031. Khu vực dịch vụ tăng 7,1%.\n"
+    )
+    assert extract_text(text).metadata.years == [2031, 2031]

@@ -192,3 +192,26 @@ def test_page_api_and_the_three_reports_agree_for_every_target_and_period(demo: 
                 assert _pdf_statuses(_report(demo, plan_id, period, "pdf")) == expected, where
                 pdfs += 1
     assert checked > 800 and pdfs >= 5
+
+
+def test_each_units_level_tally_adds_up_its_plans_tallies(demo: Demo) -> None:
+    """The level pages' tallies (the set-based roll-up) count, for every unit and every period with
+    figures, exactly what the plans' own tallies count for that unit (the dashboards' "by unit")."""
+    years = {p.split("-")[0] for _plan, periods in demo.plans for p in periods}
+    compared = 0
+    for period in sorted(p for _plan, periods in demo.plans for p in set(periods)):
+        apis = [_api(demo, plan_id, period) for plan_id, periods in demo.plans if period in periods]
+        if not any(_has_figures(a) for a in apis):
+            continue
+        expected: dict[str, dict[str, int]] = {}
+        for api in apis:
+            for unit_id, t in api["by_unit"].items():
+                sums = expected.setdefault(unit_id, dict.fromkeys(api["by_status"], 0))
+                for key, n in t["by_status"].items():
+                    sums[key] += n
+        for unit_id, by_status in expected.items():
+            r = demo.client.get(f"/api/v1/units/{unit_id}/tally", params={"period": period})
+            assert r.status_code == 200, r.text
+            assert r.json()["own"]["by_status"] == by_status, (period, unit_id)
+            compared += 1
+    assert years and compared > 50

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import ConflictError
-from nghiquyet.plans.models import Plan, Target
+from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
 from nghiquyet.tracking.rollup import judged_subtree_tally, subtree_tally
 from nghiquyet.tracking.service import (
@@ -128,6 +128,15 @@ def test_stored_statuses_equal_judging_from_scratch(db: Session, org: Org, offic
         assign(
             db, item_type="indicator", item_id=indicator.id, unit_id=support.id, role="support", actor=office
         )
+    # A qualitative indicator (counted as "chưa có số liệu") and a plan of another year (not counted
+    # in 2024), both led in the tree, so the stored tally must count exactly what judging counts.
+    bare = Indicator(plan=plan, position=9, label="(9)", text="Giữ vững quốc phòng, an ninh")
+    db.add(bare)
+    later = make_plan(db, title="Kế hoạch năm 2026", year_start=2026, year_end=2026,
+                      targets=[dict(SPECS[0], year=2026)])
+    db.flush()
+    assign(db, item_type="indicator", item_id=bare.id, unit_id=org.cell.id, actor=office)
+    assign(db, item_type="indicator", item_id=later.indicators[0].id, unit_id=org.finance.id, actor=office)
     _same(db, org)
     for _ in range(30):
         _step(db, rng, org, office, plan)

@@ -28,6 +28,14 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
+def numbered(label: str | None, text: str) -> str:
+    """An item's number before its words, as the pages write it: "1." or "(2)" as they are, "1.1" → "1.1."."""
+    number = (label or "").strip()
+    if not number:
+        return text
+    return f"{number} {text}" if number[-1] in ".)" else f"{number}. {text}"
+
+
 def report_kinds(cadence: list[str]) -> list[PeriodKind]:
     """The period kinds a plan reports in; a plan that names no cadence reports once a year."""
     kinds = [CADENCE_KINDS[c] for c in cadence if c in CADENCE_KINDS]

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nghiquyet.plans.models import Plan
+from nghiquyet.reminders.calendar import numbered
 from nghiquyet.reminders.models import ReminderRule
 from nghiquyet.reminders.service import CalendarEntry, calendar
 from nghiquyet.tracking.service import OverdueTask, overdue_tasks
@@ -38,6 +39,13 @@ class DueItem:
     days: int  # days late (overdue) or days left (soon; 0 = today)
     periods: list[str] = field(default_factory=list)  # the reports owed, e.g. ["Quý I/2026", "Quý II/2026"]
     progress: float | None = None  # a task's latest approved progress
+    plan_id: int | None = None
+    period: str | None = None  # the code of the first report owed ("2026-Q1")
+
+    @property
+    def report_href(self) -> str:
+        """Where a unit sends the first report it owes ("Việc của tôi" on that plan and period)."""
+        return f"/viec-cua-toi?plan={self.plan_id}&period={self.period}"
 
     @property
     def href(self) -> str:
@@ -119,13 +127,13 @@ class _Names:
 
 
 def _task_item(t: OverdueTask, today: dt.date, names: _Names) -> DueItem:
-    label = f"{t.label} " if t.label else ""
-    return DueItem(kind="task", item_type="task", item_id=t.task_id, title=label + (t.title or t.text),
+    return DueItem(kind="task", item_type="task", item_id=t.task_id,
+                   title=numbered(t.label, t.title or t.text),
                    plan_name=names.plan(t.plan_id), unit_name=names.unit(t.unit_id), due=t.deadline,
-                   days=abs((today - t.deadline).days), progress=t.progress)
+                   days=abs((today - t.deadline).days), progress=t.progress, plan_id=t.plan_id)
 
 
 def _report_item(first: CalendarEntry, owed: list[CalendarEntry], days: int, names: _Names) -> DueItem:
     return DueItem(kind="report", item_type=first.item_type, item_id=first.item_id, title=first.item_label,
                    plan_name=names.plan(first.plan_id), unit_name=first.unit_name, due=first.due, days=days,
-                   periods=[e.period_label for e in owed])
+                   periods=[e.period_label for e in owed], plan_id=first.plan_id, period=first.period)

@@ -25,7 +25,7 @@ from nghiquyet.explanations.items import item_link
 from nghiquyet.explanations.service import open_requests
 from nghiquyet.notifications.email import ChannelError, Mail, MailChannel
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
-from nghiquyet.reminders.calendar import EntryState, entry_state, slots
+from nghiquyet.reminders.calendar import EntryState, entry_state, numbered, slots
 from nghiquyet.reminders.models import (
     EmailMessage,
     Lease,
@@ -184,8 +184,7 @@ def _item_labels(session: Session, assignments: list[Assignment]) -> dict[int, s
         item: Indicator | Task | None = inds.get(a.indicator_id or 0) or tasks.get(a.task_id or 0)
         if item is not None:
             text = (getattr(item, "title", None) or item.text or "").strip()
-            label = f"{item.label}. " if item.label else ""
-            out[a.id] = (label + text)[:160]
+            out[a.id] = numbered(item.label, text)[:160]  # "1." stays "1.", never "1.."
     return out
 
 

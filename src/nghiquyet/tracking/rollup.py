@@ -1,8 +1,9 @@
 """Roll-up over a subtree of units: "Tỉnh X: 4.210/6.000 chỉ tiêu hoàn thành", and per unit.
 
-Which indicators count: every indicator with a numeric target whose LEAD unit lies in the
-subtree (the unit itself and all below it), whatever plan it belongs to: a province's communes
-each have their own plan, and the province office wants one tally over all of them. The figure
+Which indicators count: every indicator whose LEAD unit lies in the subtree (the unit itself and
+all below it), whatever plan running in the period's year it belongs to — a qualitative one as
+"chưa có số liệu", as `plan_status` counts it: a province's communes each have their own plan, and
+the province office wants one tally over all of them. The figure
 for each target follows the rule of `plan_status` (approved only; the period's own figure, else
 the latest sub-period's).
 
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, distinct, exists, func, select
+from sqlalchemy import ColumnElement, and_, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
@@ -74,18 +75,21 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     connection = session.connection()
     ensure_current(connection, wanted, today)
     led = _led(session, root)
-    has_targets = exists().where(Target.indicator_id == led.c.indicator_id)
-    totals: dict[int, int] = dict(session.execute(select(led.c.unit_id, func.count()).where(has_targets)
-                                                  .group_by(led.c.unit_id)).all())
+    counted = (select(led.c.unit_id, Indicator.plan_id, Indicator.id.label("indicator_id"))
+               .join(Indicator, Indicator.id == led.c.indicator_id)
+               .join(Plan, Plan.id == Indicator.plan_id)
+               .where(running_in(wanted.year))
+               .subquery())
+    totals: dict[int, int] = dict(session.execute(select(counted.c.unit_id, func.count())
+                                                  .group_by(counted.c.unit_id)).all())
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for unit_id, status, n in session.execute(
-            select(led.c.unit_id, StoredStatus.status, func.count())
-            .join(StoredStatus, and_(StoredStatus.indicator_id == led.c.indicator_id,
+            select(counted.c.unit_id, StoredStatus.status, func.count())
+            .join(StoredStatus, and_(StoredStatus.indicator_id == counted.c.indicator_id,
                                      StoredStatus.period == wanted.code))
-            .group_by(led.c.unit_id, StoredStatus.status)):
+            .group_by(counted.c.unit_id, StoredStatus.status)):
         counts[unit_id][status] = n
-    plans = session.scalar(select(func.count(distinct(Indicator.plan_id)))
-                           .join(led, led.c.indicator_id == Indicator.id).where(has_targets)) or 0
+    plans = session.scalar(select(func.count(distinct(counted.c.plan_id)))) or 0
     by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=sum_tallies(by_unit.values()),
                         by_unit=by_unit, plans=plans)
@@ -118,6 +122,13 @@ def _led(session: Session, root: Unit) -> Any:
             .subquery())
 
 
+def running_in(year: int) -> ColumnElement[bool]:
+    """Plans running in `year`: a 2026 plan has nothing to report for 2024, and no plan's own tally
+    for 2024 counts it (a plan without years counts every year)."""
+    return and_(or_(Plan.year_start.is_(None), Plan.year_start <= year),
+                or_(Plan.year_end.is_(None), Plan.year_end >= year))
+
+
 def sum_tallies(tallies: Iterable[Tally]) -> Tally:
     by_status: dict[str, int] = {}
     total = complete = 0
@@ -137,6 +148,7 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     led = _led(session, root)
     wanted_code = wanted.code
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
+    running = running_in(wanted.year)
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
         select(Target.id, Target.indicator_id, led.c.unit_id, Target.plan_id, Target.comparator, Target.value,
@@ -144,7 +156,8 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
                Plan.year_end, Update.value, Update.decided_at, Update.version, Update.id)
         .join(led, led.c.indicator_id == Target.indicator_id)
         .join(Plan, Plan.id == Target.plan_id)
-        .outerjoin(Update, own_figure)).all()
+        .outerjoin(Update, own_figure)
+        .where(running)).all()
 
     # Newest standing figure per target: the exact period's (newest decision, version, id), else
     # the sub-period ending last (then newest decision, version, id), as `plan_status` ranks them.
@@ -206,6 +219,14 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     per_unit: dict[int, list[Status]] = defaultdict(list)
     for (_indicator_id, unit_id), statuses in judged.items():
         per_unit[unit_id].append(statuses[0] if len(statuses) == 1 else indicator_status(statuses))
+    # A qualitative indicator (no numeric target) counts as "chưa có số liệu", as in the plan's own
+    # tally, so a unit leads as many indicators on its level page as on the plan's dashboard.
+    bare = ~select(Target.id).where(Target.indicator_id == Indicator.id).exists()
+    for unit_id, plan_id in connection.execute(
+            select(led.c.unit_id, Indicator.plan_id).join(Indicator, Indicator.id == led.c.indicator_id)
+            .join(Plan, Plan.id == Indicator.plan_id).where(bare, running)):
+        per_unit[unit_id].append(Status.chua_co_so_lieu)
+        plans.add(plan_id)
     every = [s for statuses in per_unit.values() for s in statuses]
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
                         by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))

@@ -54,9 +54,22 @@ _TERM_NAMED = re.compile(
     r"(?:đại hội|chỉ tiêu)[^.;:\n]{0,100}?nhiệm kỳ\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A targets lead that names its span: "Các chỉ tiêu chủ yếu trong giai đoạn 2021 – 2025 gồm:".
+_TARGETS_SPAN = re.compile(
+    r"chỉ tiêu[^.;:\n\d]{0,40}?(?:giai đoạn|thời kỳ)\s*\(?((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\)?\s*"
+    r"(?:là|gồm|như sau)?\s*:",
+    re.IGNORECASE,
+)
 # "tăng 8% so với cùng kỳ năm 2023": the baseline of a report on the year after.
 _SAME_TIME_LAST_YEAR = re.compile(r"cùng\s+kỳ\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "cao hơn mức tăng 4,84% của quý I/2024", "so với cùng kỳ năm 2024": the period a figure is
+# compared with, not the one the page reports on.
+_BASELINE_PERIOD = re.compile(
+    r"\b(?:của|so với|so)\s+(?:cùng\s+kỳ\s+)?(?:quý\s+[IV\d]+|(?:\d+|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?)?"
+    r"\s*(?:/|năm\s+)(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _THEME = re.compile(r"chủ đề(?:\s+(?:của\s+)?năm(?:\s+\d{4})?)?\s*(?:là)?\s*:?\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
 _SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
@@ -195,7 +208,9 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
         long_sentence = len(p.text) > 160 and not is_caps(p.text) and re.search(r"[.;:](?:\s|$)", p.text)
         # A rule under the organ or the motto ("--------") belongs to the header; one after the
         # type line closes the title block.
-        typed = typed or _starts_type(p.text)
+        # The type line stands in capitals ("QUYẾT ĐỊNH"); a page's own mixed-case heading above the
+        # header ("Quyết định 1930/QĐ-UBND giao chỉ tiêu ...") does not open the title block.
+        typed = typed or (_starts_type(p.text) and is_caps(without_emphasis(p.text)))
         if (_SEPARATOR.match(p.text) and typed) or long_sentence:
             block_end = p.line
             break
@@ -331,6 +346,10 @@ def _issuer(
 ) -> str | None:
     # The organ heading the page issues the document; "CỦA BAN CHẤP HÀNH ..." under the type
     # line names it only when there is no such heading.
+    if header_organ and issuer_line and _fuller_organ(issuer_line, header_organ):
+        # "ỦY BAN NHÂN DÂN / TNH LAI CHÂU" (a glyph lost in the copy) over the enacting line
+        # "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU": the line that names its level names the body in full.
+        return mixed_case(_KHOA.sub("", issuer_line).strip(" ()"))
     if header_organ:
         return mixed_case(header_organ)
     if issuer_line:
@@ -344,6 +363,16 @@ def _issuer(
                 body = f"{body} {found.most_common(1)[0][0]}"
         return body
     return None
+
+
+_LEVEL_WORD = re.compile(r"\b(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
+
+
+def _fuller_organ(line: str, organ: str) -> bool:
+    """The enacting line names the header's organ with the level the header lacks."""
+    head = " ".join(organ.upper().split()[:2])
+    return (line.upper().startswith(head) and _LEVEL_WORD.search(line.upper()) is not None
+            and _LEVEL_WORD.search(organ.upper()) is None)
 
 
 def _self_named(text: str) -> str:
@@ -492,17 +521,22 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
             named = sorted({int(y.group(1)) for y in plain})
             # "Đánh giá ... năm 2022 và kế hoạch ... năm 2023": the review year and the plan year.
             return [named[0], named[-1]]
-        if m := _SPAN.search(s):
-            return _term_years(int(m.group(2)), int(m.group(3)), m.group("kind"), doc_year)
+        if spans := list(_SPAN.finditer(s)):
+            # "đánh giá ... nhiệm kỳ 2015 - 2020 và mục tiêu ... nhiệm kỳ 2020 - 2025": a part that
+            # reviews the past term and plans the next plans for the later one.
+            last = max(spans, key=lambda x: int(x.group(3)))
+            return _term_years(int(last.group(2)), int(last.group(3)), last.group("kind"), doc_year)
     if m := re.search(r"chủ đề\s+năm\s+(\d{4})", text, re.IGNORECASE):
         return [int(m.group(1))] * 2
     if m := _TERM_NAMED.search(text):
         return _term_years(int(m.group(1)), int(m.group(2)), "nhiệm kỳ", doc_year)
+    if m := _TARGETS_SPAN.search(text):
+        return _term_years(int(m.group(1)), int(m.group(2)), "giai đoạn", doc_year)
     if doc_year:
         return [doc_year, doc_year]
     # A page with neither title nor date: the period its figures report ("Năm 2024, huyện ...",
     # "đến tháng 9/2024"), else the year after a "cùng kỳ năm 2023" baseline.
-    if period := detect_period(text):
+    if period := detect_period(_BASELINE_PERIOD.sub(" ", text)):
         return [int(period[:4])] * 2
     if m := _SAME_TIME_LAST_YEAR.search(text):
         return [int(m.group(1)) + 1] * 2

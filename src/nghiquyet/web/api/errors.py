@@ -70,13 +70,21 @@ def public_message(exc: NghiquyetError) -> str:
     return str(exc)
 
 
+def _problem(problem: dict[str, object]) -> dict[str, object]:
+    """A service's problem (row, field, message) in the shape of the documented 422 items (loc, msg, type)."""
+    field = str(problem.get("field") or "body")
+    row = problem.get("row")
+    loc: list[object] = ["body", "rows", row - 1, field] if isinstance(row, int) else ["body", field]
+    return {"loc": loc, "msg": str(problem.get("message") or ""), "type": "value_error", **problem}
+
+
 def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, NghiquyetError)
     body: dict[str, object] = {"detail": public_message(exc)}
     if isinstance(exc, ConflictError) and exc.existing_id is not None:
         body["existing_id"] = exc.existing_id
     if isinstance(exc, ValidationFailed):
-        body["errors"] = exc.problems
+        body["errors"] = [_problem(p) for p in exc.problems]
     headers = {}
     if isinstance(exc, StaleVersion):  # If-Match was stale: what is stored now, and its ETag
         body["version"], headers["ETag"] = exc.version, f'"v{exc.version}"'

@@ -338,4 +338,5 @@ async def save_entry(
     if not is_htmx(request):
         return render(request, "tracking/mine.html", user, status_code=400, active="mine", **ctx,
                       due=due_work(session, actor=user, today=date.today()), show_unit=False)
-    return render(request, "tracking/_entry.html", user, row=row, message=message, **ctx)
+    return render(request, "tracking/_entry_saved.html", user, row=row, message=message, **ctx,
+                  due=due_work(session, actor=user, today=date.today()), show_unit=False)
