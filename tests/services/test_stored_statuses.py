@@ -162,9 +162,9 @@ def test_a_change_of_rules_judges_everything_again(db: Session, org: Org, office
 
 
 def test_a_figure_counts_for_the_periods_around_it() -> None:
-    assert covering("2024-03") == ["2024", "2024-H1", "2024-Q1", "2024-03"]
-    assert covering("2024-Q3") == ["2024", "2024-H2", "2024-Q3"]
-    assert covering("2024") == ["2024"]
+    assert covering("2024-03") == ("2024", "2024-H1", "2024-Q1", "2024-03")
+    assert covering("2024-Q3") == ("2024", "2024-H2", "2024-Q3")
+    assert covering("2024") == ("2024",)
 
 
 def test_a_running_period_is_judged_again_on_a_later_day(db: Session, org: Org, office: User) -> None:

@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ import nghiquyet.status.period
 import nghiquyet.status.rules
 import nghiquyet.status.specs
 from nghiquyet.plans.models import Plan, Target
-from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for
+from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for
 from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
 from nghiquyet.tracking.status import judge_target, judging_date, plan_end_of
 
@@ -58,7 +59,8 @@ def _fingerprint() -> str:
 RULES_VERSION = _fingerprint()
 
 
-def covering(code: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def covering(code: str) -> tuple[str, ...]:
     """The periods whose standing figure an approved figure of `code` can be: itself and those around it."""
     inner = Period.parse(code)
     found = []
@@ -66,7 +68,7 @@ def covering(code: str) -> list[str]:
         outer = Period.containing(inner.start, kind)  # type: ignore[arg-type]
         if outer == inner or outer.contains(inner):
             found.append(outer.code)
-    return found
+    return tuple(found)
 
 
 # --- judging from the database --------------------------------------------------------------------
@@ -100,38 +102,47 @@ def _judged(conn: Connection, indicator_ids: list[int] | None, on: dt.date) -> l
     by_indicator: dict[int, list[Any]] = defaultdict(list)
     for row in targets:
         by_indicator[row[1]].append(row)
-    periods: dict[str, Period] = {}
     rows = []
     for indicator_id, its_targets in by_indicator.items():
-        codes = {c for t in its_targets for f in figures.get(t[0], ()) for c in covering(f[0])}
-        for code in sorted(codes):
-            wanted = periods.get(code) or periods.setdefault(code, Period.parse(code))
-            statuses = [_judge_target(t, figures.get(t[0], ()), wanted, periods, on) for t in its_targets]
+        # Each figure stands as a candidate in every period around its own (linear in the figures);
+        # the highest-ranked candidate of a (target, period) is its standing figure there.
+        standing: dict[tuple[int, str], tuple[tuple[Any, ...], Figure]] = {}
+        for t in its_targets:
+            for figure in figures.get(t[0], ()):
+                end = _period(figure[0]).end
+                for code in covering(figure[0]):
+                    rank = (code == figure[0], end, figure[2] or _NEVER, figure[3], figure[4])
+                    key = (t[0], code)
+                    current = standing.get(key)
+                    if current is None or rank > current[0]:
+                        standing[key] = (rank, figure)
+        specs = [(t, _spec(t)) for t in its_targets]
+        for code in sorted({code for _, code in standing}):
+            wanted = _period(code)
+            statuses = []
+            for t, spec in specs:
+                plan_end = plan_end_of(t[11], wanted)
+                found = standing.get((t[0], code))
+                if found is None:
+                    statuses.append(judge_target(spec, None, wanted, plan_end, on).status)
+                else:
+                    figure = found[1]
+                    statuses.append(judge_target(spec, figure[1], _period(figure[0]), plan_end, on).status)
             rows.append({"indicator_id": indicator_id, "period": code, "plan_id": its_targets[0][2],
                          "status": indicator_status(statuses).value, "judged_on": on})
     return rows
 
 
-def _judge_target(target: Any, figures: Iterable[Figure], wanted: Period, periods: dict[str, Period],
-                  on: dt.date) -> Status:
-    """As `plan_status` judges one target for `wanted` on day `on`: the standing figure, then the rules."""
-    best: tuple[Any, ...] | None = None
-    standing: Figure | None = None
-    for figure in figures:
-        inner = periods.get(figure[0]) or periods.setdefault(figure[0], Period.parse(figure[0]))
-        if inner != wanted and not wanted.contains(inner):
-            continue
-        rank = (inner == wanted, inner.end, figure[2] or _NEVER, figure[3], figure[4])
-        if best is None or rank > best:
-            best, standing = rank, figure
+@lru_cache(maxsize=4096)
+def _period(code: str) -> Period:
+    return Period.parse(code)
+
+
+def _spec(target: Any) -> TargetSpec:
     (_id, _indicator, _plan, comparator, value, value_max, unit, change, metric, direction, year,
-     year_end) = target
-    spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
+     _year_end) = target
+    return spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                     metric=metric, direction=direction, year=year)
-    plan_end = plan_end_of(year_end, wanted)
-    if standing is None:
-        return judge_target(spec, None, wanted, plan_end, on).status
-    return judge_target(spec, standing[1], periods[standing[0]], plan_end, on).status
 
 
 def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None = None) -> None:
