@@ -43,3 +43,20 @@ def test_a_target_asked_for_a_year_that_only_reports_results_is_not_found(db: Se
     assert not ask(db, settings, "chỉ tiêu thu ngân sách năm 2025 của lâm đồng là bao nhiêu").found
     achieved = ask(db, settings, "năm 2025 thu ngân sách đạt bao nhiêu so với dự toán")
     assert achieved.found and "20%" in achieved.answer, achieved
+
+
+def test_a_value_only_a_tasks_sentence_gives_is_quoted_from_it(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002")
+    # No target says it: a task's sentence does ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026").
+    answer = ask(db, settings, "chỉ tiêu tuyển quân năm 2026")
+    assert answer.found, answer
+    assert "100% chỉ tiêu tuyển quân năm 2026" in answer.answer
+    assert {(name, 547), (name, 549)} <= {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_reference_number_picks_the_sentence_that_cites_it(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "001")  # 704/QĐ-TTg and 1528/QĐ-TTg are both cited
+    answer = ask(db, settings, "Quyết định 1528/QĐ-TTg về nội dung gì")
+    assert answer.found, answer
+    assert "1528/QĐ-TTg" in answer.answer and "704" not in answer.answer
+    assert (name, 366) in {(c.doc, c.line) for c in answer.citations}

@@ -39,3 +39,10 @@ def test_a_question_naming_a_task_heading_gets_that_tasks_deadline(db: Session, 
     assert answer.found, answer
     assert answer.answer.startswith("Thời hạn: trong năm 2026"), answer.answer
     assert {c.doc for c in answer.citations} == {name}
+
+
+def test_a_year_after_a_comma_is_the_time_of_the_event(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "000", "001")
+    answer = ask(db, settings, "khi nào tổ chức Festival Hoa Đà Lạt lần thứ X")
+    assert answer.found, answer
+    assert answer.answer.startswith("Thời hạn: năm 2024"), answer.answer  # not a task barely matching

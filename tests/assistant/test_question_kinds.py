@@ -70,3 +70,23 @@ def test_an_abbreviation_with_a_hyphen_is_expanded_in_the_content() -> None:
 def test_what_a_figure_measures_is_soft_content() -> None:
     q = parse("diện tích trồng rừng mới năm 2024 bao nhiêu ha")
     assert set(q.soft) == {"dien", "tich"}
+
+
+@pytest.mark.parametrize("text", [
+    "chỉ tiêu về quốc phòng an ninh năm 2024 gồm những gì",
+    "những chỉ tiêu nào về xây dựng Đảng năm 2026",
+    "liệt kê các chỉ tiêu kinh tế xã hội năm 2024",
+])
+def test_asking_which_targets_lists_them_as_a_count_does(text: str) -> None:
+    assert parse(text).kind == "count"
+
+
+def test_giving_a_task_to_whom_asks_for_the_lead() -> None:
+    q = parse("Tỉnh ủy Lâm Đồng giao ai chỉ đạo UBND tỉnh cụ thể hóa chương trình hành động")
+    assert q.kind == "lead"
+
+
+def test_the_number_of_a_documents_reference_is_content() -> None:
+    q = parse("Quyết định 1528/QĐ-TTg về nội dung gì")
+    assert "1528" in q.content and "1528 qd" in q.pairs
+    assert "2024" not in parse("chỉ tiêu thu ngân sách năm 2024").content  # a year is not

@@ -125,3 +125,12 @@ def test_a_signature_before_the_recipients_also_closes_the_outline() -> None:
     outline = _outline(text)
     assert outline.paragraphs[outline.end].text == "T/M BAN CHẤP HÀNH"
     assert [it.label for it in outline.items()] == ["I", "1"]
+
+
+def test_a_sentence_that_opens_on_a_quantity_is_not_a_numbered_item() -> None:
+    outline = _outline(
+        "Sơ kết công tác quý II\n\n"
+        "6 tháng đầu năm 2031, tổng thu ngân sách đạt 412 tỷ đồng.\n\n"
+        "3 km đường liên thôn được cứng hóa trong quý.\n"
+    )
+    assert [it.label for it in outline.items()] == []

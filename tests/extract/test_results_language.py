@@ -91,3 +91,22 @@ def test_a_rank_is_a_result_without_unit() -> None:
 
 def test_a_clause_said_twice_is_one_result() -> None:
     assert [v for _, v, _ in _metrics("Vốn huy động ước tăng 2,4%; vốn huy động ước tăng 2,4%.")] == [2.4]
+
+
+def test_a_figure_a_headline_and_a_caption_repeat_is_one_result() -> None:
+    paragraphs = [
+        ("Đức Thịnh: Giá trị sản xuất 9 tháng ước đạt 6.420 tỷ đồng", 1),
+        ("Giá trị sản xuất của huyện Đức Thịnh 9 tháng ước đạt 6.420 tỷ đồng, tăng 9,1%. "
+         "Ngành dịch vụ tăng 9,1%.", 3),
+        ("Giá trị sản xuất của huyện Đức Thịnh 9 tháng ước đạt 6.420 tỷ đồng.", 5),
+    ]
+    found = find_results(paragraphs, default_period="2031-9M")
+    assert sorted((r.value, r.unit) for r in found) == [(9.1, "%"), (9.1, "%"), (6420, "tỷ đồng")]
+
+
+def test_the_members_a_body_is_made_of_are_no_result() -> None:
+    text = (
+        "Đảng bộ phường có 912 đảng viên, sinh hoạt ở 31 chi bộ; Ban Chấp hành khóa mới gồm 19 đồng chí. "
+        "Nhiệm kỳ qua, Đảng bộ kết nạp 58 đảng viên mới."
+    )
+    assert _values(text) == [58.0]

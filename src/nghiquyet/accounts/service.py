@@ -27,6 +27,7 @@ TOKEN_ALGORITHM = "HS256"
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng."
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD = 6
+REVOKED = "Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc đổi mật khẩu): hãy đăng nhập lại."
 
 
 class TokenError(NghiquyetError):
@@ -38,6 +39,7 @@ class TokenClaims:
     user_id: int
     role: str
     expires: datetime
+    version: int = 0  # the user's token_version when issued; tokens from before versions count as 0
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,7 @@ def issue_token(user: User, settings: Settings, *, now: datetime | None = None) 
     claims = {
         "sub": str(user.id),
         "role": role_of(user),
+        "ver": user.token_version or 0,
         "iat": int(issued.timestamp()),
         "exp": int((issued + timedelta(hours=settings.token_hours)).timestamp()),
     }
@@ -114,8 +117,11 @@ def decode_token(token: str, settings: Settings) -> TokenClaims:
         user_id = int(data["sub"])
     except (TypeError, ValueError) as exc:
         raise TokenError("Mã đăng nhập không hợp lệ: hãy đăng nhập lại.") from exc
+    version = data.get("ver", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise TokenError("Mã đăng nhập không hợp lệ: hãy đăng nhập lại.")
     return TokenClaims(user_id=user_id, role=str(data.get("role", "")),
-                       expires=datetime.fromtimestamp(int(data["exp"]), UTC))
+                       expires=datetime.fromtimestamp(int(data["exp"]), UTC), version=version)
 
 
 def user_from_token(session: Session, *, token: str, settings: Settings) -> User:
@@ -124,7 +130,33 @@ def user_from_token(session: Session, *, token: str, settings: Settings) -> User
     user = session.get(User, claims.user_id)
     if user is None or not user.active:
         raise TokenError("Tài khoản không còn hoạt động: hãy liên hệ Văn phòng.")
+    if claims.version != (user.token_version or 0):
+        raise TokenError(REVOKED)
     return user
+
+
+def revoke_tokens(user: User) -> None:
+    """End every session of `user`: tokens issued before this carry an older version (logout)."""
+    user.token_version = (user.token_version or 0) + 1
+
+
+def set_password(session: Session, *, user: User, password: str, actor: User | None) -> None:
+    """A new password for `user` (their own, an admin's reset, or the CLI); every old token stops."""
+    if actor is not None and actor.id != user.id:
+        require_role(actor, {"admin"}, "Chỉ quản trị viên được đặt lại mật khẩu của người khác.")
+    if len(password) < MIN_PASSWORD:
+        raise InputError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+    user.password_hash = hash_password(password)
+    revoke_tokens(user)
+    session.flush()
+    record(session, actor=actor, action="user.password", object_type="user", object_id=user.id)
+
+
+def change_own_password(session: Session, *, user: User, current: str, new: str) -> None:
+    """The signed-in user's change: the current password must be right."""
+    if not verify_password(user.password_hash, current):
+        raise InputError("Mật khẩu hiện tại không đúng.")
+    set_password(session, user=user, password=new, actor=user)
 
 
 def create_user(session: Session, *, username: str, password: str, role: str, unit_id: int | None,

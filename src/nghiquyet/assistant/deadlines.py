@@ -26,11 +26,12 @@ Lines = Callable[[DocumentFacts], tuple[str, ...]]
 # A time a sentence sets: "đến năm 2030", "trước năm 2025", "trong năm 2026", "cuối tháng 4/2024";
 # not the vision a plan's name holds ("Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến 2050").
 WHEN = re.compile(r"(?<!\w)(?<![Tt]ầm nhìn )(?:[Đđ]ến hết|[Đđ]ến|[Tt]rước|[Tt]rong|[Vv]ào|[Cc]uối)\s+"
-                  r"(?:năm\s+|tháng\s+\d{1,2}/|quý\s+[IV]+/)?(?:19|20)\d\d(?!\d)")
+                  r"(?:năm\s+|tháng\s+\d{1,2}/|quý\s+[IV]+/)?(?:19|20)\d\d(?!\d)"
+                  r"|(?<=, )năm\s+(?:19|20)\d\d(?!\d)")  # "Festival Hoa Đà Lạt lần thứ X, năm 2024"
 
 
 def deadline(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], lines: Lines) -> Draft | None:
-    tasks = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=0.5)
+    tasks = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=MIN_COVERAGE)
              if s.passage.data.get("deadline")]
     task = max(tasks, key=lambda s: (s.score + named_bonus(q, s), -tasks.index(s)), default=None)
     task_score = task.score + named_bonus(q, task) if task else 0.0

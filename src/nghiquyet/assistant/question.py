@@ -51,10 +51,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\b(dat|hoan thanh|vuot|ve dich)( duoc)? (bao nhieu|may)( tren \w+)? chi tieu\b"
                    r"|\bdat va vuot\b|\bhoan thanh va vuot\b"),
         ("count", r"\bbao nhieu chi tieu\b|\bmay chi tieu\b|\bso (luong )?chi tieu\b|\bbao nhieu nhiem vu\b"
-                  r"|\bmay nhiem vu\b|\bdem\b"),
+                  r"|\bmay nhiem vu\b|\bdem\b|\b(nhung|cac) chi tieu (nao|gi)\b"
+                  r"|\bchi tieu .{0,60}\bgom (nhung )?gi\b"
+                  r"|\bke ten (cac|nhung) chi tieu\b|\bliet ke (cac|nhung) chi tieu\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
-                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua) ai\b"),
+                 r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
         ("deadline", r"\bden nam nao\b|\bthoi han\b|\bhan chot\b|\bkhi nao\b|\bbao gio\b|\bnam nao\b"
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
                      r"|\bthang nao\b"),
@@ -132,10 +134,11 @@ def _marked_words(text: str) -> tuple[list[str], list[bool]]:
     return sequence, stop
 
 
-def content_words(sequence: list[str], named: set[str],
-                  stop: list[bool] | None = None) -> tuple[list[str], list[str]]:
+def content_words(sequence: list[str], named: set[str], stop: list[bool] | None = None,
+                  refs: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """The content words of a question (in order) and its adjacent content pairs, once each;
-    `stop` says which words are stopwords as typed (default: the folded STOPWORDS)."""
+    `stop` says which words are stopwords as typed (default: the folded STOPWORDS); numbers are
+    not content, except those of a document's reference (`refs`: "1528" of "1528/QĐ-TTg")."""
     keep = [True] * len(sequence)
     padded = " " + " ".join(sequence) + " "
     for phrase in STOP_PHRASES:
@@ -146,7 +149,7 @@ def content_words(sequence: list[str], named: set[str],
             if " ".join(sequence[i:i + size]) == phrase:
                 keep[i:i + size] = [False] * size
     for i, w in enumerate(sequence):
-        if (stop[i] if stop is not None else w in STOPWORDS) or w in named or w.isdigit():
+        if (stop[i] if stop is not None else w in STOPWORDS) or w in named or (w.isdigit() and w not in refs):
             keep[i] = False
     content = list(dict.fromkeys(w for w, k in zip(sequence, keep, strict=True) if k))
     pairs = [f"{a} {b}" for (a, ka), (b, kb) in pairwise(zip(sequence, keep, strict=True)) if ka and kb]
@@ -167,6 +170,11 @@ class Question:
     content: tuple[str, ...] = field(default=())
     pairs: tuple[str, ...] = field(default=())  # content words adjacent in the question
     soft: tuple[str, ...] = field(default=())  # content words a passage may leave unsaid (SOFT_PHRASES)
+
+    @property
+    def period_part(self) -> bool:
+        """A quarter or half-year is asked (not a whole year)."""
+        return bool(self.quarter or self.half_year)
 
     @property
     def period(self) -> str | None:
@@ -210,7 +218,8 @@ def parse(text: str) -> Question:
     if quarter_match:
         named.add(quarter_match.group(1))
     sequence, stop = _marked_words(stripped)
-    content, pairs = content_words(sequence, named, stop)
+    refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
+    content, pairs = content_words(sequence, named, stop, refs)
     return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years),
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content), soft=_soft(sequence))

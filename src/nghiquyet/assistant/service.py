@@ -19,6 +19,7 @@ from nghiquyet.assistant.passages import DocumentFacts, Passage
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
+from nghiquyet.assistant.sentences import sentences
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
@@ -149,6 +150,8 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
         # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
         found = _period_filter(q, rank(corpus, q, [second], documents))
+    if not found and kind == "value" and not q.period_part:
+        return _figure_sentence(corpus, q, documents, lines)
     if not found:
         return None
     draft = Draft()
@@ -159,6 +162,31 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
             quote(draft, other.document, other.passage, lines(other.document))
             break
     return draft
+
+
+# A figure in a sentence (not a year alone), and a year written as the base of a comparison.
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ha|km|xã|người|lượt|doanh nghiệp)"
+                     r"|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b")
+_BASE_YEAR = r"so (voi )?(thuc hien |cung ky )?(nam )?{year}"
+SENTENCE_COVERAGE = 0.9  # a sentence answers a value question only when it says nearly all of it
+
+
+def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """A value no target or result holds, from a sentence of the text that says nearly all the
+    question and gives a figure ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026" sits in a task):
+    the year asked must be the sentence's own, not the base it compares with."""
+    for s in sentences(corpus, q, documents, _FIGURE):
+        if s.score < SENTENCE_COVERAGE:
+            break
+        folded = fold(s.text)
+        if q.years and not any(str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded)
+                               for y in q.years):
+            continue
+        draft = Draft()
+        draft.cite(s.document, lines(s.document), s.lines)
+        draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
+        return draft
+    return None
 
 
 def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
@@ -247,14 +275,24 @@ def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: A
         draft.cite(doc, src, [t.line for t in tasks])
         return draft
     group = _group(q)
-    chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
+    # The best document with indicators of the group asked (the one the question names first: a
+    # 2024 resolution without defence targets does not make "bao nhiêu chỉ tiêu về quốc phòng" 0).
+    ranked = sorted(documents, key=lambda d: (-_doc_score(corpus, q, d), d.document_id))
+    chosen: list[tuple[int, str]] = []
+    for doc in ranked:
+        chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]
+        if chosen:
+            break
     if not chosen:
         return None
+    src = lines(doc)
     draft.derived.append(len(chosen))
     about = "" if group is None else {"xay_dung_dang": " về xây dựng Đảng, hệ thống chính trị",
-                                      "kinh_te_xa_hoi": " về kinh tế - xã hội"}.get(group, "")
+                                      "kinh_te_xa_hoi": " về kinh tế - xã hội",
+                                      "quoc_phong_an_ninh": " về quốc phòng - an ninh"}.get(group, "")
     draft.parts.append(f"Có {len(chosen)} chỉ tiêu{about} {label(doc.filename, chosen[0][0])}:")
-    draft.parts.extend(f"({i}) {text.split(';')[0].strip()}." for i, (_, text) in enumerate(chosen, 1))
+    draft.parts.extend(f"({i}) {text.split(';')[0].strip().rstrip('.')}."
+                       for i, (_, text) in enumerate(chosen, 1))
     draft.derived.extend(range(1, len(chosen) + 1))
     draft.cite(doc, src, [line for line, _ in chosen])
     # Each listed indicator opens its line; figures in it come from that line or the next ones.

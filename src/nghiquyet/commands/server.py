@@ -23,10 +23,14 @@ APP_FACTORY = "nghiquyet.web.app:create_app_from_env"
 def _run_uvicorn(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
+    from nghiquyet.config import load_settings
+
     # With workers > 1 uvicorn starts that many processes, each building the app from the
     # environment; they share the one database (SQLite in WAL mode, or PostgreSQL's pool each).
+    # X-Forwarded-Proto/-For count only from NGHIQUYET_TRUSTED_PROXIES: they decide the Secure
+    # cookie and the address that login throttling counts, so nobody else may claim them.
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, proxy_headers=True,
-                log_level="info", workers=workers)
+                forwarded_allow_ips=load_settings().trusted_proxies, log_level="info", workers=workers)
 
 
 def serve(

@@ -34,3 +34,26 @@ def add(
         raise fail(str(exc)) from exc
     finally:
         engine.dispose()
+
+
+@app.command("password")
+def password(
+    name: Annotated[str, typer.Argument(help="Tên đăng nhập")],
+    new_password: Annotated[str, typer.Option("--password", prompt="Mật khẩu mới", hide_input=True,
+                                              confirmation_prompt=True, help="Mật khẩu mới")],
+) -> None:
+    """Đặt lại mật khẩu; mọi phiên đăng nhập cũ của tài khoản kết thúc ngay."""
+    from nghiquyet.accounts.service import find_user, set_password
+
+    _, engine, factory = open_database()
+    try:
+        with transaction(factory) as session:
+            user = find_user(session, name)
+            if user is None:
+                raise fail(f"không có tài khoản '{name}'")
+            set_password(session, user=user, password=new_password, actor=None)
+            typer.echo(f"Đã đặt lại mật khẩu của '{user.username}'; các phiên đăng nhập cũ đã bị hủy.")
+    except NghiquyetError as exc:
+        raise fail(str(exc)) from exc
+    finally:
+        engine.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
@@ -67,3 +67,33 @@ def current_user(request: Request, session: DbSession, settings: AppSettings) ->
 
 CurrentUser = Annotated[User, Depends(current_user, scope="function")]
 OptionalUser = Annotated[User | None, Depends(current_user_optional, scope="function")]
+
+
+def is_https(request: Request, settings: Settings) -> bool:
+    """Served over HTTPS: the setting says so, or the request came in as https (uvicorn has already
+    applied X-Forwarded-Proto when the peer is one of NGHIQUYET_TRUSTED_PROXIES)."""
+    return settings.cookie_secure or request.url.scheme == "https"
+
+
+def set_session_cookie(response: Response, request: Request, settings: Settings, token: str) -> None:
+    """The HttpOnly, SameSite=Lax session cookie; Secure whenever the site is served over HTTPS."""
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
+                        secure=is_https(request, settings), max_age=settings.token_hours * 3600, path="/")
+
+
+def clear_session_cookie(response: Response, request: Request, settings: Settings) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                           secure=is_https(request, settings))
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def revoke_current(request: Request, session: Session, settings: Settings) -> None:
+    """Logout: the token this request carries, and every other of its user, stops working."""
+    from nghiquyet.accounts.service import revoke_tokens
+
+    user = current_user_optional(request, session, settings)
+    if user is not None:
+        revoke_tokens(user)

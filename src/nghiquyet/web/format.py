@@ -9,15 +9,10 @@ from jinja2 import Environment
 
 from nghiquyet.extract.figures.numbers import format_vn_date, format_vn_number
 from nghiquyet.extract.summary import COMPARATORS, DOC_TYPES
+from nghiquyet.status import Status
 
-STATUS_LABELS: dict[str, str] = {
-    "vuot": "Vượt kế hoạch",
-    "dat": "Đạt",
-    "dung_tien_do": "Đúng tiến độ",
-    "nguy_co": "Có nguy cơ không đạt",
-    "khong_dat": "Không đạt",
-    "chua_co_so_lieu": "Chưa có số liệu",
-}
+# The status rules own the words (docs/status.md): pages, reports and the API say the same.
+STATUS_LABELS: dict[str, str] = {s.value: s.label_vi for s in Status}
 # Worst first: the dashboard lists lagging items before the others.
 STATUS_ORDER: tuple[str, ...] = ("khong_dat", "nguy_co", "chua_co_so_lieu", "dung_tien_do", "dat", "vuot")
 

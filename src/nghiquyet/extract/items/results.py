@@ -61,6 +61,15 @@ _PLAN_REACH = 40  # longest "dự toán đề ra (" before a figure, with room t
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[^\W_])")
 _DIGIT = re.compile(r"\d")
 _QUALIFIES = re.compile(r"\s*(?:đạt|đạt\s+chuẩn|với)\s*", re.IGNORECASE)
+# "Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ", "Ban Chấp hành gồm 24 đồng chí", "đại diện
+# cho 697 đảng viên": members and units a body is made of describe it; nothing was achieved.
+_MEMBERS = frozenset({"đảng viên", "đồng chí", "chi bộ", "đảng bộ", "tổ chức đảng", "tổ chức cơ sở đảng",
+                      "đại biểu", "ủy viên", "thành viên"})
+_MADE_OF = re.compile(
+    r"(?<![^\W_])(?:có|gồm|gồm\s+có|với|đại\s+diện\s+cho|sinh\s+hoạt\s+ở|sinh\s+hoạt\s+tại|hợp\s+nhất|"
+    r"sáp\s+nhập|trực\s+thuộc|tổng\s+số)\s*\Z",
+    re.IGNORECASE,
+)
 
 
 def detect_period(text: str) -> str | None:
@@ -177,6 +186,8 @@ def find_results(
                     continue
                 if _SPAN_BEFORE.search(sentence, max(0, q.number_start - 12), q.number_start):
                     continue
+                if q.unit.lower() in _MEMBERS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start):
+                    continue
                 # Only the words just before the figure can name it the plan's: a bounded window
                 # keeps this linear (searching back from every figure was quadratic, issue 11).
                 if _PLAN_BEFORE.search(sentence, max(0, q.start - _PLAN_REACH), q.start):
@@ -192,6 +203,26 @@ def find_results(
                 )
             if "thứ" in sentence and not aiming:
                 out.extend(_ranks(sentence, start, figures, period, para, line))
+    return _said_once(out)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def _said_once(found: list[Result]) -> list[Result]:
+    """A headline, a photo caption or a lead that repeats a figure of the body reports it once:
+    the same value, unit and total, for a metric whose words all stand in the other's."""
+    out: list[Result] = []
+    by_figure: dict[tuple[float | None, str, float | None], list[frozenset[str]]] = {}
+    for r in found:
+        key = (r.value, (r.unit or "").lower(), r.total)
+        words = _words(r.metric)
+        seen = by_figure.setdefault(key, [])
+        if words and any(words <= w or w <= words for w in seen):
+            continue
+        seen.append(words)
+        out.append(r)
     return out
 
 

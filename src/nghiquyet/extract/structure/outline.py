@@ -155,6 +155,8 @@ def parse_label(p: Paragraph) -> tuple[str, str, str] | None:
     kind = m.lastgroup or ""
     value = m.group(kind)
     if kind == "dec":
+        if m.group(0).rstrip()[-1:].isdigit() and rest[:1].islower():
+            return None  # "5 tháng đầu năm 2025, ...", "2 km kênh mương": a quantity, not a label
         return value, f"dec{value.count('.') + 1}", rest
     if kind == "paren":
         return f"({value})", "paren", rest

@@ -2,28 +2,61 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Any
 
-from nghiquyet.accounts.schemas import LoginIn, TokenOut, UserRead
-from nghiquyet.accounts.service import authenticate, issue_token
-from nghiquyet.web.deps import SESSION_COOKIE, AppSettings, CurrentUser, DbSession
+from fastapi import APIRouter, HTTPException, Request, Response
+from sqlalchemy.orm import Session, sessionmaker
+
+from nghiquyet.accounts.schemas import LoginIn, PasswordChange, TokenOut, UserRead
+from nghiquyet.accounts.service import change_own_password, issue_token
+from nghiquyet.accounts.throttle import TooManyAttempts, throttled_login
+from nghiquyet.web.api.errors import ErrorOut
+from nghiquyet.web.deps import (
+    AppSettings,
+    CurrentUser,
+    DbSession,
+    clear_session_cookie,
+    client_address,
+    revoke_current,
+    set_session_cookie,
+)
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
+THROTTLED: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorOut, "description": "Sai quá nhiều lần: chờ số giây trong Retry-After"}}
 
-@router.post("/login")
-def login(body: LoginIn, response: Response, session: DbSession, settings: AppSettings) -> TokenOut:
-    user = authenticate(session, username=body.username, password=body.password)
+
+@router.post("/login", responses=THROTTLED)
+def login(body: LoginIn, request: Request, response: Response, session: DbSession,
+          settings: AppSettings) -> TokenOut:
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    try:
+        user = throttled_login(factory, session, username=body.username, password=body.password,
+                               address=client_address(request))
+    except TooManyAttempts as exc:
+        raise HTTPException(429, exc.message, headers={"Retry-After": str(exc.retry_after)}) from exc
     token = issue_token(user, settings)
-    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
-                        max_age=settings.token_hours * 3600, path="/")
+    set_session_cookie(response, request, settings, token)
     return TokenOut(token=token, token_type="bearer", user=UserRead.of(user))
 
 
 @router.post("/logout", status_code=204)
-def logout(response: Response) -> None:
-    # Tokens are stateless: logging out forgets the cookie; a script simply drops its token.
-    response.delete_cookie(SESSION_COOKIE, path="/")
+def logout(request: Request, response: Response, session: DbSession, settings: AppSettings) -> None:
+    # Revokes: the user's token version goes up, so this token and every copy of it (and the
+    # user's other sessions) are refused from now on, not only forgotten by this browser.
+    revoke_current(request, session, settings)
+    clear_session_cookie(response, request, settings)
+
+
+@router.post("/password")
+def change_password(body: PasswordChange, request: Request, response: Response, user: CurrentUser,
+                    session: DbSession, settings: AppSettings) -> TokenOut:
+    """Đổi mật khẩu của chính mình: mọi phiên cũ kết thúc, phiên này nhận mã mới."""
+    change_own_password(session, user=user, current=body.current_password, new=body.new_password)
+    token = issue_token(user, settings)
+    set_session_cookie(response, request, settings, token)
+    return TokenOut(token=token, token_type="bearer", user=UserRead.of(user))
 
 
 @router.get("/me")

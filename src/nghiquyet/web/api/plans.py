@@ -114,8 +114,10 @@ def edit(plan_id: PathId, body: PlanUpdate, session: DbSession, user: CurrentUse
 @router.get("/{plan_id}/status")
 def status(plan_id: PathId, session: DbSession, user: CurrentUser,
            period: Annotated[str | None, Query(description="2024, 2024-H1, 2024-Q3, 2024-07")] = None,
-           as_of: dt.date | None = None) -> PlanStatusOut:
-    """Every target and indicator judged for the period, with the rule that decided; the plan's tally.
+           as_of: Annotated[dt.date | None, Query(description="Ngày đánh giá (mặc định: hôm nay)")] = None,
+           ) -> PlanStatusOut:
+    """Every target and indicator judged for the period on `as_of` (today when not given), with the rule
+    that decided; the plan's tally.
 
     A unit account gets other units' targets without their figures (judgement and tallies only)."""
     require_reader(user)

@@ -6,10 +6,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session, sessionmaker
 
-from nghiquyet.accounts.service import authenticate, issue_token
+from nghiquyet.accounts.service import issue_token
+from nghiquyet.accounts.throttle import TooManyAttempts, throttled_login
 from nghiquyet.errors import InputError
-from nghiquyet.web.deps import SESSION_COOKIE, AppSettings, DbSession, OptionalUser
+from nghiquyet.web.deps import (
+    AppSettings,
+    DbSession,
+    OptionalUser,
+    clear_session_cookie,
+    client_address,
+    revoke_current,
+    set_session_cookie,
+)
 from nghiquyet.web.pages.common import PageRoute, render
 
 router = APIRouter(route_class=PageRoute)
@@ -38,35 +48,35 @@ def login(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    factory: sessionmaker[Session] = request.app.state.session_factory
     try:
-        user = authenticate(session, username=username, password=password)
-    except InputError as exc:
-        return render(
+        user = throttled_login(factory, session, username=username, password=password,
+                               address=client_address(request))
+    except (InputError, TooManyAttempts) as exc:
+        throttled = isinstance(exc, TooManyAttempts)
+        page = render(
             request,
             "auth/login.html",
             None,
-            status_code=400,
+            status_code=429 if throttled else 400,
             error=exc.message,
             username=username,
             next_url=_safe_next(next),
             title="Đăng nhập",
         )
+        if isinstance(exc, TooManyAttempts):
+            page.headers["Retry-After"] = str(exc.retry_after)
+        return page
     response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        issue_token(user, settings),
-        httponly=True,
-        samesite="lax",
-        max_age=settings.token_hours * 3600,
-        path="/",
-    )
+    set_session_cookie(response, request, settings, issue_token(user, settings))
     return response
 
 
 @router.post("/dang-xuat")
-def logout() -> Response:
+def logout(request: Request, session: DbSession, settings: AppSettings) -> Response:
+    revoke_current(request, session, settings)  # a copied cookie stops working too
     response = RedirectResponse("/dang-nhap", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_session_cookie(response, request, settings)
     return response
 
 
