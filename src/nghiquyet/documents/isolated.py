@@ -68,7 +68,7 @@ def extract_file(path: Path, name: str, settings: Settings) -> Extracted:
     limits = Limits.of(settings)
     slot = _slot(settings.extract_workers)
     if not slot.acquire(timeout=limits.wall_seconds):
-        raise TooComplex("máy chủ đang bận đọc các tệp khác (server busy)", path=name,
+        raise TooComplex("máy chủ đang bận đọc các tệp khác", path=name,
                          hint="chờ vài phút rồi tải lên lại")
     try:
         return _run(path, name, limits)
@@ -109,13 +109,14 @@ def _answer(message: tuple[Any, ...] | None, name: str, limits: Limits) -> Extra
         error = LimitExceeded if kind == "limit" else InputError
         raise error(message[1], path=name, hint=message[2])
     if kind == "memory":
-        raise TooComplex(f"đọc tệp cần quá {limits.memory_mb} MB bộ nhớ (out of memory)", path=name,
+        raise TooComplex(f"đọc tệp cần quá {limits.memory_mb} MB bộ nhớ", path=name,
                          hint=_HINT)
     if kind == "crash":
         assert message is not None
         raise RuntimeError(f"extractor failed on {name}: {message[1]}")
     seconds = limits.wall_seconds if kind == "wall" else limits.cpu_seconds
-    raise TooComplex(f"đọc tệp mất quá {seconds:g} giây, đã dừng (took too long)", path=name, hint=_HINT)
+    shown = f"{seconds:g}".replace(".", ",")  # 1,5 giây, the Vietnamese way
+    raise TooComplex(f"đọc tệp mất quá {shown} giây, đã dừng", path=name, hint=_HINT)
 
 
 def _child(conn: Connection, path: str, name: str, limits: Limits) -> None:

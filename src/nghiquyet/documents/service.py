@@ -22,7 +22,7 @@ from nghiquyet.documents.diff import ExtractionDiff, diff_extractions
 from nghiquyet.documents.isolated import extract_file
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import citation_name
-from nghiquyet.errors import InputError, NotFoundError
+from nghiquyet.errors import InputError, LimitExceeded, NotFoundError
 from nghiquyet.extract import extraction_from_dict
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
 
@@ -89,8 +89,8 @@ def import_document(session: Session, *, filename: str, data: bytes, actor: Acto
     require_manager(actor, "nhập văn bản")
     name = _safe_name(filename)
     if len(data) > settings.max_upload_mb * MB:
-        raise InputError(f"tệp quá lớn: {len(data) / MB:.1f} MB, giới hạn {settings.max_upload_mb} MB",
-                         path=name)
+        raise LimitExceeded(f"tệp quá lớn: {len(data) / MB:.1f} MB, giới hạn {settings.max_upload_mb} MB",
+                            path=name, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
     sha = hashlib.sha256(data).hexdigest()
     existing = session.scalars(select(Document).where(Document.sha256 == sha)).first()
     if existing is not None:
