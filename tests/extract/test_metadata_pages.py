@@ -223,3 +223,14 @@ def test_the_stamp_under_the_heading_beats_the_site_clock_above_it() -> None:
     meta = extract_text(text).metadata
     assert meta.title == "Tân Phong: Thu ngân sách 5 tháng đạt 96 tỷ đồng"
     assert meta.date == "2031-06-12"
+
+
+def test_a_page_that_republishes_the_full_text_takes_its_type_and_number() -> None:
+    text = (
+        "Nghị quyết về phát triển du lịch cộng đồng giai đoạn 2031-2035\n\n"
+        "LTS: Ngày 02-3-2031, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU về phát triển du lịch "
+        "cộng đồng. Báo Hòa Sơn trân trọng giới thiệu toàn văn Nghị quyết.\n\n"
+        "I- Tình hình\n\nNhững năm qua, lượng khách tăng bình quân 12%/năm.\n"
+    )
+    meta = extract_text(text).metadata
+    assert (meta.doc_type, meta.number) == ("nghi_quyet", "07-NQ/TU")

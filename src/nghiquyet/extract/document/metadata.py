@@ -228,6 +228,8 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
     if meta.doc_type == "other" and not block.type_seen:
         meta.doc_type = _self_named(body_text)
+        if meta.doc_type == "other" and (full := _FULL_TEXT.search(body_text[:3000])):
+            _full_text_of(meta, full, body_text[:3000], lines)
     if meta.title is None and not block.type_seen and meta.number is None:
         meta.title = _page_heading(lines)  # no official header: the page's own heading
     if meta.date is None:
@@ -373,6 +375,30 @@ def _fuller_organ(line: str, organ: str) -> bool:
     head = " ".join(organ.upper().split()[:2])
     return (line.upper().startswith(head) and _LEVEL_WORD.search(line.upper()) is not None
             and _LEVEL_WORD.search(organ.upper()) is None)
+
+
+# "Báo ... trân trọng đăng toàn văn Nghị quyết ...", "giới thiệu toàn văn nội dung Nghị quyết": the
+# page is the document itself, republished without its header.
+_FULL_TEXT = re.compile(
+    r"toàn\s+văn\s+(?:nội\s+dung\s+)?(?:của\s+)?(?P<type>nghị\s+quyết|chương\s+trình\s+hành\s+động|kế\s+hoạch|"
+    r"chỉ\s+thị|quyết\s+định|thông\s+báo\s+kết\s+luận|kết\s+luận|báo\s+cáo)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _full_text_of(meta: Metadata, full: re.Match[str], text: str, lines: Sequence[str]) -> None:
+    """A republished full text: its type, the number its editor's note gives ("Nghị quyết số
+    10-NQ/TU"), the term its own heading names ("... khóa XIII về ...")."""
+    kind = _doc_type_of(" ".join(full.group("type").split()).upper())
+    if kind is None:
+        return
+    meta.doc_type = kind
+    first = full.group("type").split()[0]
+    named = re.search(rf"{first}\s+\S+\s+số\s+(\d[\w./-]*/[\w./-]*\w)", text, re.IGNORECASE)
+    if meta.number is None and named:
+        meta.number = normalise_number(named.group(1))
+    if meta.term is None and meta.title and (m := _KHOA.search(meta.title)):
+        meta.term = m.group(1).upper()
 
 
 def _self_named(text: str) -> str:
