@@ -19,6 +19,11 @@ class Settings(BaseSettings):
     secret_key: str | None = None  # unset: a random key kept in data_dir (accounts/signing_key.py)
     token_hours: int = 12
     max_upload_mb: int = 50
+    # Each upload is read in a child process within these limits (documents/isolated.py).
+    extract_cpu_seconds: int = 60
+    extract_wall_seconds: float = 180.0  # a busy machine shares its cores: wall time runs ahead of CPU
+    extract_memory_mb: int = 2048  # address space of the child: the interpreter and lxml included
+    extract_workers: int = 2  # children at once per server process; more uploads wait their turn
     smtp_url: str | None = None  # smtp://host:port; unset: reminders stay in the app
     smtp_from: str = "nghiquyet@localhost"
     base_url: str = "http://127.0.0.1:8000"  # links in emails and the calendar feed

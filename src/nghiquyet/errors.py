@@ -34,6 +34,14 @@ class InputError(NghiquyetError):
         return where + super().__str__()
 
 
+class LimitExceeded(InputError):
+    """The input is larger than the server accepts (bytes, inflated size, pages): answered 413."""
+
+
+class TooComplex(InputError):
+    """Reading the input overran its time or memory allowance: answered 422, with what to do."""
+
+
 class NotFoundError(NghiquyetError):
     """The object asked for does not exist."""
 

@@ -211,6 +211,23 @@ def test_split_by_parts_groups_the_pieces_chosen(api_client: TestClient, office:
     assert [[t["unit"] for t in i["targets"]] for i in body["items"]] == [["%", "%"], ["triệu đồng"]]
 
 
+def test_split_where_the_reader_puts_line_breaks_inside_a_sentence(
+    api_client: TestClient, office: dict[str, str]
+) -> None:
+    doc_id = _upload(api_client, office)
+    texts = ["Đẩy mạnh chuyển đổi số trong cơ quan đảng,", "chính  quyền."]  # spaces may differ
+    response = api_client.post(f"{API}/{doc_id}/review/task/0/split", headers=office, json={"texts": texts})
+    assert response.status_code == 200, response.text
+    got = [(i["text"], i["line"], i["column"], i["label"]) for i in response.json()["items"]]
+    assert got == [("Đẩy mạnh chuyển đổi số trong cơ quan đảng", 10, 3, "1"), ("chính quyền.", 10, 46, None)]
+    # A word added is an edit, not a split: refused, nothing saved.
+    refused = api_client.post(
+        f"{API}/{doc_id}/review/task/0/split", headers=office, json={"texts": ["Đẩy mạnh", "ở chính quyền."]}
+    )
+    assert refused.status_code == 422 and "không thêm, bớt hay sửa chữ" in refused.json()["detail"]
+    assert len(_review(api_client, office, doc_id)["tasks"]) == 3
+
+
 @pytest.mark.parametrize(
     ("body", "words"),
     [
@@ -218,7 +235,7 @@ def test_split_by_parts_groups_the_pieces_chosen(api_client: TestClient, office:
         ({"cuts": []}, "ít nhất một chỗ tách"),
         ({"parts": [[0], [0, 1]]}, "mỗi phần chỉ thuộc một mục"),
         ({"parts": [[1]]}, "phần 0 chưa thuộc mục nào"),
-        ({"cuts": [1], "parts": [[0], [1]]}, "đúng một trong hai"),
+        ({"cuts": [1], "parts": [[0], [1]]}, "đúng một trong ba"),
     ],
 )
 def test_a_split_that_cannot_be_done_is_422_in_vietnamese_and_saves_nothing(

@@ -24,3 +24,13 @@ def test_who_supports_names_the_supporting_bodies(db: Session, settings: Setting
                                "nghị quyết")
     assert answer.found, answer
     assert "Phối hợp: Các cơ quan liên quan." in answer.answer
+
+
+def test_a_duty_going_on_past_its_first_sentence_finds_its_body(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002")  # "- Văn phòng Đảng ủy: Chủ trì ... Tham mưu đẩy mạnh ..."
+    answer = ask(db, settings, "đơn vị chủ trì tham mưu đẩy mạnh chuyển đổi số toàn diện trong công tác Đảng")
+    assert answer.found, answer
+    assert answer.answer.startswith("Chủ trì: Văn phòng Đảng ủy."), answer.answer
+    cited = {c.line for c in answer.citations if c.doc == name}
+    assert {770, 772} <= cited
+    assert 776 not in cited  # the next item ("5. Ban Chấp hành Đoàn Thanh niên ...") is another sentence

@@ -169,7 +169,7 @@ def test_split_keeps_each_parts_line_and_a_chosen_grouping(page: Any, tmp_path: 
     _open_review(page, tmp_path, three)
     # The item over lines 7-8: the suggested cut is at the new line after ";".
     page.locator("#item-indicator-1").get_by_role("button", name="Tách").click()
-    form = page.locator("#item-indicator-1 form")
+    form = page.locator("#item-indicator-1 form").first
     expect(form.get_by_label("Phần 1 thuộc mục")).to_have_value("1")
     expect(form.get_by_label("Phần 2 thuộc mục")).to_have_value("2")
     expect(form).to_contain_text("Dòng 8")
@@ -188,7 +188,7 @@ def test_split_keeps_each_parts_line_and_a_chosen_grouping(page: Any, tmp_path: 
 
     # Three sentences; the person groups the first and the third.
     page.locator("#item-indicator-0").get_by_role("button", name="Tách").click()
-    form = page.locator("#item-indicator-0 form")
+    form = page.locator("#item-indicator-0 form").first
     form.get_by_label("Phần 3 thuộc mục").select_option("1")
     form.get_by_role("button", name="Tách thành các mục").click()
     expect(page.locator("#indicator-items > li")).to_have_count(4)
@@ -199,6 +199,16 @@ def test_split_keeps_each_parts_line_and_a_chosen_grouping(page: Any, tmp_path: 
         "Thu nhập bình quân đầu người đạt 82 triệu đồng."
     )
     shoot(page, "ra-soat-tach-muc")
+
+    # One sentence: the reader puts a line break where the item should be cut.
+    page.locator("#item-task-0").get_by_role("button", name="Tách").click()
+    own = page.locator("#item-task-0").get_by_label("Nội dung của mục, xuống dòng ở mỗi chỗ muốn tách")
+    expect(own).to_be_visible()  # open at once: there is no sentence to cut at
+    own.fill("Đẩy mạnh chuyển đổi số trong cơ quan đảng,\nchính quyền.")
+    page.get_by_role("button", name="Tách theo các dòng").click()
+    expect(page.locator("#task-items > li")).to_have_count(3)
+    expect(page.locator("#item-task-1 .item-show")).to_contain_text("chính quyền.")
+    expect(page.locator("#item-task-1")).to_contain_text("Dòng 10")
 
 
 def test_convert_a_task_to_an_indicator_and_an_indicator_back_to_a_task(page: Any, tmp_path: Path) -> None:

@@ -71,3 +71,8 @@ def test_convert_and_split_answer_with_the_new_items_marked(
     assert "Dòng 8" in r.text and "Chỉ tiêu (4)" in r.text
     r = client.post(f"/van-ban/{doc_id}/muc/indicator/0/tach", headers=HX, data={"part": ["1", "1"]})
     assert "ít nhất một chỗ tách" in r.text and 'name="part"' in r.text  # the form again, nothing split
+    # The forms aim at the whole list; a refusal goes back in place of the item only.
+    assert (r.headers["HX-Retarget"], r.headers["HX-Reswap"]) == ("#item-indicator-0", "outerHTML")
+    own = "Đẩy mạnh chuyển đổi số\ntrong cơ quan đảng, chính quyền."
+    r = client.post(f"/van-ban/{doc_id}/muc/task/0/tach", headers=HX, data={"texts": own})
+    assert "Đã tách nhiệm vụ thành 2 mục" in r.text and "Nhiệm vụ (2)" in r.text

@@ -24,9 +24,11 @@ from nghiquyet.assistant.retrieve import PAIRS_WEIGHT, RUN_WEIGHT, run_length
 from nghiquyet.assistant.store import StoredCorpus
 from nghiquyet.search.models import SearchEntry
 
+SENTENCE_COVERAGE = 0.9  # a sentence answers on its own only when it says nearly all the question
 HITS = 200  # lines a question's pairs may pick, best first
 WINDOW = 8  # lines either side of a hit that its sentence may span
 _FTS = table("search_fts", column("rowid"), column("words"))  # SQLite: the search index's FTS5 table
+_ITEM = re.compile(r"(?:[-+•]\s|\(?\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s)")
 _END = re.compile(r"(?<=[.!?])\s+(?=[^\s\d])")
 
 
@@ -35,7 +37,8 @@ class Sentence:
     document: DocumentFacts
     text: str
     lines: tuple[int, ...]  # the source lines it spans
-    score: float
+    score: float  # coverage plus the tie-breakers (pairs, runs of words in the question's order)
+    coverage: float = 0.0  # the share of the question's content it says
 
 
 def _hits(corpus: StoredCorpus, q: Question, documents: Sequence[DocumentFacts]) -> list[tuple[int, int]]:
@@ -75,7 +78,9 @@ def _sentence_at(lines: tuple[str, ...], line: int) -> tuple[str, tuple[int, ...
     mine = next((off for off, n in spans if n == line), None)
     if mine is None:
         return "", ()
-    starts = [0, *(m.end() for m in _END.finditer(joined))]
+    # A sentence ends at ". " and where a line opens an item ("- ", "5. ", "(12) ", "a) ").
+    starts = [0, *(m.end() for m in _END.finditer(joined)),
+              *(off for off, n in spans if _ITEM.match(" ".join(lines[n - 1].split())))]
     begin = max(s for s in starts if s <= mine)
     end = min((s for s in starts if s > mine), default=len(joined))
     sentence = joined[begin:end].strip()
@@ -102,6 +107,6 @@ def sentences(corpus: StoredCorpus, q: Question, documents: Sequence[DocumentFac
         score = corpus.coverage(q, (frozenset(sequence),))
         pairs = sum(p in joined for p in q.pairs) / len(q.pairs) if q.pairs else 0.0
         out.append(Sentence(doc, sentence, span, score + PAIRS_WEIGHT * pairs
-                            + RUN_WEIGHT * run_length(q.folded, joined)))
+                            + RUN_WEIGHT * run_length(q.folded, joined), score))
     out.sort(key=lambda s: (-s.score, s.document.document_id, s.lines))
     return out

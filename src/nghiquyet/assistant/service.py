@@ -9,17 +9,18 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, cite_text, names_with_lines, quote
+from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, quote
 from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.leads import lead
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold
-from nghiquyet.assistant.passages import DocumentFacts, Passage
+from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sentences import sentences
+from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, sentences
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
@@ -135,7 +136,7 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         return tracking_status(corpus.session, q, documents, lambda docs: _best_document(corpus, q, docs),
                                lines) or _status(corpus, q, documents, lines)
     if kind == "lead":
-        return _lead(corpus, q, documents, lines)
+        return lead(corpus, q, documents, lines)
     if kind == "deadline":
         return deadline(corpus, q, documents, lines)
     if kind == "projects":
@@ -168,7 +169,6 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ha|km|xã|người|lượt|doanh nghiệp)"
                      r"|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b")
 _BASE_YEAR = r"so (voi )?(thuc hien |cung ky )?(nam )?{year}"
-SENTENCE_COVERAGE = 0.9  # a sentence answers a value question only when it says nearly all of it
 
 
 def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
@@ -327,48 +327,6 @@ def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: 
     return draft
 
 
-def _lead(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    found = [s for s in rank(corpus, q, ["task", "assignment"], documents, years=False, minimum=0.5)
-             if s.passage.kind == "assignment" or s.passage.data.get("lead") or s.passage.data.get("support")]
-    if not found:
-        return None
-    best = next((s for s in found if s.passage.kind == "assignment" and s.score >= found[0].score * 0.9),
-                found[0])
-    doc, p = best.document, best.passage
-    src = lines(doc)
-    draft = Draft()
-    if p.kind == "assignment":
-        same = _same_duty(corpus.passages(doc), p)
-        leads = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") == "lead"))
-        support = list(dict.fromkeys(a.data["body"] for a in same if a.data.get("role") != "lead"))
-        first = next((a for a in same if a.data.get("role") == "lead"), p)
-        duty = str(first.data.get("duty") or "")
-        draft.cite(doc, src, sorted({a.line for a in same}))
-    else:
-        leads, support = list(p.data.get("lead") or []), list(p.data.get("support") or [])
-        duty = str(p.data.get("title") or p.data.get("text") or "")[:160]
-    draft.cite(doc, src, [p.line])
-    cite_text(draft, doc, src, p.line, duty.strip().rstrip("."))
-    names_with_lines(draft, doc, src, leads + support, p.line)
-    text = f"Chủ trì: {'; '.join(leads)}." if leads else ""
-    if support:
-        text += f" Phối hợp: {'; '.join(support)}."
-    draft.parts.append(f"{text.strip()} Nhiệm vụ: {duty.strip().rstrip('.')}. {label(doc.filename, p.line)}")
-    return draft
-
-
-def _same_duty(passages: tuple[Passage, ...], chosen: Passage) -> list[Passage]:
-    """The assignments of one duty: the leads sharing it, and those "phối hợp với <lead> <duty>"
-    a few lines on ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp các ban của Tỉnh ủy ..." is written as
-    two assignments, the support's duty holding the lead's)."""
-    def duty(a: Passage) -> str:
-        return " ".join(fold(str(a.data.get("duty") or "")).split())
-    own = duty(chosen)
-    out = [a for a in passages if a.kind == "assignment" and abs(a.line - chosen.line) <= 6 and duty(a)
-           and (duty(a) == own or duty(a).endswith(" " + own) or own.endswith(" " + duty(a)))]
-    return out or [chosen]
-
-
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     found = rank(corpus, q, ["target", "result"], documents)
     if not found:
@@ -378,7 +336,7 @@ def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     best = found[0].score
     for s in found:
         key = (s.document.document_id, min(s.passage.years) if s.passage.years else 0)
-        if s.score < best * 0.8 or key in seen:
+        if s.score < best * 0.7 or key in seen:
             continue
         seen.add(key)
         quote(draft, s.document, s.passage, lines(s.document))

@@ -26,7 +26,7 @@ from nghiquyet.documents.reshape import (
 )
 from nghiquyet.documents.service import document_path, get_document, save_review
 from nghiquyet.errors import NghiquyetError, NotFoundError, ValidationFailed
-from nghiquyet.extract.items.pieces import Piece, item_pieces
+from nghiquyet.extract.items.pieces import Piece, item_pieces, offsets_of_parts
 from nghiquyet.extract.read import read_document
 from nghiquyet.units.permissions import Actor, require_manager
 
@@ -48,12 +48,23 @@ def _item(doc: Document, kind: Kind, index: int) -> dict[str, Any]:
         raise NotFoundError(exc.message) from None
 
 
-def pieces_of(doc: Document, kind: Kind, index: int, lines: list[str]) -> list[Piece]:
+def pieces_of(doc: Document, kind: Kind, index: int, lines: list[str], *,
+              texts: list[str] | None = None) -> list[Piece]:
+    """The item's pieces; with `texts`, exactly those parts (the item's text with breaks put in)."""
     item = _item(doc, kind, index)
     column = item.get("column")
-    return item_pieces(str(item.get("text") or ""), line=int(item.get("line") or 0),
-                       line_end=item.get("line_end"), column=column if isinstance(column, int) else None,
-                       lines=lines)
+    text = str(item.get("text") or "")
+    at = None
+    if texts is not None:
+        offsets = offsets_of_parts(text, texts)
+        if offsets is None:
+            raise ValidationFailed(
+                "Không tách được: các phần phải là nội dung của mục theo đúng thứ tự — chỉ xuống dòng ở chỗ "
+                "muốn tách, không thêm, bớt hay sửa chữ.",
+                problems=[{"field": "texts", "message": "các phần không khớp nội dung của mục"}])
+        at = offsets[1:]
+    return item_pieces(text, line=int(item.get("line") or 0), line_end=item.get("line_end"),
+                       column=column if isinstance(column, int) else None, lines=lines, at=at)
 
 
 def review_pieces(session: Session, *, document_id: int, kind: Kind, index: int, actor: Actor,
@@ -64,16 +75,21 @@ def review_pieces(session: Session, *, document_id: int, kind: Kind, index: int,
 
 
 def split_review_item(session: Session, *, document_id: int, kind: Kind, index: int, actor: Actor,
-                      settings: Settings, cuts: list[int] | None = None,
-                      parts: list[list[int]] | None = None) -> Split:
-    """Split item `index` before the pieces `cuts` (contiguous parts) or into the given `parts`."""
+                      settings: Settings, cuts: list[int] | None = None, parts: list[list[int]] | None = None,
+                      texts: list[str] | None = None) -> Split:
+    """Split item `index` before the pieces `cuts` (contiguous parts), into the given `parts` (groups
+    of pieces), or into `texts`: the item's own text with a break at each place the reader chose."""
     require_manager(actor, "tách mục khi rà soát")
     doc = get_document(session, document_id=document_id)
-    pieces = pieces_of(doc, kind, index, stored_lines(doc, settings))
-    if (cuts is None) == (parts is None):
-        raise ValidationFailed("Hãy gửi đúng một trong hai: chỗ tách (cuts) hoặc các phần (parts).",
-                               problems=[{"field": "cuts", "message": "cần cuts hoặc parts"}])
-    groups = parts if parts is not None else parts_from_cuts(len(pieces), cuts or [])
+    if sum(x is not None for x in (cuts, parts, texts)) != 1:
+        raise ValidationFailed("Hãy gửi đúng một trong ba: chỗ tách (cuts), các phần (parts) hoặc nội dung "
+                               "từng phần (texts).",
+                               problems=[{"field": "cuts", "message": "cần một trong cuts, parts, texts"}])
+    pieces = pieces_of(doc, kind, index, stored_lines(doc, settings), texts=texts)
+    if texts is not None:
+        groups = [[i] for i in range(len(pieces))]
+    else:
+        groups = parts if parts is not None else parts_from_cuts(len(pieces), cuts or [])
     result = split_item(doc.effective_extraction, kind, index, pieces, groups)
     save_review(session, document_id=doc.id, extraction=result.extraction, actor=actor,
                 operation={"op": "split", "kind": kind, "index": index, "parts": len(result.indices),

@@ -49,10 +49,12 @@ class PieceRead(BaseModel):
 
 
 class SplitRequest(BaseModel):
-    """Either `cuts` (split before these pieces) or `parts` (piece indices of each new item)."""
+    """One of `cuts` (split before these pieces), `parts` (piece indices of each new item) or `texts`
+    (the item's text cut where the reader chose: each part's words, in order)."""
 
     cuts: list[int] | None = None
     parts: list[list[int]] | None = None
+    texts: list[str] | None = None
 
 
 class ItemsChanged(BaseModel):

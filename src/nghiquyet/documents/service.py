@@ -19,10 +19,10 @@ from nghiquyet.audit.service import record
 from nghiquyet.config import Settings
 from nghiquyet.db.base import utcnow
 from nghiquyet.documents.diff import ExtractionDiff, diff_extractions
+from nghiquyet.documents.isolated import extract_file
 from nghiquyet.documents.models import Document
 from nghiquyet.errors import InputError, NotFoundError
-from nghiquyet.extract import extract_source, extraction_from_dict
-from nghiquyet.extract.read import read_document
+from nghiquyet.extract import extraction_from_dict
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
 
 MB = 1_048_576
@@ -35,14 +35,12 @@ def _safe_name(filename: str) -> str:
 
 
 def _extract_bytes(data: bytes, filename: str, settings: Settings) -> tuple[dict[str, Any], list[str]]:
-    """Run the extractor on the bytes as they would be stored (a temp file keeping the user's name)."""
+    """Run the extractor on the bytes as they would be stored (a temp file keeping the user's name),
+    in a child process within the time and memory limits (documents/isolated.py)."""
     with tempfile.TemporaryDirectory(prefix="nq-import-") as tmp:
         path = Path(tmp) / filename
         path.write_bytes(data)
-        source = read_document(path, max_bytes=settings.max_upload_mb * MB)
-        extraction = extract_source(source)
-    extraction.source = filename
-    return extraction.to_dict(), source.lines
+        return extract_file(path, filename, settings)
 
 
 def _apply_metadata(doc: Document, extraction: dict[str, Any]) -> None:
@@ -188,10 +186,7 @@ def reextract(session: Session, *, document_id: int, actor: Actor, settings: Set
     with tempfile.TemporaryDirectory(prefix="nq-reextract-") as tmp:
         named = Path(tmp) / doc.filename  # the user's name, so messages and `source` stay familiar
         shutil.copyfile(path, named)
-        source = read_document(named, max_bytes=settings.max_upload_mb * MB)
-        fresh = extract_source(source)
-    fresh.source = doc.filename
-    new = fresh.to_dict()
+        new, _ = extract_file(named, doc.filename, settings)
     changes = diff_extractions(doc.extraction, new)
     if changes.changed:
         doc.extraction = new

@@ -70,9 +70,11 @@ def horizon_days(session: Session) -> int:
 def due_work(session: Session, *, actor: Actor, today: dt.date, plan_id: int | None = None,
              unit_id: int | None = None) -> DueWork:
     """Overdue and due-soon work `actor` may read (a unit account: its own unit only)."""
-    if actor.role == "unit":
-        unit_id = actor.unit_id
     horizon = horizon_days(session)
+    if actor.role == "unit":
+        if actor.unit_id is None:  # an account not yet placed in a unit owes nothing
+            return DueWork(overdue=[], soon=[], horizon=horizon)
+        unit_id = actor.unit_id
     allowed = readable_unit_ids(session, actor)
     names = _Names(session)
     overdue: list[DueItem] = []

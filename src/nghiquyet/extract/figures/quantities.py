@@ -98,18 +98,54 @@ def _name_word_before(before: str) -> bool:
     return names.before.ending_at(words, len(words)) is not None
 
 
-def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
+def _last_char_before(text: str, pos: int) -> str:
+    """The last character before `pos` that is not a space ("" when none): `text[:pos].rstrip()[-1:]`
+    without copying the text before (once per figure, that copy was quadratic; issue 11)."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+class _TextFacts:
+    """What a figure's test asks of the whole text, found once per text (asked of the text before
+    or after every figure, these were quadratic; issue 11)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._end: int | None = None
+        self._last_digit: int | None = None
+
+    def digit_from(self, pos: int) -> bool:
+        """`any(ch.isdigit() for ch in text[pos:])`."""
+        if self._last_digit is None:
+            i = len(self.text) - 1
+            while i >= 0 and not self.text[i].isdigit():
+                i -= 1
+            self._last_digit = i
+        return self._last_digit >= pos
+
+    def named_before(self, pos: int) -> bool:
+        """`_AGE_METRIC.search(text[:pos])`: no match ends later than the first one starts, so
+        the first match's end decides for every position."""
+        if self._end is None:
+            m = _AGE_METRIC.search(self.text)
+            self._end = m.end() if m else len(self.text) + 1
+        return self._end <= pos
+
+
+def _is_name_number(text: str, span: NumberSpan, unit: str | None, facts: _TextFacts) -> bool:
     """True when the number is part of a name or reference, not a stated figure."""
     words = _name_words()
     before = text[max(0, span.start - 30) : span.start]
     has_unit = unit is not None
     if unit in ("năm", "tháng") and (_SPAN_BEFORE.search(before) or _SPAN_AFTER.match(text, span.end)):
         return True  # "bình quân 5 năm", "trong 6 tháng", "5 năm tới": a period's name
-    if unit == "tuổi" and not _AGE_METRIC.search(text[: span.start]):
+    if unit == "tuổi" and not facts.named_before(span.start):
         return True  # "trẻ em dưới 5 tuổi" names a group; only "tuổi thọ ... 74 tuổi" states a figure
     # "giá trị sản xuất trên 1 ha đất ... đạt 150 triệu", "bác sĩ trên 10.000 dân": per one unit,
     # named before the figure that follows (but "đạt trên 1 tỷ đồng" is a figure).
-    per_one = span.raw == "1" and unit in _PER_UNITS and any(ch.isdigit() for ch in text[span.end :])
+    per_one = span.raw == "1" and unit in _PER_UNITS and facts.digit_from(span.end)
     per_people = span.value in _PER_SIZES and _PER_PEOPLE.match(text, span.end) is not None
     if (per_one or per_people) and _PER_ONE.search(before):
         return True
@@ -127,11 +163,9 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     # "1. Tỷ lệ ..." or "(2)" left inside a joined item: a list label.
     # (Tested after what follows the number, which rules most numbers out without copying the text before.)
-    if _LABEL_AFTER.match(text, span.end):
-        head = text[: span.start].rstrip()
-        if not head or head.endswith((";", ":")):
-            return True
-    return text[span.end : span.end + 1] == ")" and text[: span.start].rstrip().endswith("(")
+    if _LABEL_AFTER.match(text, span.end) and _last_char_before(text, span.start) in ("", ";", ":"):
+        return True
+    return text[span.end : span.end + 1] == ")" and _last_char_before(text, span.start) == "("
 
 
 def _is_date(text: str, spans: list[NumberSpan], i: int) -> int:
@@ -165,6 +199,7 @@ def _denominator(text: str, start: int) -> bool:
 def find_quantities(text: str) -> list[Quantity]:
     """Every stated figure in `text`, in order."""
     spans = find_numbers(text)
+    facts = _TextFacts(text)
     out: list[Quantity] = []
     last_end = 0  # a number inside the previous figure's unit ("bác sĩ/10.000 dân") is not a figure
     i = 0
@@ -201,7 +236,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit_text is None and _VERSION.fullmatch(first.raw):
             i += used  # "công nghiệp 4.0", "Web 2.0"
             continue
-        name = _is_name_number(text, first, unit_text) or _denominator(text, first.start)
+        name = _is_name_number(text, first, unit_text, facts) or _denominator(text, first.start)
         if first.start < last_end or name:
             i += used
             continue

@@ -88,6 +88,7 @@ _LEAD_CHANGE = {"giảm": "decrease", "kéo giảm": "decrease", "hạ": "decrea
 _LEAD_DOWN = frozenset({"giảm", "kéo giảm", "hạ"})
 _LEVEL_VERB = re.compile(r"(?<![^\W_])(?:đạt|là|ở\s+mức|bằng|chiếm)\s*\Z", re.IGNORECASE)
 _PREDICATE = re.compile(r"(?<![^\W_])(?:được|phải|đều|đã)(?![^\W_])", re.IGNORECASE)
+_PREDICATE_AT = re.compile(r"(?:được|phải|đều|đã)(?![^\W_])", re.IGNORECASE)  # at a given word start
 _PAREN = re.compile(r"[()]")
 # "a) Tỷ lệ ...; b) Tỷ lệ ...": a sub-item's label left inside a joined item.
 _INLINE_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|\(\d{1,2}\)|[-+•*])\s+")
@@ -109,13 +110,17 @@ def _paren_groups(text: str, quantities: list[Quantity]) -> list[tuple[int, int]
     if "(" not in text:
         return groups
     stack: list[int] = []
+    numbers = [q.number_start for q in quantities]  # in order: find_quantities reads left to right
     for m in _PAREN.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
             open_ = stack.pop()
-            if not stack and any(open_ < q.number_start < i for q in quantities):
+            # A figure inside: the first number after the "(" comes before the ")" (bisected, not
+            # scanned: many bracketed figures in one item were quadratic, issue 11).
+            k = bisect_right(numbers, open_)
+            if not stack and k < len(numbers) and numbers[k] < i:
                 groups.append((open_, i))
     return groups
 
@@ -150,8 +155,10 @@ def _clauses(text: str, quantities: list[Quantity]) -> tuple[str, list[_Clause]]
             masked[a : b + 1] = " " * (b + 1 - a)
         masked_text = "".join(masked)
     clauses = _split(masked_text, 0, len(text), None)
+    tops = [c.start for c in clauses]  # the top-level clauses, in order and not overlapping
     for a, b in groups:
-        parent = next((i for i, c in enumerate(clauses) if c.parent is None and c.start <= a < c.end), None)
+        k = bisect_right(tops, a) - 1
+        parent = k if k >= 0 and a < clauses[k].end else None
         clauses.extend(_split(text, a + 1, b, parent))
     # The innermost clause holding each number: the one starting last at or before it (a
     # parenthesis clause starts after its parent's start, so it wins).
@@ -233,16 +240,34 @@ def _inherit(subject: str, q: Quantity) -> str:
     return subject
 
 
-def _shared_predicate(tail: str, gap: str, next_words: str) -> str:
+def _shared_predicate(tail: str, gap: str, state: _ItemState, ci: int, nxt: Quantity) -> str:
     """ "100% tổ chức đảng và 95% quần chúng được tuyên truyền": both figures share the predicate."""
     if not re.search(r"(?<![^\W_])và\s*\Z", gap.split(",")[-1] if "," in gap else gap, re.IGNORECASE):
         return tail
     if _PREDICATE.search(tail):
         return tail
-    m = _PREDICATE.search(next_words)
-    if not m:
+    clause = state.clauses[ci]
+    source = state.text if clause.parent is not None else state.view
+    at = _predicate_after(state, ci, source, nxt.end)
+    if at is None:
         return tail
-    return f"{tail} {_clean(next_words[m.start():].split(';', 1)[0])}".strip()
+    stop = source.find(";", at, clause.end)
+    return f"{tail} {_clean(source[at : clause.end if stop < 0 else stop])}".strip()
+
+
+def _predicate_after(state: _ItemState, ci: int, source: str, pos: int) -> int | None:
+    """Where the first predicate word at or after `pos` in clause `ci` starts (`pos` counts as a
+    word's start). The clause's predicates are found once and bisected: searching the rest of the
+    clause from every figure was quadratic in a long list of bare figures (issue 11)."""
+    clause = state.clauses[ci]
+    if _PREDICATE_AT.match(source, pos, clause.end):
+        return pos
+    starts = state.predicates.get(ci)
+    if starts is None:
+        found = _PREDICATE.finditer(source, clause.start, clause.end)
+        starts = state.predicates[ci] = [m.start() for m in found]
+    k = bisect_right(starts, pos)
+    return starts[k] if k < len(starts) else None
 
 
 _PAREN_UNIT = re.compile(r"\(([^()]{1,25})\)")
@@ -302,6 +327,7 @@ class _ItemState:
     last_subject: str = ""
     topic: str = ""  # "Cơ cấu kinh tế: ngành A ...; ngành B ...": the heading every clause shares
     found: list[tuple[Quantity, Target]] = field(default_factory=list)
+    predicates: dict[int, list[int]] = field(default_factory=dict)  # clause → predicate word starts
 
 
 def _read_clause(state: _ItemState, ci: int) -> None:
@@ -357,7 +383,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         if change is None and prev is not None and bare and q.unit_kind == prev.unit_kind == "count":
             change = prev_change
         if not named and nxt is not None and not subject:
-            tail = _shared_predicate(tail, source[q.end : nxt.start], source[nxt.end : clause.end])
+            tail = _shared_predicate(tail, source[q.end : nxt.start], state, ci, nxt)
         unit = q.unit
         if unit is None and (header := _header_unit(subject)):
             # A table row turned text: "Tỷ lệ lao động qua đào tạo (%) 67" keeps its unit in the name;

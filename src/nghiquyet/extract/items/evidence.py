@@ -33,6 +33,7 @@ TargetParser = Callable[[str, int | None], list[Target]]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HORIZON = re.compile(r"(?:đến|tới|vào|cuối)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
+_RANK_REACH = len("trong số")  # the longest rank word
 _DIGIT = re.compile(r"\d")
 _STRIVES = re.compile(r"\W*phấn đấu\s+(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
@@ -84,7 +85,16 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
 def _rank_only(text: str) -> bool:
     """ "Quy mô GDP trong nhóm 30 nền kinh tế hàng đầu": every number follows a rank word."""
     numbers = [m for m in re.finditer(r"\d+(?:[.,]\d+)*", text) if not _YEAR.fullmatch(m.group())]
-    return bool(numbers) and all(_RANK.search(text[: m.start()]) for m in numbers)
+    return bool(numbers) and all(_rank_before(text, m.start()) for m in numbers)
+
+
+def _rank_before(text: str, pos: int) -> bool:
+    """`_RANK.search(text[:pos])`: only the few characters before the spaces before `pos` can hold
+    the rank word (searching the whole text before every number was quadratic; issue 11)."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return _RANK.search(text, max(0, end - _RANK_REACH), pos) is not None
 
 
 def clause_group(text: str) -> str:

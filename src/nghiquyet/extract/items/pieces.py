@@ -123,12 +123,17 @@ def _own_words(body: str, label: str | None) -> tuple[str, int]:
 
 
 def item_pieces(text: str, *, line: int, line_end: int | None = None, column: int | None = None,
-                lines: Sequence[str] = ()) -> list[Piece]:
-    """The pieces of an item's text, in order (one piece when there is nowhere to split)."""
+                lines: Sequence[str] = (), at: Sequence[int] | None = None) -> list[Piece]:
+    """The pieces of an item's text, in order (one piece when there is nowhere to split).
+
+    `at` cuts at exactly those offsets of `text` instead (a reader's own choice of places).
+    """
     last = max(line, line_end or line)
     starts = _line_starts(text, line, last, lines) if line > 0 and lines else [(0, line, "")]
     para = _paragraph(text, line, starts)
     bounds, labels = _bounds(text, para, starts)
+    if at is not None:
+        bounds, labels = {0: True, **dict.fromkeys(at, True)}, {}
     order = sorted(o for o in bounds if 0 <= o < len(text))
     pieces: list[Piece] = []
     for k, start in enumerate(order):
@@ -148,3 +153,20 @@ def item_pieces(text: str, *, line: int, line_end: int | None = None, column: in
                             line_end=para.line_at(max(lead, lead + len(body) - 1)), column=col,
                             label=label, cut=bounds[start] and bool(pieces)))
     return pieces or [Piece(text.strip(), 0, len(text), line, last, column, None, False)]
+
+
+def offsets_of_parts(text: str, parts: Sequence[str]) -> list[int] | None:
+    """Where each of `parts` starts in `text`, when the parts are the text cut into pieces in order
+    (spaces and line breaks may differ, nothing else); None when they are not."""
+    offsets: list[int] = []
+    pos = 0
+    for part in parts:
+        words = part.split()
+        if not words:
+            continue
+        m = re.compile(r"\s*" + r"\s+".join(re.escape(w) for w in words)).match(text, pos)
+        if m is None:
+            return None
+        offsets.append(m.start() + len(m.group()) - len(m.group().lstrip()))
+        pos = m.end()
+    return offsets if text[pos:].strip() == "" and offsets else None

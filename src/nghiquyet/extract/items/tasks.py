@@ -118,7 +118,10 @@ def task_items(outline: Outline) -> list[Item]:
         if found:
             return found
     # Only bullets: each top bullet under a task heading is a task.
-    return [it for it in candidates if it.style.startswith("bullet") and it.parent in scopes]
+    # By identity: `it.parent in scopes` compared items field by field, for every bullet against every
+    # scope (quadratic in a page of top-level bullets; issue 11).
+    scope_ids = {id(s) for s in scopes}
+    return [it for it in candidates if it.style.startswith("bullet") and id(it.parent) in scope_ids]
 
 
 def classify_domain(

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from nghiquyet.extract.read.encodings import Decoded, convert_if_legacy, converted_note, repair_legacy
-from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge
+from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge, InflatesTooMuch
 from nghiquyet.extract.read.legacy import Legacy
 from nghiquyet.extract.read.lines import clean_line, table_row
 from nghiquyet.extract.read.numbering import Numbering, W, clark
@@ -21,6 +22,10 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # Subtrees whose text is not the paragraph's own: deleted revisions, the VML copy of a drawing that
 # Word stores beside the modern one, and field instructions. Text boxes are read as lines of their own.
 _SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "instrText", _MC_FALLBACK})
+# The XML parts are parsed into memory (lxml keeps ~20 bytes per byte of XML): 32 MB of XML is some
+# thousands of pages, far beyond a resolution, and parses in well under a second per megabyte.
+MAX_XML_BYTES = 32 * 1_048_576
+_CHUNK = 1_048_576
 _PICTURES_ONLY = "tệp chỉ có hình ảnh (bản scan): chạy nhận dạng chữ (OCR) hoặc dùng bản gốc"
 
 
@@ -54,18 +59,35 @@ def read_docx(path: str, data: bytes, *, kind: str = "docx", max_bytes: int) -> 
 
 
 def _check_zip(path: str, data: bytes, max_bytes: int) -> bool:
-    """Raise for archives that are not Word documents; True when the document holds pictures."""
+    """Raise for archives that are not Word documents or that inflate too much; True when the
+    document holds pictures."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+            infos = archive.infolist()
+            names = [info.filename for info in infos]
+            if not any(name.startswith("word/") for name in names):  # an .xlsx, .pptx or zip renamed
+                raise CorruptFile(path, "DOCX", "không có phần văn bản Word (no word/ part)")
+            unpacked = sum(info.file_size for info in infos)  # zipfile never inflates past these
+            if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
+                raise FileTooLarge(path, unpacked, 10 * max_bytes)
+            _inflate_xml(path, archive, infos)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as exc:
         raise CorruptFile(path, "DOCX", "không phải tệp nén hợp lệ (bad zip)") from exc
-    if not any(name.startswith("word/") for name in names):  # an .xlsx, .pptx or plain zip renamed
-        raise CorruptFile(path, "DOCX", "không có phần văn bản Word (no word/ part)")
-    if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
-        raise FileTooLarge(path, unpacked, 10 * max_bytes)
     return any(name.startswith("word/media/") for name in names)
+
+
+def _inflate_xml(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Inflate the XML parts chunk by chunk, counting what comes out, and stop past MAX_XML_BYTES:
+    the parser never sees an XML that inflates beyond it, whatever the archive declares."""
+    total = 0
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels")):
+            continue  # pictures and fonts are kept as bytes, never parsed
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > MAX_XML_BYTES:
+                    raise InflatesTooMuch(path, MAX_XML_BYTES)
 
 
 def _part_element(document: Any, attr: str) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nghiquyet.errors import InputError
+from nghiquyet.errors import InputError, LimitExceeded
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
@@ -32,13 +32,33 @@ class UnsupportedFormat(InputError):
                          hint=hint or "dùng tệp " + ", ".join(SUPPORTED))
 
 
-class FileTooLarge(InputError):
+class FileTooLarge(LimitExceeded):
     """The file is larger than the configured limit (protects memory and time)."""
 
     def __init__(self, path: str, size: int, limit: int) -> None:
         super().__init__(
             f"tệp quá lớn: {_mb(size)} MB, giới hạn {_mb(limit)} MB (file too large)",
             path=path, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
+
+
+class InflatesTooMuch(LimitExceeded):
+    """A .docx whose XML inflates past the limit (a zip bomb, or far beyond any resolution)."""
+
+    def __init__(self, path: str, limit: int) -> None:
+        super().__init__(
+            f"tệp Word giải nén ra hơn {_mb(limit)} MB nội dung XML, vượt giới hạn (inflates too much)",
+            path=path,
+            hint="mở bằng Word, lưu lại thành tệp .docx mới (hoặc tách thành nhiều tệp) rồi tải lên lại")
+
+
+class TooManyPages(LimitExceeded):
+    """A PDF with more pages than a resolution or report could have."""
+
+    def __init__(self, path: str, pages: int, limit: int) -> None:
+        super().__init__(
+            f"tệp PDF có {_count(pages)} trang, vượt giới hạn {_count(limit)} trang (too many pages)",
+            path=path, hint="tách riêng phần văn bản cần theo dõi thành tệp PDF nhỏ hơn rồi tải lên lại")
+        self.pages = pages
 
 
 class EmptyDocument(InputError):
@@ -82,6 +102,10 @@ class ScannedPdf(InputError):
                    " (PDF text layer unreadable: fonts without a Unicode map)" if garbled else
                    f"tệp PDF là bản scan, {pages} trang không có lớp chữ (scanned PDF, no text layer)")
         super().__init__(message, path=path, hint="chạy nhận dạng chữ (OCR) trước, hoặc dùng bản .docx gốc")
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # 5.000, the Vietnamese way
 
 
 def _mb(size: int) -> str:

@@ -19,7 +19,7 @@ import unicodedata
 from typing import Any
 
 from nghiquyet.extract.read.encodings import Decoded, repair_legacy
-from nghiquyet.extract.read.errors import CorruptFile, ProtectedFile, ScannedPdf
+from nghiquyet.extract.read.errors import CorruptFile, ProtectedFile, ScannedPdf, TooManyPages
 from nghiquyet.extract.read.lines import split_lines
 from nghiquyet.extract.read.pdftables import assign, find_grids
 from nghiquyet.extract.read.source import SourceText
@@ -36,16 +36,25 @@ _LINE = re.compile(r"[^\r\n]+")
 _SPACES = re.compile(r" +")
 
 
+# A resolution, plan or report is tens of pages; a thousand is a whole yearbook, and each page costs
+# its text layer's reading: past this, the file is refused before any page is read.
+MAX_PAGES = 1000
+
+
 def read_pdf(path: str, data: bytes, *, kind: str = "pdf", max_bytes: int = 0) -> SourceText:
-    """Read a PDF given as bytes; raises ScannedPdf, ProtectedFile or CorruptFile."""
+    """Read a PDF given as bytes; raises ScannedPdf, ProtectedFile, TooManyPages or CorruptFile."""
     notes: list[str] = []
     try:
         pages = _pdfium_pages(data)
     except ProtectedFile:
         raise ProtectedFile(path) from None
+    except TooManyPages as exc:
+        raise TooManyPages(path, exc.pages, MAX_PAGES) from None
     except Exception as first:  # pdfium rejects some damaged files that pdfminer repairs
         try:
             pages = _pdfminer_pages(data)
+        except TooManyPages as exc:
+            raise TooManyPages(path, exc.pages, MAX_PAGES) from None
         except Exception as second:
             if "password" in f"{first} {second}".lower() or type(second).__name__ == "PDFPasswordIncorrect":
                 raise ProtectedFile(path) from second
@@ -89,6 +98,10 @@ def _pdfium_pages(data: bytes) -> list[str]:
         if getattr(exc, "err_code", None) == _PASSWORD:
             raise ProtectedFile("") from exc
         raise
+    if len(pdf) > MAX_PAGES:
+        count = len(pdf)
+        pdf.close()
+        raise TooManyPages("", count, MAX_PAGES)
     try:
         pages: list[str] = []
         for index in range(len(pdf)):
@@ -161,8 +174,10 @@ def _spaced(line: str, start: int, textpage: Any) -> str:
 def _pdfminer_pages(data: bytes) -> list[str]:
     from pdfminer.high_level import extract_text
 
-    text: str = extract_text(io.BytesIO(data))
+    text: str = extract_text(io.BytesIO(data), maxpages=MAX_PAGES + 1)
     pages = text.split("\x0c")  # pdfminer ends every page with a form feed
     if pages and not pages[-1].strip():
         pages.pop()
+    if len(pages) > MAX_PAGES:
+        raise TooManyPages("", len(pages), MAX_PAGES)
     return pages

@@ -29,18 +29,30 @@ def _is_number(cell: str) -> bool:
     return True
 
 
-def _header_at(paras: list[Paragraph], i: int) -> int:
-    """How many paragraphs from `i` form a header row of column names (0 when none)."""
-    j = i
-    kinds: list[str | None] = []
-    while j < len(paras) and len(paras[j].text) <= 40 and not paras[j].cells:
-        kind = column_kind(paras[j].text)
-        if kind is None and not paras[j].text.lower().startswith(("tỷ lệ", "so sánh", "ghi chú")):
-            break
-        kinds.append(kind)
-        j += 1
-    found = {k for k in kinds if k}
-    return j - i if len(kinds) >= 3 and "text" in found and len(found) >= 3 else 0
+def _header_widths(paras: list[Paragraph]) -> list[int]:
+    """For each paragraph, how many paragraphs from it form a header row of column names (0 when none).
+
+    A run of column names ends at the first paragraph that is no column name, whatever paragraph
+    it started from: so one backward pass gives every start its run and the kinds named in it
+    (rescanning the run from each start was quadratic in a page of short headings; issue 11).
+    """
+    n = len(paras)
+    widths = [0] * n
+    run = 0
+    found: frozenset[str] = frozenset()
+    for j in range(n - 1, -1, -1):
+        text = paras[j].text
+        short = len(text) <= 40 and not paras[j].cells
+        kind = column_kind(text) if short else None
+        if not short or (kind is None and not text.lower().startswith(("tỷ lệ", "so sánh", "ghi chú"))):
+            run, found = 0, frozenset()
+            continue
+        run += 1
+        if kind is not None and kind not in found:
+            found = found | {kind}
+        if run >= 3 and "text" in found and len(found) >= 3:
+            widths[j] = run
+    return widths
 
 
 def _rows(paras: list[Paragraph], start: int, numeric: int) -> tuple[list[list[Paragraph]], int]:
@@ -108,9 +120,10 @@ def _row_paragraph(cells: list[Paragraph], header_kinds: list[str | None]) -> tu
 def join_cell_tables(paras: list[Paragraph]) -> list[Paragraph]:
     """`paras` with every one-cell-per-line table rebuilt as row paragraphs."""
     out: list[Paragraph] = []
+    widths = _header_widths(paras)
     i = 0
     while i < len(paras):
-        width = _header_at(paras, i)
+        width = widths[i]
         if not width:
             out.append(paras[i])
             i += 1

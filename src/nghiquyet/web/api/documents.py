@@ -29,12 +29,15 @@ class PlanCreated(BaseModel):
 
 
 @router.post("")
-async def upload(file: Annotated[UploadFile, File(description="Văn bản: .txt, .md, .docx, .pdf")],
-                 session: DbSession, user: CurrentUser, settings: AppSettings) -> Uploaded:
-    """Store the file and return its extraction; the same bytes again return the same document."""
+def upload(file: Annotated[UploadFile, File(description="Văn bản: .txt, .md, .docx, .pdf")],
+           session: DbSession, user: CurrentUser, settings: AppSettings) -> Uploaded:
+    """Store the file and return its extraction; the same bytes again return the same document.
+
+    A plain `def`: FastAPI runs it on a worker thread, and the extraction in a child process
+    (documents/isolated.py), so the event loop keeps answering every other request meanwhile."""
     name = file.filename or ""
     # Read one byte past the limit: enough to refuse an oversized upload without holding all of it.
-    data = await file.read(settings.max_upload_mb * MB + 1)
+    data = file.file.read(settings.max_upload_mb * MB + 1)
     if not data:
         raise InputError("Tệp rỗng: không có nội dung để trích xuất.", path=name or None)
     doc = import_document(session, filename=name, data=data, actor=user, settings=settings)

@@ -17,9 +17,11 @@ from nghiquyet.db.versions import StaleVersion
 from nghiquyet.errors import (
     ConflictError,
     InputError,
+    LimitExceeded,
     NghiquyetError,
     NotFoundError,
     PermissionDenied,
+    TooComplex,
     ValidationFailed,
 )
 
@@ -28,6 +30,8 @@ STATUS_OF: tuple[tuple[type[NghiquyetError], int], ...] = (
     (NotFoundError, 404),
     (ConflictError, 409),
     (ValidationFailed, 422),  # before InputError, its base: typed values that fail their checks
+    (LimitExceeded, 413),  # a file past a size, inflated-size or page limit
+    (TooComplex, 422),  # a file whose reading overran its time or memory allowance
     (InputError, 400),
 )
 
@@ -125,6 +129,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "Không có quyền (kèm lý do)"},
     404: {"model": ErrorOut, "description": "Không tìm thấy"},
     409: {"model": ErrorOut, "description": "Trái với trạng thái hiện có"},
+    413: {"model": ErrorOut, "description": "Tệp vượt giới hạn (dung lượng, nội dung giải nén, số trang)"},
 }
 _VALIDATION_SCHEMA = {
     "title": "HTTPValidationError", "type": "object", "required": ["detail"],

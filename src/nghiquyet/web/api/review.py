@@ -51,7 +51,8 @@ def split(document_id: PathId, kind: KindPath, index: IndexPath, body: SplitRequ
           user: CurrentUser, settings: AppSettings) -> ItemsChanged:
     """Split the item into several, each keeping the source lines of its pieces."""
     result = split_review_item(session, document_id=document_id, kind=kind, index=index, actor=user,
-                               settings=settings, cuts=body.cuts, parts=body.parts)
+                               settings=settings, cuts=body.cuts, parts=body.parts,
+                               texts=body.texts)
     items = result.extraction[LIST_KEY[kind]]
     return ItemsChanged(kind=kind, indices=result.indices, items=[items[i] for i in result.indices])
 

@@ -97,7 +97,7 @@ def documents_page(request: Request, session: DbSession, user: User = Depends(re
 
 
 @router.post("/van-ban", response_class=HTMLResponse)
-async def upload(
+def upload(
     request: Request,
     session: DbSession,
     settings: AppSettings,
@@ -108,7 +108,8 @@ async def upload(
     known = {d.id for d in list_documents(session, actor=user)}  # the same bytes again return the old one
     for upload_file in files:
         name = upload_file.filename or "van-ban"
-        data = await upload_file.read()
+        # Sync, on a worker thread: the extraction runs in a child process (documents/isolated.py).
+        data = upload_file.file.read(settings.max_upload_mb * 1_048_576 + 1)
         try:
             doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
         except InputError as exc:

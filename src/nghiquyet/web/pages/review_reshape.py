@@ -70,15 +70,21 @@ def _suggested_parts(pieces: list[Piece]) -> list[int]:
 
 
 def _split_form(request: Request, session: DbSession, doc: Document, user: User, kind: Kind, index: int,
-                settings: AppSettings, *, chosen: list[int] | None = None,
-                error: str | None = None) -> Response:
+                settings: AppSettings, *, chosen: list[int] | None = None, error: str | None = None,
+                own_text: str | None = None) -> Response:
     if (away := _htmx_only(request, doc)) is not None:
         return away
     context, item = _item(session, doc, user, kind, index)
     pieces = pieces_of(doc, kind, index, stored_lines(doc, settings))
     parts = chosen if chosen is not None and len(chosen) == len(pieces) else _suggested_parts(pieces)
-    return render(request, "documents/_item_split.html", user, item=item, pieces=list(zip(pieces, parts,
-                  strict=True)), error=error, **context)
+    response = render(request, "documents/_item_split.html", user, item=item,
+                      pieces=list(zip(pieces, parts, strict=True)), error=error,
+                      own_text=own_text if own_text is not None else item.text, own_open=own_text is not None,
+                      **context)
+    if error:  # the forms aim at the whole list; the reason goes back in place of this item only
+        response.headers["HX-Retarget"] = f"#item-{kind}-{index}"
+        response.headers["HX-Reswap"] = "outerHTML"
+    return response
 
 
 @router.get("/van-ban/{document_id}/muc/{kind}/{index}/tach", response_class=HTMLResponse)
@@ -93,17 +99,20 @@ async def split(request: Request, document_id: int, kind: str, index: int, sessi
                 settings: AppSettings, user: User = Depends(require_office)) -> Response:
     checked = ops.check_kind(kind)
     form = await request.form()
+    own = form.get("texts")  # the reader's own breaks, one part a line
     chosen = [int(str(v)) if str(v).isdigit() else 0 for v in form.getlist("part")]
     doc = get_document(session, document_id=document_id, actor=user)
     groups: dict[int, list[int]] = {}
     for piece, part in enumerate(chosen):
         groups.setdefault(part, []).append(piece)
+    texts = [t for t in str(own).splitlines() if t.strip()] if own is not None else None
+    parts = None if texts is not None else list(groups.values())
     try:
         result = split_review_item(session, document_id=doc.id, kind=checked, index=index, actor=user,
-                                   settings=settings, parts=list(groups.values()))
+                                   settings=settings, parts=parts, texts=texts)
     except ValidationFailed as exc:  # the form again, as the person left it, with the reason
         return _split_form(request, session, doc, user, checked, index, settings, chosen=chosen,
-                           error=exc.message)
+                           error=exc.message, own_text=str(own) if own is not None else None)
     done = Message("ok", f"Đã tách {KIND_NAMES[checked]} thành {len(result.indices)} mục; mỗi mục giữ dòng "
                          "nguồn của phần mình.")
     return _panel(request, session, doc, user, done, {f"{checked}-{i}" for i in result.indices})

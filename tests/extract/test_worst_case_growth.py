@@ -1,0 +1,90 @@
+"""Every extraction step is linear in the text's length (issue 11, point 3), on the generated worst
+cases of `benchmarks/extract_worst_cases.py`.
+
+Bounds are in CPU time relative to this machine, never in seconds: the 1 MB hostile page against a
+plain pass over the same text (every word lowered, in Python), and each case at 128 KB against
+the same case at 32 KB (a linear step grows ×4, a quadratic one ×16). A CPU-time alarm stops an
+extraction that overruns its bound, so a regression fails in seconds instead of hanging the run.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from nghiquyet.extract import extract_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import extract_worst_cases as worst
+
+_WORD = re.compile(r"\S+")
+# Measured: the 1 MB page of "1234,56% " costs ~330 plain passes; a quadratic step costs thousands.
+PLAIN_PASSES = 1200
+GROWTH = 7.0  # per ×4 in size
+
+
+class Overrun(Exception):
+    pass
+
+
+def _plain_pass(text: str) -> int:
+    n = 0
+    for line in text.splitlines():
+        for word in _WORD.findall(line):
+            n += len(word.lower())
+    return n
+
+
+def _cpu(fn: Callable[[str], object], text: str) -> float:
+    t0 = time.process_time()
+    fn(text)
+    return time.process_time() - t0
+
+
+@contextmanager
+def _cpu_alarm(seconds: float) -> Iterator[None]:
+    """Raise Overrun once this process has used `seconds` more CPU (ITIMER_PROF counts CPU time)."""
+    def stop(_sig: int, _frame: object) -> None:
+        raise Overrun(f"over {seconds:.1f} s of CPU")
+
+    old = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
+
+
+@pytest.mark.parametrize("separator", [" ", "; "])
+def test_a_one_megabyte_line_of_percentages_costs_a_bounded_number_of_plain_passes(separator: str) -> None:
+    text = (f"1234,56%{separator}" * (1_000_000 // (8 + len(separator)) + 1))[:1_000_000]
+    plain = min(_cpu(_plain_pass, text) for _ in range(3))
+    bound = PLAIN_PASSES * max(plain, 0.005)
+    with _cpu_alarm(bound):
+        spent = _cpu(extract_text, text)
+    assert spent < bound, f"{spent:.2f} s of CPU = {spent / plain:.0f} plain passes"
+
+
+@pytest.mark.parametrize("case", sorted(worst.CASES))
+def test_each_worst_case_grows_linearly(case: str) -> None:
+    make = worst.CASES[case]
+    small = min(_cpu(extract_text, make(32_000)) for _ in range(2))
+    bound = GROWTH * max(small, 0.01)
+    with _cpu_alarm(bound * 1.5):
+        big = _cpu(extract_text, make(128_000))
+    assert big < bound, f"32 KB {small:.3f} s, 128 KB {big:.3f} s: ×{big / small:.1f} for ×4 the text"
+
+
+def test_the_long_line_still_yields_its_figure() -> None:
+    # Fast, and still read: the first figure with its words, the bare repeats as one more result
+    # (a figure said again word for word is one result).
+    found = extract_text("Năm 2024 doanh thu đạt " + "1234,56% " * 20_000).results
+    assert [(r.metric, r.value, r.period) for r in found] == [("Doanh thu", 1234.56, "2024")] * 2
