@@ -91,4 +91,7 @@ def test_import_twice_is_idempotent_and_plans_lists_them(cli: CliRunner) -> None
     assert set(plans[0]) >= {"id", "title", "years", "issuer"}
     assert plans[0]["years"] == [2024, 2024]
     text = cli.invoke(app, ["plans"])
-    assert "2024" in text.output and plans[0]["title"] in text.output
+    # Named as pages and reports name it: type, issuer (no number here) and title; never the file.
+    assert plans[0]["name"] == "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về nhiệm vụ năm 2024"
+    assert "2024" in text.output and plans[0]["name"] in text.output
+    assert "003_80d04959fc9a9e21" not in text.output

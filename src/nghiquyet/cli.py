@@ -35,7 +35,7 @@ def extract_cmd(
     files: Annotated[list[Path], typer.Argument(help="Tệp văn bản: .txt, .md, .docx, .pdf")],
     format: Annotated[str, typer.Option("--format", "-f", help="json hoặc text")] = "json",
 ) -> None:
-    """Trích xuất mục tiêu, chỉ tiêu, nhiệm vụ, phân công từ văn bản (extract a plan from documents)."""
+    """Trích xuất mục tiêu, chỉ tiêu, nhiệm vụ, phân công từ văn bản."""
     from nghiquyet.extract import extract
     from nghiquyet.extract.summary import render_text
 
@@ -116,7 +116,23 @@ def report_cmd(
 
 
 def main() -> None:
-    app()
+    """The console entry point: a mistyped command is told in Vietnamese, not in Click's English."""
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    from nghiquyet.commands.usage import usage_message
+
+    try:
+        code = typer.main.get_command(app).main(prog_name="nghiquyet", standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        exc.show()  # a bare `nghiquyet` (or group) prints its help, as Click would
+        raise SystemExit(exc.exit_code) from None
+    except UsageError as exc:
+        typer.echo(f"Lỗi: {usage_message(exc)}", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        typer.echo("Đã dừng theo yêu cầu.", err=True)
+        raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

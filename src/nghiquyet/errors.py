@@ -68,3 +68,14 @@ class ValidationFailed(InputError):
     def __init__(self, message: str, *, problems: list[dict[str, object]] | None = None) -> None:
         super().__init__(message)
         self.problems = list(problems or [])
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Vietnamese (the OS gives English: "Permission denied")."""
+    if isinstance(exc, PermissionError):
+        return "không có quyền truy cập tệp"
+    if isinstance(exc, IsADirectoryError):
+        return "đây là một thư mục, không phải tệp"
+    if isinstance(exc, FileNotFoundError):
+        return "không tìm thấy tệp"
+    return "hệ thống không cho truy cập tệp (ổ đĩa lỗi, đầy, hoặc tệp đang bị khóa)"

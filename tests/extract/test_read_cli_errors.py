@@ -26,15 +26,32 @@ def blank_pdf(path: Path) -> None:
     pdf.close()
 
 
+# The whole line after "Lỗi: <path>: ": what is wrong and what to do, in Vietnamese only.
 CASES: dict[str, tuple[str, Callable[[Path], None], str]] = {
-    "empty": ("trong.txt", lambda p: p.write_bytes(b""), "không có nội dung"),
-    "binary": ("anh.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00" + bytes(range(256))), "binary"),
-    "corrupt docx": ("hong.docx", lambda p: p.write_bytes(b"PK\x03\x04 truncated"), "corrupt DOCX"),
-    "corrupt pdf": ("hong.pdf", lambda p: p.write_bytes(b"%PDF-1.7\nnot a pdf\n"), "corrupt PDF"),
-    "unsupported": ("bang.xlsx", lambda p: p.write_bytes(b"PK\x03\x04"), "unsupported format"),
-    "old word": ("cu.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64), ".docx"),
-    "scanned": ("scan.pdf", blank_pdf, "OCR"),
+    "empty": ("trong.txt", lambda p: p.write_bytes(b""),
+              "tệp không có nội dung văn bản — kiểm tra đã chọn đúng tệp và tệp đã được lưu đầy đủ"),
+    "binary": ("anh.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00" + bytes(range(256))),
+               "tệp không phải văn bản thuần (có thể là ảnh hoặc tệp chương trình) — "
+               "lưu văn bản dưới dạng .txt (UTF-8), .docx hoặc .pdf"),
+    "corrupt docx": ("hong.docx", lambda p: p.write_bytes(b"PK\x03\x04 truncated"),
+                     "tệp DOCX bị hỏng hoặc không đọc được: không phải tệp nén hợp lệ — "
+                     "mở lại bằng phần mềm soạn thảo rồi lưu thành tệp DOCX mới"),
+    "corrupt pdf": ("hong.pdf", lambda p: p.write_bytes(b"%PDF-1.7\nnot a pdf\n"),
+                    "tệp PDF bị hỏng hoặc không đọc được — "
+                    "mở lại bằng phần mềm soạn thảo rồi lưu thành tệp PDF mới"),
+    "unsupported": ("bang.xlsx", lambda p: p.write_bytes(b"PK\x03\x04"),
+                    "định dạng .xlsx không được hỗ trợ — bảng tính không phải văn bản nghị quyết: "
+                    "dùng tệp .docx hoặc .pdf"),
+    "old word": ("cu.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64),
+                 "định dạng .doc không được hỗ trợ — tệp Word 97-2003: mở bằng Word, chọn Lưu thành .docx"),
+    "scanned": ("scan.pdf", blank_pdf,
+                "tệp PDF là bản scan, 1 trang không có lớp chữ — chạy nhận dạng chữ (OCR) trước, "
+                "hoặc dùng bản .docx gốc"),
+    "missing": ("khong-co.txt", lambda p: None, "không tìm thấy tệp — kiểm tra lại đường dẫn và tên tệp"),
 }
+# What a person must never read: English glosses, library exception names, OS messages.
+ENGLISH = ("file", "corrupt", "binary", "unsupported", "scanned", "Error", "error", "not found", "No such",
+           "Permission denied", "BadZip", "Pdfium", "too large")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -45,8 +62,8 @@ def test_unreadable_file_gives_one_line_and_exit_1(tmp_path: Path, case: str) ->
     result = CliRunner().invoke(app, ["extract", str(path)])
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Lỗi: ") and expected in lines[0]
+    assert lines == [f"Lỗi: {path}: {expected}"], result.stderr
+    assert not any(word in lines[0].removeprefix(f"Lỗi: {path}") for word in ENGLISH)
     assert "Traceback" not in result.output
     assert result.stdout == ""
 
@@ -60,7 +77,9 @@ def test_file_too_large_gives_one_line(tmp_path: Path, monkeypatch: pytest.Monke
     path.write_text("Nghị quyết về nhiệm vụ năm 2024", encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(path)])
     assert result.exit_code == 1
-    assert "too large" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Lỗi: {path}: tệp quá lớn: {path.stat().st_size} byte, giới hạn 10 byte — "
+        "tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm"]
 
 
 def test_good_and_bad_files_together_report_the_bad_one_and_exit_1(tmp_path: Path) -> None:
@@ -82,4 +101,4 @@ def test_scanned_pdf_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Lỗi: ") and "scanned PDF" in lines[0]
+    assert lines == [f"Lỗi: {path}: {CASES['scanned'][2]}"]

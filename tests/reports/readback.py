@@ -7,6 +7,7 @@ is an overflow (issue 10 point 10).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from docx import Document
 from openpyxl import load_workbook
-from pdfminer.high_level import extract_pages
+from pdfminer.high_level import extract_pages, extract_text
 from pdfminer.layout import LTAnno, LTChar, LTLine, LTPage, LTTextContainer, LTTextLine
 
 # Border lines come in as thin rectangles' edges: half a point either way is the same line.
@@ -149,3 +150,25 @@ def xlsx_sheet(path: Path, sheet: str, header_row: int) -> list[dict[str, object
     names = [c.value for c in ws[header_row]]
     return [{str(n): v for n, v in zip(names, row, strict=False)}
             for row in ws.iter_rows(min_row=header_row + 1, values_only=True)]
+
+
+def report_text(path: Path) -> str:
+    """Every word a person reads in the report (NFC, whitespace runs folded: PDF cells wrap anywhere)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        doc = Document(str(path))
+        parts = [p.text for p in doc.paragraphs]
+        parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        for section in doc.sections:
+            parts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
+        text = "\n".join(parts)
+    elif suffix == ".pdf":
+        text = extract_text(str(path))
+    elif suffix == ".xlsx":
+        wb = load_workbook(str(path))
+        text = "\n".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                         for v in row if isinstance(v, str) and not v.startswith("="))
+        text += "\n" + " ".join(ws.title for ws in wb.worksheets)
+    else:
+        raise ValueError(f"not a report: {path}")
+    return " ".join(unicodedata.normalize("NFC", text).split())

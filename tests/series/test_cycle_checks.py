@@ -9,6 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nghiquyet.audit.models import AuditEvent
+from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import citation_name
 from nghiquyet.errors import ConflictError
 from nghiquyet.plans.items import add_indicator
 from nghiquyet.plans.models import Task
@@ -75,7 +77,10 @@ def test_directives_of_the_conclusion_notice_become_tasks_of_the_2024_plan_after
     directives.accept(db, proposal_id=third.id, actor=seed_world.office, plan_id=into)
     task = db.get(Task, third.task_id)
     assert task is not None and task.plan_id == into and task.deadline == dt.date(2024, 4, 30)
-    assert task.lead_names == third.lead_names and task.references == [f"{SEEDS['004']}.txt, dòng 154"]
+    # The task is read by people: its source is the notice's name, not its file (issue 10 point 4).
+    notice = db.scalars(select(Document).where(Document.filename == f"{SEEDS['004']}.txt")).one()
+    assert task.lead_names == third.lead_names and task.references == [f"{citation_name(notice)}, dòng 154"]
+    assert SEEDS["004"] not in (task.title or "")
     with pytest.raises(ConflictError):
         directives.accept(db, proposal_id=third.id, actor=seed_world.office)
     directives.undo(db, proposal_id=third.id, actor=seed_world.office)

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.config import Settings
+from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import citation_name
 from nghiquyet.plans.items import add_indicator
 from nghiquyet.plans.schemas import IndicatorCreate, TargetCreate
 from tests.api.conftest import login, password_hash
 from tests.series.conftest import SeedWorld, build_seed_world
 
 HTMX = {"HX-Request": "true"}
+
+
+def _name(factory: sessionmaker[Session], filename: str) -> str:
+    """What pages call a seed document (its number or title; the file name stays in the API)."""
+    with factory() as session:
+        return citation_name(session.scalars(select(Document).where(Document.filename == filename)).one())
 
 
 @pytest.fixture
@@ -33,14 +42,16 @@ def client(web_client: TestClient, world: SeedWorld) -> TestClient:
     return web_client
 
 
-def test_item_page_loads_the_series_section_with_chart_and_term_target_line(client: TestClient,
-                                                                           world: SeedWorld) -> None:
+def test_item_page_loads_the_series_section_with_chart_and_term_target_line(
+        client: TestClient, world: SeedWorld, session_factory: sessionmaker[Session]) -> None:
     budget = next(i for i in world.plans["003"].indicators if i.line == 20)
     page = client.get(f"/chi-tieu/{budget.id}")
     assert page.status_code == 200 and f'hx-get="/chi-tieu/{budget.id}/chuoi"' in page.text
     panel = client.get(f"/chi-tieu/{budget.id}/chuoi", headers=HTMX)
     assert panel.status_code == 200
-    for text in ("000_29e2e8547b6387b0.txt", "dòng 187", "dòng 20", "dòng 166", "Giai đoạn 2021–2025",
+    assert "000_29e2e8547b6387b0.txt" not in panel.text
+    name = _name(session_factory, "000_29e2e8547b6387b0.txt")
+    for text in (name, "dòng 187", "dòng 20", "dòng 166", "Giai đoạn 2021–2025",
                  'class="series-chart"', 'class="target-line"', "Mục tiêu giai đoạn: 18.000",
                  "chờ Văn phòng xác nhận"):
         assert text in panel.text, text
@@ -61,11 +72,12 @@ def test_proposals_page_shows_the_sentence_and_the_conversion(client: TestClient
     assert 'data-state="accepted"' in ok.text
 
 
-def test_office_adds_a_directive_as_a_task_and_sees_the_judgement_read_back(client: TestClient,
-                                                                            world: SeedWorld) -> None:
+def test_office_adds_a_directive_as_a_task_and_sees_the_judgement_read_back(
+        client: TestClient, world: SeedWorld, session_factory: sessionmaker[Session]) -> None:
     page = client.get("/de-xuat")
     assert page.status_code == 200
-    assert "004_6cdd10a325536dcd.txt, dòng 154" in page.text and "30/04/2024" in page.text
+    assert f"{_name(session_factory, '004_6cdd10a325536dcd.txt')}, dòng 154" in page.text
+    assert "004_6cdd10a325536dcd" not in page.text and "30/04/2024" in page.text
     assert "16/19 chỉ tiêu hoàn thành và vượt kế hoạch" in page.text and "Chênh lệch" in page.text
     row_id = page.text.split('<tr id="d-', 1)[1].split('"', 1)[0]
     added = client.post(f"/nhiem-vu-de-xuat/{row_id}/chap-nhan", headers=HTMX)

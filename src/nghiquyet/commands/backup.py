@@ -18,13 +18,17 @@ def backup(
     from nghiquyet.db import make_engine
     from nghiquyet.db.backup import BackupError
     from nghiquyet.db.backup import backup as write_backup
+    from nghiquyet.errors import os_reason
 
     settings = load_settings()
     engine = make_engine(settings.resolved_database_url)
     try:
         summary = write_backup(engine, settings.files_dir, file)
-    except (BackupError, OSError) as exc:
+    except BackupError as exc:
         raise fail(f"sao lưu không thành công: {exc}") from exc
+    except OSError as exc:
+        raise fail(f"sao lưu không thành công: {file}: {os_reason(exc)}; "
+                   "chọn thư mục ghi được rồi chạy lại") from exc
     finally:
         engine.dispose()
     typer.echo(f"Đã sao lưu vào {file}: {summary.describe()}")

@@ -27,6 +27,7 @@ def confirm(
 ) -> None:
     """Xác nhận văn bản đã nhập thành kế hoạch theo dõi (hỏi tiêu đề, số, cơ quan ban hành nếu thiếu)."""
     from nghiquyet.documents.models import Document
+    from nghiquyet.documents.naming import name_of
     from nghiquyet.plans.service import confirm_plan
 
     given = {"title": title, "number": number, "issuer": issuer}
@@ -47,7 +48,7 @@ def confirm(
                                               show_default=False).strip() or None
             plan = confirm_plan(session, document_id=document, actor=SYSTEM_ACTOR,
                                 title=given["title"], number=given["number"], issuer=given["issuer"])
-            typer.echo(f"Kế hoạch số {plan.id}: {plan.title} ({len(plan.indicators)} chỉ tiêu, "
+            typer.echo(f"Kế hoạch số {plan.id}: {name_of(plan)} ({len(plan.indicators)} chỉ tiêu, "
                        f"{len(plan.tasks)} nhiệm vụ)")
     except NghiquyetError as exc:
         raise fail(exc.message + (f" — {exc.hint}" if exc.hint else "")) from None

@@ -18,6 +18,7 @@ def plans(
     """Liệt kê các kế hoạch đang theo dõi (số, tiêu đề, năm, cơ quan ban hành)."""
     from sqlalchemy import select
 
+    from nghiquyet.documents.naming import name_of
     from nghiquyet.plans.models import Plan
 
     check_format(format)
@@ -27,8 +28,8 @@ def plans(
             found = list(session.scalars(select(Plan).order_by(Plan.id)))
     finally:
         engine.dispose()
-    rows = [{"id": p.id, "title": p.title, "years": [p.year_start, p.year_end], "issuer": p.issuer,
-             "doc_type": p.doc_type, "number": p.number} for p in found]
+    rows = [{"id": p.id, "name": name_of(p), "title": p.title, "years": [p.year_start, p.year_end],
+             "issuer": p.issuer, "doc_type": p.doc_type, "number": p.number} for p in found]
     if format == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -37,7 +38,7 @@ def plans(
     for p in found:
         first, last = p.year_start, p.year_end
         years = f"{first}–{last}" if first and last and first != last else str(first or last or "—")
-        typer.echo(f"{p.id:>4}  {years:<9}  {p.issuer or '—'}: {p.title or '(chưa có tiêu đề)'}")
+        typer.echo(f"{p.id:>4}  {years:<9}  {name_of(p)}")
 
 
 def import_files(
@@ -46,6 +47,7 @@ def import_files(
 ) -> None:
     """Nhập văn bản vào cơ sở dữ liệu (mỗi tệp trọn vẹn hoặc không gì cả; lỗi ghi một dòng mỗi tệp)."""
     from nghiquyet.documents.service import import_document
+    from nghiquyet.errors import os_reason
     from nghiquyet.plans.service import confirm_plan
 
     settings, engine, factory = open_database()
@@ -56,7 +58,8 @@ def import_files(
                 data = path.read_bytes()
             except OSError as exc:
                 failed += 1
-                typer.echo(f"Lỗi: {path}: không đọc được tệp ({exc.strerror})", err=True)
+                typer.echo(f"Lỗi: {path}: {os_reason(exc)}; kiểm tra lại đường dẫn và quyền đọc tệp.",
+                           err=True)
                 continue
             try:
                 # One transaction per file: a failure leaves no row of that file behind.

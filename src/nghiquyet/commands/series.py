@@ -48,6 +48,7 @@ def series_list(
     if ctx.invoked_subcommand is not None:
         return
     _check_format(format)
+    from nghiquyet.documents.service import citation_names
     from nghiquyet.series.links import list_series
     from nghiquyet.series.service import refresh
     from nghiquyet.series.view import series_view
@@ -55,7 +56,8 @@ def series_list(
     def work(session: Any) -> list[tuple[dict[str, Any], list[str]]]:
         refresh(session, actor=SYSTEM_ACTOR)
         views = [series_view(session, s) for s in list_series(session, plan_id=plan)]
-        return [(v.to_dict(), _text(v)) for v in views]
+        names = citation_names(session)
+        return [(v.to_dict(), _text(v, names)) for v in views]
 
     rows = _run(work)  # printed after the commit: a closed pipe must not undo the proposals
     if format == "json":
@@ -70,11 +72,13 @@ def series_list(
 _PROPOSAL_STATES = {"proposed": "chờ xem xét", "accepted": "đã chấp nhận", "rejected": "đã bỏ qua"}
 
 
-def _text(v: Any) -> list[str]:
+def _text(v: Any, names: dict[int | str, str]) -> list[str]:
+    """A series as text: each member's source named as pages name it (JSON keeps the file name)."""
     lines = [f"#{v.id} {v.metric} ({'đã xác nhận' if v.confirmed else 'đề xuất'})"]
     for m in v.members:
         figures = "; ".join(f"{t.value:g} {t.unit or ''}".strip() for t in m.targets)
-        lines.append(f"    {m.year or '—'}  {m.doc}:{m.line}  {figures}")
+        source = names.get(m.document_id, "văn bản") if m.document_id else "văn bản"
+        lines.append(f"    {m.year or '—'}  {source}, dòng {m.line}  {figures}")
     lines += [f"    ! {w.message}" for w in v.warnings]
     return lines
 
@@ -128,17 +132,20 @@ def proposals_list(
     if ctx.invoked_subcommand is not None:
         return
     _check_format(format)
+    from nghiquyet.documents.service import citation_names
     from nghiquyet.series.proposals import list_proposals, proposal_dict
     from nghiquyet.series.service import refresh
 
     def work(session: Any) -> list[dict[str, Any]]:
         refresh(session, actor=SYSTEM_ACTOR)
         found = list_proposals(session, actor=None, plan_id=plan, state=state)
-        return [{**proposal_dict(session, p), "_conversion": p.conversion} for p in found]
+        names = citation_names(session)
+        return [{**proposal_dict(session, p), "_conversion": p.conversion,
+                 "_source": names.get(p.document_id, "văn bản")} for p in found]
 
     rows = _run(work)
     if format == "json":
-        typer.echo(json.dumps([{k: v for k, v in r.items() if k != "_conversion"} for r in rows],
+        typer.echo(json.dumps([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
                               ensure_ascii=False, indent=1))
         return
     if not rows:
@@ -147,7 +154,7 @@ def proposals_list(
         conv = f" (quy đổi: {r['_conversion']})" if r["_conversion"] else ""
         state = _PROPOSAL_STATES.get(r["state"], r["state"])
         typer.echo(f"#{r['id']} [{state}] mức #{r['target_id']} {period_label(r['period'])}: {r['value']:g} "
-                   f"{r['unit'] or ''}{conv} — {r['doc']}:{r['line']} «{r['text']}»")
+                   f"{r['unit'] or ''}{conv} — {r['_source']}, dòng {r['line']} «{r['text']}»")
 
 
 @proposals_app.command("accept")

@@ -33,6 +33,7 @@ from nghiquyet.db.backup import (
 )
 from nghiquyet.db.migrate import migrate
 from nghiquyet.db.registry import load_models
+from nghiquyet.errors import os_reason
 
 
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
@@ -187,8 +188,11 @@ def restore(engine: Engine, files_dir: Path, source: Path, *, force: bool = Fals
     tables = data_tables(load_models())
     try:
         archive = zipfile.ZipFile(source)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise BackupError(f"không mở được bản sao lưu {source}: {exc}") from exc
+    except OSError as exc:
+        raise BackupError(f"không mở được bản sao lưu {source}: {os_reason(exc)}") from exc
+    except zipfile.BadZipFile as exc:
+        raise BackupError(f"{source} không phải bản sao lưu của nghiquyet (tệp nén hỏng hoặc sai loại); "
+                          "dùng tệp do `nghiquyet backup` tạo") from exc
     with archive:
         manifest = read_manifest(archive)
         occupied = _check_target(engine, manifest, tables, force)

@@ -21,6 +21,7 @@ from nghiquyet.db.base import utcnow
 from nghiquyet.documents.diff import ExtractionDiff, diff_extractions
 from nghiquyet.documents.isolated import extract_file
 from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import citation_name
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.extract import extraction_from_dict
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
@@ -196,3 +197,14 @@ def reextract(session: Session, *, document_id: int, actor: Actor, settings: Set
                before=None, after={**_counts(new), "changes": changes.to_dict()})
         session.flush()
     return Reextraction(document=doc, changes=changes)
+
+
+def citation_names(session: Session) -> dict[int | str, str]:
+    """Each document's short name for source references on pages, keyed by id and by file name
+    (services and the API name a source by its file; pages show this instead)."""
+    rows = session.execute(select(Document.id, Document.filename, Document.doc_type, Document.number,
+                                  Document.title, Document.issuer))
+    out: dict[int | str, str] = {}
+    for row in rows:
+        out[row.id] = out[row.filename] = citation_name(row)
+    return out

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
 from nghiquyet.config import Settings
+from nghiquyet.documents.naming import name_of
 from nghiquyet.documents.service import document_path
 from nghiquyet.errors import NghiquyetError
 from nghiquyet.extract.read import read_document
@@ -115,7 +116,7 @@ def documents_for(session: Session, user: User, *, today: dt.date) -> list[DocCa
             if e.state in ("due", "late") and (e.plan_id not in due or e.due < due[e.plan_id]):
                 due[e.plan_id] = e.due
         plans = [p for p in plans if p.id in held]
-    return [DocCard(p.id, p.title, p.number or "", led.get(p.id, 0), due.get(p.id)) for p in plans]
+    return [DocCard(p.id, name_of(p), p.number or "", led.get(p.id, 0), due.get(p.id)) for p in plans]
 
 
 def reading(session: Session, user: User, *, plan_id: int, settings: Settings, today: dt.date) -> Reading:

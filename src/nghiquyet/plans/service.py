@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from nghiquyet.audit.service import apply_changes, record, snapshot
 from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import UNTITLED  # never the file name (issue 10 point 4)
 from nghiquyet.errors import ConflictError, NotFoundError
 from nghiquyet.extract.items.deadlines import deadline_period
 from nghiquyet.plans.models import Indicator, Plan, Target, Task
@@ -83,10 +84,6 @@ def _target(data: dict[str, Any], position: int) -> Target:
     )
 
 
-# Never the file name: it reaches plans, the dashboard and official reports (issue 10 point 4).
-UNTITLED = "Văn bản chưa có tiêu đề"
-
-
 def build_plan(doc: Document, extraction: dict[str, Any]) -> Plan:
     """Plan objects (not yet added to a session) from an extraction dict."""
     meta = extraction.get("metadata") or {}
@@ -137,6 +134,8 @@ def confirm_plan(session: Session, *, document_id: int, actor: Actor, title: str
     for key, value in (("title", title), ("number", number), ("issuer", issuer)):
         if value and value.strip():
             setattr(plan, key, value.strip())
+            if not getattr(doc, key):  # what the extraction missed is the document's too (its lists)
+                setattr(doc, key, value.strip())
     plan.created_by = actor.id
     session.add(plan)
     session.flush()

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
 from nghiquyet.db import transaction
+from nghiquyet.documents.naming import name_of
 from nghiquyet.explanations.items import item_link
 from nghiquyet.explanations.service import open_requests
 from nghiquyet.notifications.email import ChannelError, Mail, MailChannel
@@ -133,7 +134,7 @@ def calendar(
                 CalendarEntry(
                     assignment_id=a.id,
                     plan_id=plan.id,
-                    plan_title=plan.title,
+                    plan_title=name_of(plan),
                     unit_id=a.unit_id,
                     unit_name=a.unit.name,
                     item_type=a.item_type,

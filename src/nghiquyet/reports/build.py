@@ -9,6 +9,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nghiquyet.documents.naming import name_of
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target, Task
 from nghiquyet.reports.data import Header, ReportData, Signer, TargetInput, TaskRow, UpdateRow, assemble
@@ -113,7 +114,7 @@ def build_report_data(
     head = header or default_header(plan.issuer, on, place=_place(session, plan))
     return assemble(
         header=head,
-        plan_title=_plan_name(plan),
+        plan_title=name_of(plan),
         period=wanted,
         plan_end=plan_end_of(plan.year_end, wanted),
         targets=inputs,
@@ -136,23 +137,6 @@ def _place(session: Session, plan: Plan) -> str:
     meta = (plan.document.effective_extraction.get("metadata") or {}) if plan.document else {}
     roots = session.scalars(select(Unit.name).where(Unit.parent_id.is_(None)).order_by(Unit.id).limit(10))
     return str(meta.get("place") or "") or find_place(plan.issuer, *roots)
-_DOC_TYPES = {"nghi_quyet": "Nghị quyết", "chuong_trinh_hanh_dong": "Chương trình hành động",
-              "ke_hoach": "Kế hoạch", "ket_luan": "Kết luận", "thong_bao_ket_luan": "Thông báo kết luận",
-              "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định"}
-
-
-def _plan_name(plan: Plan) -> str:
-    """"Nghị quyết số 15-NQ/TU về ..." — the way reports name the document they follow."""
-    kind = _DOC_TYPES.get(plan.doc_type, "")
-    number = f" số {plan.number}" if plan.number else ""
-    title = (plan.title or "").strip()
-    if kind and title.lower().startswith(kind.lower()):
-        title = title[len(kind):].strip()
-        if title.lower().startswith("số ") or not number:
-            return f"{kind} {title}"
-    return f"{kind}{number} {title}".strip() or f"Kế hoạch #{plan.id}"
-
-
 def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[int, str],
                as_of: dt.date | None) -> list[TaskRow]:
     tasks = list(session.scalars(

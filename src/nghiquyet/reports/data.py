@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from nghiquyet.status import Judgement, Period, Status, Tally, TargetSpec, judge, judge_indicator, tally
+from nghiquyet.status import (
+    Judgement,
+    Period,
+    Status,
+    Tally,
+    TargetSpec,
+    judge,
+    judge_indicator,
+    period_label,
+    tally,
+)
 from nghiquyet.status.fmt import vn_number
 
 GROUP_LABELS = {
@@ -160,6 +170,11 @@ class UpdateRow:
     note: str
     state: str
     decided_at: date | None = None
+
+    @property
+    def period_label(self) -> str:
+        """"Quý II/2024": the stored code ("2024-Q2") is never printed."""
+        return period_label(self.period)
 
 
 @dataclass(slots=True)

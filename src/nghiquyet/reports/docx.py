@@ -28,7 +28,7 @@ TARGET_WIDTHS_MM = (10, 45, 26, 20, 15, 22, 27)
 TASK_COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ", "Ghi chú")
 TASK_WIDTHS_MM = (10, 58, 35, 20, 17, 25)
 UPDATE_COLUMNS = ("STT", "Đơn vị", "Chỉ tiêu, nhiệm vụ", "Kỳ", "Số liệu", "Ghi chú")
-UPDATE_WIDTHS_MM = (10, 38, 55, 17, 20, 25)
+UPDATE_WIDTHS_MM = (10, 38, 50, 22, 20, 25)  # "6 tháng đầu năm 2024" in two lines
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
@@ -84,7 +84,7 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
         add_par(doc, "PHỤ LỤC", BODY_PT, bold=True, align=CENTER, space_after=0)
         add_par(doc, f"Số liệu báo cáo của các đơn vị {_lc(data.period_label)}", BODY_PT, italic=True,
                 align=CENTER)
-        updates: list[Row] = [[str(i), u.unit, u.item, u.period,
+        updates: list[Row] = [[str(i), u.unit, u.item, u.period_label,
                  number_text(u.value) if u.value is not None else percent_text(
                      None if u.progress is None else u.progress / 100), u.note]
                 for i, u in enumerate(data.appendix, 1)]

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from nghiquyet.reports.data import GROUP_LABELS, ReportData
 from nghiquyet.reports.safe_cells import Formula, put
-from nghiquyet.status import Status, period_label
+from nghiquyet.status import Status
 
 FONT = "Times New Roman"
 HEADER_ROW = 4  # rows 1-2 carry the title and the period
@@ -172,7 +172,7 @@ def _updates_sheet(ws: Worksheet, data: ReportData) -> None:
     write_header(ws, UPDATE_HEADERS, 1)
     styles = _style_arrays(ws, ("General", "#,##0", "#,##0.0#", "dd/mm/yyyy"))
     for i, u in enumerate(data.updates, 1):
-        values: list[object] = [i, u.unit, u.item, period_label(u.period), u.value, u.unit_of_measure or "",
+        values: list[object] = [i, u.unit, u.item, u.period_label, u.value, u.unit_of_measure or "",
                                 u.progress, u.note, STATE_LABELS.get(u.state, u.state), u.decided_at]
         row = i + 1
         for col, value in enumerate(values, 1):

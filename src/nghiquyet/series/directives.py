@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.audit.service import record, snapshot
 from nghiquyet.db.base import utcnow
 from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import citation_name
 from nghiquyet.errors import ConflictError, NotFoundError
 from nghiquyet.plans.items import add_task, remove_task
 from nghiquyet.plans.models import Plan
@@ -141,7 +142,7 @@ def accept(session: Session, *, proposal_id: int, actor: Actor, plan_id: int | N
     if proposal.state != "proposed":
         raise ConflictError(f"Nhiệm vụ đề xuất #{proposal.id} đã được xử lý ({proposal.state})")
     doc = session.get(Document, proposal.document_id)
-    source = f"{doc.filename if doc else 'văn bản'}, dòng {proposal.line}"
+    source = f"{citation_name(doc)}, dòng {proposal.line}"  # a task title people read: never the file
     task = add_task(session, plan_id=plan_id or proposal.plan_id, actor=actor, data=TaskCreate(
         label=proposal.label, title=proposal.title or f"Theo {source}", text=proposal.text,
         line=None, deadline=proposal.deadline, deadline_text=proposal.deadline_text,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import name_of
 from nghiquyet.plans.models import Plan
 from nghiquyet.series.rules import read_judgement
 from nghiquyet.status import Period
@@ -76,7 +77,7 @@ def judgement_checks(session: Session, *, plan_id: int | None = None,
                 check.message = f"Chưa theo dõi kế hoạch nào của năm {year} để đối chiếu"
             else:
                 status = plan_status(session, plan_id=plan.id, period=str(year), as_of=as_of)
-                check.plan_id, check.plan_title = plan.id, plan.title
+                check.plan_id, check.plan_title = plan.id, name_of(plan)
                 check.complete, check.total = status.complete, status.total
                 check.message = _compare(check)
             found.append(check)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nghiquyet.documents.naming import name_of
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.series.links import is_confirmed, live_members
 from nghiquyet.series.models import Series, SeriesMember
@@ -57,7 +58,7 @@ def _member_view(member: SeriesMember, plan: Plan, targets: list[Target]) -> Mem
     ind: Indicator = member.indicator
     term = bool(plan.year_start and plan.year_end and plan.year_end > plan.year_start)
     year = next((t.year for t in targets if t.year), None) or plan.year_end
-    return MemberView(indicator_id=ind.id, plan_id=plan.id, plan_title=plan.title,
+    return MemberView(indicator_id=ind.id, plan_id=plan.id, plan_title=name_of(plan),
                       doc=plan.document.filename if plan.document else None, document_id=plan.document_id,
                       line=ind.line, year=year,
                       term=term, first_year=plan.year_start, state=member.state, reason=member.reason,

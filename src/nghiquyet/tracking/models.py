@@ -121,3 +121,37 @@ class Evidence(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     update: Mapped[Update] = relationship(back_populates="evidence")
+
+
+class StoredStatus(Base):
+    """An indicator's judged status for one period, kept current on every write (issue 15 point 4).
+
+    Only (indicator, period) pairs for which some target has an approved figure inside the period
+    have a row; every other indicator with targets is "chưa có số liệu" for that period, which is
+    what judging it would say. `tracking.stored_status` writes these rows and reads them in tallies.
+    """
+
+    __tablename__ = "stored_statuses"
+    __table_args__ = (Index("ix_stored_statuses_period", "period", "indicator_id", "status"),)
+
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"),
+                                              primary_key=True)
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    # The day it was judged on: a period still running is judged "so far", so its row holds only
+    # until the day changes; once the period has ended, any later day judges it the same.
+    judged_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class StoredStatusRules(Base):
+    """Which version of the status rules the stored statuses were judged by (one row).
+
+    The version is a fingerprint of the rules' source, so changing a rule re-judges every stored
+    status on the next tally instead of serving the old rule's verdicts.
+    """
+
+    __tablename__ = "stored_status_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))

@@ -7,29 +7,34 @@ the province office wants one tally over all of them. The figure
 for each target follows the rule of `plan_status` (approved only; the period's own figure, else
 the latest sub-period's).
 
-Set-based for the scale in DESIGN.md: one query for the targets of the subtree (the unit path is a
-materialised "/1/7/42/" string, so a subtree is one indexed prefix match) outer-joined to their
-approved figures for the period itself, as plain tuples. Only targets without such a figure need a
-second query, for the approved figures of the sub-periods (none when every unit reported the
-period). Judging happens in Python, once per target, and reads statuses only (the rules write
-their Vietnamese explanations when asked, and nobody asks here).
+Two ways to the same figures. Judged today (every dashboard and report), the tally reads the
+statuses stored on write (`stored_status`): counts grouped by unit and status, no judging. For
+another day, `judged_subtree_tally` judges afresh, set-based for the scale in DESIGN.md: one query
+for the targets of the subtree (the unit path is a materialised "/1/7/42/" string, so a subtree is
+one indexed prefix match) outer-joined to their approved figures for the period itself, as plain
+tuples. Only targets without such a figure need a second query, for the approved figures of the
+sub-periods (none when every unit reported the period). Judging happens in Python, once per
+target, and reads statuses only (the rules write their Vietnamese explanations when asked, and
+nobody asks here).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally
-from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.models import Assignment, StoredStatus, Update
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
+from nghiquyet.tracking.stored_status import ensure_current, tally_of
 from nghiquyet.units.models import Unit
 
 
@@ -57,8 +62,40 @@ def _exact_rank(row: Any) -> tuple[dt.datetime, int, int]:
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
                   as_of: dt.date | None = None) -> SubtreeTally:
     """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`, judged
-    as `plan_status` judges them (same `judge_target`, same day)."""
+    as `plan_status` judges them (same `judge_target`, same day).
+
+    The stored statuses answer (`stored_status`: a few indexed aggregate queries) whenever judging
+    on `as_of` means judging today; another day inside the period is judged afresh.
+    """
     on = judging_date(as_of)
+    wanted, root = _parse(session, root_unit_id, period)
+    today = judging_date(None)
+    if min(wanted.end, on) != min(wanted.end, today):
+        return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=on)
+    connection = session.connection()
+    ensure_current(connection, wanted, today)
+    led = _led(session, root)
+    counted = (select(led.c.unit_id, Indicator.plan_id, Indicator.id.label("indicator_id"))
+               .join(Indicator, Indicator.id == led.c.indicator_id)
+               .join(Plan, Plan.id == Indicator.plan_id)
+               .where(running_in(wanted.year))
+               .subquery())
+    totals: dict[int, int] = dict(session.execute(select(counted.c.unit_id, func.count())
+                                                  .group_by(counted.c.unit_id)).all())
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for unit_id, status, n in session.execute(
+            select(counted.c.unit_id, StoredStatus.status, func.count())
+            .join(StoredStatus, and_(StoredStatus.indicator_id == counted.c.indicator_id,
+                                     StoredStatus.period == wanted.code))
+            .group_by(counted.c.unit_id, StoredStatus.status)):
+        counts[unit_id][status] = n
+    plans = session.scalar(select(func.count(distinct(counted.c.plan_id)))) or 0
+    by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
+    return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=sum_tallies(by_unit.values()),
+                        by_unit=by_unit, plans=plans)
+
+
+def _parse(session: Session, root_unit_id: int, period: str) -> tuple[Period, Unit]:
     try:
         wanted = Period.parse(period)
     except ValueError as exc:
@@ -66,7 +103,11 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     root = session.get(Unit, root_unit_id)
     if root is None:
         raise NotFoundError(f"Không tìm thấy đơn vị #{root_unit_id}")
+    return wanted, root
 
+
+def _led(session: Session, root: Unit) -> Any:
+    """(indicator, lead unit) of every indicator led inside the subtree, as a subquery."""
     in_subtree = Unit.path.startswith(root.path)
     if session.get_bind().dialect.name == "sqlite" and root.path:
         # SQLite's LIKE ignores case, so it never uses the path index and the planner scans every
@@ -74,16 +115,40 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
         # "/1/" <= path < "/10" ("0" follows "/"). The LIKE stays, so the range only narrows.
         in_subtree = and_(in_subtree, Unit.path >= root.path,
                           Unit.path < root.path[:-1] + chr(ord(root.path[-1]) + 1))
-    led = (select(Assignment.indicator_id, Assignment.unit_id)
-           .join(Unit, Unit.id == Assignment.unit_id)
-           .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
-           .subquery())
+    return (select(Assignment.indicator_id, Assignment.unit_id)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
+            .distinct()
+            .subquery())
+
+
+def running_in(year: int) -> ColumnElement[bool]:
+    """Plans running in `year`: a 2026 plan has nothing to report for 2024, and no plan's own tally
+    for 2024 counts it (a plan without years counts every year)."""
+    return and_(or_(Plan.year_start.is_(None), Plan.year_start <= year),
+                or_(Plan.year_end.is_(None), Plan.year_end >= year))
+
+
+def sum_tallies(tallies: Iterable[Tally]) -> Tally:
+    by_status: dict[str, int] = {}
+    total = complete = 0
+    for t in tallies:
+        total, complete = total + t.total, complete + t.complete
+        for status, n in t.by_status.items():
+            by_status[status] = by_status.get(status, 0) + n
+    return Tally(total=total, complete=complete, by_status=by_status or tally([]).by_status)
+
+
+def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
+                         as_of: dt.date | None = None) -> SubtreeTally:
+    """The same tally judged afresh from the figures: for another day than today, and as the
+    reference the stored statuses are tested against."""
+    on = judging_date(as_of)
+    wanted, root = _parse(session, root_unit_id, period)
+    led = _led(session, root)
     wanted_code = wanted.code
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
-    # Only plans running in the period's year count: a 2026 plan has nothing to report for 2024, and
-    # no plan's own tally for 2024 counts it (a plan without years counts every year).
-    running = and_(or_(Plan.year_start.is_(None), Plan.year_start <= wanted.year),
-                   or_(Plan.year_end.is_(None), Plan.year_end >= wanted.year))
+    running = running_in(wanted.year)
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
         select(Target.id, Target.indicator_id, led.c.unit_id, Target.plan_id, Target.comparator, Target.value,
@@ -130,12 +195,12 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     # 6,000 of them alive only fed the garbage collector: the explanations are not read here).
     judged: dict[tuple[int, int], list[Status]] = defaultdict(list)
     plans: set[int] = set()
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()
     for (target_id, indicator_id, unit_id, plan_id, comparator, value, value_max, unit, change, metric,
          direction, year, year_end, _value, _decided, _version, _update_id) in rows:
-        if target_id in seen:  # several approved figures for the period: one row each
+        if (target_id, unit_id) in seen:  # several approved figures for the period: one row each
             continue
-        seen.add(target_id)
+        seen.add((target_id, unit_id))
         plans.add(plan_id)
         spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                         metric=metric, direction=direction, year=year)

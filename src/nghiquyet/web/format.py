@@ -7,9 +7,10 @@ from typing import Any
 
 from jinja2 import Environment
 
+from nghiquyet.documents.naming import name_of
 from nghiquyet.extract.figures.numbers import format_vn_date, format_vn_number
 from nghiquyet.extract.summary import COMPARATORS, DOC_TYPES
-from nghiquyet.status import Status
+from nghiquyet.status import Status, period_label
 
 # The status rules own the words (docs/status.md): pages, reports and the API say the same.
 STATUS_LABELS: dict[str, str] = {s.value: s.label_vi for s in Status}
@@ -112,6 +113,8 @@ def install_filters(env: Environment) -> None:
         doc_type_label=lambda v: DOC_TYPE_LABELS.get(_code(v), _code(v)),
         code=_code,
         item_label=item_label,
+        doc_name=name_of,  # a plan or document by type, number, issuer and title (never its file)
+        period_label=period_label,
     )
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ORDER=STATUS_ORDER, target_text=target_text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ from nghiquyet.extract.read import (
 def check_message(exc: InputError, path: Path) -> None:
     message = str(exc)
     assert message.startswith(str(path))
-    assert "(" in message and ")" in message  # English in parentheses
+    # Vietnamese only: no English gloss, no exception class (issue 10 point 5).
+    assert not re.search(r"\((?:[a-z]+[ ,:/]*){2,}\)|[A-Z][a-z]+Error|not found|corrupt|unsupported", message)
     assert exc.hint and exc.hint in message
     assert "\n" not in message
 
@@ -151,4 +153,5 @@ def test_file_the_system_refuses_to_read(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(FileUnreadable) as info:
         read_document(path)
     check_message(info.value, path)
-    assert "Permission denied" in str(info.value)
+    assert "Permission denied" not in str(info.value)
+    assert "không mở được tệp: không có quyền truy cập tệp" in str(info.value)

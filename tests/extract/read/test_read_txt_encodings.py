@@ -166,4 +166,5 @@ def test_utf8_cut_mid_letter_or_with_a_stray_byte_stays_utf8(tmp_path: Path) -> 
     source = read_document(path)
     assert source.encoding == "utf-8"
     assert source.lines[0] == text.splitlines()[0]
-    assert any("invalid bytes" in note for note in source.notes)
+    assert any("byte lỗi đã thay bằng �" in note for note in source.notes)
+    assert not any("invalid" in note for note in source.notes)

@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from nghiquyet.errors import os_reason
 from nghiquyet.extract.read.errors import (
     BinaryFile,
     CorruptFile,
@@ -57,7 +58,7 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> SourceText
     except FileNotFoundError as exc:  # removed between the check and the read
         raise FileMissing(name) from exc
     except OSError as exc:
-        raise FileUnreadable(name, exc.strerror or type(exc).__name__) from exc
+        raise FileUnreadable(name, os_reason(exc)) from exc
     return read_bytes(data, name, max_bytes=max_bytes)
 
 

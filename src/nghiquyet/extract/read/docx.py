@@ -43,7 +43,7 @@ def read_docx(path: str, data: bytes, *, kind: str = "docx", max_bytes: int) -> 
         lines: list[str] = []
         reader.block_lines(body, lines)
     except Exception as exc:  # python-docx and lxml raise many types for malformed packages
-        raise CorruptFile(path, "DOCX", type(exc).__name__) from exc
+        raise CorruptFile(path, "DOCX") from exc
     notes = [converted_note(n) for n in sorted(reader.converted)]
     if has_pictures and not any(line.strip() for line in lines):
         # Scans pasted into Word as pictures: the same remedy as a scanned PDF.
@@ -66,13 +66,13 @@ def _check_zip(path: str, data: bytes, max_bytes: int) -> bool:
             infos = archive.infolist()
             names = [info.filename for info in infos]
             if not any(name.startswith("word/") for name in names):  # an .xlsx, .pptx or zip renamed
-                raise CorruptFile(path, "DOCX", "không có phần văn bản Word (no word/ part)")
+                raise CorruptFile(path, "DOCX", "không có phần nội dung Word")
             unpacked = sum(info.file_size for info in infos)  # zipfile never inflates past these
             if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
                 raise FileTooLarge(path, unpacked, 10 * max_bytes)
             _inflate_xml(path, archive, infos)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as exc:
-        raise CorruptFile(path, "DOCX", "không phải tệp nén hợp lệ (bad zip)") from exc
+        raise CorruptFile(path, "DOCX", "không phải tệp nén hợp lệ") from exc
     return any(name.startswith("word/media/") for name in names)
 
 

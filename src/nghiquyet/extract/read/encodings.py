@@ -70,7 +70,7 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # non-ASCII letters decoded
     if good < 10 * bad:
         return None
-    note = f"{bad} byte lỗi đã thay bằng � ({bad} invalid bytes replaced)"
+    note = f"{bad} byte lỗi đã thay bằng �"
     return Decoded(_clean_end(text), "utf-8", [note])
 
 
@@ -80,7 +80,7 @@ def _with_bom(body: bytes, codec: str) -> Decoded:
     except UnicodeDecodeError:
         # The mark promised this encoding; keep what decodes and say some bytes were lost.
         text = body.decode(codec, errors="replace")
-        return Decoded(_clean_end(text), codec, ["có byte lỗi đã thay bằng � (invalid bytes replaced)"])
+        return Decoded(_clean_end(text), codec, ["có byte lỗi đã thay bằng �"])
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:

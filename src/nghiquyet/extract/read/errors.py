@@ -1,4 +1,4 @@
-"""Typed reading errors: each says what is wrong (Vietnamese, English in parentheses) and what to do."""
+"""Typed reading errors: each says in Vietnamese what is wrong and what to do (no English, no class names)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,14 @@ class FileMissing(InputError):
     """The path does not name a readable file."""
 
     def __init__(self, path: str) -> None:
-        super().__init__("không tìm thấy tệp (file not found)", path=path,
-                         hint="kiểm tra lại đường dẫn")
+        super().__init__("không tìm thấy tệp", path=path, hint="kiểm tra lại đường dẫn và tên tệp")
 
 
 class FileUnreadable(InputError):
     """The file exists but the system refuses to open it (permissions, a lock, a device error)."""
 
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(f"không mở được tệp (cannot open file: {detail})", path=path,
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"không mở được tệp: {reason}", path=path,
                          hint="kiểm tra quyền đọc tệp hoặc đóng chương trình đang giữ tệp")
 
 
@@ -28,7 +27,7 @@ class UnsupportedFormat(InputError):
 
     def __init__(self, path: str, suffix: str, hint: str | None = None) -> None:
         shown = suffix or "(không có đuôi)"
-        super().__init__(f"định dạng {shown} không hỗ trợ (unsupported format)", path=path,
+        super().__init__(f"định dạng {shown} không được hỗ trợ", path=path,
                          hint=hint or "dùng tệp " + ", ".join(SUPPORTED))
 
 
@@ -37,7 +36,7 @@ class FileTooLarge(LimitExceeded):
 
     def __init__(self, path: str, size: int, limit: int) -> None:
         super().__init__(
-            f"tệp quá lớn: {_mb(size)} MB, giới hạn {_mb(limit)} MB (file too large)",
+            f"tệp quá lớn: {_size(size)}, giới hạn {_size(limit)}",
             path=path, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
 
 
@@ -46,7 +45,7 @@ class InflatesTooMuch(LimitExceeded):
 
     def __init__(self, path: str, limit: int) -> None:
         super().__init__(
-            f"tệp Word giải nén ra hơn {_mb(limit)} MB nội dung XML, vượt giới hạn (inflates too much)",
+            f"tệp Word giải nén ra hơn {_size(limit)} nội dung XML, vượt giới hạn",
             path=path,
             hint="mở bằng Word, lưu lại thành tệp .docx mới (hoặc tách thành nhiều tệp) rồi tải lên lại")
 
@@ -56,7 +55,7 @@ class TooManyPages(LimitExceeded):
 
     def __init__(self, path: str, pages: int, limit: int) -> None:
         super().__init__(
-            f"tệp PDF có {_count(pages)} trang, vượt giới hạn {_count(limit)} trang (too many pages)",
+            f"tệp PDF có {_count(pages)} trang, vượt giới hạn {_count(limit)} trang",
             path=path, hint="tách riêng phần văn bản cần theo dõi thành tệp PDF nhỏ hơn rồi tải lên lại")
         self.pages = pages
 
@@ -65,7 +64,7 @@ class EmptyDocument(InputError):
     """The file holds no text at all."""
 
     def __init__(self, path: str, hint: str | None = None) -> None:
-        super().__init__("tệp không có nội dung văn bản (empty document)", path=path,
+        super().__init__("tệp không có nội dung văn bản", path=path,
                          hint=hint or "kiểm tra đã chọn đúng tệp và tệp đã được lưu đầy đủ")
 
 
@@ -73,7 +72,7 @@ class BinaryFile(InputError):
     """A .txt/.md whose bytes are not text in any encoding we know."""
 
     def __init__(self, path: str, hint: str | None = None) -> None:
-        super().__init__("tệp không phải văn bản thuần (binary file, not text)", path=path,
+        super().__init__("tệp không phải văn bản thuần (có thể là ảnh hoặc tệp chương trình)", path=path,
                          hint=hint or "lưu văn bản dưới dạng .txt (UTF-8), .docx hoặc .pdf")
 
 
@@ -81,8 +80,9 @@ class CorruptFile(InputError):
     """A .docx or .pdf that its reader cannot open (truncated download, broken zip, bad PDF)."""
 
     def __init__(self, path: str, kind: str, detail: str = "") -> None:
+        # `detail` is Vietnamese (what is broken); a library's exception name is never shown.
         extra = f": {detail}" if detail else ""
-        super().__init__(f"tệp {kind} bị hỏng hoặc không đọc được (corrupt {kind} file){extra}",
+        super().__init__(f"tệp {kind} bị hỏng hoặc không đọc được{extra}",
                          path=path, hint=f"mở lại bằng phần mềm soạn thảo rồi lưu thành tệp {kind} mới")
 
 
@@ -90,7 +90,7 @@ class ProtectedFile(InputError):
     """A password-protected PDF or encrypted Office file."""
 
     def __init__(self, path: str) -> None:
-        super().__init__("tệp có mật khẩu bảo vệ (password-protected file)", path=path,
+        super().__init__("tệp có mật khẩu bảo vệ", path=path,
                          hint="bỏ mật khẩu rồi lưu lại tệp, hoặc dùng bản .docx gốc")
 
 
@@ -99,15 +99,17 @@ class ScannedPdf(InputError):
 
     def __init__(self, path: str, pages: int, *, garbled: bool = False) -> None:
         message = (f"lớp chữ của PDF không đọc được, phông không có bảng mã Unicode ({pages} trang)"
-                   " (PDF text layer unreadable: fonts without a Unicode map)" if garbled else
-                   f"tệp PDF là bản scan, {pages} trang không có lớp chữ (scanned PDF, no text layer)")
+                   if garbled else f"tệp PDF là bản scan, {pages} trang không có lớp chữ")
         super().__init__(message, path=path, hint="chạy nhận dạng chữ (OCR) trước, hoặc dùng bản .docx gốc")
+
+
+def _size(size: int) -> str:
+    """A size the Vietnamese way, decimal comma ("57,2 MB"); small sizes in KB or bytes, never "0 MB"."""
+    for unit, scale in (("MB", 1_048_576), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".replace(".", ",").removesuffix(",0") + f" {unit}"
+    return f"{size} byte"
 
 
 def _count(n: int) -> str:
     return f"{n:,}".replace(",", ".")  # 5.000, the Vietnamese way
-
-
-def _mb(size: int) -> str:
-    """Megabytes the Vietnamese way: decimal comma ("57,2")."""
-    return f"{size / 1_048_576:.1f}".replace(".", ",").removesuffix(",0")

@@ -58,10 +58,10 @@ def read_pdf(path: str, data: bytes, *, kind: str = "pdf", max_bytes: int = 0) -
         except Exception as second:
             if "password" in f"{first} {second}".lower() or type(second).__name__ == "PDFPasswordIncorrect":
                 raise ProtectedFile(path) from second
-            raise CorruptFile(path, "PDF", type(first).__name__) from second
-        notes.append("đọc bằng pdfminer vì pdfium không mở được tệp (read with pdfminer)")
+            raise CorruptFile(path, "PDF") from second
+        notes.append("đọc bằng pdfminer vì pdfium không mở được tệp")
     if not pages:
-        raise CorruptFile(path, "PDF", "không có trang nào (no pages)")
+        raise CorruptFile(path, "PDF", "không có trang nào")
     empty = [i + 1 for i, page in enumerate(pages) if not any(c.isalpha() for c in page)]
     if len(empty) == len(pages):
         raise ScannedPdf(path, len(pages))
@@ -69,7 +69,7 @@ def read_pdf(path: str, data: bytes, *, kind: str = "pdf", max_bytes: int = 0) -
         raise ScannedPdf(path, len(pages), garbled=True)
     if empty:
         shown = ", ".join(map(str, empty[:10])) + ("…" if len(empty) > 10 else "")
-        notes.append(f"trang không có lớp chữ, có thể là ảnh scan: {shown} (pages without text)")
+        notes.append(f"trang không có lớp chữ, có thể là ảnh scan: {shown}")
     lines: list[str] = []
     starts: list[int] = []
     for page in pages:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from nghiquyet.documents.schemas import DocumentDetail, DocumentRead, ReviewSave
 from nghiquyet.documents.service import get_document, import_document, list_documents, save_review
@@ -26,6 +26,14 @@ class Uploaded(BaseModel):
 
 class PlanCreated(BaseModel):
     plan_id: int
+
+
+class PlanNaming(BaseModel):
+    """What pages and reports name the plan by, when the extraction found it not (or wrongly)."""
+
+    title: str | None = Field(default=None, max_length=2000, description="Trích yếu (tiêu đề)")
+    number: str | None = Field(default=None, max_length=100, description="Số, ký hiệu, ví dụ 15-NQ/TU")
+    issuer: str | None = Field(default=None, max_length=255, description="Cơ quan ban hành")
 
 
 @router.post("")
@@ -62,7 +70,12 @@ def review(document_id: PathId, body: ReviewSave, session: DbSession, user: Curr
 
 
 @router.post("/{document_id}/plan")
-def confirm(document_id: PathId, session: DbSession, user: CurrentUser) -> PlanCreated:
-    """Confirm the (reviewed) extraction into a tracked plan; confirming again returns the same plan."""
-    plan = confirm_plan(session, document_id=document_id, actor=user)
+def confirm(document_id: PathId, session: DbSession, user: CurrentUser,
+            body: PlanNaming | None = None) -> PlanCreated:
+    """Confirm the (reviewed) extraction into a tracked plan; confirming again returns the same plan.
+
+    The optional body gives the title, number and issuer the extraction missed."""
+    given = body or PlanNaming()
+    plan = confirm_plan(session, document_id=document_id, actor=user, title=given.title,
+                        number=given.number, issuer=given.issuer)
     return PlanCreated(plan_id=plan.id)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
+from nghiquyet.documents.naming import name_of
 from nghiquyet.errors import ConflictError, InputError
 from nghiquyet.plans.models import Plan, Target, Task
 from nghiquyet.tracking.approval_levels import awaiting_lower
@@ -73,7 +74,7 @@ def approval_row(session: Session, u: Update) -> ApprovalRow:
     )
     plan = session.get(Plan, u.plan_id)
     if plan is not None:
-        row.plan_name = plan.number or plan.title or f"Kế hoạch #{plan.id}"
+        row.plan_name = name_of(plan)
     lower = awaiting_lower(session, u)
     row.waiting_below = lower.name if lower is not None else None
     return row

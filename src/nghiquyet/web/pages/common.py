@@ -12,8 +12,10 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from nghiquyet.accounts.models import User
+from nghiquyet.documents.service import citation_names
 from nghiquyet.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from nghiquyet.web.deps import current_user_optional
 from nghiquyet.web.format import install_filters
@@ -87,6 +89,24 @@ def require_unit_user(user: User = Depends(require_user)) -> User:
     if role_of(user) != "unit" or getattr(user, "unit_id", None) is None:
         raise PermissionDenied("Trang này dành cho cán bộ báo cáo của đơn vị.")
     return user
+
+
+@pass_context
+def source_name(context: Any, key: int | str | None) -> str:
+    """A cited document (by id or by the file name services cite) as pages name it: its number or title.
+
+    Read once per request, on first use, so no route has to pass the names along.
+    """
+    request = context.get("request")
+    names = getattr(request.state, "source_names", None) if request is not None else None
+    if names is None and request is not None:
+        with request.app.state.session_factory() as session:
+            names = citation_names(session)
+        request.state.source_names = names
+    return (names or {}).get(key, "văn bản") if key is not None else "văn bản"
+
+
+templates.env.globals["source_name"] = source_name
 
 
 def user_context(user: User | None) -> dict[str, Any]:

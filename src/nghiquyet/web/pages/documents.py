@@ -13,6 +13,7 @@ from nghiquyet.accounts.models import User
 from nghiquyet.config import Settings
 from nghiquyet.documents.diff import ExtractionDiff
 from nghiquyet.documents.models import Document
+from nghiquyet.documents.naming import name_of
 from nghiquyet.documents.service import (
     document_path,
     get_document,
@@ -44,9 +45,9 @@ class Message:
 @dataclass
 class DocumentRow:
     id: int
-    filename: str
     number: str | None
     title: str | None
+    issuer: str | None
     doc_type: str
     date: Any
     counts: str
@@ -70,9 +71,9 @@ def _rows(session: DbSession, user: User) -> list[DocumentRow]:
         rows.append(
             DocumentRow(
                 d.id,
-                d.filename,
                 d.number,
                 d.title,
+                d.issuer,
                 d.doc_type,
                 d.date,
                 counts,
@@ -164,11 +165,34 @@ def _review_context(session: DbSession, doc: Document, user: User) -> dict[str, 
     return {
         "document": doc,
         "plan_id": plan_id,
+        "naming": naming_fields(effective),
         "indicators": ops.review_items(effective, doc.extraction, "indicator"),
         "tasks": ops.review_items(effective, doc.extraction, "task"),
         "groups": list(GROUP_LABELS.items()),
         "comparators": list(COMPARATOR_LABELS.items()),
     }
+
+
+# What pages and reports name a plan by, asked for at confirm time when the extraction found none.
+NAMING_FIELDS = (("title", "Trích yếu (tiêu đề)", "về nhiệm vụ phát triển kinh tế - xã hội năm 2025"),
+                 ("number", "Số, ký hiệu", "15-NQ/TU"),
+                 ("issuer", "Cơ quan ban hành", "Tỉnh ủy Lâm Đồng"))
+
+
+@dataclass
+class NamingField:
+    key: str
+    label: str
+    example: str
+    value: str
+
+
+def naming_fields(extraction: dict[str, Any]) -> list[NamingField]:
+    """The confirm form's fields, filled with what the extraction (or its review) found."""
+    meta = extraction.get("metadata") or {}
+    found = {"title": meta.get("title") or meta.get("theme"), "number": meta.get("number"),
+             "issuer": meta.get("issuer")}
+    return [NamingField(key, label, example, str(found[key] or "")) for key, label, example in NAMING_FIELDS]
 
 
 @router.get("/van-ban/{document_id}", response_class=HTMLResponse)
@@ -185,7 +209,7 @@ def review_page(
         "documents/review.html",
         user,
         active="documents",
-        title=f"Rà soát {doc.number or doc.filename}",
+        title=f"Rà soát {name_of(doc)}",
         lines=_source_lines(doc, settings),
         **_review_context(session, doc, user),
     )
@@ -339,8 +363,29 @@ def items_merge(
 
 
 @router.post("/van-ban/{document_id}/xac-nhan")
-def confirm(document_id: int, session: DbSession, user: User = Depends(require_office)) -> Response:
-    plan = confirm_plan(session, document_id=document_id, actor=user)
+def confirm(
+    request: Request,
+    document_id: int,
+    session: DbSession,
+    settings: AppSettings,
+    title: Annotated[str, Form()] = "",
+    number: Annotated[str, Form()] = "",
+    issuer: Annotated[str, Form()] = "",
+    user: User = Depends(require_office),
+) -> Response:
+    doc = get_document(session, document_id=document_id, actor=user)
+    given = {"title": title.strip(), "number": number.strip(), "issuer": issuer.strip()}
+    found = {f.key: f.value for f in naming_fields(doc.effective_extraction)}
+    if not (given["title"] or found["title"]):
+        # A plan is named in pages and official reports: without a title it would have no name.
+        context = _review_context(session, doc, user)
+        context["naming"] = [NamingField(f.key, f.label, f.example, given[f.key]) for f in context["naming"]]
+        return render(request, "documents/review.html", user, status_code=400, active="documents",
+                      flash="Văn bản chưa có trích yếu: hãy nhập trích yếu (và số, ký hiệu, cơ quan ban hành "
+                            "nếu có) rồi bấm Xác nhận thành kế hoạch.", flash_kind="error",
+                      lines=_source_lines(doc, settings), **context)
+    plan = confirm_plan(session, document_id=document_id, actor=user, title=given["title"] or None,
+                        number=given["number"] or None, issuer=given["issuer"] or None)
     return RedirectResponse(f"/ke-hoach/{plan.id}/giao-viec?moi=1", status_code=303)
 
 
@@ -367,7 +412,7 @@ def reextract_page(
         "documents/review.html",
         user,
         active="documents",
-        title=f"Rà soát {doc.number or doc.filename}",
+        title=f"Rà soát {name_of(doc)}",
         lines=_source_lines(doc, settings),
         diff=_diff_view(result.changes),
         **_review_context(session, doc, user),

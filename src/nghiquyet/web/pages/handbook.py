@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from nghiquyet.accounts.models import User
+from nghiquyet.documents.naming import name_of
 from nghiquyet.handbook.service import documents_for, reading
 from nghiquyet.reminders.service import LOCAL_TZ, unread_count
 from nghiquyet.web.api.params import PathId
@@ -61,7 +62,7 @@ def handbook_document(
         request,
         "handbook/document.html",
         user,
-        title=view.plan.title,
+        title=name_of(view.plan),
         view=view,
         today=today,
         unread=unread_count(session, user.id),

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
+from nghiquyet.documents.naming import citation_name
 from nghiquyet.errors import NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Task
 from nghiquyet.plans.service import get_plan, list_plans
@@ -222,7 +223,7 @@ def indicator_page(
         audit_note="Lịch sử thay đổi chỉ hiển thị cho cán bộ kiểm tra và quản trị viên.",
         source=it.shortened(it.source_lines(plan, indicator.line, indicator.line_end, settings)),
         source_text=indicator.text,
-        document_name=plan.document.filename if plan.document else "",
+        document_name=citation_name(plan.document) if plan.document else "",
         document_id=plan.document_id,
         line=indicator.line,
         line_end=indicator.line_end,
@@ -268,7 +269,7 @@ def task_page(
         audit_note="Lịch sử thay đổi chỉ hiển thị cho cán bộ kiểm tra và quản trị viên.",
         source=it.shortened(it.source_lines(plan, task.line, task.line_end, settings)),
         source_text=task.text,
-        document_name=plan.document.filename if plan.document else "",
+        document_name=citation_name(plan.document) if plan.document else "",
         document_id=plan.document_id,
         line=task.line,
         line_end=task.line_end,

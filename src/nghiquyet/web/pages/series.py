@@ -15,6 +15,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
+from nghiquyet.documents.naming import name_of
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.plans.models import Plan, Target
@@ -259,7 +260,7 @@ def proposals_page(request: Request, session: DbSession, plan: int | None = None
 
 def _directive_row(session: Session, p: TaskProposal) -> DecisionRow:
     plan = session.get(Plan, p.plan_id)
-    name = (plan.number or plan.title or f"Kế hoạch #{plan.id}") if plan else f"#{p.plan_id}"
+    name = name_of(plan) if plan else f"Kế hoạch số {p.plan_id}"
     return DecisionRow(p, directives.directive_dict(session, p)["doc"], name)
 
 

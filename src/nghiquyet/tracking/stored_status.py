@@ -1,0 +1,257 @@
+"""Stored statuses: each indicator's judged status per period, written with the figures that change it.
+
+Why: a province's tally judged its 6,000 targets on every request, and a national roll-up ten times
+that (issue 15 point 4). With each indicator's status stored when something it depends on is
+written, a tally is a few indexed aggregate queries and no judging at all.
+
+What is stored: for indicator I and period P, the status `plan_status` gives I for P on the day
+the row was judged (`judged_on`): each target's standing figure is the approved one of P
+itself, else the latest of a period inside P, judged by `nghiquyet.status`, and the indicator takes
+`indicator_status` of its targets. Only pairs where some target has an approved figure inside P get
+a row; for every other period the indicator is "chưa có số liệu", which is what judging it would say.
+The periods of a row are those containing an approved figure's period (2024-Q2 → 2024-Q2, 2024-H1,
+2024): no other period's judgement can depend on that figure. A period still running is judged
+"so far", which changes with the day: its rows hold for the day they were judged on, and the first
+tally of a later day judges them again (`ensure_current`); an ended period's rows hold for good.
+
+When: a flush hook notes the indicators whose status may have moved (an update of a target that is
+or was approved, a target added, changed or removed, a plan whose end year changed) and judges them
+again from the database in the same transaction, so no one ever reads a status older than the
+figures. The rules' own source is fingerprinted: when a rule changes, the first tally after it
+judges everything again (`ensure_current`), so stored verdicts never outlive the rule that made them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, event, insert, select, update
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+import nghiquyet.status.period
+import nghiquyet.status.rules
+import nghiquyet.status.specs
+from nghiquyet.plans.models import Plan, Target
+from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for
+from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
+from nghiquyet.tracking.status import judge_target, judging_date, plan_end_of
+
+KINDS = ("year", "half", "quarter", "month")
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
+_CHUNK = 2000  # rows per INSERT and ids per IN list
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256()
+    for module in (nghiquyet.status.rules, nghiquyet.status.specs, nghiquyet.status.period):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes())  # how this module applies them counts too
+    return digest.hexdigest()
+
+
+RULES_VERSION = _fingerprint()
+
+
+@lru_cache(maxsize=4096)
+def covering(code: str) -> tuple[str, ...]:
+    """The periods whose standing figure an approved figure of `code` can be: itself and those around it."""
+    inner = Period.parse(code)
+    found = []
+    for kind in KINDS:
+        outer = Period.containing(inner.start, kind)  # type: ignore[arg-type]
+        if outer == inner or outer.contains(inner):
+            found.append(outer.code)
+    return tuple(found)
+
+
+# --- judging from the database --------------------------------------------------------------------
+
+Figure = tuple[str, float | None, dt.datetime | None, int, int]  # period, value, decided, version, id
+
+
+def _judged(conn: Connection, indicator_ids: list[int] | None, on: dt.date) -> list[dict[str, Any]]:
+    """Rows (indicator, period, plan, status) judged on day `on`, for these indicators or for all."""
+    target_query = (select(Target.id, Target.indicator_id, Target.plan_id, Target.comparator, Target.value,
+                           Target.value_max, Target.unit, Target.change, Target.metric, Target.direction,
+                           Target.year, Plan.year_end)
+                    .join(Plan, Plan.id == Target.plan_id))
+    figure_query = (select(Update.target_id, Update.period, Update.value, Update.decided_at, Update.version,
+                           Update.id)
+                    .where(Update.state == "approved", Update.target_id.is_not(None)))
+    targets: list[Any] = []
+    figures: dict[int | None, list[Any]] = defaultdict(list)  # target id → its approved Figures
+    if indicator_ids is None:
+        targets = list(conn.execute(target_query))
+        for row in conn.execute(figure_query):
+            figures[row[0]].append(tuple(row[1:]))
+    else:
+        for i in range(0, len(indicator_ids), _CHUNK):
+            chunk = indicator_ids[i:i + _CHUNK]
+            targets += conn.execute(target_query.where(Target.indicator_id.in_(chunk))).all()
+            inside = select(Target.id).where(Target.indicator_id.in_(chunk))
+            for row in conn.execute(figure_query.where(Update.target_id.in_(inside))):
+                figures[row[0]].append(tuple(row[1:]))
+
+    by_indicator: dict[int, list[Any]] = defaultdict(list)
+    for row in targets:
+        by_indicator[row[1]].append(row)
+    rows = []
+    for indicator_id, its_targets in by_indicator.items():
+        # Each figure stands as a candidate in every period around its own (linear in the figures);
+        # the highest-ranked candidate of a (target, period) is its standing figure there.
+        standing: dict[tuple[int, str], tuple[tuple[Any, ...], Figure]] = {}
+        for t in its_targets:
+            for figure in figures.get(t[0], ()):
+                end = _period(figure[0]).end
+                for code in covering(figure[0]):
+                    rank = (code == figure[0], end, figure[2] or _NEVER, figure[3], figure[4])
+                    key = (t[0], code)
+                    current = standing.get(key)
+                    if current is None or rank > current[0]:
+                        standing[key] = (rank, figure)
+        specs = [(t, _spec(t)) for t in its_targets]
+        for code in sorted({code for _, code in standing}):
+            wanted = _period(code)
+            statuses = []
+            for t, spec in specs:
+                plan_end = plan_end_of(t[11], wanted)
+                found = standing.get((t[0], code))
+                if found is None:
+                    statuses.append(judge_target(spec, None, wanted, plan_end, on).status)
+                else:
+                    figure = found[1]
+                    statuses.append(judge_target(spec, figure[1], _period(figure[0]), plan_end, on).status)
+            rows.append({"indicator_id": indicator_id, "period": code, "plan_id": its_targets[0][2],
+                         "status": indicator_status(statuses).value, "judged_on": on})
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def _period(code: str) -> Period:
+    return Period.parse(code)
+
+
+def _spec(target: Any) -> TargetSpec:
+    (_id, _indicator, _plan, comparator, value, value_max, unit, change, metric, direction, year,
+     _year_end) = target
+    return spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
+                    metric=metric, direction=direction, year=year)
+
+
+def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None = None) -> None:
+    """Judge these indicators again (today, unless `on` says) and replace their stored rows."""
+    ids = sorted(set(indicator_ids))
+    if not ids:
+        return
+    rows = _judged(conn, ids, judging_date(on))
+    for i in range(0, len(ids), _CHUNK):
+        conn.execute(delete(StoredStatus).where(StoredStatus.indicator_id.in_(ids[i:i + _CHUNK])))
+    for i in range(0, len(rows), _CHUNK):
+        conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
+
+
+def rebuild(conn: Connection) -> int:
+    """Judge every indicator again, today (after a change of rules, or a bulk load that skipped the hook)."""
+    rows = _judged(conn, None, judging_date(None))
+    conn.execute(delete(StoredStatus))
+    for i in range(0, len(rows), _CHUNK):
+        conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
+    stamped = conn.execute(update(StoredStatusRules).where(StoredStatusRules.id == 1)
+                           .values(version=RULES_VERSION)).rowcount
+    if not stamped:
+        conn.execute(insert(StoredStatusRules).values(id=1, version=RULES_VERSION))
+    return len(rows)
+
+
+def ensure_current(conn: Connection, period: Period | None = None, today: dt.date | None = None) -> None:
+    """Make the stored statuses right for today: all of them when the rules changed (or were never
+    applied), and those of `period` judged on a day that no longer gives today's verdict.
+
+    The version row is claimed with a conditional UPDATE before rebuilding: of two workers that find
+    it stale at once, the second waits on the row lock and then finds it current.
+    """
+    if conn.scalar(select(StoredStatusRules.version).where(StoredStatusRules.id == 1)) != RULES_VERSION:
+        claimed = conn.execute(update(StoredStatusRules)
+                               .where(StoredStatusRules.id == 1, StoredStatusRules.version != RULES_VERSION)
+                               .values(version=RULES_VERSION)).rowcount
+        exists = conn.scalar(select(StoredStatusRules.id).where(StoredStatusRules.id == 1)) is not None
+        if claimed or not exists:
+            rebuild(conn)
+            return
+    if period is None:
+        return
+    # Judged on day d, a row gives the verdict of every day with the same min(period end, day).
+    holds_from = min(period.end, judging_date(today))
+    stale = list(conn.scalars(select(StoredStatus.indicator_id).where(
+        StoredStatus.period == period.code, StoredStatus.judged_on < holds_from)))
+    refresh(conn, stale, today)
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+_STATUS_VALUES = tuple(s.value for s in Status)
+
+
+def tally_of(counts: Mapping[str, int], total: int) -> Tally:
+    """A Tally from counts of stored statuses; the indicators without a row are "chưa có số liệu"."""
+    by_status = dict.fromkeys(_STATUS_VALUES, 0)
+    for status, n in counts.items():
+        by_status[Status(status).value] += n
+    by_status[Status.chua_co_so_lieu.value] += total - sum(by_status.values())
+    return Tally(total=total, complete=by_status["dat"] + by_status["vuot"], by_status=by_status)
+
+
+# --- keeping them current --------------------------------------------------------------------------
+
+def _was_or_is_approved(update_row: Update) -> bool:
+    if update_row.state == "approved":
+        return True
+    history = sa_inspect(update_row).attrs.state.history
+    return "approved" in (history.deleted or ())
+
+
+def _touched(session: Session) -> tuple[set[int], set[int], set[int]]:
+    """(indicator ids, target ids, plan ids) whose stored statuses this flush may have moved."""
+    indicators: set[int] = set()
+    targets: set[int] = set()
+    plans: set[int] = set()
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        if isinstance(obj, Update):
+            if obj.target_id is not None and _was_or_is_approved(obj):
+                targets.add(obj.target_id)
+                old = sa_inspect(obj).attrs.target_id.history.deleted
+                targets.update(t for t in old or () if t is not None)
+        elif isinstance(obj, Target):
+            if obj.indicator_id is not None:
+                indicators.add(obj.indicator_id)
+            old = sa_inspect(obj).attrs.indicator_id.history.deleted
+            indicators.update(i for i in old or () if i is not None)
+        elif (isinstance(obj, Plan) and obj not in session.new
+              and sa_inspect(obj).attrs.year_end.history.has_changes()):
+            plans.add(obj.id)
+    return indicators, targets, plans
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    indicators, targets, plans = _touched(session)
+    if not (indicators or targets or plans):
+        return
+    conn = session.connection()
+    if targets:
+        ids = sorted(targets)
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            indicators.update(conn.scalars(select(Target.indicator_id).where(Target.id.in_(chunk))))
+    if plans:
+        indicators.update(conn.scalars(select(Target.indicator_id).where(Target.plan_id.in_(sorted(plans)))))
+        indicators.update(conn.scalars(select(StoredStatus.indicator_id)
+                                       .where(StoredStatus.plan_id.in_(sorted(plans)))))
+    refresh(conn, indicators)
