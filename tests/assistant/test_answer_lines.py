@@ -60,3 +60,11 @@ def test_a_reference_number_picks_the_sentence_that_cites_it(db: Session, settin
     assert answer.found, answer
     assert "1528/QĐ-TTg" in answer.answer and "704" not in answer.answer
     assert (name, 366) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_the_theme_of_a_year_comes_from_the_document_that_has_one(db: Session, settings: Settings) -> None:
+    name, *_ = import_seeds(db, settings, "000", "003", "004")  # three documents for 2024, one theme
+    answer = ask(db, settings, "chủ đề công tác năm 2024 của tỉnh là gì")
+    assert answer.found, answer
+    assert "Trách nhiệm - Nêu gương - Kỷ cương - Hiệu quả" in answer.answer
+    assert {c.doc for c in answer.citations} == {name}

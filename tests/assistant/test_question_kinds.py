@@ -90,3 +90,13 @@ def test_the_number_of_a_documents_reference_is_content() -> None:
     q = parse("Quyết định 1528/QĐ-TTg về nội dung gì")
     assert "1528" in q.content and "1528 qd" in q.pairs
     assert "2024" not in parse("chỉ tiêu thu ngân sách năm 2024").content  # a year is not
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ai là bí thư ký nghị quyết 2026", "signer"),
+    ("đồng chí nào là bí thư ký văn bản", "signer"),
+    ("ai chủ trì chuẩn bị kỹ nội dung hội nghị công bố quy hoạch", "lead"),  # kỹ: carefully
+    ("ai tham mưu định kỳ hàng quý kiểm tra nghị quyết", "lead"),
+])
+def test_who_signs_is_told_from_ky_of_other_words(text: str, kind: str) -> None:
+    assert parse(text).kind == kind

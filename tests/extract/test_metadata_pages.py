@@ -211,3 +211,26 @@ def test_a_period_named_as_a_comparison_is_not_the_period_reported() -> None:
         "6,3% của quý I/2030 nhưng vượt kịch bản tăng trưởng quý I/2031. Khu vực dịch vụ tăng 7,1%.\n"
     )
     assert extract_text(text).metadata.years == [2031, 2031]
+
+
+def test_the_stamp_under_the_heading_beats_the_site_clock_above_it() -> None:
+    text = (
+        "Thứ 7, 14/06/2031, 06:40[GMT+7]\n\n"
+        "Tân Phong: Thu ngân sách 5 tháng đạt 96 tỷ đồng\n\n"
+        "Thứ 5, 12/06/2031 | 10:05:31\n"
+        "Thu ngân sách 5 tháng đầu năm của huyện Tân Phong đạt 96 tỷ đồng, bằng 48% dự toán.\n"
+    )
+    meta = extract_text(text).metadata
+    assert meta.title == "Tân Phong: Thu ngân sách 5 tháng đạt 96 tỷ đồng"
+    assert meta.date == "2031-06-12"
+
+
+def test_a_page_that_republishes_the_full_text_takes_its_type_and_number() -> None:
+    text = (
+        "Nghị quyết về phát triển du lịch cộng đồng giai đoạn 2031-2035\n\n"
+        "LTS: Ngày 02-3-2031, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU về phát triển du lịch "
+        "cộng đồng. Báo Hòa Sơn trân trọng giới thiệu toàn văn Nghị quyết.\n\n"
+        "I- Tình hình\n\nNhững năm qua, lượng khách tăng bình quân 12%/năm.\n"
+    )
+    meta = extract_text(text).metadata
+    assert (meta.doc_type, meta.number) == ("nghi_quyet", "07-NQ/TU")

@@ -38,6 +38,8 @@ def _pairs() -> list[tuple[str, Path, Path]]:
         ("heldout", GOLDEN / "heldout", GOLDEN / "heldout"),
         ("real-dev", GOLDEN / "real" / "dev" / "docs", GOLDEN / "real" / "dev" / "gold"),
         ("real-holdout", GOLDEN / "real" / "holdout" / "docs", GOLDEN / "real" / "holdout" / "gold"),
+        ("fresh-dev", GOLDEN / "fresh" / "dev" / "docs", GOLDEN / "fresh" / "dev" / "gold"),
+        ("fresh-holdout", GOLDEN / "fresh" / "holdout" / "docs", GOLDEN / "fresh" / "holdout" / "gold"),
     ]
     out = []
     for name, docs, golds in sets:

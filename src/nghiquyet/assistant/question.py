@@ -42,7 +42,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
                  r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"),
         ("signer", r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bdo ai ky\b"
-                   r"|\bky ban hanh\b|\bdong chi nao ky\b"),
+                   r"|\bky ban hanh\b|\bdong chi nao ky\b"
+                   # "ai là bí thư ký nghị quyết 2026": who ... signs the document (not "nhiệm kỳ",
+                   # "định kỳ", "chuẩn bị kỹ nội dung")
+                   r"|^(ai|nguoi nao|dong chi nao)\b.*(?<!nhiem )(?<!dinh )(?<!thoi )(?<!cung )\bky"
+                   r"( (nghi quyet|van ban|chuong trinh|thong bao|ket luan|quyet dinh|ke hoach)\b|$)"),
         ("theme", r"\bchu de\b|\bkhau hieu\b|\bphuong cham\b|\bthong diep\b"),
         ("issuer", r"\bco quan nao ban hanh\b|\bai ban hanh\b|\bdo ai ban hanh\b|\bcap nao ban hanh\b"
                    r"|\bco quan ban hanh\b|\bdon vi ban hanh\b|\bdo co quan nao ban hanh\b"),

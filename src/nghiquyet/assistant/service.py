@@ -200,6 +200,11 @@ def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
 
 
 def _metadata(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    if q.kind == "theme":
+        # A theme is the year's own ("chủ đề năm 2024"): of the documents for that year, one that has one.
+        themed = [d for d in documents if corpus.meta(d).get("theme")
+                  and (not q.years or set(q.years) & set(d.years))]
+        documents = themed or documents
     doc = _best_document(corpus, q, documents)
     meta = corpus.meta(doc)
     src = lines(doc)

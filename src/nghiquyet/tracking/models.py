@@ -132,7 +132,8 @@ class StoredStatus(Base):
     """
 
     __tablename__ = "stored_statuses"
-    __table_args__ = (Index("ix_stored_statuses_period", "period", "indicator_id", "status"),)
+    # The staleness check of a tally reads (period, judged_on) only.
+    __table_args__ = (Index("ix_stored_statuses_period", "period", "judged_on"),)
 
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"),
                                               primary_key=True)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, distinct, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
@@ -75,24 +75,26 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     connection = session.connection()
     ensure_current(connection, wanted, today)
     led = _led(session, root)
-    counted = (select(led.c.unit_id, Indicator.plan_id, Indicator.id.label("indicator_id"))
-               .join(Indicator, Indicator.id == led.c.indicator_id)
-               .join(Plan, Plan.id == Indicator.plan_id)
-               .where(running_in(wanted.year))
-               .subquery())
-    totals: dict[int, int] = dict(session.execute(select(counted.c.unit_id, func.count())
-                                                  .group_by(counted.c.unit_id)).all())
+    # One pass: every counted (indicator, lead unit) with its stored status for the period, if any
+    # (none: "chưa có số liệu"), grouped by unit, plan and status.
+    totals: dict[int, int] = defaultdict(int)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for unit_id, status, n in session.execute(
-            select(counted.c.unit_id, StoredStatus.status, func.count())
-            .join(StoredStatus, and_(StoredStatus.indicator_id == counted.c.indicator_id,
-                                     StoredStatus.period == wanted.code))
-            .group_by(counted.c.unit_id, StoredStatus.status)):
-        counts[unit_id][status] = n
-    plans = session.scalar(select(func.count(distinct(counted.c.plan_id)))) or 0
+    plans: set[int] = set()
+    for unit_id, plan_id, status, n in session.execute(
+            select(led.c.unit_id, Indicator.plan_id, StoredStatus.status, func.count())
+            .join(Indicator, Indicator.id == led.c.indicator_id)
+            .join(Plan, Plan.id == Indicator.plan_id)
+            .outerjoin(StoredStatus, and_(StoredStatus.indicator_id == led.c.indicator_id,
+                                          StoredStatus.period == wanted.code))
+            .where(running_in(wanted.year))
+            .group_by(led.c.unit_id, Indicator.plan_id, StoredStatus.status)):
+        totals[unit_id] += n
+        plans.add(plan_id)
+        if status is not None:
+            counts[unit_id][status] = counts[unit_id].get(status, 0) + n
     by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=sum_tallies(by_unit.values()),
-                        by_unit=by_unit, plans=plans)
+                        by_unit=by_unit, plans=len(plans))
 
 
 def _parse(session: Session, root_unit_id: int, period: str) -> tuple[Period, Unit]:
@@ -118,8 +120,7 @@ def _led(session: Session, root: Unit) -> Any:
     return (select(Assignment.indicator_id, Assignment.unit_id)
             .join(Unit, Unit.id == Assignment.unit_id)
             .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
-            .distinct()
-            .subquery())
+            .subquery())  # (indicator, unit) is unique: no DISTINCT needed
 
 
 def running_in(year: int) -> ColumnElement[bool]:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-FOLDERS = [HERE / "dev", HERE / "holdout"]
+FRESH = HERE.parent / "fresh"  # the same conventions and checks (tests/golden/fresh/README.md)
+FOLDERS = [HERE / "dev", HERE / "holdout", FRESH / "dev", FRESH / "holdout"]
 _spec = importlib.util.spec_from_file_location("check_gold", HERE / "check_gold.py")
 assert _spec is not None and _spec.loader is not None
 check_gold = importlib.util.module_from_spec(_spec)
@@ -19,7 +20,7 @@ _spec.loader.exec_module(check_gold)
 GOLD_FILES = sorted(p for folder in FOLDERS for p in (folder / "gold").glob("*.json"))
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f"{f.parent.name}-{f.name}")
 def test_every_document_has_gold_and_every_gold_its_document(folder: Path) -> None:
     problems = [p for p in check_gold.check_folder(folder) if "not found" in p or "has no gold" in p]
     assert problems == []
@@ -32,10 +33,11 @@ def test_gold_texts_sit_on_their_lines_and_hold_their_values(gold_path: Path) ->
     assert check_gold.check_pair(gold_path, doc_path) == []
 
 
-def test_no_document_is_in_both_folders() -> None:
-    dev = {p.read_text(encoding="utf-8") for p in (HERE / "dev" / "docs").iterdir()}
-    holdout = {p.read_text(encoding="utf-8") for p in (HERE / "holdout" / "docs").iterdir()}
-    assert dev.isdisjoint(holdout)
+def test_no_document_is_in_two_folders() -> None:
+    texts = [{p.read_text(encoding="utf-8") for p in (f / "docs").iterdir()} for f in FOLDERS]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            assert a.isdisjoint(b)
 
 
 def test_checker_catches_a_text_on_the_wrong_line(tmp_path: Path) -> None:

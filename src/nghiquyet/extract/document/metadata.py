@@ -228,10 +228,12 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
     if meta.doc_type == "other" and not block.type_seen:
         meta.doc_type = _self_named(body_text)
+        if meta.doc_type == "other" and (full := _FULL_TEXT.search(body_text[:3000])):
+            _full_text_of(meta, full, body_text[:3000], lines)
     if meta.title is None and not block.type_seen and meta.number is None:
         meta.title = _page_heading(lines)  # no official header: the page's own heading
     if meta.date is None:
-        meta.date = _published(lines) or _body_date(lines, paragraphs, outline)
+        meta.date = _published(lines, meta.title) or _body_date(lines, paragraphs, outline)
     meta.theme = _theme(paragraphs)
     meta.years = _years(meta, outline, body_text)
     return meta
@@ -375,6 +377,30 @@ def _fuller_organ(line: str, organ: str) -> bool:
             and _LEVEL_WORD.search(organ.upper()) is None)
 
 
+# "Báo ... trân trọng đăng toàn văn Nghị quyết ...", "giới thiệu toàn văn nội dung Nghị quyết": the
+# page is the document itself, republished without its header.
+_FULL_TEXT = re.compile(
+    r"toàn\s+văn\s+(?:nội\s+dung\s+)?(?:của\s+)?(?P<type>nghị\s+quyết|chương\s+trình\s+hành\s+động|kế\s+hoạch|"
+    r"chỉ\s+thị|quyết\s+định|thông\s+báo\s+kết\s+luận|kết\s+luận|báo\s+cáo)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _full_text_of(meta: Metadata, full: re.Match[str], text: str, lines: Sequence[str]) -> None:
+    """A republished full text: its type, the number its editor's note gives ("Nghị quyết số
+    10-NQ/TU"), the term its own heading names ("... khóa XIII về ...")."""
+    kind = _doc_type_of(" ".join(full.group("type").split()).upper())
+    if kind is None:
+        return
+    meta.doc_type = kind
+    first = full.group("type").split()[0]
+    named = re.search(rf"{first}\s+\S+\s+số\s+(\d[\w./-]*/[\w./-]*\w)", text, re.IGNORECASE)
+    if meta.number is None and named:
+        meta.number = normalise_number(named.group(1))
+    if meta.term is None and meta.title and (m := _KHOA.search(meta.title)):
+        meta.term = m.group(1).upper()
+
+
 def _self_named(text: str) -> str:
     counts: Counter[str] = Counter()
     low = text.lower()  # one lower-case copy, then plain counts (no case-blind pattern per phrase)
@@ -386,7 +412,7 @@ def _self_named(text: str) -> str:
 
 
 _NOT_HEADING = re.compile(
-    r"^(?:\(?\d+[.)]|[IVXLC]+[.\-]\s|[a-zđ]\)|[-+*•–]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|chủ\s+nhật\b|ngày\b)",
+    r"^(?:\(?\d+[.)]|[IVXLC]+[.\-]\s|[a-zđ]\)|[-+*•–]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ\s+nhật\b|ngày\b)",
     re.IGNORECASE,
 )
 
@@ -427,21 +453,27 @@ _PUBLISHED = re.compile(
 # only a date and a time is the page's publication stamp (a page-view date has no time of day).
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATELINE = re.compile(
-    rf"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
-    rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})(?P<after>\s*[-,|]?\s*{_TIME}(?:\s*\(?GMT\s*[+]\s*7\)?)?)?$",
+    rf"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
+    rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})(?P<after>\s*[-,|]?\s*{_TIME}(?:\s*[(\[]?GMT\s*[+]\s*7[)\]]?)?)?$",
     re.IGNORECASE,
 )
 
 
-def _published(lines: Sequence[str]) -> str | None:
+def _published(lines: Sequence[str], heading: str | None) -> str | None:
     for line in lines[:60]:
         if len(line) <= 200 and (m := _PUBLISHED.search(line)):
             return _iso(m.group(1), m.group(2), m.group(3))
-    for line in lines[:20]:
+    stamps: list[tuple[int, str | None]] = []
+    for n, line in enumerate(lines[:20]):
         t = line.strip()
         if len(t) <= 60 and (m := _DATELINE.match(t)) and (m.group("before") or m.group("after")):
-            return _iso(m.group(2), m.group(3), m.group(4))
-    return None
+            stamps.append((n, _iso(m.group(2), m.group(3), m.group(4))))
+    if not stamps:
+        return None
+    # The site's clock above the page and the article's own stamp under its heading: the latter.
+    at = next((n for n, line in enumerate(lines[:20]) if heading and heading in line), None)
+    after = [d for n, d in stamps if at is not None and n > at]
+    return after[0] if after else stamps[0][1]
 
 
 _PASSED_ON = re.compile(rf"thông qua[^.]{{0,160}}?{_DATE_WORDS}", re.IGNORECASE)

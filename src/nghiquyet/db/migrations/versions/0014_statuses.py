@@ -32,7 +32,7 @@ def upgrade() -> None:
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("indicator_id", "period", name=op.f("pk_stored_statuses")),
     )
-    op.create_index("ix_stored_statuses_period", "stored_statuses", ["period", "indicator_id", "status"])
+    op.create_index("ix_stored_statuses_period", "stored_statuses", ["period", "judged_on"])
     op.create_index(op.f("ix_stored_statuses_plan_id"), "stored_statuses", ["plan_id"])
     rules = op.create_table(
         "stored_status_rules",
