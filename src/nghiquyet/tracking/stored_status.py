@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, event, insert, select, update
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, UOWTransaction
 
 import nghiquyet.status.period
@@ -159,14 +160,18 @@ def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None =
 
 def rebuild(conn: Connection) -> int:
     """Judge every indicator again, today (after a change of rules, or a bulk load that skipped the hook)."""
-    rows = _judged(conn, None, judging_date(None))
-    conn.execute(delete(StoredStatus))
-    for i in range(0, len(rows), _CHUNK):
-        conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
     stamped = conn.execute(update(StoredStatusRules).where(StoredStatusRules.id == 1)
                            .values(version=RULES_VERSION)).rowcount
     if not stamped:
         conn.execute(insert(StoredStatusRules).values(id=1, version=RULES_VERSION))
+    return _rejudge_all(conn)
+
+
+def _rejudge_all(conn: Connection) -> int:
+    rows = _judged(conn, None, judging_date(None))
+    conn.execute(delete(StoredStatus))
+    for i in range(0, len(rows), _CHUNK):
+        conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
     return len(rows)
 
 
@@ -174,16 +179,21 @@ def ensure_current(conn: Connection, period: Period | None = None, today: dt.dat
     """Make the stored statuses right for today: all of them when the rules changed (or were never
     applied), and those of `period` judged on a day that no longer gives today's verdict.
 
-    The version row is claimed with a conditional UPDATE before rebuilding: of two workers that find
-    it stale at once, the second waits on the row lock and then finds it current.
+    Whoever rebuilds first claims the rules row (a conditional UPDATE, or the INSERT of the first
+    row): of two workers that find it stale at once, the second waits on the row (or the key) and
+    then finds it current, instead of judging everything a second time.
     """
-    if conn.scalar(select(StoredStatusRules.version).where(StoredStatusRules.id == 1)) != RULES_VERSION:
-        claimed = conn.execute(update(StoredStatusRules)
-                               .where(StoredStatusRules.id == 1, StoredStatusRules.version != RULES_VERSION)
-                               .values(version=RULES_VERSION)).rowcount
-        exists = conn.scalar(select(StoredStatusRules.id).where(StoredStatusRules.id == 1)) is not None
-        if claimed or not exists:
-            rebuild(conn)
+    version = conn.scalar(select(StoredStatusRules.version).where(StoredStatusRules.id == 1))
+    if version != RULES_VERSION:
+        if version is None:
+            claimed = _claim_first(conn)
+        else:
+            claimed = bool(conn.execute(
+                update(StoredStatusRules)
+                .where(StoredStatusRules.id == 1, StoredStatusRules.version != RULES_VERSION)
+                .values(version=RULES_VERSION)).rowcount)
+        if claimed:
+            _rejudge_all(conn)
             return
     if period is None:
         return
@@ -192,6 +202,16 @@ def ensure_current(conn: Connection, period: Period | None = None, today: dt.dat
     stale = list(conn.scalars(select(StoredStatus.indicator_id).where(
         StoredStatus.period == period.code, StoredStatus.judged_on < holds_from)))
     refresh(conn, stale, today)
+
+
+def _claim_first(conn: Connection) -> bool:
+    """Insert the rules row; False when another transaction inserted it first."""
+    try:
+        with conn.begin_nested():  # a failed INSERT must not abort the caller's transaction
+            conn.execute(insert(StoredStatusRules).values(id=1, version=RULES_VERSION))
+    except IntegrityError:
+        return False
+    return True
 
 
 # --- reading ---------------------------------------------------------------------------------------

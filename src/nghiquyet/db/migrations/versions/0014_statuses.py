@@ -3,8 +3,9 @@
 Revision ID: 0014
 Revises: 0013
 
-The table starts empty and the rules row says "never judged": the first tally after the upgrade
-judges every indicator once (`tracking.stored_status.ensure_current`) and stores the result.
+Both tables start empty, so a restore still finds an empty database: the first tally after the
+upgrade finds no rules row, judges every indicator once (`tracking.stored_status.ensure_current`)
+and stores the result with the rules' version.
 """
 
 from collections.abc import Sequence
@@ -34,13 +35,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_stored_statuses_period", "stored_statuses", ["period", "judged_on"])
     op.create_index(op.f("ix_stored_statuses_plan_id"), "stored_statuses", ["plan_id"])
-    rules = op.create_table(
+    op.create_table(
         "stored_status_rules",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("version", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stored_status_rules")),
     )
-    op.bulk_insert(rules, [{"id": 1, "version": "never"}])
 
 
 def downgrade() -> None:
