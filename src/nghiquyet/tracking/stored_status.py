@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 import nghiquyet.status.period
 import nghiquyet.status.rules
 import nghiquyet.status.specs
+import nghiquyet.tracking.status
 from nghiquyet.plans.models import Plan, Target
 from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for
 from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
@@ -53,7 +54,9 @@ def _fingerprint() -> str:
     digest = hashlib.sha256()
     for module in (nghiquyet.status.rules, nghiquyet.status.specs, nghiquyet.status.period):
         digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(Path(__file__).read_bytes())  # how this module applies them counts too
+    # How they are applied counts too: this module, and `judge_target` / `plan_end_of` beside plan_status.
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(nghiquyet.tracking.status.__file__ or "").read_bytes())
     return digest.hexdigest()
 
 
