@@ -13,6 +13,7 @@ from nghiquyet.status.rules import (
     judge_indicator,
     outcome_of,
     tally,
+    tally_counts,
 )
 from nghiquyet.status.specs import direction_for, kind_for, spec_for
 
@@ -34,4 +35,5 @@ __all__ = [
     "period_label",
     "spec_for",
     "tally",
+    "tally_counts",
 ]

@@ -24,7 +24,7 @@ inside it the same test is applied to the expected figure so far (`dung_tien_do`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -412,8 +412,13 @@ _STATUS_VALUES = tuple(s.value for s in Status)
 
 def tally(statuses: list[Status] | list[str]) -> Tally:
     """Count statuses; every Status key is present (0 when absent) so tables have stable columns."""
-    counts = dict.fromkeys(_STATUS_VALUES, 0)
-    for s, n in Counter(statuses).items():  # a StrEnum member and its string count as one key
-        counts[Status(s).value] += n
-    total = sum(counts.values())
-    return Tally(total=total, complete=counts["dat"] + counts["vuot"], by_status=counts)
+    return tally_counts(Counter(statuses))
+
+
+def tally_counts(counts: Mapping[str, int]) -> Tally:
+    """A Tally from how many indicators have each status (counted elsewhere, e.g. by a query)."""
+    by_status = dict.fromkeys(_STATUS_VALUES, 0)
+    for s, n in counts.items():  # a StrEnum member and its string count as one key
+        by_status[Status(s).value] += n
+    return Tally(total=sum(by_status.values()), complete=by_status["dat"] + by_status["vuot"],
+                 by_status=by_status)

@@ -21,7 +21,7 @@ nobody asks here).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
-from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally
+from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally, tally_counts
 from nghiquyet.tracking.models import Assignment, StoredStatus, Update
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
 from nghiquyet.tracking.stored_status import ensure_current, tally_of
@@ -131,13 +131,10 @@ def running_in(year: int) -> ColumnElement[bool]:
 
 
 def sum_tallies(tallies: Iterable[Tally]) -> Tally:
-    by_status: dict[str, int] = {}
-    total = complete = 0
+    counts: Counter[str] = Counter()
     for t in tallies:
-        total, complete = total + t.total, complete + t.complete
-        for status, n in t.by_status.items():
-            by_status[status] = by_status.get(status, 0) + n
-    return Tally(total=total, complete=complete, by_status=by_status or tally([]).by_status)
+        counts.update(t.by_status)
+    return tally_counts(counts)
 
 
 def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,

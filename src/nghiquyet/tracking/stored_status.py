@@ -41,7 +41,7 @@ import nghiquyet.status.rules
 import nghiquyet.status.specs
 import nghiquyet.tracking.status
 from nghiquyet.plans.models import Plan, Target
-from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for
+from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for, tally_counts
 from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
 from nghiquyet.tracking.status import judge_target, judging_date, plan_end_of
 
@@ -219,16 +219,13 @@ def _claim_first(conn: Connection) -> bool:
 
 # --- reading ---------------------------------------------------------------------------------------
 
-_STATUS_VALUES = tuple(s.value for s in Status)
-
-
 def tally_of(counts: Mapping[str, int], total: int) -> Tally:
     """A Tally from counts of stored statuses; the indicators without a row are "chưa có số liệu"."""
-    by_status = dict.fromkeys(_STATUS_VALUES, 0)
-    for status, n in counts.items():
-        by_status[Status(status).value] += n
-    by_status[Status.chua_co_so_lieu.value] += total - sum(by_status.values())
-    return Tally(total=total, complete=by_status["dat"] + by_status["vuot"], by_status=by_status)
+    missing = total - sum(counts.values())
+    return tally_counts({**counts, NO_DATA: counts.get(NO_DATA, 0) + missing})
+
+
+NO_DATA = Status.chua_co_so_lieu.value
 
 
 # --- keeping them current --------------------------------------------------------------------------
