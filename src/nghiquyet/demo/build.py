@@ -285,7 +285,8 @@ DEMO_FOLLOWUP_AT = dt.datetime(2025, 1, 20, 2, 0, tzinfo=dt.UTC)  # a week befor
 EXPLAIN_QUESTION = ("Đề nghị làm rõ nguyên nhân chỉ tiêu không đạt kế hoạch năm 2024 và giải pháp, "
                     "lộ trình khắc phục trong năm 2025.")
 EXPLAIN_ANSWER = ("Nguyên nhân chủ yếu do nguồn vốn bố trí chậm, một số dự án vướng giải phóng mặt bằng. "
-                  "Năm 2025 đơn vị tập trung tháo gỡ, phấn đấu hoàn thành phần còn thiếu trong 6 tháng đầu năm.")
+                  "Năm 2025 đơn vị tập trung tháo gỡ, phấn đấu hoàn thành phần còn thiếu "
+                  "trong 6 tháng đầu năm.")
 BLOCKERS = (  # (title, detail, closed with this decision or still open)
     ("Chưa được bố trí kinh phí thực hiện",
      "Đến nay chưa có quyết định giao kinh phí năm 2025 cho nhiệm vụ này; đề nghị Văn phòng báo cáo "

@@ -71,7 +71,8 @@ def ensure_defaults(session: Session) -> ReminderSettings:
             session.add(ReminderSettings(id=1, due_day=15, quiet_start=22, quiet_end=6))
             if session.scalar(select(ReminderRule.id).limit(1)) is None:
                 session.add_all(
-                    ReminderRule(kind=k, days=d, channels="inapp,email", active=True) for k, d in DEFAULT_RULES
+                    ReminderRule(kind=k, days=d, channels="inapp,email", active=True)
+                    for k, d in DEFAULT_RULES
                 )
     except IntegrityError:
         pass  # the other first use committed its row (and rules) meanwhile
