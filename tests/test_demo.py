@@ -164,3 +164,16 @@ def test_demo_has_late_reports_a_bell_count_and_a_dry_run_lists_messages(demo_db
     dry = CliRunner().invoke(app, ["remind", "--dry-run", "--now", "2025-01-27T10:00"], env=env)
     assert dry.exit_code == 0, dry.output
     assert "thư → vanphong@demo.lamdong.gov.vn: [nghiquyet] Nhắc việc hôm nay:" in dry.stdout
+
+
+def test_demo_has_an_answered_and_an_open_explanation_and_an_open_blocker(session: Session) -> None:
+    from nghiquyet.explanations.models import Blocker, ExplanationRequest
+
+    requests = Counter(r.state for r in session.scalars(select(ExplanationRequest)))
+    assert requests == {"answered": 1, "open": 1}
+    answered = session.scalars(select(ExplanationRequest).where(ExplanationRequest.state == "answered")).one()
+    assert answered.answer and answered.answered_at is not None
+    blockers = Counter(b.state for b in session.scalars(select(Blocker)))
+    assert blockers == {"open": 1, "closed": 1}
+    closed = session.scalars(select(Blocker).where(Blocker.state == "closed")).one()
+    assert closed.decision

@@ -62,7 +62,7 @@ def test_the_office_asks_a_unit_to_explain_and_the_unit_answers_and_raises_a_blo
     logout(page)
 
     login(page, "vanphong", "vanphong")
-    page.get_by_role("link", name="Vướng mắc").click()
+    page.get_by_role("link", name="Vướng mắc", exact=True).click()
     group = page.locator("#blocker-groups li").filter(has_text="Chưa có hướng dẫn cách tính chỉ tiêu")
     expect(group).to_contain_text("Sở Tài chính → Văn phòng")
     page.get_by_label("Đơn vị").select_option(label="Sở Tài chính")
@@ -80,3 +80,20 @@ def test_the_office_asks_a_unit_to_explain_and_the_unit_answers_and_raises_a_blo
     fits_the_phone(page)
     page.goto("/kho-khan")
     expect(page.locator("#blocker-groups")).not_to_contain_text("Chưa có hướng dẫn cách tính chỉ tiêu")
+
+
+def test_the_dashboard_counts_the_open_blockers_the_list_shows(page: Any) -> None:
+    page.set_viewport_size(PHONE)
+    login(page, "vanphong", "vanphong")
+    page.goto("/kho-khan")
+    total = page.locator("#blockers-total").inner_text()
+    listed = int(total.split()[0])
+    assert listed >= 1  # the demo leaves one difficulty open
+    page.goto("/")
+    card = page.locator("#open-followup")
+    expect(card.locator("#open-blockers strong")).to_have_text(str(listed))
+    expect(card.locator("#open-requests")).to_contain_text("yêu cầu giải trình chưa trả lời")
+    card.locator("#open-blockers").click()
+    page.wait_for_url(re.compile(r"/kho-khan$"))
+    fits_the_phone(page)
+    logout(page)

@@ -19,8 +19,10 @@ from nghiquyet.config import Settings
 from nghiquyet.db import transaction
 from nghiquyet.demo.figures import OUTCOMES, Outcome, quarter_value, task_progress, year_value
 from nghiquyet.documents.service import import_document
+from nghiquyet.explanations.blockers import OFFICE
 from nghiquyet.plans.models import Plan
 from nghiquyet.plans.service import confirm_plan, get_plan
+from nghiquyet.reminders import followup
 from nghiquyet.reminders.service import run as remind
 from nghiquyet.reminders.service import set_contact
 from nghiquyet.series.service import refresh
@@ -114,6 +116,7 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
         _units_and_accounts(session, accounts, summary)
         office = _user(session, "vanphong")
         users_by_unit = {u.unit_id: u for u in session.query(User).filter(User.role == "unit")}
+        lagging: list[tuple[int, int]] = []
         for name, data in seed_files():
             doc = import_document(session, filename=name, data=data, actor=office, settings=settings)
             plan = confirm_plan(session, document_id=doc.id, actor=office)
@@ -123,9 +126,11 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
                 year, quarters, closed = PLAN_PERIODS[name]
                 plan = get_plan(session, plan_id=plan.id)
                 leads = _assign(session, plan, office, year, summary)
-                _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng, summary)
+                lagging += _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng,
+                                    summary)
         _district_plan(session, settings, office, summary)
         refresh(session, actor=office)  # as the office's imports and confirmations do in the app
+        _followup(session, _user(session, "lanhdao"), lagging, users_by_unit)
         _contacts(session)
     # Đôn đốc: the demo's year closed on 31/12/2024 and its reports were due on 15/01/2025; the
     # reminders of 27/01/2025 (late, and escalated after ten days) are made in the app, so the bell
@@ -224,14 +229,20 @@ def _assign(session: Session, plan: Plan, office: User, year: int,
 
 def _updates(session: Session, plan: Plan, leads: dict[tuple[str, int], int],
              users_by_unit: dict[int | None, User], office: User, year: int, quarters: tuple[str, ...],
-             closed: bool, rng: random.Random, summary: DemoSummary) -> None:
-    """Quarterly (and, for a closed year, yearly) figures in every state, entered by the lead unit."""
+             closed: bool, rng: random.Random, summary: DemoSummary) -> list[tuple[int, int]]:
+    """Quarterly (and, for a closed year, yearly) figures in every state, entered by the lead unit.
+
+    Returns the (indicator, lead unit) pairs of a closed year whose figures missed: the ones a
+    leader would ask to explain."""
     returned_one = False
+    missed: list[tuple[int, int]] = []
     for indicator in plan.indicators:
         unit_id = leads.get(("indicator", indicator.id))
         if unit_id is None:
             continue
         outcome: Outcome = rng.choices(OUTCOMES, weights=OUTCOME_WEIGHTS)[0]
+        if closed and outcome == "khong_dat" and any(t.value is not None for t in indicator.targets):
+            missed.append((indicator.id, unit_id))
         reporter = users_by_unit.get(unit_id, office)
         for target in indicator.targets:
             if target.value is None:
@@ -269,6 +280,50 @@ def _updates(session: Session, plan: Plan, leads: dict[tuple[str, int], int],
             _report(session, summary, reporter, office, unit_id, f"{year}-{quarter}", state, task_id=task.id,
                     progress=task_progress(outcome, quarter),
                     note=NOTES[outcome] if last else "Đang triển khai theo kế hoạch.")
+    return missed
+
+
+DEMO_FOLLOWUP_AT = dt.datetime(2025, 1, 20, 2, 0, tzinfo=dt.UTC)  # a week before the demo's reminders
+EXPLAIN_QUESTION = ("Đề nghị làm rõ nguyên nhân chỉ tiêu không đạt kế hoạch năm 2024 và giải pháp, "
+                    "lộ trình khắc phục trong năm 2025.")
+EXPLAIN_ANSWER = ("Nguyên nhân chủ yếu do nguồn vốn bố trí chậm, một số dự án vướng giải phóng mặt bằng. "
+                  "Năm 2025 đơn vị tập trung tháo gỡ, phấn đấu hoàn thành phần còn thiếu "
+                  "trong 6 tháng đầu năm.")
+BLOCKERS = (  # (title, detail, closed with this decision or still open)
+    ("Chưa được bố trí kinh phí thực hiện",
+     "Đến nay chưa có quyết định giao kinh phí năm 2025 cho nhiệm vụ này; đề nghị Văn phòng báo cáo "
+     "Thường trực xem xét, bố trí nguồn.", None),
+    ("Số liệu của các huyện gửi chậm",
+     "Một số huyện gửi số liệu sau hạn 15 ngày, đơn vị chưa tổng hợp kịp.",
+     "Văn phòng đã có văn bản đôn đốc các huyện gửi số liệu đúng hạn; từ quý I/2025 áp dụng lịch nhắc việc."),
+)
+
+
+def _followup(session: Session, leader: User, missed: list[tuple[int, int]],
+              users_by_unit: dict[int | None, User]) -> None:
+    """Giải trình and vướng mắc in the demo: the leader asked the lead units of two targets that missed
+    to explain (one answered, one still open), and units raised difficulties to the office (one closed
+    with a decision, one open): the panels, the list of open blockers and the bell all have something."""
+    missed = [(i, u) for i, u in missed if u in users_by_unit]  # a unit with a reporter to answer
+    now = DEMO_FOLLOWUP_AT
+    due = now.date() + dt.timedelta(days=21)
+    for i, (indicator_id, unit_id) in enumerate(missed[:2]):
+        req = followup.ask_to_explain(session, actor=leader, item_type="indicator", item_id=indicator_id,
+                                      unit_id=unit_id, question=EXPLAIN_QUESTION, due=due, now=now,
+                                      period="2024")
+        req.requested_at = now
+        if i == 0:
+            followup.answer_explanation(session, actor=users_by_unit[unit_id], request_id=req.id,
+                                        answer=EXPLAIN_ANSWER, now=now + dt.timedelta(days=3))
+    for (indicator_id, unit_id), (title, detail, decision) in zip(missed, BLOCKERS, strict=False):
+        blocker = followup.raise_blocker(session, actor=users_by_unit[unit_id], item_type="indicator",
+                                         item_id=indicator_id, unit_id=unit_id, to=OFFICE,
+                                         title=title, detail=detail, now=now)
+        blocker.raised_at = now
+        if decision is not None:
+            office = followup.office_users(session)[0]
+            followup.close_blocker(session, actor=office, blocker_id=blocker.id, decision=decision,
+                                   now=now + dt.timedelta(days=2))
 
 
 def _report(session: Session, summary: DemoSummary, reporter: User, office: User, unit_id: int, period: str,

@@ -57,16 +57,28 @@ DEFAULT_RULES: tuple[tuple[RuleKind, int], ...] = (
 
 
 def ensure_defaults(session: Session) -> ReminderSettings:
-    """The settings row and the default rules, created on first use."""
+    """The settings row and the default rules, created on first use.
+
+    Two requests can both come first (two workers, two tabs): the row and the rules go in one
+    savepoint keyed on the settings row's fixed id, so the one that loses the race rolls back its
+    copy of the rules too and reads the winner's row, instead of failing or doubling the rules.
+    """
     settings = session.get(ReminderSettings, 1)
-    if settings is None:
-        settings = ReminderSettings(id=1, due_day=15, quiet_start=22, quiet_end=6)
-        session.add(settings)
-        if session.scalar(select(ReminderRule.id).limit(1)) is None:
-            session.add_all(
-                ReminderRule(kind=k, days=d, channels="inapp,email", active=True) for k, d in DEFAULT_RULES
-            )
-        session.flush()
+    if settings is not None:
+        return settings
+    try:
+        with session.begin_nested():
+            session.add(ReminderSettings(id=1, due_day=15, quiet_start=22, quiet_end=6))
+            if session.scalar(select(ReminderRule.id).limit(1)) is None:
+                session.add_all(
+                    ReminderRule(kind=k, days=d, channels="inapp,email", active=True)
+                    for k, d in DEFAULT_RULES
+                )
+    except IntegrityError:
+        pass  # the other first use committed its row (and rules) meanwhile
+    settings = session.get(ReminderSettings, 1, populate_existing=True)
+    if settings is None:  # pragma: no cover - a constraint failure that was not this row's
+        raise RuntimeError("reminder_settings row 1 is missing after its insert")
     return settings
 
 

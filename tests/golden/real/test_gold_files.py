@@ -11,7 +11,8 @@ import pytest
 
 HERE = Path(__file__).parent
 FRESH = HERE.parent / "fresh"  # the same conventions and checks (tests/golden/fresh/README.md)
-FOLDERS = [HERE / "dev", HERE / "holdout", FRESH / "dev", FRESH / "holdout"]
+FRESH2 = HERE.parent / "fresh2"  # this session's unseen set (tests/golden/fresh2/README.md)
+FOLDERS = [HERE / "dev", HERE / "holdout", *(s / p for s in (FRESH, FRESH2) for p in ("dev", "holdout"))]
 _spec = importlib.util.spec_from_file_location("check_gold", HERE / "check_gold.py")
 assert _spec is not None and _spec.loader is not None
 check_gold = importlib.util.module_from_spec(_spec)

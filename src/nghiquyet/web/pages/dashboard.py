@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from nghiquyet.accounts.models import User
+from nghiquyet.explanations.open_work import open_followup
 from nghiquyet.plans.service import list_plans
 from nghiquyet.reminders.due import due_work
 from nghiquyet.status import Period, Tally
@@ -84,6 +85,7 @@ def dashboard(
         group_bars={key: status_bar(t, label=GROUP_LABELS.get(key, key)) for key, t in ps.by_group.items()},
         plan_bar=status_bar(Tally(ps.total, ps.complete, ps.by_status), label=chosen.title),
         due=due_work(session, actor=user, today=today, plan_id=chosen.id, unit_id=f.unit_id),
+        followup=open_followup(session, actor=user, today=today),
         show_unit=user.role != "unit",
         gap_chart=gap_chart(gaps, title="Chỉ tiêu chậm: cần đạt đến kỳ này và thực hiện") if gaps else None,
         by_unit=by_unit,
