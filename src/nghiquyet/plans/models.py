@@ -32,6 +32,10 @@ class Plan(Versioned, Base):
     # 1: the office approves every figure; 2: a figure of a unit whose parent unit has reporters is
     # approved by that parent first ("đã duyệt ở cấp dưới"), then by the office ("ở cấp trên").
     approval_levels: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # A commune's or district's plan that carries out a plan of the level above ("kế hoạch thực hiện
+    # nghị quyết của Tỉnh ủy"): the roll-up of a plan counts the plans below it with it.
+    parent_plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"),
+                                                       index=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 

@@ -14,7 +14,7 @@ from nghiquyet.series.links import is_confirmed, live_members
 from nghiquyet.series.models import Series, SeriesMember
 from nghiquyet.series.rules import Point, Warning, check
 from nghiquyet.status import Period
-from nghiquyet.tracking.models import Update
+from nghiquyet.tracking.models import Update, counts_for_target
 
 
 @dataclass
@@ -72,7 +72,8 @@ def _figures(session: Session, members: list[MemberView]) -> None:
         return
     rows = session.execute(
         select(Update.target_id, Update.period, Update.value, Update.version, Update.id)
-        .where(Update.target_id.in_(list(ids)), Update.state == "approved", Update.value.is_not(None))
+        .where(Update.target_id.in_(list(ids)), Update.state == "approved", Update.value.is_not(None),
+               counts_for_target())
         .order_by(Update.version, Update.id))
     for target_id, period, value, _, _ in rows:
         assert target_id is not None and value is not None

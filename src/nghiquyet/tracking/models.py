@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     CheckConstraint,
+    ColumnElement,
     Date,
     Float,
     ForeignKey,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    exists,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -121,6 +123,39 @@ class Evidence(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     update: Mapped[Update] = relationship(back_populates="evidence")
+
+
+class TargetShare(Base):
+    """A unit's share of a target (phần chỉ tiêu giao cho đơn vị cấp dưới): the value it must reach.
+
+    A province's "thu ngân sách 6.000 tỷ đồng" split into each district's or commune's figure. The
+    share is judged as its target is (same comparator, wording, year and rules), with the share's
+    value, against the share unit's own approved figure for the target; that figure is the unit's
+    part, so it never stands for the target itself (`counts_for_target`).
+    """
+
+    __tablename__ = "target_shares"
+    __table_args__ = (UniqueConstraint("target_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"))
+    # Denormalised from the target, as Target.plan_id is: a plan's shares in one indexed query.
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)  # the high end, for a range target
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+
+
+def counts_for_target() -> ColumnElement[bool]:
+    """Whether an Update's figure stands for its target: not when its unit holds a share of the
+    target (that figure is the unit's part, judged against the share). Every query that picks a
+    target's figure (`plan_status`, the stored statuses, the roll-up) adds this one condition."""
+    return ~exists().where(TargetShare.target_id == Update.target_id, TargetShare.unit_id == Update.unit_id)
 
 
 class StoredStatus(Base):

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally, tally_counts
-from nghiquyet.tracking.models import Assignment, StoredStatus, Update
+from nghiquyet.tracking.models import Assignment, StoredStatus, Update, counts_for_target
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
 from nghiquyet.tracking.stored_status import ensure_current, tally_of
 from nghiquyet.units.models import Unit
@@ -145,7 +145,8 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     wanted, root = _parse(session, root_unit_id, period)
     led = _led(session, root)
     wanted_code = wanted.code
-    own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved")
+    own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved",
+                      counts_for_target())
     running = running_in(wanted.year)
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
@@ -171,7 +172,8 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     missing = {row[0] for row in rows} - exact.keys() if subs else set()
     if missing:
         query = select(Update.target_id, Update.period, Update.value, Update.decided_at, Update.version,
-                       Update.id).where(Update.period.in_(subs), Update.state == "approved")
+                       Update.id).where(Update.period.in_(subs), Update.state == "approved",
+                                                  counts_for_target())
         if len(missing) <= IN_LIST_LIMIT:
             query = query.where(Update.target_id.in_(sorted(missing)))
         else:

@@ -28,7 +28,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Judgement, Period, Tally, TargetSpec, judge, judge_indicator, spec_for, tally
-from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.models import Assignment, Update, counts_for_target
 
 
 @dataclass
@@ -131,20 +131,31 @@ def _rank(a: Actual, requested: str, ends: dict[str, dt.date]) -> Rank:
 def latest_actuals(session: Session, *, plan_id: int, period: Period,
                    target_ids: Iterable[int] | None = None) -> dict[int, Actual]:
     """For each target of the plan, the approved figure that stands for `period` (see module doc)."""
-    codes = periods_within(period)
-    ends = {c: Period.parse(c).end for c in codes}
     columns = (Update.id, Update.target_id, Update.period, Update.value, Update.version, Update.decided_at)
-    query = select(*columns).where(Update.plan_id == plan_id, Update.period.in_(codes),
-                                   Update.state == "approved", Update.target_id.is_not(None))
+    query = select(*columns).where(Update.plan_id == plan_id, Update.period.in_(periods_within(period)),
+                                   Update.state == "approved", Update.target_id.is_not(None),
+                                   counts_for_target())
     if target_ids is not None:
         query = query.where(Update.target_id.in_(list(target_ids)))
-    best: dict[int, Actual] = {}
-    for row in session.execute(query):
-        assert row.target_id is not None
-        actual = Actual(row.id, row.target_id, row.period, row.value, row.version, row.decided_at)
-        current = best.get(actual.target_id)
+    found = (Actual(row.id, row.target_id, row.period, row.value, row.version, row.decided_at)
+             for row in session.execute(query))
+    return standing_figures(((a.target_id, a) for a in found), period)
+
+
+K = TypeVar("K")
+
+
+def standing_figures(candidates: Iterable[tuple[K, Actual]], period: Period) -> dict[K, Actual]:
+    """Of the approved figures inside `period` keyed by what they stand for (a target; a unit's share
+    of it), the one that stands for each key: the rule of the module doc, in one place."""
+    ends: dict[str, dt.date] = {}
+    best: dict[K, Actual] = {}
+    for key, actual in candidates:
+        if actual.period not in ends:
+            ends[actual.period] = Period.parse(actual.period).end
+        current = best.get(key)
         if current is None or _rank(actual, period.code, ends) > _rank(current, period.code, ends):
-            best[actual.target_id] = actual
+            best[key] = actual
     return best
 
 

@@ -42,7 +42,7 @@ import nghiquyet.status.specs
 import nghiquyet.tracking.status
 from nghiquyet.plans.models import Plan, Target
 from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for, tally_counts
-from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
+from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, TargetShare, Update, counts_for_target
 from nghiquyet.tracking.status import judge_target, judging_date, plan_end_of
 
 KINDS = ("year", "half", "quarter", "month")
@@ -88,7 +88,7 @@ def _judged(conn: Connection, indicator_ids: list[int] | None, on: dt.date) -> l
                     .join(Plan, Plan.id == Target.plan_id))
     figure_query = (select(Update.target_id, Update.period, Update.value, Update.decided_at, Update.version,
                            Update.id)
-                    .where(Update.state == "approved", Update.target_id.is_not(None)))
+                    .where(Update.state == "approved", Update.target_id.is_not(None), counts_for_target()))
     targets: list[Any] = []
     figures: dict[int | None, list[Any]] = defaultdict(list)  # target id → its approved Figures
     if indicator_ids is None:
@@ -248,6 +248,9 @@ def _touched(session: Session) -> tuple[set[int], set[int], set[int]]:
                 targets.add(obj.target_id)
                 old = sa_inspect(obj).attrs.target_id.history.deleted
                 targets.update(t for t in old or () if t is not None)
+        elif isinstance(obj, TargetShare):
+            # A share moves its unit's figures off the target (or back onto it, when removed).
+            targets.add(obj.target_id)
         elif isinstance(obj, Target):
             if obj.indicator_id is not None:
                 indicators.add(obj.indicator_id)

@@ -22,6 +22,7 @@ from nghiquyet.status import Period
 from nghiquyet.tracking.approval_levels import require_lower_done, require_may_return
 from nghiquyet.tracking.assignments import is_assigned, lead_unit_id
 from nghiquyet.tracking.models import UPDATE_STATES, Update
+from nghiquyet.tracking.shares import holds_share
 from nghiquyet.units.models import Unit
 from nghiquyet.units.permissions import (
     Actor,
@@ -109,8 +110,10 @@ def create_update(session: Session, *, actor: Actor, period: str, target_id: int
     indicator_id = item.indicator_id if isinstance(item, Target) else None
     unit = _resolve_unit(session, actor, unit_id, indicator_id, task_id)
     require_unit_write(actor, unit, "báo cáo")
-    if actor.role == "unit" and not is_assigned(session, unit_id=unit, indicator_id=indicator_id,
-                                                task_id=task_id):
+    # A unit reports what it was given: an assigned item, or a target it holds a share of.
+    given = (is_assigned(session, unit_id=unit, indicator_id=indicator_id, task_id=task_id)
+             or (target_id is not None and holds_share(session, unit_id=unit, target_id=target_id)))
+    if actor.role == "unit" and not given:
         raise PermissionDenied("Đơn vị chưa được giao chỉ tiêu/nhiệm vụ này nên không được báo cáo")
     column = Update.target_id if target_id is not None else Update.task_id
     current = session.scalars(

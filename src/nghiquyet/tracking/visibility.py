@@ -24,7 +24,7 @@ WITHHELD_VI = ("Số liệu do đơn vị khác báo cáo: tài khoản đơn v�
                "không xem số liệu của đơn vị khác")
 
 
-def _figure_units(session: Session, actor: Actor) -> set[int] | None:
+def figure_units(session: Session, actor: Actor) -> set[int] | None:
     """Units whose figures `actor` reads (None: all); a unit account without a unit reads none."""
     if actor.role == "unit" and actor.unit_id is None:
         return set()
@@ -33,7 +33,7 @@ def _figure_units(session: Session, actor: Actor) -> set[int] | None:
 
 def withhold_figures(session: Session, actor: Actor, status: PlanStatus) -> PlanStatus:
     """`status` as `actor` may read it: other units' figures removed, judgements and tallies kept."""
-    allowed = _figure_units(session, actor)
+    allowed = figure_units(session, actor)
     if allowed is None:
         return status
     update_ids = {t.update_id for i in status.indicators for t in i.targets if t.update_id is not None}
@@ -72,7 +72,7 @@ F = TypeVar("F", bound=_Found)
 
 def withhold_hits(session: Session, actor: Actor, hits: Sequence[F]) -> list[F]:
     """Search hits without other units' update notes (a note is part of a unit's figure)."""
-    allowed = _figure_units(session, actor)
+    allowed = figure_units(session, actor)
     if allowed is None:
         return list(hits)
     update_ids = {h.item_id for h in hits if h.kind == "update" and h.item_id is not None}
