@@ -1,11 +1,13 @@
 """Series (one metric across plans and years), proposed updates from reported results, directives
 proposed as tasks, and documents' judgements read back against the tally.
 
-Listings refresh the proposals first (idempotent), so a document imported since shows up at once.
+Listings only read: proposals are made when a document is imported or a plan confirmed
+(series/service.py), never by a GET.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from fastapi import APIRouter
@@ -26,8 +28,8 @@ from nghiquyet.series.schemas import (
     SeriesRead,
     SeriesWarningRead,
 )
-from nghiquyet.series.service import refresh
 from nghiquyet.series.view import series_view
+from nghiquyet.tracking.schemas import ApiWarning
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.api.params import PathId, QueryId
 from nghiquyet.web.deps import CurrentUser, DbSession
@@ -47,7 +49,6 @@ def _proposal(session: Session, proposal: Proposal) -> ProposalRead:
 def series_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None,
                  indicator_id: QueryId = None) -> list[SeriesRead]:
     """Every series (proposed links included, `confirmed` false), of a plan or indicator when given."""
-    refresh(session, actor=user)
     return [_read(session, s) for s in list_series(session, actor=user, plan_id=plan_id,
                                                     indicator_id=indicator_id)]
 
@@ -100,7 +101,6 @@ def series_undo(series_id: PathId, session: DbSession, user: CurrentUser) -> Ser
 def proposals_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None,
                     state: Literal["proposed", "accepted", "dismissed"] | None = None) -> list[ProposalRead]:
     """Figures reported by documents, proposed as updates of the plan's targets."""
-    refresh(session, actor=user)
     found = proposals.list_proposals(session, actor=user, plan_id=plan_id, state=state)
     return [_proposal(session, p) for p in found]
 
@@ -128,7 +128,6 @@ def proposals_undo(proposal_id: PathId, session: DbSession, user: CurrentUser) -
 @router.get("/directives")
 def directives_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None) -> list[DirectiveRead]:
     """Directives of conclusion notices, proposed as tasks of the plan they refer to."""
-    refresh(session, actor=user)
     found = directives.list_task_proposals(session, actor=user, plan_id=plan_id)
     return [DirectiveRead.model_validate(directives.directive_dict(session, p)) for p in found]
 
@@ -139,7 +138,11 @@ def directives_accept(directive_id: PathId, session: DbSession, user: CurrentUse
     """The directive becomes a task of the plan (with lead, deadline and source line)."""
     plan = body.plan_id if body else None
     found = directives.accept(session, proposal_id=directive_id, actor=user, plan_id=plan)
-    return DirectiveRead.model_validate(directives.directive_dict(session, found))
+    read = DirectiveRead.model_validate(directives.directive_dict(session, found))
+    warning = directives.accept_warning(found, today=dt.date.today())
+    if warning:  # accepted all the same: a late directive is still the leaders' instruction
+        read.warnings.append(ApiWarning(code="deadline_past", message=warning))
+    return read
 
 
 @router.post("/directives/{directive_id}/dismiss")
