@@ -46,6 +46,16 @@ def deep_nesting(size: int) -> str:
     return "\n".join(lines)
 
 
+def digits_line(size: int) -> str:
+    """A one-line page of digits only: one endless number, no separator, word or full stop."""
+    return "7" * size
+
+
+def spaced_digits(size: int) -> str:
+    """A one-line page of single digits between spaces: as many numbers as the text can hold."""
+    return _repeat("1 ", size)
+
+
 def percent_line(size: int) -> str:
     """The hostile upload: one line of "1234,56%" separated by spaces (no word, no full stop)."""
     return _repeat("1234,56% ", size)
@@ -108,6 +118,7 @@ def report_lines(size: int) -> str:
 CASES: dict[str, Callable[[int], str]] = {
     "figures_sentence": figures_sentence,
     "numbers_line": numbers_line,
+    "digits_line": digits_line,
     "percent_line": percent_line,
     "percent_semicolons": percent_semicolons,
     "distinct_figures": distinct_figures,

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,10 +37,12 @@ import httpx
 from sqlalchemy import create_engine, func, select
 from tracking import each_database, machine_check
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: tests.serving
+from tests.serving import CLI, serving
+
 from nghiquyet.demo.build import demo_accounts
 from nghiquyet.tracking.models import Update
 
-CLI = [str(Path(sys.executable).with_name("nghiquyet"))]  # the venv's console script
 OFFICE_MIX = [
     ("dashboard page", 30),
     ("plan status", 25),
@@ -61,18 +62,13 @@ class Recorder:
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     created: list[int] = field(default_factory=list)
     approved: list[int] = field(default_factory=list)
+    ends: float = 0.0  # monotonic time the users stop at, set when they start
 
     def note(self, route: str, ms: float, error: str | None = None) -> None:
         with self.lock:
             self.times[route].append(ms)
             if error is not None:
                 self.errors[route].append(error)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _call(
@@ -132,10 +128,9 @@ def _unit_pool(client: httpx.Client) -> list[tuple[int, str, int]]:
 
 
 def _office_user(
-    base: str,
-    account: tuple[str, str, str],
+    client: httpx.Client,
+    role: str,
     rec: Recorder,
-    stop: float,
     think: float,
     plan_ids: list[int],
     queue: list[int],
@@ -144,10 +139,8 @@ def _office_user(
 ) -> None:
     """The office (and the admin) read and approve; a leader only reads."""
     rng = random.Random(seed)
-    username, password, role = account
-    client = _sign_in(base, username, password)
     mix = LEADER_MIX if role == "leader" else OFFICE_MIX
-    while time.monotonic() < stop:
+    while time.monotonic() < rec.ends:
         route = _weighted(rng, mix)
         if route == "dashboard page":
             _call(rec, route, client, "GET", "/")
@@ -172,11 +165,9 @@ def _office_user(
 
 
 def _unit_user(
-    base: str,
-    account: tuple[str, str],
+    client: httpx.Client,
     pool: list[tuple[int, str, int]],
     rec: Recorder,
-    stop: float,
     think: float,
     queue: list[int],
     qlock: threading.Lock,
@@ -184,9 +175,8 @@ def _unit_user(
 ) -> None:
     """A unit reporter; `pool` is the (task, period) pairs it alone sends."""
     rng = random.Random(seed)
-    client = _sign_in(base, *account)
     plan_ids = sorted({p for _, _, p in pool}) or [1]
-    while time.monotonic() < stop:
+    while time.monotonic() < rec.ends:
         route = _weighted(rng, UNIT_MIX)
         if route == "my work page":
             _call(rec, route, client, "GET", "/viec-cua-toi")
@@ -211,7 +201,8 @@ def _unit_user(
     client.close()
 
 
-def _start_server(url: str, data_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def _seeded_env(url: str, data_dir: Path) -> dict[str, str]:
+    """The server's environment, on a database `nghiquyet demo --seed-only` has just filled."""
     env = {
         **os.environ,
         "NGHIQUYET_DATABASE_URL": url,
@@ -220,31 +211,13 @@ def _start_server(url: str, data_dir: Path, workers: int) -> tuple[subprocess.Po
         "NGHIQUYET_REMINDERS": "off",
     }
     subprocess.run([*CLI, "demo", "--seed-only"], env=env, check=True, stdout=subprocess.DEVNULL)
-    port = _free_port()
-    server = subprocess.Popen(
-        [*CLI, "serve", "--port", str(port), "--workers", str(workers)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240
-    while True:
-        try:
-            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                return server, base
-        except httpx.TransportError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            said = server.stderr.read().decode()[-2000:] if server.stderr else ""
-            raise SystemExit(f"serve did not start: {said}")
-        time.sleep(0.5)
+    return env
 
 
 Users = tuple[list[threading.Thread], Recorder, str]
 
 
-def _users(base: str, users: int, seconds: float, think: float) -> Users:
+def _users(base: str, users: int, think: float) -> Users:
     """The simulated users (a fifth office, admin and leaders; the rest unit reporters), not yet started."""
     accounts = demo_accounts()
     office = [(a.username, a.password, a.role) for a in accounts if a.role in ("office", "admin", "leader")]
@@ -258,14 +231,14 @@ def _users(base: str, users: int, seconds: float, think: float) -> Users:
     admin.close()
     n_office = max(1, users // 5)
     n_units = users - n_office
-    rec, qlock, stop = Recorder(), threading.Lock(), time.monotonic() + seconds
-    threads = [
-        threading.Thread(
-            target=_office_user,
-            args=(base, office[i % len(office)], rec, stop, think, plan_ids, queue, qlock, i),
-        )
-        for i in range(n_office)
-    ]
+    rec, qlock = Recorder(), threading.Lock()
+    # Every user signs in here, one after another, before the clock starts: fifty sign-ins at once from
+    # one address are what the login throttle refuses (issue 11), and signing in is not in the mix.
+    threads = []
+    for i in range(n_office):
+        username, password, role = office[i % len(office)]
+        args = (_sign_in(base, username, password), role, rec, think, plan_ids, queue, qlock, i)
+        threads.append(threading.Thread(target=_office_user, args=args))
     # The pairs each unit may still send are read once, before anyone starts, and dealt out to the users
     # who report for that unit (several accounts of one unit, or more users than accounts): each
     # takes every k-th, so no two users ever send the same figure.
@@ -279,22 +252,25 @@ def _users(base: str, users: int, seconds: float, think: float) -> Users:
     for i, account in enumerate(playing):
         same = [j for j, other in enumerate(playing) if other.unit_code == account.unit_code]
         pool = pools[account.unit_code][same.index(i) :: len(same)]
-        args = (base, (account.username, account.password), pool, rec, stop, think, queue, qlock, 1000 + i)
+        client = _sign_in(base, account.username, account.password)
+        args = (client, pool, rec, think, queue, qlock, 1000 + i)
         threads.append(threading.Thread(target=_unit_user, args=args))
     return threads, rec, f"{users} users ({n_office} office/leader, {n_units} units)"
 
 
 def run(url: str, name: str, users: int, seconds: float, think: float, workers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        server, base = _start_server(url, Path(tmp), workers)
-        try:
-            threads, rec, note = _users(base, users, seconds, think)
+        env = _seeded_env(url, Path(tmp))
+        with serving(env, Path(tmp) / "serve.log", ["--workers", str(workers)]) as server:
+            base = server.url
+            threads, rec, note = _users(base, users, think)
             print(
                 f"{name}: {note}, {seconds:.0f} s, think {think:g} s, serve --workers {workers}; "
                 f"{machine_check()}",
                 flush=True,
             )
             began = time.monotonic()
+            rec.ends = began + seconds
             for t in threads:
                 t.start()
             for t in threads:
@@ -302,12 +278,6 @@ def run(url: str, name: str, users: int, seconds: float, think: float, workers: 
             elapsed = time.monotonic() - began
             _print(rec, elapsed)
             _check_writes(url, rec)
-        finally:
-            server.terminate()
-            try:
-                server.wait(30)
-            except subprocess.TimeoutExpired:
-                server.kill()
 
 
 def _print(rec: Recorder, elapsed: float) -> None:

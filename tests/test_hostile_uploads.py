@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import subprocess
-import sys
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.serving import CLI, serving
 
 UPLOAD_BOUND_S = 120.0  # each hostile upload answered within this (the wall limit below, plus margin)
 HEALTH_P95_S = 0.100
@@ -105,12 +106,6 @@ def numbers_line() -> bytes:
     return (unit * (1_048_576 // len(unit)))[:1_000_000].encode()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class HealthPoller(threading.Thread):
     def __init__(self, base: str) -> None:
         super().__init__(daemon=True)
@@ -133,33 +128,15 @@ class HealthPoller(threading.Thread):
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> object:
+def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     env = {**os.environ, "NGHIQUYET_DATA_DIR": str(tmp_path),
            "NGHIQUYET_DATABASE_URL": f"sqlite:///{tmp_path / 'nghiquyet.db'}",
            "NGHIQUYET_EXTRACT_CPU_SECONDS": "30", "NGHIQUYET_EXTRACT_WALL_SECONDS": "90"}
-    cli = [str(Path(sys.executable).parent / "nghiquyet")]
-    add = subprocess.run([*cli, "user", "add", "vanphong", "--role", "office", "--password", "vanphong123"],
+    add = subprocess.run([*CLI, "user", "add", "vanphong", "--role", "office", "--password", "vanphong123"],
                          env=env, capture_output=True, text=True, timeout=120)
     assert add.returncode == 0, add.stderr
-    port = _free_port()
-    proc = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}/api/v1"
-    try:
-        deadline = time.monotonic() + 240
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-            assert time.monotonic() < deadline, "serve did not start within 240 s"
-            time.sleep(0.3)
-        yield base, tmp_path
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serving(env, tmp_path / "serve.log") as running:
+        yield running.api, tmp_path
 
 
 def test_hostile_uploads_are_answered_while_health_keeps_answering(server: tuple[str, Path]) -> None:

@@ -6,7 +6,6 @@ here instead, so it neither depends on the demo's data nor changes what other te
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,13 +18,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.config import Settings, load_settings
 from tests.browser.helpers import DESKTOP
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+from tests.serving import free_port
 
 
 @contextmanager
@@ -36,7 +29,7 @@ def serve(data_dir: Path) -> Iterator[str]:
     from nghiquyet.web.app import create_app
 
     app = create_app(load_settings(data_dir=data_dir))
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -110,3 +110,20 @@ def test_the_members_a_body_is_made_of_are_no_result() -> None:
         "Nhiệm kỳ qua, Đảng bộ kết nạp 58 đảng viên mới."
     )
     assert _values(text) == [58.0]
+
+
+def test_a_bare_rate_word_measures_the_head_noun_before_it() -> None:
+    got = _metrics("Khu vực dịch vụ tăng 5,1%, trong đó ngành vận tải đứng đầu với mức tăng trưởng 12,4%.")
+    assert got[1] == ("Ngành vận tải", 12.4, "%")
+    got = _metrics("Ngành chế biến gỗ đã lấy lại đà, tăng trưởng 3,2%.")
+    assert got == [("Ngành chế biến gỗ", 3.2, "%")]
+
+
+def test_a_rate_word_with_no_noun_before_it_borrows_the_subject_before() -> None:
+    got = _metrics("Doanh thu bán lẻ đạt 900 tỷ đồng; mức tăng 8,8%.")
+    assert got[1][1:] == (8.8, "%") and got[1][0].startswith("Doanh thu bán lẻ")
+
+
+def test_a_comparison_with_an_earlier_level_keeps_the_subject_and_names_that_time() -> None:
+    got = _metrics("Giá trị xuất khẩu tăng 9,3%, thấp hơn mức tăng 10,2% của năm 2030 và chưa đạt kịch bản.")
+    assert got == [("Giá trị xuất khẩu", 9.3, "%"), ("Giá trị xuất khẩu của năm 2030", 10.2, "%")]

@@ -64,6 +64,20 @@ def test_a_one_megabyte_line_of_percentages_costs_a_bounded_number_of_plain_pass
     assert spent < bound, f"{spent:.2f} s of CPU = {spent / plain:.0f} plain passes"
 
 
+@pytest.mark.timeout(300)
+def test_a_one_megabyte_line_of_digits_is_read_as_no_figure_in_bounded_time() -> None:
+    # One endless number: the cue that tells a figure from a year backtracked through the whole run
+    # from every digit (quadratic: over ten minutes of CPU for the megabyte, 0.6 s now).
+    text = worst.digits_line(1_000_000)
+    plain = min(_cpu(_plain_pass, text) for _ in range(3))
+    extraction = extract_text(text)
+    assert (extraction.indicators, extraction.tasks, extraction.results) == ([], [], [])
+    assert extraction.lines == 1
+    spent = _cpu(extract_text, text)
+    bound = PLAIN_PASSES * max(plain, 0.005)
+    assert spent < bound, f"{spent:.2f} s of CPU = {spent / plain:.0f} plain passes"
+
+
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("case", sorted(worst.CASES))
 def test_each_worst_case_grows_linearly(case: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes, policy
@@ -18,6 +17,7 @@ from nghiquyet.reminders.service import ensure_defaults, set_contact
 from nghiquyet.tracking.assignments import assign
 from nghiquyet.tracking.updates import create_update, return_update, submit_update
 from tests.factories import make_plan, make_unit, make_user
+from tests.serving import free_port
 
 
 class _Inbox:
@@ -38,16 +38,10 @@ class SmtpServer:
     inbox: _Inbox
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
     inbox = _Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:

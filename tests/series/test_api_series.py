@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.config import Settings
+from nghiquyet.series.service import refresh
 from tests.api.conftest import login, password_hash
 from tests.factories import SEEDS, make_user
 from tests.series.conftest import SeedWorld, build_seed_world
@@ -17,6 +18,7 @@ def world(settings: Settings, session_factory: sessionmaker[Session]) -> SeedWor
     with session_factory() as session:
         built = build_seed_world(session, settings, password_hash=password_hash())
         make_user(session, role="leader", username="lanhdao", password_hash=password_hash())
+        refresh(session, actor=built.office)  # what the web's imports and confirmations propose
         session.commit()
         return built
 

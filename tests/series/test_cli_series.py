@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from nghiquyet.cli import app
 from nghiquyet.config import Settings
+from nghiquyet.series.service import refresh
 from tests.factories import SEEDS
 from tests.series.conftest import build_seed_world
 
@@ -21,6 +22,7 @@ PROPOSAL_KEYS = {"id", "indicator_id", "target_id", "period", "value", "unit", "
 def office_unit(settings: Settings, session_factory: sessionmaker[Session]) -> int:
     with session_factory() as session:
         world = build_seed_world(session, settings)
+        refresh(session, actor=world.office)  # what `nghiquyet import --plan` proposes
         session.commit()
         return world.office_unit.id
 

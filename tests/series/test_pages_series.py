@@ -12,6 +12,7 @@ from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import citation_name
 from nghiquyet.plans.items import add_indicator
 from nghiquyet.plans.schemas import IndicatorCreate, TargetCreate
+from nghiquyet.series.service import refresh
 from tests.api.conftest import login, password_hash
 from tests.series.conftest import SeedWorld, build_seed_world
 
@@ -32,6 +33,7 @@ def world(settings: Settings, session_factory: sessionmaker[Session]) -> SeedWor
             text="Thu ngân sách nhà nước trên địa bàn năm 2025 (phụ lục)", line=76,
             targets=[TargetCreate(metric="Thu ngân sách nhà nước trên địa bàn", value=18000, unit="tỷ đồng",
                                   year=2025)]))
+        refresh(session, actor=built.office)  # what the web's imports and confirmations propose
         session.commit()
         return built
 

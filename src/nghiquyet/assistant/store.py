@@ -142,12 +142,8 @@ class StoredCorpus:
         # lists are read for the one document an answer is built from (`meta`, `groups`).
         light = [_DOCS.c.document_id, _DOCS.c.filename, _DOCS.c.doc_type, _DOCS.c.names,
                  _DOCS.c.title_words, cast(_DOCS.c.years, Text), cast(_DOCS.c.passage_years, Text)]
-        self.documents = tuple(DocumentFacts(
-            doc_id, filename, doc_type, tuple(_years(years)), {},
-            frozenset(n for n in names.split(" | ") if n), frozenset(title.split()), (), (),
-            frozenset(_years(passage_years)), f" {title} ")
-            for doc_id, filename, doc_type, names, title, years, passage_years
-            in session.execute(select(*light).order_by(_DOCS.c.document_id)))
+        self.documents = tuple(_light_facts(tuple(row)) for row in session.execute(
+            select(*light).order_by(_DOCS.c.document_id)))
         self._meta: dict[int, tuple[dict[str, Any], tuple[tuple[int, str, str], ...]]] = {}
         self._by_id = {d.document_id: d for d in self.documents}
 
@@ -158,6 +154,31 @@ class StoredCorpus:
             _TERMS.c.word.in_(wanted))).all())
         self._total = max(int(counts.get("", 0)), 1)
         self._idf = {w: math.log(1 + self._total / (1 + max(int(counts.get(w, 0)), 0))) for w in wanted if w}
+
+    def word_uses(self, words: Iterable[str], lines: bool = False) -> dict[str, int]:
+        """How many passages use each word; with `lines`, a word that only a document line uses
+        counts 1 (one indexed lookup per such word: a question has few words no passage holds)."""
+        wanted = sorted(set(words))
+        out: dict[str, int] = {}
+        for chunk in range(0, len(wanted), 900):
+            out.update((w, int(n)) for w, n in self.session.execute(
+                select(_TERMS.c.word, _TERMS.c.passages).where(
+                    _TERMS.c.word.in_(wanted[chunk:chunk + 900]), _TERMS.c.passages > 0)))
+        if lines:
+            for word in (w for w in wanted if w not in out and w.isalnum()):
+                if self._in_some_line(word):
+                    out[word] = 1
+        return out
+
+    def _in_some_line(self, word: str) -> bool:
+        if self.session.get_bind().dialect.name == "sqlite":
+            found = self.session.execute(text("SELECT 1 FROM search_fts WHERE search_fts MATCH :w LIMIT 1"),
+                                         {"w": f'"{word}"'}).first()
+        else:
+            found = self.session.execute(text(
+                "SELECT 1 FROM search_entries WHERE tsv @@ to_tsquery('simple', :w) LIMIT 1"),
+                {"w": word}).first()
+        return found is not None
 
     def idf(self, word: str) -> float:
         if word not in self._idf:
@@ -257,10 +278,60 @@ class StoredCorpus:
                 [doc], _PASSAGES.c.document_id == doc.document_id))
         return self._passages[doc.document_id]
 
+    def line_windows(self, hits: Sequence[tuple[int, int, int]], span: int) -> dict[int, dict[int, str]]:
+        """The lines within `span` of each hit (search entry id, document id, line): {document id:
+        {line: text}}. A document's lines are indexed in line order (blank ones are not), so its
+        entries' ids grow with the line: the lines around a hit are among the ids around its own
+        once a line at least `span` before and one at least `span` after it are among them. A
+        window where they are not (a document's first or last lines) is read by document and line."""
+        wanted = sorted({entry + k for entry, _, _ in hits for k in range(-span, span + 1)})
+        rows: dict[int, tuple[int, int, str]] = {}
+        e = SearchEntry
+        for chunk in range(0, len(wanted), 900):
+            ids = wanted[chunk:chunk + 900]
+            rows.update((r.id, (r.line_document_id, r.line, r.text)) for r in self.session.execute(
+                select(e.id, e.line_document_id, e.line, e.text).where(
+                    e.id.between(ids[0], ids[-1]), e.id.in_(ids), e.kind == "line")))
+        out: dict[int, dict[int, str]] = {}
+        for entry, doc_id, line in hits:
+            lines = out.setdefault(doc_id, {})
+            if doc_id in self._lines:  # already read whole
+                lines.update(enumerate(self._lines[doc_id], 1))
+                continue
+            near = [(k, rows[entry + k]) for k in range(-span, span + 1)
+                    if entry + k in rows and rows[entry + k][0] == doc_id]
+            if (any(k <= 0 and n <= line - span for k, (_, n, _) in near)
+                    and any(k >= 0 and n >= line + span for k, (_, n, _) in near)):
+                lines.update((n, t) for _, (_, n, t) in near if abs(n - line) <= span)
+                continue
+            lines.update((int(n or 0), t) for n, t in self.session.execute(select(e.line, e.text).where(
+                e.line_document_id == doc_id, e.kind == "line", e.line.between(line - span, line + span))))
+        return out
+
     def lines(self, doc: DocumentFacts) -> tuple[str, ...]:
         if doc.document_id not in self._lines:
             self._lines[doc.document_id] = tuple(_source_lines(self.session.connection(), doc.document_id))
         return self._lines[doc.document_id]
+
+
+# Light facts by the whole stored row they were parsed from: a row that changes is a new key, so a
+# hit is never stale; parsing 1,000 rows anew was a fifth of a question's time.
+_LIGHT: dict[tuple[Any, ...], DocumentFacts] = {}
+_LIGHT_MAX = 50_000
+
+
+def _light_facts(row: tuple[Any, ...]) -> DocumentFacts:
+    facts = _LIGHT.get(row)
+    if facts is None:
+        doc_id, filename, doc_type, names, title, years, passage_years = row
+        facts = DocumentFacts(
+            doc_id, filename, doc_type, tuple(_years(years)), {},
+            frozenset(n for n in names.split(" | ") if n), frozenset(title.split()), (), (),
+            frozenset(_years(passage_years)), f" {title} ")
+        if len(_LIGHT) >= _LIGHT_MAX:
+            _LIGHT.clear()
+        _LIGHT[row] = facts
+    return facts
 
 
 def _years(text: str | None) -> list[int]:

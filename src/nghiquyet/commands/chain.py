@@ -29,6 +29,7 @@ def confirm(
     from nghiquyet.documents.models import Document
     from nghiquyet.documents.naming import name_of
     from nghiquyet.plans.service import confirm_plan
+    from nghiquyet.series.service import refresh
 
     given = {"title": title, "number": number, "issuer": issuer}
     _, engine, factory = open_database()
@@ -48,6 +49,7 @@ def confirm(
                                               show_default=False).strip() or None
             plan = confirm_plan(session, document_id=document, actor=SYSTEM_ACTOR,
                                 title=given["title"], number=given["number"], issuer=given["issuer"])
+            refresh(session, actor=SYSTEM_ACTOR)  # links and proposals come with the confirmation
             typer.echo(f"Kế hoạch số {plan.id}: {name_of(plan)} ({len(plan.indicators)} chỉ tiêu, "
                        f"{len(plan.tasks)} nhiệm vụ)")
     except NghiquyetError as exc:

@@ -49,6 +49,7 @@ def import_files(
     from nghiquyet.documents.service import import_document
     from nghiquyet.errors import os_reason
     from nghiquyet.plans.service import confirm_plan
+    from nghiquyet.series.service import refresh
 
     settings, engine, factory = open_database()
     failed = 0
@@ -70,6 +71,7 @@ def import_files(
                     if plan:
                         confirmed = confirm_plan(session, document_id=doc.id, actor=SYSTEM_ACTOR)
                         line += f", kế hoạch số {confirmed.id}"
+                    refresh(session, actor=SYSTEM_ACTOR)  # proposals are made by writes, not listings
                     counts = doc.effective_extraction
                     line += (f" ({len(counts.get('indicators') or [])} chỉ tiêu, "
                              f"{len(counts.get('tasks') or [])} nhiệm vụ)")

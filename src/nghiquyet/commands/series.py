@@ -1,7 +1,7 @@
 """`series` (one metric across plans and years) and `proposals` (reported results to accept).
 
-Both list after a refresh, so a document imported since the last look shows up as proposals;
-their subcommands are the office's decisions, each audited and undoable.
+Both only list what imports and confirmations proposed (a listing writes nothing); their
+subcommands are the office's decisions, each audited and undoable.
 """
 
 from __future__ import annotations
@@ -50,16 +50,14 @@ def series_list(
     _check_format(format)
     from nghiquyet.documents.service import citation_names
     from nghiquyet.series.links import list_series
-    from nghiquyet.series.service import refresh
     from nghiquyet.series.view import series_view
 
     def work(session: Any) -> list[tuple[dict[str, Any], list[str]]]:
-        refresh(session, actor=SYSTEM_ACTOR)
         views = [series_view(session, s) for s in list_series(session, plan_id=plan)]
         names = citation_names(session)
         return [(v.to_dict(), _text(v, names)) for v in views]
 
-    rows = _run(work)  # printed after the commit: a closed pipe must not undo the proposals
+    rows = _run(work)
     if format == "json":
         typer.echo(json.dumps([r for r, _ in rows], ensure_ascii=False, indent=1))
         return
@@ -69,7 +67,7 @@ def series_list(
         typer.echo("\n".join(lines))
 
 
-_PROPOSAL_STATES = {"proposed": "chờ xem xét", "accepted": "đã chấp nhận", "rejected": "đã bỏ qua"}
+_PROPOSAL_STATES = {"proposed": "chờ xem xét", "accepted": "đã chấp nhận", "dismissed": "đã bỏ qua"}
 
 
 def _text(v: Any, names: dict[int | str, str]) -> list[str]:
@@ -134,10 +132,8 @@ def proposals_list(
     _check_format(format)
     from nghiquyet.documents.service import citation_names
     from nghiquyet.series.proposals import list_proposals, proposal_dict
-    from nghiquyet.series.service import refresh
 
     def work(session: Any) -> list[dict[str, Any]]:
-        refresh(session, actor=SYSTEM_ACTOR)
         found = list_proposals(session, actor=None, plan_id=plan, state=state)
         names = citation_names(session)
         return [{**proposal_dict(session, p), "_conversion": p.conversion,

@@ -27,6 +27,7 @@ from nghiquyet.plans.service import confirm_plan, get_plan, update_plan
 from nghiquyet.reminders import followup
 from nghiquyet.reminders.service import run as remind
 from nghiquyet.reminders.service import set_contact
+from nghiquyet.series.service import refresh
 from nghiquyet.status import Period, spec_for
 from nghiquyet.tracking.approval_levels import approve_below, set_approval_levels
 from nghiquyet.tracking.assignments import assign, assign_many
@@ -132,6 +133,7 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
                                     summary)
         district_plan = _district_plan(session, settings, office, summary)
         _shares(session, office, summary, district_plan)
+        refresh(session, actor=office)  # as the office's imports and confirmations do in the app
         _followup(session, _user(session, "lanhdao"), lagging, users_by_unit)
         _contacts(session)
     # Đôn đốc: the demo's year closed on 31/12/2024 and its reports were due on 15/01/2025; the

@@ -1,4 +1,8 @@
-"""The cycle's use cases in one place: refresh the proposals, then list and decide (see the modules)."""
+"""The cycle's use cases in one place: propose what a new document or plan brings, then list and decide.
+
+Proposals are made when something is written (a document imported, a plan confirmed), never when a
+page or a listing is read: a GET changes nothing, and a listing shows what the last write proposed.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,10 @@ from nghiquyet.units.permissions import Actor
 
 
 def refresh(session: Session, *, actor: Actor | None = None) -> None:
-    """Propose what is new since the last look: links between plans, updates from reported results.
+    """Propose what is new: links between plans, updates from reported results, tasks from directives.
 
-    Directives of conclusion notices become proposed tasks too.
-    Idempotent (unique keys, rejected links remembered), so every listing may run it: a document
-    imported or a plan confirmed since then shows up as proposals without a separate step.
+    Idempotent (unique keys, rejected links remembered); called by every import and confirmation
+    (web, API, command line, demo) in the same transaction as the write that made it necessary.
     """
     propose_links(session, actor=actor)
     proposals.scan(session)

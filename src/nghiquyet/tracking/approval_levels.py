@@ -12,6 +12,8 @@ figure, and a figure returned and sent again needs the lower level's approval ag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,24 +29,48 @@ from nghiquyet.units.permissions import Actor, require_manager
 LEVEL_CHOICES = (1, 2)
 
 
+def lower_approvers(session: Session, updates: Sequence[Update]) -> dict[int, Unit]:
+    """Update id → the unit that approves it before the office, for the updates that have one.
+
+    Three queries whatever the number of updates (their plans' levels, their units' parents, the
+    parents that have an active reporter), so a queue page costs the same for 5 rows or 500.
+    """
+    plan_ids = {u.plan_id for u in updates}
+    if not plan_ids:
+        return {}
+    two_levels = set(session.scalars(select(Plan.id).where(Plan.id.in_(plan_ids), Plan.approval_levels >= 2)))
+    candidates = [u for u in updates if u.plan_id in two_levels]
+    if not candidates:
+        return {}
+    parent_of: dict[int, int | None] = {
+        unit_id: parent_id for unit_id, parent_id in session.execute(
+            select(Unit.id, Unit.parent_id).where(Unit.id.in_({u.unit_id for u in candidates})))}
+    parent_ids = {p for p in parent_of.values() if p is not None}
+    if not parent_ids:
+        return {}
+    # Only a parent with someone there to judge the figure approves it; otherwise the office does.
+    has_reporter = (select(User.id).where(User.unit_id == Unit.id, User.role == "unit", User.active.is_(True))
+                    .exists())
+    parents = session.scalars(select(Unit).where(Unit.id.in_(parent_ids), has_reporter))
+    judges = {unit.id: unit for unit in parents}
+    found = {u.id: judges.get(parent_of.get(u.unit_id) or 0) for u in candidates}
+    return {update_id: unit for update_id, unit in found.items() if unit is not None}
+
+
 def lower_approver(session: Session, update: Update) -> Unit | None:
     """The unit that approves `update` before the office, or None when the office approves it alone."""
-    plan = session.get(Plan, update.plan_id)
-    if plan is None or plan.approval_levels < 2:
-        return None
-    unit = session.get(Unit, update.unit_id)
-    if unit is None or unit.parent_id is None:
-        return None
-    reporters = select(User.id).where(User.unit_id == unit.parent_id, User.role == "unit",
-                                      User.active.is_(True)).limit(1)
-    return session.get(Unit, unit.parent_id) if session.scalar(reporters) is not None else None
+    return lower_approvers(session, [update]).get(update.id)
+
+
+def awaiting_lower_each(session: Session, updates: Sequence[Update]) -> dict[int, Unit]:
+    """Update id → the lower level it still waits for (submitted, not yet approved below)."""
+    waiting = [u for u in updates if u.state == "submitted" and u.approved_below_at is None]
+    return lower_approvers(session, waiting)
 
 
 def awaiting_lower(session: Session, update: Update) -> Unit | None:
     """The lower level `update` still waits for (submitted, not yet approved below), else None."""
-    if update.state != "submitted" or update.approved_below_at is not None:
-        return None
-    return lower_approver(session, update)
+    return awaiting_lower_each(session, [update]).get(update.id)
 
 
 def require_lower_done(session: Session, update: Update) -> None:
@@ -56,7 +82,10 @@ def require_lower_done(session: Session, update: Update) -> None:
 
 
 def is_lower_approver(session: Session, update: Update, actor: Actor) -> bool:
-    unit = lower_approver(session, update)
+    return _judges(lower_approver(session, update), actor)
+
+
+def _judges(unit: Unit | None, actor: Actor) -> bool:
     return unit is not None and actor.active and actor.role == "unit" and actor.unit_id == unit.id
 
 
@@ -130,4 +159,6 @@ def waiting_for(session: Session, actor: Actor) -> list[Update]:
         .where(Update.unit_id.in_(children), Update.state == "submitted", Update.approved_below_at.is_(None),
                Plan.approval_levels >= 2)
         .order_by(Update.submitted_at, Update.id))
-    return [u for u in candidates if is_lower_approver(session, u, actor)]
+    listed = list(candidates)
+    judges = lower_approvers(session, listed)
+    return [u for u in listed if _judges(judges.get(u.id), actor)]

@@ -342,11 +342,13 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             own = source[clause.start : q.start]
         else:
             _, own = _split_gap(source[prev.end : q.start], prev_named)
-        ratio_base = False
+        ratio_base = compared = False
         lead_from = q.start - len(own)
         if state.narrative:
+            raw = own
             own, borrow = _narrative_subject(own)
-            lead_from = q.start - len(own)
+            compared = borrow and not own
+            lead_from = q.start - _evidence_reach(raw, own, compared)
             # "..., gấp 1,36 lần 5 năm trước": the words after a ratio are its base, the subject
             # is the one before.
             ratio_verb = _RATIO_VERB.search(source, q.start - len(own), q.number_start)
@@ -362,8 +364,11 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         lead_verb = cleaned[: len(cleaned) - len(subject)].strip().lower()
         named = bool(subject)
         after = _words_after(source, clause, q, nxt, subject)
+        if compared:  # "cao hơn mức tăng 4,6% của quý trước và ...": only the time it names is its own
+            after = _NEXT_LINK.split(after, 1)[0]
         baseline, after_words = _baseline(after)
-        after_words, t_year = _own_year(after_words, t_year)  # "chiếm 20% GRDP vào năm 2026"
+        if not compared:  # (the time a comparison names is what tells its figure apart: it stays)
+            after_words, t_year = _own_year(after_words, t_year)  # "chiếm 20% GRDP vào năm 2026"
         tail = _clean(after_words)
         if ratio_base and tail:
             tail = f"so với {tail}"
@@ -402,6 +407,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         prev, prev_named, prev_change = q, named, change
 
 
+_NEXT_LINK = re.compile(r",|\s(?:và|nhưng|song)(?![^\W_])", re.IGNORECASE)
 _PREDICATE_START = re.compile(r"\s*(có|được|sử\s+dụng|tham\s+gia)\s+\S", re.IGNORECASE)
 
 
@@ -481,10 +487,52 @@ _RATIO_VERB = re.compile(r"(?<![^\W_])gấp(?![^\W_])", re.IGNORECASE)
 _ONLY_VERB = re.compile(r"\s*(?:ước\s+)?(?:tăng|giảm|đạt|bằng|ước\s+đạt|ước\s+tính)?\s*\Z", re.IGNORECASE)
 
 
+# "mức tăng trưởng", "tốc độ tăng", "tăng trưởng": words that say how a thing is measured, not what it is.
+_RATE_ONLY = re.compile(r"\s*(?:(?:mức|tốc\s+độ)\s+)?(?:tăng(?:\s+trưởng)?|giảm)\s*\Z", re.IGNORECASE)
+# "(ngành X) đã có dấu hiệu phục hồi", "dẫn đầu": where a clause's head noun ends and its predicate begins.
+_PREDICATE_OPENS = re.compile(
+    r"(?<![^\W_])(?:đã|đang|cũng|vẫn|tiếp\s+tục|dẫn\s+đầu|đứng\s+đầu|vươn\s+lên|giữ|có|đạt|tăng|giảm)(?![^\W_])",
+    re.IGNORECASE,
+)
+# "..., cao hơn mức tăng 4,6% của năm trước": the same measure as the figure before, for another time.
+_COMPARED = re.compile(
+    r"\s*(?:cao|thấp|nhanh|chậm|lớn|nhỏ)\s+hơn(?:\s+(?:so\s+với\s+)?mức)?(?:\s+(?:tăng|giảm)(?:\s+trưởng)?)?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _evidence_reach(raw: str, own: str, compared: bool) -> int:
+    """How far before its figure a narrative figure's words start: its subject phrase, the comparison
+    ("cao hơn mức tăng"), or the whole clause when the subject is a head noun before a rate word."""
+    if compared:
+        return len(raw.rsplit(",", 1)[-1])
+    return len(own) if raw.endswith(own) else len(raw)
+
+
+def _rate_head(before: str) -> str:
+    """The thing a bare rate word measures: the head noun written before it in its clause."""
+    head = before.rstrip(" ,:")
+    head = head[: m.start()] if (m := _PREDICATE_OPENS.search(head)) else head
+    time = _TIME_LEAD.fullmatch(head)
+    return "" if time or not _clean(head) else head
+
+
 def _narrative_subject(own: str) -> tuple[str, bool]:
     """In prose, the subject of a figure is the last phrase before it, not the whole sentence.
-    Also says whether the words are only a time and a verb ("lũy kế 9 tháng ước tăng"), so the
-    figure borrows the subject before it."""
+    Also says whether the words are only a time and a verb ("lũy kế 9 tháng ước tăng"), or a
+    comparison with an earlier level ("cao hơn mức tăng"), so the figure borrows the subject before it."""
+    if _COMPARED.fullmatch(own.rsplit(",", 1)[-1]):
+        return "", True
+    whole = own
+    own, borrow = _phrase_before(own)
+    if not borrow and _RATE_ONLY.fullmatch(own):
+        # "ngành X dẫn đầu với mức tăng trưởng 19%": the rate measures the head noun before it.
+        head = _rate_head(whole[: len(whole) - len(own)])
+        return (head, False) if head else (own, True)
+    return own, borrow
+
+
+def _phrase_before(own: str) -> tuple[str, bool]:
     cues = list(_CLAUSE_CUE.finditer(own))
     # "... khởi sắc với 16/19 chỉ tiêu": cut after the cue; but "Tỷ lệ X là 50%" keeps its subject.
     if cues and (own[cues[-1].end() :].strip() or cues[-1].group().lower() != "là"):

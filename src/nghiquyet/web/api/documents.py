@@ -11,6 +11,7 @@ from nghiquyet.documents.schemas import DocumentDetail, DocumentRead, ReviewSave
 from nghiquyet.documents.service import get_document, import_document, list_documents, save_review
 from nghiquyet.errors import InputError
 from nghiquyet.plans.service import confirm_plan
+from nghiquyet.series.service import refresh
 from nghiquyet.web.api.params import PathId
 from nghiquyet.web.deps import AppSettings, CurrentUser, DbSession
 
@@ -49,6 +50,7 @@ def upload(file: Annotated[UploadFile, File(description="Văn bản: .txt, .md, 
     if not data:
         raise InputError("Tệp rỗng: không có nội dung để trích xuất.", path=name or None)
     doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
+    refresh(session, actor=user)  # the results it reports become proposals now, not when listed
     return Uploaded(id=doc.id, filename=doc.filename, extraction=doc.effective_extraction)
 
 
@@ -78,4 +80,5 @@ def confirm(document_id: PathId, session: DbSession, user: CurrentUser,
     given = body or PlanNaming()
     plan = confirm_plan(session, document_id=document_id, actor=user, title=given.title,
                         number=given.number, issuer=given.issuer)
+    refresh(session, actor=user)  # links to the other plans, figures already reported for this one
     return PlanCreated(plan_id=plan.id)

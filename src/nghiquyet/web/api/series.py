@@ -1,7 +1,8 @@
 """Series (one metric across plans and years), proposed updates from reported results, directives
 proposed as tasks, and documents' judgements read back against the tally.
 
-Listings refresh the proposals first (idempotent), so a document imported since shows up at once.
+Listings only read: proposals are made when a document is imported or a plan confirmed
+(series/service.py), never by a GET.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from nghiquyet.series.schemas import (
     SeriesRead,
     SeriesWarningRead,
 )
-from nghiquyet.series.service import refresh
 from nghiquyet.series.view import series_view
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.api.params import PathId, QueryId
@@ -47,7 +47,6 @@ def _proposal(session: Session, proposal: Proposal) -> ProposalRead:
 def series_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None,
                  indicator_id: QueryId = None) -> list[SeriesRead]:
     """Every series (proposed links included, `confirmed` false), of a plan or indicator when given."""
-    refresh(session, actor=user)
     return [_read(session, s) for s in list_series(session, actor=user, plan_id=plan_id,
                                                     indicator_id=indicator_id)]
 
@@ -100,7 +99,6 @@ def series_undo(series_id: PathId, session: DbSession, user: CurrentUser) -> Ser
 def proposals_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None,
                     state: Literal["proposed", "accepted", "dismissed"] | None = None) -> list[ProposalRead]:
     """Figures reported by documents, proposed as updates of the plan's targets."""
-    refresh(session, actor=user)
     found = proposals.list_proposals(session, actor=user, plan_id=plan_id, state=state)
     return [_proposal(session, p) for p in found]
 
@@ -128,7 +126,6 @@ def proposals_undo(proposal_id: PathId, session: DbSession, user: CurrentUser) -
 @router.get("/directives")
 def directives_index(session: DbSession, user: CurrentUser, plan_id: QueryId = None) -> list[DirectiveRead]:
     """Directives of conclusion notices, proposed as tasks of the plan they refer to."""
-    refresh(session, actor=user)
     found = directives.list_task_proposals(session, actor=user, plan_id=plan_id)
     return [DirectiveRead.model_validate(directives.directive_dict(session, p)) for p in found]
 

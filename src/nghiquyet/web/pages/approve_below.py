@@ -17,7 +17,7 @@ from nghiquyet.errors import ConflictError, InputError
 from nghiquyet.tracking.approval_levels import approve_below, waiting_for
 from nghiquyet.tracking.service import get_update, return_update
 from nghiquyet.web.deps import DbSession
-from nghiquyet.web.pages.approvals import approval_row
+from nghiquyet.web.pages.approvals import approval_row, approval_rows
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_user
 
 router = APIRouter(route_class=PageRoute)
@@ -26,7 +26,7 @@ PAGE = "/duyet-cap-duoi"
 
 @router.get(PAGE, response_class=HTMLResponse)
 def below_page(request: Request, session: DbSession, user: User = Depends(require_user)) -> HTMLResponse:
-    rows = [approval_row(session, u) for u in waiting_for(session, user)]
+    rows = approval_rows(session, waiting_for(session, user))
     return render(request, "tracking/approve_below.html", user, active="levels", rows=rows)
 
 

@@ -25,6 +25,7 @@ from nghiquyet.documents.service import (
 from nghiquyet.errors import InputError, NghiquyetError
 from nghiquyet.extract.read import read_document
 from nghiquyet.plans.service import confirm_plan, deadline_date, list_plans
+from nghiquyet.series.service import refresh
 from nghiquyet.tracking.service import past_deadline_warning
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.format import COMPARATOR_LABELS, GROUP_LABELS
@@ -113,6 +114,7 @@ def upload(
         data = upload_file.file.read(settings.max_upload_mb * 1_048_576 + 1)
         try:
             doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
+            refresh(session, actor=user)  # the results it reports become proposals now, not when read
         except InputError as exc:
             messages.append(
                 Message(
@@ -386,6 +388,7 @@ def confirm(
                       lines=_source_lines(doc, settings), **context)
     plan = confirm_plan(session, document_id=document_id, actor=user, title=given["title"] or None,
                         number=given["number"] or None, issuer=given["issuer"] or None)
+    refresh(session, actor=user)  # links to the other plans, figures already reported for this one
     return RedirectResponse(f"/ke-hoach/{plan.id}/giao-viec?moi=1", status_code=303)
 
 

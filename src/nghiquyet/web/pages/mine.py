@@ -29,7 +29,7 @@ from nghiquyet.tracking.service import (
 )
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.format import labelled, target_text, vn_number
-from nghiquyet.web.pages.approvals import approval_row
+from nghiquyet.web.pages.approvals import approval_rows
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_unit_user
 from nghiquyet.web.pages.periods import choose_plan, due_periods, label_of, period_choices, pick_period
 
@@ -170,11 +170,12 @@ def _page_context(session: Session, user: User, plan_id: str | None, period: str
     code = pick_period(period, plan, today)
     targets, tasks = _rows(session, user, plan, code)
     returned = []
-    for u in list_updates(session, actor=user, unit_id=user.unit_id, state="returned"):
+    given_back = list_updates(session, actor=user, unit_id=user.unit_id, state="returned")
+    # The item's own wording, whichever plan it belongs to (all rows read at once).
+    for u, row in zip(given_back, approval_rows(session, given_back), strict=True):
         kind = "chi-tieu" if u.target_id else "nhiem-vu"
         href = f"/viec-cua-toi?plan={u.plan_id}&period={u.period}#row-{kind}-{u.target_id or u.task_id}"
-        item = approval_row(session, u).title  # the item's own wording, whichever plan it belongs to
-        returned.append(ReturnedView(href, item, label_of(u.period), u.return_reason or ""))
+        returned.append(ReturnedView(href, row.title, label_of(u.period), u.return_reason or ""))
     return {
         "plans": plans,
         "plan": plan,

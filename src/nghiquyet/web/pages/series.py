@@ -24,7 +24,6 @@ from nghiquyet.series import directives, links, proposals
 from nghiquyet.series.judgement import judgement_checks
 from nghiquyet.series.links import list_series
 from nghiquyet.series.models import Proposal, TaskProposal
-from nghiquyet.series.service import refresh
 from nghiquyet.series.view import SeriesView, series_view
 from nghiquyet.status import Period
 from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus
@@ -196,7 +195,6 @@ def _panels(session: Session, user: User, indicator_id: int) -> list[Panel]:
 def series_panel(request: Request, indicator_id: int, session: DbSession,
                  user: User = Depends(require_user)) -> HTMLResponse:
     """The item page's series section (loaded into it by HTMX): members, figures, chart, warnings."""
-    refresh(session, actor=user)
     return render(request, "series/_panel.html", user, panels=_panels(session, user, indicator_id),
                   indicator_id=indicator_id, period_label=_period_label)
 
@@ -247,7 +245,6 @@ def _row(session: Session, p: Proposal) -> DecisionRow:
 def proposals_page(request: Request, session: DbSession, plan: int | None = None,
                    user: User = Depends(require_user)) -> HTMLResponse:
     """Figures reported by documents, proposed as updates; the office accepts, edits or dismisses."""
-    refresh(session, actor=user)
     plans = list_plans(session, actor=user)
     chosen = plan if plan is not None else None
     rows = [_row(session, p) for p in proposals.list_proposals(session, actor=user, plan_id=chosen)]
