@@ -130,16 +130,18 @@ def test_a_comparison_with_an_earlier_level_keeps_the_subject_and_names_that_tim
 
 
 def test_members_a_party_body_counts_describe_it_unless_admitted() -> None:
-    assert _values("Chi bộ hiện có 31 đảng viên; trong đó miễn sinh hoạt 4 đ/c, đảng viên dự bị 2 đ/c.") == []
+    text = "Chi bộ hiện có 31 đảng viên; trong đó miễn sinh hoạt 4 đ/c, đảng viên dự bị 2 đ/c."
+    assert _values(text) == []
     assert _values("Năm qua, chi bộ kết nạp được 3 đảng viên mới.") == [3.0]
 
 
 def test_the_parts_a_plan_is_made_of_are_no_results() -> None:
-    assert _values("Chương trình gồm 5 nhóm giải pháp và 3 khâu đột phá; thu ngân sách đạt 40 tỷ đồng.") == [40.0]
+    text = "Chương trình gồm 5 nhóm giải pháp và 3 khâu đột phá; thu ngân sách đạt 40 tỷ đồng."
+    assert _values(text) == [40.0]
 
 
 def test_a_total_after_a_lead_in_a_field_names_the_head_and_the_field() -> None:
-    got = _metrics("Năm 2031, tỉnh Bắc Hòa đứng đầu khu vực về xuất khẩu nông sản với tổng số 1.200 triệu USD.")
+    got = _metrics("Năm 2031, tỉnh Bắc Hòa đứng đầu vùng về xuất khẩu nông sản với tổng số 1.200 triệu USD")
     assert got == [("Tỉnh Bắc Hòa xuất khẩu nông sản", 1200.0, "triệu USD")]
 
 
@@ -154,8 +156,10 @@ def test_a_sign_typed_twice_names_nothing() -> None:
 
 
 def test_how_long_an_event_took_is_no_figure() -> None:
-    assert _values("Trong 2 ngày (14 và 15-6), Đảng bộ xã tổ chức Đại hội; thu nhập đạt 70 triệu đồng.") == [70.0]
+    text = "Trong 2 ngày (14 và 15-6), Đảng bộ xã tổ chức Đại hội; thu nhập đạt 70 triệu đồng."
+    assert _values(text) == [70.0]
 
 
 def test_a_report_naming_its_specific_targets_states_no_results_there() -> None:
-    assert _values("Một số chỉ tiêu cụ thể như: thu ngân sách hằng năm tăng 10%, thu nhập đạt 50 triệu đồng.") == []
+    text = "Một số chỉ tiêu cụ thể như: thu ngân sách hằng năm tăng 10%, thu nhập đạt 50 triệu đồng."
+    assert _values(text) == []

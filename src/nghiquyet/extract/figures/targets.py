@@ -494,7 +494,8 @@ _ONLY_VERB = re.compile(r"\s*(?:ước\s+)?(?:tăng|giảm|đạt|bằng|ước\
 
 # "mức tăng trưởng", "tăng trưởng", "tổng số": words that say how a thing is measured, not what it is.
 _RATE_ONLY = re.compile(
-    r"\s*(?:(?:(?:mức|tốc\s+độ)\s+)?(?:tăng(?:\s+trưởng)?|giảm)|tổng\s+số|tổng\s+cộng|con\s+số)\s*\Z", re.IGNORECASE
+    r"\s*(?:(?:(?:mức|tốc\s+độ)\s+)?(?:tăng(?:\s+trưởng)?|giảm)|tổng\s+số|tổng\s+cộng|con\s+số)\s*\Z",
+    re.IGNORECASE,
 )
 # "dẫn đầu cả nước về thu ngân sách": the field after "về" is what the head noun leads in.
 _TOPIC = re.compile(r"(?<![^\W_])về\s+(?=\S)", re.IGNORECASE)

@@ -63,8 +63,8 @@ _DIGIT = re.compile(r"\d")
 _QUALIFIES = re.compile(r"\s*(?:đạt|đạt\s+chuẩn|với)\s*", re.IGNORECASE)
 # "Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ", "Ban Chấp hành gồm 24 đồng chí", "đại diện
 # cho 697 đảng viên": members and units a body is made of describe it; nothing was achieved.
-_MEMBERS = frozenset({"đảng viên", "đồng chí", "đ/c", "chi bộ", "đảng bộ", "tổ chức đảng", "tổ chức cơ sở đảng",
-                      "đại biểu", "ủy viên", "thành viên",
+_MEMBERS = frozenset({"đảng viên", "đồng chí", "đ/c", "chi bộ", "đảng bộ", "tổ chức đảng",
+                      "tổ chức cơ sở đảng", "đại biểu", "ủy viên", "thành viên",
                       # "gồm 4 nhóm giải pháp", "có 3 khâu đột phá": the parts a plan is made of
                       "nhóm", "giải pháp", "nhiệm vụ", "khâu đột phá", "đột phá", "nội dung", "lĩnh vực"})
 # People a Party body counts ("là 24 đ/c", "miễn sinh hoạt 6 đ/c") describe it; only admitting or
