@@ -91,6 +91,31 @@ def _sentence_at(lines: Mapping[int, str], line: int) -> tuple[str, tuple[int, .
     return sentence, covered
 
 
+def sentences_near(lines: Sequence[str], line: int, span: int) -> list[tuple[str, tuple[int, ...]]]:
+    """Every sentence of the lines within `span` of `line` (numbered from 1), in order, each with
+    the lines it spans (a paragraph typed as one line holds several)."""
+    spans: list[tuple[int, int]] = []
+    parts: list[str] = []
+    at = 0
+    for n in range(max(1, line - span), min(len(lines), line + span) + 1):
+        current = " ".join(lines[n - 1].split())
+        if current:
+            spans.append((at, n))
+            parts.append(current)
+            at += len(current) + 1
+    joined = " ".join(parts)
+    starts = sorted({0, *(m.end() for m in _END.finditer(joined)),
+                     *(off for off, n in spans if _ITEM.match(" ".join(lines[n - 1].split())))})
+    out = []
+    for begin, end in zip(starts, [*starts[1:], len(joined)], strict=True):
+        text = joined[begin:end].strip()
+        covered = tuple(n for i, (off, n) in enumerate(spans)
+                        if off < end and (spans[i + 1][0] if i + 1 < len(spans) else at) > begin)
+        if text:
+            out.append((text, covered))
+    return out
+
+
 def sentences(corpus: StoredCorpus, q: Question, documents: Sequence[DocumentFacts],
               pattern: re.Pattern[str] | None = None) -> list[Sentence]:
     """Sentences around the lines holding the question's pairs (those matching `pattern` when

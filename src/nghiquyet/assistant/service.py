@@ -20,7 +20,7 @@ from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, sentences
+from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, sentences, sentences_near
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.spelling import correct
 from nghiquyet.assistant.store import StoredCorpus, backfill
@@ -332,8 +332,28 @@ def _status(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: 
     found.sort(key=lambda s: -s.score)
     best = found[0]
     draft = Draft()
-    quote(draft, best.document, best.passage, lines(best.document))
+    src = lines(best.document)
+    quote(draft, best.document, best.passage, src)
+    if negative and re.search(WHICH, q.folded):
+        _name_missed(draft, best, src)
     return draft
+
+
+# "Chỉ tiêu nào ...": which ones, not how many.
+WHICH = r"\b(nao|gi)\b|\bnhung chi tieu\b"
+MISSED = re.compile(r"\b(chua|khong) (dat|ve dich|hoan thanh)\b")
+REPORT_SPAN = 6  # lines around a reported tally where the report names the targets it counts
+
+
+def _name_missed(draft: Draft, tally: Scored, src: tuple[str, ...]) -> None:
+    """The report's own sentences around a tally of missed targets that say which were missed
+    ("Thu ngân sách Nhà nước, kim ngạch xuất nhập khẩu ... chưa đạt chỉ tiêu đề ra")."""
+    said = fold(tally.passage.text)
+    for text, span in sentences_near(src, tally.passage.line, REPORT_SPAN):
+        folded = fold(text)
+        if folded not in said and MISSED.search(folded.replace(said, " ")):
+            draft.cite(tally.document, src, span)
+            draft.parts.append(f"{text.rstrip('.')}. {label(tally.document.filename, span[0])}")
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
