@@ -35,12 +35,14 @@ def test_a_reset_ends_the_users_tokens_and_forces_a_change_first(api_client: Tes
     assert api_client.get("/api/v1/plans", headers=fresh).status_code == 200
 
 
-def test_only_an_administrator_resets_and_never_their_own(api_client: TestClient, make_user: MakeUser) -> None:
+def test_only_an_administrator_resets_and_never_their_own(api_client: TestClient,
+                                                          make_user: MakeUser) -> None:
     admin_user = make_user("quantri", "admin")
     make_user("vanphong", "office")
     user = make_user("canbo", "unit")
     office, admin = login(api_client, "vanphong"), login(api_client, "quantri")
-    denied = api_client.post(f"/api/v1/users/{user.id}/password", headers=office, json={"new_password": "x" * 8})
+    denied = api_client.post(f"/api/v1/users/{user.id}/password", headers=office,
+                             json={"new_password": "x" * 8})
     assert denied.status_code == 403 and "quản trị viên" in denied.json()["detail"]
     own = api_client.post(f"/api/v1/users/{admin_user.id}/password", headers=admin,
                           json={"new_password": "y" * 8})
