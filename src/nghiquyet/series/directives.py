@@ -22,6 +22,7 @@ from nghiquyet.errors import ConflictError, NotFoundError
 from nghiquyet.plans.items import add_task, remove_task
 from nghiquyet.plans.models import Plan
 from nghiquyet.plans.schemas import TaskCreate
+from nghiquyet.series.links import plan_territories, territories
 from nghiquyet.series.metric import fold
 from nghiquyet.series.models import TaskProposal
 from nghiquyet.status import Period
@@ -71,10 +72,12 @@ def _deadline(task: dict[str, Any]) -> dt.date | None:
 def scan(session: Session) -> list[TaskProposal]:
     """Propose the tasks of every conclusion notice to the plan it refers to; idempotent."""
     plans = list(session.scalars(select(Plan).where(Plan.status == "active").order_by(Plan.id)))
+    territory, plan_territory = territories(session), plan_territories(session)
     made = []
     for doc in session.scalars(select(Document).where(Document.doc_type.in_(DIRECTIVE_TYPES))
                                .order_by(Document.id)):
-        chosen = choose_plan(doc, plans)
+        # A province's notice directs the province's plans, never a district's or another province's.
+        chosen = choose_plan(doc, [p for p in plans if plan_territory.get(p.id) == territory.get(doc.id)])
         if chosen is None:
             continue
         plan, why = chosen

@@ -119,13 +119,14 @@ def series_chart(view: SeriesView, *, unit: str | None) -> Markup:
     """Each member's target (grey) beside the approved figures of its periods (blue), one column per
     period, with the term target drawn across as a dashed line."""
     columns: list[tuple[str, float | None, float | None]] = []  # label, target, approved figure
-    term_value = None
+    term_value, term_label = None, ""
     for m in view.members:
         t = m.targets[0] if m.targets else None
         if t is None:
             continue
-        if m.term:
+        if m.term:  # a range ("tăng bình quân 11-12%") is drawn at its low end, labelled in full
             term_value = t.value
+            term_label = vn_number(t.value or 0, 2) + (f"–{vn_number(t.value_max, 2)}" if t.value_max else "")
             continue
         figures = sorted(((Period.parse(p), v) for (p, tid), v in m.figures.items() if tid == t.id),
                          key=lambda pv: (pv[0].end, pv[0].kind != "year"))
@@ -165,7 +166,7 @@ def series_chart(view: SeriesView, *, unit: str | None) -> Markup:
         parts.append(f'<line class="target-line" x1="{left}" y1="{y:.1f}" x2="{width - left}" y2="{y:.1f}" '
                      f'stroke="{TERM_COLOUR}" stroke-dasharray="6 4" stroke-width="2"/>')
         parts.append(f'<text x="{width - left}" y="{y - 5:.1f}" text-anchor="end" fill="{TERM_COLOUR}">'
-                     f"Mục tiêu giai đoạn: {escape(vn_number(term_value, 2))}</text>")
+                     f"Mục tiêu giai đoạn: {escape(term_label)}</text>")
     if unit:
         parts.append(f'<text x="{left}" y="14" fill="#4a5560">Đơn vị: {escape(unit)} · xám: mục tiêu, '
                      "xanh: số liệu đã duyệt</text>")
