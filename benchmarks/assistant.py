@@ -4,6 +4,7 @@
     python benchmarks/assistant.py --db sqlite --docs 200
     python benchmarks/assistant.py --holdout           # also score the held-out questions
     python benchmarks/assistant.py --fresh             # also score the fresh set (--sealed: its holdout)
+    python benchmarks/assistant.py --new               # also score the new set (--new-sealed: its holdout)
     python benchmarks/assistant.py --docs 0 --outsider -v   # the outsider's sealed set, once, at the end
     python benchmarks/assistant.py --docs 0 -v         # only the scores, with every wrong answer
 
@@ -90,7 +91,8 @@ def _load_fast(session: Session, docs: int) -> None:
 
 
 def run(url: str, name: str, docs: int, repeat: int, holdout: bool, verbose: bool,
-        args_fast: bool = True, fresh: bool = False, sealed: bool = False, outsider: bool = False) -> None:
+        args_fast: bool = True, fresh: bool = False, sealed: bool = False, outsider: bool = False,
+        new: bool = False, new_sealed: bool = False) -> None:
     migrate(url)
     with tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(database_url=url, data_dir=Path(data_dir))
@@ -110,6 +112,11 @@ def run(url: str, name: str, docs: int, repeat: int, holdout: bool, verbose: boo
                 _report("fresh set", load(QUESTIONS / "questions_fresh.json"), session, settings, verbose)
             if sealed:
                 _report("fresh holdout (sealed)", load(QUESTIONS / "questions_fresh_holdout.json"), session,
+                        settings, verbose)
+            if new:
+                _report("new set", load(QUESTIONS / "questions_new.json"), session, settings, verbose)
+            if new_sealed:
+                _report("new holdout (sealed)", load(QUESTIONS / "questions_new_holdout.json"), session,
                         settings, verbose)
             if outsider:
                 _report("outsider (sealed)", load(QUESTIONS / "questions_outsider.json"), session, settings,
@@ -160,13 +167,17 @@ def main() -> int:
                     help="also score questions_fresh_holdout.json (score it once, at the end)")
     ap.add_argument("--outsider", action="store_true",
                     help="also score questions_outsider.json (an outsider's; score it once, at the end)")
+    ap.add_argument("--new", action="store_true", help="also score questions_new.json")
+    ap.add_argument("--new-sealed", action="store_true",
+                    help="also score questions_new_holdout.json (score it once, at the end)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every wrong answer")
     ap.add_argument("--import", dest="real_import", action="store_true",
                     help="extract every extra document (slow) instead of reusing the seeds' extraction")
     args = ap.parse_args()
     for name, url in each_database(args.db):
         run(url, name, args.docs, args.repeat, args.holdout, args.verbose, not args.real_import,
-            fresh=args.fresh, sealed=args.sealed, outsider=args.outsider)
+            fresh=args.fresh, sealed=args.sealed, outsider=args.outsider, new=args.new,
+            new_sealed=args.new_sealed)
     return 0
 
 

@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     llm_model: str = "default"
     cookie_secure: bool = False  # 1: the session cookie is Secure even when the request looks like http
     trusted_proxies: str = "127.0.0.1"  # peers whose X-Forwarded-For/-Proto `serve` believes (uvicorn)
+    # Database connections each server process keeps open (PostgreSQL). Sized to the requests one
+    # process serves at once: a pool smaller than that opened and closed a connection (a PostgreSQL
+    # backend fork) for most requests under load. `serve --workers N` lowers it to stay under the
+    # server's 100 connections.
+    db_pool_size: int = 20
 
     @property
     def resolved_database_url(self) -> str:

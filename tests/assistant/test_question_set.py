@@ -19,6 +19,9 @@ RIGHT_FLOOR = 0.93
 # The fresh set, written from the seeds in other words than the dev set (its sealed holdout,
 # questions_fresh_holdout.json, is scored once by benchmarks/assistant.py --sealed, not here).
 FRESH_FLOOR = 0.95
+# The new set (typos, status, signers, refusals; its sealed holdout questions_new_holdout.json is
+# scored once by benchmarks/assistant.py --new-sealed, not here).
+NEW_FLOOR = 0.94
 
 
 def _import_seeds(db: Session, settings: Settings) -> None:
@@ -47,3 +50,13 @@ def test_fresh_question_set_right_cited_and_nothing_invented(db: Session, settin
     assert result.invented == 0
     assert result.cited == result.found
     assert result.right_share >= FRESH_FLOOR, result.wrong
+
+
+def test_new_question_set_right_cited_and_nothing_invented(db: Session, settings: Settings) -> None:
+    _import_seeds(db, settings)
+    items = load(HERE / "questions_new.json")
+    assert len(items) >= 50 and len(load(HERE / "questions_new_holdout.json")) >= 20
+    result = score(items, lambda q: ask(db, settings, q))
+    assert result.invented == 0
+    assert result.cited == result.found
+    assert result.right_share >= NEW_FLOOR, result.wrong

@@ -190,3 +190,18 @@ def test_a_report_sent_from_the_overdue_list_leaves_it_without_a_reload(browser:
         expect(still).not_to_contain_text(f"Năm {FIRST_YEAR}")
         page.reload()
         expect(_line(page.locator("#due-overdue"), FOREST)).not_to_contain_text(f"Năm {FIRST_YEAR}")
+
+
+def test_approvals_no_longer_keeps_a_second_overdue_list(browser: Any, site: str) -> None:
+    # The tasks-only "Quá hạn chưa báo cáo" table disagreed with the dashboard's list (which also
+    # counts late period reports): one list, the dashboard's, and a pointer to it.
+    with open_page(browser, site) as page:
+        login(page, OFFICE, PASSWORD)
+        page.goto("/phe-duyet")
+        expect(page.locator("#overdue")).to_have_count(0)
+        expect(page.get_by_role("heading", name="Quá hạn chưa báo cáo")).to_have_count(0)
+        expect(page.locator("main")).not_to_contain_text(LATE_TASK)
+        pointer = page.locator("#overdue-elsewhere")
+        pointer.get_by_role("link", name="Tổng quan").click()
+        page.wait_for_url(re.compile(r"/(\?.*)?$"))
+        expect(_line(page.locator("#due-overdue"), LATE_TASK)).to_contain_text("nhiệm vụ quá hạn 10 ngày")

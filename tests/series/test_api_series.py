@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.config import Settings
+from nghiquyet.plans.models import Task
 from nghiquyet.series.service import refresh
 from tests.api.conftest import login, password_hash
 from tests.factories import SEEDS, make_user
@@ -79,3 +82,36 @@ def test_directives_and_judgements_under_the_api(client: TestClient, world: Seed
     assert added.status_code == 200 and added.json()["plan_id"] == into and added.json()["task_id"]
     judged = client.get("/api/v1/judgements", headers=office).json()
     assert any(j["said_done"] == 16 and j["said_total"] == 19 and j["differs"] for j in judged)
+
+
+# Accepting a directive whose deadline has passed (issue 10, point 7): added all the same, and the
+# answer says so in Vietnamese instead of a silent success.
+def test_a_directive_past_its_deadline_is_accepted_with_a_warning(
+        client: TestClient, session_factory: sessionmaker[Session]) -> None:
+    office = login(client, "vanphong")
+    found = {d["label"]: d for d in client.get("/api/v1/directives", headers=office).json()}
+    late = found["2.3"]  # "cuối tháng 4/2024"
+    assert late["deadline"] == "2024-04-30"
+    accepted = client.post(f"/api/v1/directives/{late['id']}/accept", headers=office)
+    assert accepted.status_code == 200, accepted.text
+    body = accepted.json()
+    assert body["state"] == "accepted" and body["task_id"]
+    days = (dt.date.today() - dt.date(2024, 4, 30)).days
+    [warning] = body["warnings"]
+    assert warning["code"] == "deadline_past"
+    assert warning["message"].startswith(f"Thời hạn 30/04/2024 đã qua {days} ngày")
+    assert "nhiệm vụ vừa thêm được tính là quá hạn ngay" in warning["message"]
+    with session_factory() as session:
+        task = session.get(Task, body["task_id"])
+        assert task is not None and task.deadline == dt.date(2024, 4, 30)  # kept as the notice set it
+    listed = {d["id"]: d for d in client.get("/api/v1/directives", headers=office).json()}
+    assert listed[late["id"]]["warnings"] == []  # said once, when accepting; the list stays plain
+
+
+def test_a_directive_without_a_deadline_is_accepted_without_a_word(client: TestClient) -> None:
+    office = login(client, "vanphong")
+    found = {d["label"]: d for d in client.get("/api/v1/directives", headers=office).json()}
+    plain = found["2.1"]
+    assert plain["deadline"] is None
+    accepted = client.post(f"/api/v1/directives/{plain['id']}/accept", headers=office)
+    assert accepted.status_code == 200 and accepted.json()["warnings"] == []

@@ -42,7 +42,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
                  r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"),
         ("signer", r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bdo ai ky\b"
-                   r"|\bky ban hanh\b|\bdong chi nao ky\b"
+                   r"|\bky ban hanh\b|\bdong chi nao ky\b|\bai da ky\b"
+                   r"|\b(bi thu|nguoi|ong|ba|lanh dao) nao( da)? ky\b"
                    # "ai là bí thư ký nghị quyết 2026": who ... signs the document (not "nhiệm kỳ",
                    # "định kỳ", "chuẩn bị kỹ nội dung")
                    r"|^(ai|nguoi nao|dong chi nao)\b.*(?<!nhiem )(?<!dinh )(?<!thoi )(?<!cung )\bky"
@@ -63,7 +64,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
         ("deadline", r"\bden nam nao\b|\bthoi han\b|\bhan chot\b|\bkhi nao\b|\bbao gio\b|\bnam nao\b"
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
-                     r"|\bthang nao\b"),
+                     r"|\bthang nao\b|\bgiai doan nao\b|\bthoi gian nao\b|\bluc nao\b"),
         ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
                      r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"
                      r"|\b(khu cong nghiep|cum cong nghiep|cao toc|tuyen duong|cang hang khong|cang|san bay"
@@ -74,6 +75,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\bdat duoc\b|\bket qua\b|\bthuc hien duoc\b|\bthuc te\b|\bda tang\b|\bvua qua\b"),
     )
 )
+
+# "GRDP/người", "thu nhập/người": per head, as the documents write it ("bình quân đầu người").
+_PER_HEAD = re.compile(r"\s*/\s*(?:người|nguoi)\b", re.IGNORECASE)
 
 _QUARTERS = {"i": 1, "1": 1, "mot": 1, "ii": 2, "2": 2, "hai": 2, "iii": 3, "3": 3, "ba": 3,
              "iv": 4, "4": 4, "bon": 4}
@@ -95,7 +99,7 @@ phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
 thang ngay han khi gio dat da can phai se xin hay minh toi muon vay a nhe ha oi nay do day giao bao
-nhieu tinh muc
+nhieu tinh muc may
 """.split())  # noqa: SIM905 (a list of words is easier to read as text)
 # The same words as typed with their marks: folded, "trồng" is "trong", "quy hoạch" loses "quy" (quý),
 # "đất" is "đạt", "cơ cấu" loses "cơ" (có). A question typed with marks drops only these (and keeps
@@ -103,14 +107,14 @@ nhieu tinh muc
 MARKED_STOPWORDS = frozenset("""
 là gì nào ai thế như có không được của cho về và với trong đến từ theo ở thì mà những các một năm quý
 tháng ngày hạn khi giờ đạt đã cần phải sẽ xin hãy mình tôi muốn vậy à nhé hả ơi này đó đây bao
-nhiêu tỉnh mức
+nhiêu tỉnh mức mấy
 """.split())  # noqa: SIM905
 
 
 # What a figure measures, which the target itself often leaves unsaid ("diện tích trồng rừng mới":
 # "Trồng rừng mới từ 3.485 ha"): they count for a passage that says them, and little against one that
 # does not.
-SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc")
+SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc", "khoang")
 SOFT_WEIGHT = 0.25
 
 
@@ -199,7 +203,7 @@ class QuestionError(InputError):
 
 def parse(text: str) -> Question:
     """What a question asks. Raises QuestionError with a message saying what to type instead."""
-    stripped = " ".join(text.split())
+    stripped = _PER_HEAD.sub(" bình quân đầu người", unicodedata.normalize("NFC", " ".join(text.split())))
     if not stripped:
         raise QuestionError("Câu hỏi trống: hãy gõ một câu hỏi, "
                             "ví dụ “chỉ tiêu thu ngân sách năm 2024 là bao nhiêu”.")

@@ -22,6 +22,7 @@ from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
 from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, sentences
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
+from nghiquyet.assistant.spelling import correct
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
 from nghiquyet.config import Settings
@@ -75,6 +76,9 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
     if len(corpus.documents) < (session.scalar(select(func.count()).select_from(Document)) or 0):
         backfill(session)  # documents imported before the store existed (migration 0006)
         corpus = StoredCorpus(session)
+    mended = correct(question.text, corpus.word_uses)
+    if mended != question.text:
+        question = parse(mended)
     corpus.prepare(question)
 
     def lines(doc: DocumentFacts) -> tuple[str, ...]:

@@ -155,6 +155,31 @@ class StoredCorpus:
         self._total = max(int(counts.get("", 0)), 1)
         self._idf = {w: math.log(1 + self._total / (1 + max(int(counts.get(w, 0)), 0))) for w in wanted if w}
 
+    def word_uses(self, words: Iterable[str], lines: bool = False) -> dict[str, int]:
+        """How many passages use each word; with `lines`, a word that only a document line uses
+        counts 1 (one indexed lookup per such word: a question has few words no passage holds)."""
+        wanted = sorted(set(words))
+        out: dict[str, int] = {}
+        for chunk in range(0, len(wanted), 900):
+            out.update((w, int(n)) for w, n in self.session.execute(
+                select(_TERMS.c.word, _TERMS.c.passages).where(
+                    _TERMS.c.word.in_(wanted[chunk:chunk + 900]), _TERMS.c.passages > 0)))
+        if lines:
+            for word in (w for w in wanted if w not in out and w.isalnum()):
+                if self._in_some_line(word):
+                    out[word] = 1
+        return out
+
+    def _in_some_line(self, word: str) -> bool:
+        if self.session.get_bind().dialect.name == "sqlite":
+            found = self.session.execute(text("SELECT 1 FROM search_fts WHERE search_fts MATCH :w LIMIT 1"),
+                                         {"w": f'"{word}"'}).first()
+        else:
+            found = self.session.execute(text(
+                "SELECT 1 FROM search_entries WHERE tsv @@ to_tsquery('simple', :w) LIMIT 1"),
+                {"w": word}).first()
+        return found is not None
+
     def idf(self, word: str) -> float:
         if word not in self._idf:
             self._idf[word] = math.log(1 + self._total)

@@ -20,10 +20,23 @@ if TYPE_CHECKING:
 APP_FACTORY = "nghiquyet.web.app:create_app_from_env"
 
 
+POSTGRES_CONNECTIONS = 90  # of PostgreSQL's default 100, leaving some for psql, backups and the CLI
+
+
+def pool_share(workers: int, wanted: int) -> int:
+    """Each worker's pool: `wanted`, or less when N workers' pools and bursts (1.5 × size each)
+    would pass POSTGRES_CONNECTIONS."""
+    return max(2, min(wanted, int(POSTGRES_CONNECTIONS / 1.5) // workers))
+
+
 def _run_uvicorn(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     from nghiquyet.config import load_settings
+
+    if workers > 1 and "NGHIQUYET_DB_POOL_SIZE" not in os.environ:
+        # Each worker builds its app from the environment, so the share is handed down through it.
+        os.environ["NGHIQUYET_DB_POOL_SIZE"] = str(pool_share(workers, load_settings().db_pool_size))
 
     # With workers > 1 uvicorn starts that many processes, each building the app from the
     # environment; they share the one database (SQLite in WAL mode, or PostgreSQL's pool each).

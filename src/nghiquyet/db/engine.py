@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nghiquyet.db.registry import load_models
 
 SQLITE_TIMEOUT_S = 30  # writers wait for each other instead of failing with "database is locked"
+DEFAULT_POOL_SIZE = 5  # SQLAlchemy's own; the server passes Settings.db_pool_size
 
 
 def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -26,8 +27,12 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for a SQLite file or PostgreSQL (`postgresql+psycopg://...`)."""
+def make_engine(url: str, *, echo: bool = False, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
+    """An engine for a SQLite file or PostgreSQL (`postgresql+psycopg://...`).
+
+    `pool_size` (PostgreSQL): connections kept open for reuse. Past it, up to half as many again are
+    opened for a burst and closed when returned; a pool too small for the load churns connections.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -39,7 +44,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if parsed.drivername == "postgresql":
         # Plain "postgresql://" would pick psycopg2; we ship psycopg 3.
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=pool_size,
+                         max_overflow=max(pool_size // 2, 1))
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -10,6 +10,8 @@ from nghiquyet.reports.data import ReportData
 from nghiquyet.status.fmt import vn_number
 
 FORMATS = ("docx", "pdf", "xlsx")
+# Liberation Serif (SIL OFL), Times New Roman's metric twin: embedded in the PDF, drawn in the charts.
+FONTS_DIR = Path(__file__).parent / "fonts"
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -23,7 +25,7 @@ class Exporter(Protocol):
 
 
 def get_exporter(fmt: str) -> Exporter:
-    """The exporter for `docx`, `pdf` or `xlsx`; imported lazily (weasyprint, matplotlib load slowly)."""
+    """The exporter for `docx`, `pdf` or `xlsx`; imported lazily (weasyprint, openpyxl load slowly)."""
     if fmt == "docx":
         from nghiquyet.reports.docx import DocxExporter
 

@@ -14,11 +14,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from nghiquyet.reports.base import number_text, percent_text
+from nghiquyet.reports.base import FONTS_DIR, number_text, percent_text
 from nghiquyet.reports.charts import status_chart_png
 from nghiquyet.reports.data import GROUP_LABELS, ReportData, TargetRow
-
-FONTS_DIR = Path(__file__).parent / "fonts"
 
 
 def _env() -> Environment:

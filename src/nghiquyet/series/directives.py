@@ -26,9 +26,12 @@ from nghiquyet.series.links import plan_territories, territories
 from nghiquyet.series.metric import fold
 from nghiquyet.series.models import TaskProposal
 from nghiquyet.status import Period
+from nghiquyet.tracking.assignments import past_deadline_warning
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
 
 DIRECTIVE_TYPES = ("thong_bao_ket_luan", "ket_luan", "chi_thi")
+ADDED_LATE = ("nhiệm vụ vừa thêm được tính là quá hạn ngay. Nếu thông báo kết luận ghi thời hạn khác "
+              "hoặc đã gia hạn, hãy sửa thời hạn của nhiệm vụ.")
 _ISSUER_FILLER = frozenset({"ban", "cua", "dang", "bo"})
 
 
@@ -153,6 +156,11 @@ def accept(session: Session, *, proposal_id: int, actor: Actor, plan_id: int | N
         references=[f"{source}"]))
     proposal.plan_id, proposal.task_id = task.plan_id, task.id
     return _decide(session, proposal, actor, "accept", "accepted")
+
+
+def accept_warning(proposal: TaskProposal, *, today: dt.date) -> str | None:
+    """Accepting a directive whose deadline has passed is allowed (late work is still work), and said."""
+    return past_deadline_warning(proposal.deadline, today=today, consequence=ADDED_LATE)
 
 
 def dismiss(session: Session, *, proposal_id: int, actor: Actor) -> TaskProposal:

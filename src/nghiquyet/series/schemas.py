@@ -6,6 +6,8 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from nghiquyet.tracking.schemas import ApiWarning
+
 
 class SeriesTargetRead(BaseModel):
     id: int
@@ -81,6 +83,8 @@ class DirectiveRead(BaseModel):
     why: str = Field(description="Vì sao đề xuất vào kế hoạch này")
     state: str = Field(description="proposed, accepted hoặc dismissed")
     task_id: int | None
+    warnings: list[ApiWarning] = Field(default_factory=list,
+                                       description="Khi chấp nhận: thời hạn đã qua (deadline_past)")
 
 
 class DirectiveAccept(BaseModel):

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from nghiquyet.audit.service import record, snapshot
 from nghiquyet.db.base import utcnow
@@ -242,7 +242,9 @@ def list_updates(session: Session, *, actor: Actor, plan_id: int | None = None, 
                  task_id: int | None = None, limit: int = 1000, offset: int = 0) -> list[Update]:
     """Updates the actor may read, newest first (all versions: history is part of the answer)."""
     allowed = readable_unit_ids(session, actor)
-    query = select(Update).order_by(Update.created_at.desc(), Update.id.desc())
+    # Evidence in one query for the whole list: the API lists every update's files (N+1 otherwise).
+    query = (select(Update).options(selectinload(Update.evidence))
+             .order_by(Update.created_at.desc(), Update.id.desc()))
     if allowed is not None:
         query = query.where(Update.unit_id.in_(allowed))
     if state is not None:

@@ -49,7 +49,7 @@ _SWAGGER_PAGE = """<!doctype html>
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the engine and session factory live on `app.state` (migrations are run by the CLI)."""
     settings = with_signing_key(settings or load_settings())  # refuses a guessable key
-    engine = make_engine(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url, pool_size=settings.db_pool_size)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -7,6 +7,7 @@ Listings only read: proposals are made when a document is imported or a plan con
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from fastapi import APIRouter
@@ -28,6 +29,7 @@ from nghiquyet.series.schemas import (
     SeriesWarningRead,
 )
 from nghiquyet.series.view import series_view
+from nghiquyet.tracking.schemas import ApiWarning
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.web.api.params import PathId, QueryId
 from nghiquyet.web.deps import CurrentUser, DbSession
@@ -136,7 +138,11 @@ def directives_accept(directive_id: PathId, session: DbSession, user: CurrentUse
     """The directive becomes a task of the plan (with lead, deadline and source line)."""
     plan = body.plan_id if body else None
     found = directives.accept(session, proposal_id=directive_id, actor=user, plan_id=plan)
-    return DirectiveRead.model_validate(directives.directive_dict(session, found))
+    read = DirectiveRead.model_validate(directives.directive_dict(session, found))
+    warning = directives.accept_warning(found, today=dt.date.today())
+    if warning:  # accepted all the same: a late directive is still the leaders' instruction
+        read.warnings.append(ApiWarning(code="deadline_past", message=warning))
+    return read
 
 
 @router.post("/directives/{directive_id}/dismiss")

@@ -1,11 +1,12 @@
-"""Phê duyệt: the office's queue of submitted updates (approve, or return with a reason) and overdue tasks."""
+"""Phê duyệt: the office's queue of submitted updates (approve, or return with a reason).
+
+Overdue work is listed once, on the dashboard (reminders/due.py), not here as well."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -19,9 +20,8 @@ from nghiquyet.errors import ConflictError, InputError
 from nghiquyet.plans.models import Plan, Target, Task
 from nghiquyet.tracking.approval_levels import awaiting_lower_each
 from nghiquyet.tracking.models import Evidence, Update
-from nghiquyet.tracking.service import approve_update, get_update, list_updates, overdue_tasks, return_update
+from nghiquyet.tracking.service import approve_update, get_update, list_updates, return_update
 from nghiquyet.units.models import Unit
-from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.format import labelled
 from nghiquyet.web.pages.common import PageRoute, is_htmx, render, require_office
@@ -103,31 +103,11 @@ def _row(u: Update, targets: dict[int, Target], tasks: dict[int, Task], plan: Pl
     )
 
 
-@dataclass
-class OverdueRow:
-    unit: str
-    title: str
-    href: str
-    deadline: date
-    days: int
-
-
 @router.get("/phe-duyet", response_class=HTMLResponse)
 def approvals_page(
     request: Request, session: DbSession, user: User = Depends(require_office)
 ) -> HTMLResponse:
     queue = approval_rows(session, list(reversed(list_updates(session, actor=user, state="submitted"))))
-    names = {u.id: u.name for u in list_units(session, actor=user)}
-    overdue = [
-        OverdueRow(
-            names.get(o.unit_id, "Chưa giao") if o.unit_id else "Chưa giao đơn vị",
-            labelled(o.label, o.title or o.text),
-            f"/nhiem-vu/{o.task_id}",
-            o.deadline,
-            o.days_overdue,
-        )
-        for o in overdue_tasks(session, as_of=date.today(), actor=user)
-    ]
     return render(
         request,
         "tracking/approvals.html",
@@ -135,7 +115,6 @@ def approvals_page(
         active="approvals",
         title="Phê duyệt",
         queue=queue,
-        overdue=overdue,
     )
 
 

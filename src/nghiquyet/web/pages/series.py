@@ -234,6 +234,7 @@ class DecisionRow:
     title: str  # the target (an update) or the plan it goes to (a task)
     href: str = ""
     error: str | None = None
+    warning: str | None = None  # accepted, but worth a second look (a deadline already past)
 
 
 def _row(session: Session, p: Proposal) -> DecisionRow:
@@ -277,6 +278,8 @@ def directive_decide(request: Request, proposal_id: int, action: str, session: D
         raise NotFoundError(f"Không tìm thấy nhiệm vụ đề xuất #{proposal_id}")
     row = _directive_row(session, found)
     row.error = error
+    if action == "chap-nhan" and error is None:
+        row.warning = directives.accept_warning(found, today=date.today())
     return render(request, "series/_directive_row.html", user, t=row)
 
 
