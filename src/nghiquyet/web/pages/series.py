@@ -4,7 +4,7 @@ and years on the item page, and the proposed updates that reported results bring
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from typing import Annotated, Any
@@ -28,6 +28,8 @@ from nghiquyet.series.view import SeriesView, series_view
 from nghiquyet.status import Period
 from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus
 from nghiquyet.tracking.visibility import plan_status_for
+from nghiquyet.units.models import Unit
+from nghiquyet.units.names import Resolution
 from nghiquyet.units.permissions import Actor
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.format import labelled, vn_number
@@ -235,6 +237,8 @@ class DecisionRow:
     href: str = ""
     error: str | None = None
     warning: str | None = None  # accepted, but worth a second look (a deadline already past)
+    leads: list[tuple[Resolution, str | None]] = field(default_factory=list)  # a task's, with its unit
+    choices: list[tuple[int, str]] = field(default_factory=list)  # units the office may pick from
 
 
 def _row(session: Session, p: Proposal) -> DecisionRow:
@@ -260,15 +264,23 @@ def proposals_page(request: Request, session: DbSession, plan: int | None = None
 def _directive_row(session: Session, p: TaskProposal) -> DecisionRow:
     plan = session.get(Plan, p.plan_id)
     name = name_of(plan) if plan else f"Kế hoạch số {p.plan_id}"
-    return DecisionRow(p, directives.directive_dict(session, p)["doc"], name)
+    units = {u.id: u.name for u in session.query(Unit).order_by(Unit.name)}
+    leads = [(r, units.get(r.unit_id) if r.unit_id is not None else None)
+             for r in directives.lead_units(session, p)]
+    return DecisionRow(p, directives.directive_dict(session, p)["doc"], name, leads=leads,
+                       choices=list(units.items()))
 
 
 @router.post("/nhiem-vu-de-xuat/{proposal_id}/{action}", response_class=HTMLResponse)
 def directive_decide(request: Request, proposal_id: int, action: str, session: DbSession,
+                     don_vi: Annotated[list[str] | None, Form()] = None,
                      user: User = Depends(require_office)) -> Response:
-    """chap-nhan (the directive becomes a task of the plan), bo-qua (dismiss), hoan-tac (undo)."""
+    """chap-nhan (the directive becomes a task of the plan, given to the lead units the names resolve
+    to or the office picked: `don_vi`), bo-qua (dismiss), hoan-tac (undo)."""
+    picked = [int(v) for v in don_vi if v.strip().isdigit()] if don_vi is not None else None
     error = _apply(session, action, {
-        "chap-nhan": lambda: directives.accept(session, proposal_id=proposal_id, actor=user),
+        "chap-nhan": lambda: directives.accept(session, proposal_id=proposal_id, actor=user,
+                                               lead_unit_ids=picked),
         "bo-qua": lambda: directives.dismiss(session, proposal_id=proposal_id, actor=user),
         "hoan-tac": lambda: directives.undo(session, proposal_id=proposal_id, actor=user)})
     if not is_htmx(request):
