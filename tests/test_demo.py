@@ -22,6 +22,7 @@ from nghiquyet.demo import demo_accounts
 from nghiquyet.documents.models import Document
 from nghiquyet.plans.models import Plan
 from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.shares import share_statuses
 from nghiquyet.tracking.status import plan_status
 from nghiquyet.units.models import Unit
 from nghiquyet.web.app import create_app
@@ -88,6 +89,18 @@ def test_the_district_plan_is_approved_at_two_levels(session: Session) -> None:
     assert any(f.state == "approved" and f.approved_below_at for f in figures)
     assert any(f.state == "submitted" and f.approved_below_at for f in figures)
     assert any(f.state == "submitted" and f.approved_below_at is None for f in figures)
+
+
+def test_the_province_plan_is_broken_down_below(session: Session) -> None:
+    province = _plan_of(session, "003_80d04959fc9a9e21.txt")
+    district_plan = _plan_of(session, "nq-huyen-duc-trong-2024.txt")
+    assert district_plan.parent_plan_id == province.id
+    shares = {s.unit_name: s for s in share_statuses(session, period="2024", plan_id=province.id,
+                                                      as_of=dt.date(2025, 3, 1))}
+    assert set(shares) == {"UBND huyện Đức Trọng", "Phường Xuân Hương - Đà Lạt"}
+    # 862,5 of the district's 850 tỷ đồng is within 2 % (đạt); the ward's 88 of 95 missed.
+    assert shares["UBND huyện Đức Trọng"].status == "dat"
+    assert shares["Phường Xuân Hương - Đà Lạt"].status == "khong_dat"
 
 
 def test_updates_in_every_state_with_a_returned_reason(session: Session) -> None:

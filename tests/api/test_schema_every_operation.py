@@ -48,7 +48,7 @@ class Writers:
         update = (w.to_submit if path.endswith("/submit") else w.to_approve if "/approve" in path
                   else w.to_return if path.endswith("/return") else w.to_edit)
         return {"document_id": w.document, "plan_id": w.plan, "unit_id": w.unit_a,
-                "update_id": update[role]}
+                "update_id": update[role], "target_id": w.target}
 
 
 def _uploadable(files: list[tuple[str, Any]]) -> list[tuple[str, Any]]:

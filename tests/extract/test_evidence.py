@@ -7,6 +7,7 @@ a page pasted on one line, a report's estimates, a headline that repeats the bod
 from __future__ import annotations
 
 from nghiquyet.extract import extract_text
+from nghiquyet.extract.items import cues
 
 
 def _targets(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
@@ -125,3 +126,31 @@ def test_a_report_page_still_states_the_aim_it_opens_with() -> None:
         "Toàn xã đã kết nạp được 64 đảng viên mới, đạt 106% chỉ tiêu nghị quyết.\n"
     )
     assert _targets(text) == [("eq", 98, None, "%")]
+
+
+def test_a_tally_word_under_an_aim_opens_a_targets_list() -> None:
+    text = (
+        "Năm 2031, xã đã hoàn thành 14/15 chỉ tiêu; thu ngân sách ước đạt 12 tỷ đồng, bằng 120% dự toán.\n\n"
+        "Năm 2032, xã phấn đấu hoàn thành các chỉ tiêu: thu ngân sách đạt 13,5 tỷ đồng; "
+        "tỷ lệ hộ nghèo giảm còn 1,2%; tỷ lệ trẻ em được tiêm chủng đạt trên 98%.\n"
+    )
+    assert _targets(text) == [("eq", 13.5, None, "tỷ đồng"), ("eq", 1.2, None, "%"), ("gt", 98, None, "%")]
+
+
+def test_a_duoc_that_an_aim_governs_is_no_result_mark() -> None:
+    assert cues.achieved("Trong nhiệm kỳ, xã đã xây dựng được 4 xóm đạt chuẩn văn hóa")
+    assert not cues.achieved("Nhiệm kỳ tới, Đảng bộ phấn đấu xây dựng được 4 đến 5 xóm đạt chuẩn văn hóa")
+    text = (
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XII\n\n"
+        "Nhiệm kỳ qua, thu nhập bình quân đầu người ước đạt 41 triệu đồng, vượt kế hoạch 5%; toàn xã có "
+        "thêm 3 xóm đạt chuẩn nông thôn mới, đường giao thông nông thôn được cứng hóa phần lớn.\n\n"
+        "Trong nhiệm kỳ tới, Đảng bộ xã tiếp tục phấn đấu nâng cao chất lượng các tiêu chí nông thôn mới, "
+        "xây dựng được 4 đến 5 xóm đạt chuẩn văn hóa; thu nhập bình quân đầu người đạt 60 triệu đồng.\n"
+    )
+    assert _targets(text) == [("range", 4, 5, "xóm"), ("eq", 60, None, "triệu đồng")]
+
+
+def test_an_aim_with_its_horizon_opening_the_sentence_is_a_lead() -> None:
+    text = "Mục tiêu đến năm 2033, huyện có 70 trang trại; tổng thu từ dịch vụ đạt 900 tỷ đồng.\n"
+    assert _targets(text) == [("eq", 70, None, "trang trại"), ("eq", 900, None, "tỷ đồng")]
+    assert extract_text(text).indicators[0].text.startswith("huyện có")

@@ -53,6 +53,7 @@ def test_cell_tables_never_crash_and_keep_every_line_in_order(text: str) -> None
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pages(), st.booleans())
 @example("Các chỉ tiêu chủ yếu năm 2031:\nTỷ lệ hộ nghèo giảm còn 1,2% ", False)  # lead ending a line
+@example("Các chỉ tiêu chủ yếu năm 2031:\n\nĐVT\n1.250,5 Kế hoạch năm 2031\n(1) ", False)  # cells joined
 def test_evidence_never_crashes_and_points_inside_the_source(text: str, report: bool) -> None:
     lines = _lines(text)
     outline = build_outline(join_cell_tables(paragraphs(lines)))

@@ -1,9 +1,11 @@
 """Stored statuses equal judging from scratch after any sequence of writes (issue 15 point 4).
 
 Random sequences (seeded, so a failure replays) of submissions, approvals, returns, corrections,
-target edits, targets added and removed, and a plan's end year moved; after every step the tally
-read from the stored statuses must equal the tally judged afresh from the figures, for the whole
-tree and a subtree, for a year, its halves, quarters and a month. On SQLite and PostgreSQL.
+target edits, targets added and removed, a plan's end year moved, and shares of a target given to,
+changed for or taken from a unit that already reports it; after every step the tally read from the
+stored statuses must equal the tally judged afresh from the figures, for the whole tree and a
+subtree, for a year, its halves, quarters and a month, and every share's status must be its target's
+rule applied to the share's value and its unit's own standing figure. On SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import ConflictError
 from nghiquyet.plans.models import Indicator, Plan, Target
-from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, Update
+from nghiquyet.status import Period, judge, spec_for
+from nghiquyet.tracking.models import Assignment, StoredStatus, StoredStatusRules, TargetShare, Update
 from nghiquyet.tracking.rollup import judged_subtree_tally, subtree_tally
 from nghiquyet.tracking.service import (
     approve_update,
@@ -28,6 +31,7 @@ from nghiquyet.tracking.service import (
     return_update,
     submit_update,
 )
+from nghiquyet.tracking.shares import ShareSpec, set_shares, share_statuses
 from nghiquyet.tracking.stored_status import RULES_VERSION, covering
 from tests.factories import make_plan
 from tests.services.conftest import Org
@@ -57,6 +61,37 @@ def _same(db: Session, org: Org, periods: tuple[str, ...] = PERIODS) -> None:
             assert stored.by_unit == judged.by_unit, (root.name, period)
             assert stored.whole == judged.whole, (root.name, period)
             assert stored.plans == judged.plans
+    for period in periods:
+        _shares_judged_by_their_targets_rule(db, period)
+
+
+def _shares_judged_by_their_targets_rule(db: Session, period: str) -> None:
+    """Each share against an oracle written from the rule itself: the unit's approved figure of the
+    period, else of the sub-period ending last (newest decision, then version, then id, breaking ties),
+    judged by the pure `judge` with the target's wording and the share's value."""
+    wanted = Period.parse(period)
+    on = dt.date.today()
+    for share in share_statuses(db, period=period):
+        target = db.get(Target, share.target_id)
+        assert target is not None
+        figures = [u for u in db.scalars(select(Update).where(
+            Update.target_id == target.id, Update.unit_id == share.unit_id, Update.state == "approved"))
+            if wanted.contains(Period.parse(u.period))]
+        never = dt.datetime.min.replace(tzinfo=dt.UTC)
+        figures.sort(key=lambda u: (u.period == wanted.code, Period.parse(u.period).end,
+                                    u.decided_at or never, u.version, u.id))
+        standing = figures[-1] if figures else None
+        spec = spec_for(comparator=target.comparator, value=share.value, value_max=share.value_max,
+                        unit=target.unit, change=target.change, metric=target.metric,
+                        direction=target.direction, year=target.year)
+        plan = db.get(Plan, target.plan_id)
+        assert plan is not None
+        plan_end = dt.date(plan.year_end, 12, 31) if plan.year_end else wanted.end
+        expected = judge(spec, standing.value if standing else None,
+                         period=Period.parse(standing.period) if standing else wanted, plan_end=plan_end,
+                         as_of=on)
+        assert share.status == expected.status.value, (share, period)
+        assert share.update_id == (standing.id if standing else None)
 
 
 def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -> str:
@@ -64,7 +99,8 @@ def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -
     targets = list(db.scalars(select(Target).where(Target.plan_id == plan.id)))
     updates = list(db.scalars(select(Update).where(Update.plan_id == plan.id)))
     move = rng.choice(
-        ["send", "send", "send", "approve", "approve", "return", "correct", "edit", "end", "add", "remove"]
+        ["send", "send", "send", "approve", "approve", "return", "correct", "edit", "end", "add", "remove",
+         "share"]
     )
     if move == "send" and targets:
         target = rng.choice(targets)
@@ -114,6 +150,17 @@ def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -
         db.add(Target(plan=plan, indicator=indicator, position=len(indicator.targets), **spec))
     elif move == "remove" and len(targets) > 1:
         db.delete(rng.choice(targets))
+    elif move == "share" and targets:
+        # The unit that does not lead the target's indicator (it supports it, so it may have reported
+        # already): a share moves its figures off the target, taking the share back moves them on again.
+        target = rng.choice(targets)
+        leads = set(db.scalars(select(Assignment.unit_id).where(
+            Assignment.indicator_id == target.indicator_id, Assignment.role == "lead")))
+        others = [u for u in reporters if u not in leads]
+        kept = [ShareSpec(s.unit_id, s.value, s.value_max) for s in db.scalars(
+            select(TargetShare).where(TargetShare.target_id == target.id)) if s.unit_id not in others]
+        given = [ShareSpec(u, rng.choice([10.0, 40.0, 80.0])) for u in others if rng.random() < 0.7]
+        set_shares(db, target_id=target.id, shares=kept + given, actor=office)
     return move
 
 

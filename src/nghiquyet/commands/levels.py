@@ -22,6 +22,8 @@ def tally(
     unit: Annotated[int, typer.Option("--unit", help="Mã số (id) đơn vị gốc của cây cần tổng hợp")],
     period: Annotated[str, typer.Option("--period", help="Kỳ: 2024, 2024-Q2, 2024-H1 …")],
     format: Annotated[str, typer.Option("--format", "-f", help="text hoặc json")] = "text",
+    plan: Annotated[int | None, typer.Option(
+        "--plan", help="Chỉ kế hoạch này (mã số) và các kế hoạch cấp dưới thực hiện nó")] = None,
 ) -> None:
     """Tổng hợp chỉ tiêu của một cấp: đơn vị và toàn bộ đơn vị trực thuộc, từng đơn vị con."""
     from nghiquyet.status import Period
@@ -31,7 +33,7 @@ def tally(
     _, engine, factory = open_database()
     try:
         with factory() as session:
-            level = level_tally(session, unit_id=unit, period=period, actor=SYSTEM_ACTOR)
+            level = level_tally(session, unit_id=unit, period=period, actor=SYSTEM_ACTOR, plan_id=plan)
     except NghiquyetError as exc:
         raise fail(str(exc)) from exc
     finally:

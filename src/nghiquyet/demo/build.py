@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
@@ -22,7 +23,8 @@ from nghiquyet.demo.figures import OUTCOMES, Outcome, quarter_value, task_progre
 from nghiquyet.documents.service import import_document
 from nghiquyet.explanations.blockers import OFFICE
 from nghiquyet.plans.models import Plan
-from nghiquyet.plans.service import confirm_plan, get_plan
+from nghiquyet.plans.schemas import PlanUpdate
+from nghiquyet.plans.service import confirm_plan, get_plan, update_plan
 from nghiquyet.reminders import followup
 from nghiquyet.reminders.service import run as remind
 from nghiquyet.reminders.service import set_contact
@@ -32,6 +34,7 @@ from nghiquyet.tracking.approval_levels import approve_below, set_approval_level
 from nghiquyet.tracking.assignments import assign, assign_many
 from nghiquyet.tracking.models import Update
 from nghiquyet.tracking.rules import Rule, parse_rules, plan_specs
+from nghiquyet.tracking.shares import ShareSpec, set_shares
 from nghiquyet.tracking.updates import (
     STATE_LABELS_VI,
     approve_update,
@@ -132,7 +135,8 @@ def build_demo(factory: sessionmaker[Session], settings: Settings) -> DemoSummar
                 leads = _assign(session, plan, office, year, summary)
                 lagging += _updates(session, plan, leads, users_by_unit, office, year, quarters, closed, rng,
                                     summary)
-        _district_plan(session, settings, office, summary)
+        district_plan = _district_plan(session, settings, office, summary)
+        _shares(session, office, summary, district_plan)
         refresh(session, actor=office)  # as the office's imports and confirmations do in the app
         _followup(session, _user(session, "lanhdao"), lagging, users_by_unit)
         _contacts(session)
@@ -156,7 +160,7 @@ DISTRICT_FIGURES = {  # metric's first words → (Q1..Q4 values, the last quarte
 }
 
 
-def _district_plan(session: Session, settings: Settings, office: User, summary: DemoSummary) -> None:
+def _district_plan(session: Session, settings: Settings, office: User, summary: DemoSummary) -> Plan:
     """A district's own 2024 resolution, approved at two levels: its communes' figures go through the
     district (UBND huyện Đức Trọng) before the office approves them (issue: every level, one country)."""
     data = DATA.joinpath(DISTRICT_PLAN).read_bytes()
@@ -194,6 +198,37 @@ def _district_plan(session: Session, settings: Settings, office: User, summary: 
             _date_like_a_report(update, period)
             key = "submitted" if state == "approved_below" else state
             summary.updates[key] = summary.updates.get(key, 0) + 1
+    return plan
+
+
+PROVINCE_PLAN = "003_80d04959fc9a9e21.txt"  # the province's 2024 resolution, which the district carries out
+# The province's revenue target (1.010 tỷ đồng, led by Sở Tài chính) broken down: the district must
+# collect what its own resolution says, a ward its part; each reports its own figure for the target.
+SHARES = {"Thu ngân sách": (("H-DUCTRONG", 850.0, (410.0, 862.5)),
+                            ("P-XUANHUONG", 95.0, (41.0, 88.0)))}
+
+
+def _shares(session: Session, office: User, summary: DemoSummary, district_plan: Plan) -> None:
+    """The province's plan broken down to the units below: the district's plan is linked to it (the
+    roll-up of the province's plan counts it), and a provincial target is shared out, with figures."""
+    province = next(p for p in session.scalars(select(Plan)) if p.document and
+                    p.document.filename == PROVINCE_PLAN)
+    update_plan(session, plan_id=district_plan.id, changes=PlanUpdate(parent_plan_id=province.id),
+                actor=office)
+    units = {u.code: u for u in session.query(Unit)}
+    reporters = {u.unit_id: u for u in session.query(User).filter(User.role == "unit")}
+    for indicator in get_plan(session, plan_id=province.id).indicators:
+        given = next((g for words, g in SHARES.items() if indicator.text.startswith(words)), None)
+        if given is None or not indicator.targets:
+            continue
+        target = indicator.targets[0]
+        set_shares(session, target_id=target.id, actor=office,
+                   shares=[ShareSpec(units[code].id, value) for code, value, _ in given])
+        for code, _, (half, year) in given:
+            reporter = reporters[units[code].id]
+            for period, value in (("2024-H1", half), ("2024", year)):
+                _report(session, summary, reporter, office, units[code].id, period, "approved",
+                        target_id=target.id, value=value)
 
 
 def _contacts(session: Session) -> None:

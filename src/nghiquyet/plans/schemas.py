@@ -130,6 +130,8 @@ class PlanSummary(BaseModel):
     year_end: int | None
     status: str
     approval_levels: int = Field(default=1, description="Số cấp duyệt: 1 hoặc 2 (cấp dưới rồi Văn phòng)")
+    parent_plan_id: int | None = Field(default=None,
+                                       description="Kế hoạch cấp trên mà kế hoạch này thực hiện")
     created_at: dt.datetime
     row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
 
@@ -145,3 +147,5 @@ class PlanUpdate(BaseModel):
     year_start: int | None = None
     year_end: int | None = None
     status: Given[Literal["active", "closed"]] = None
+    parent_plan_id: int | None = Field(default=None, ge=1, le=2_147_483_647,
+                                       description="Kế hoạch cấp trên (null: không có)")

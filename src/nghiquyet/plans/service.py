@@ -172,8 +172,32 @@ def list_plans(session: Session, *, actor: Actor | None = None, status: str | No
 def update_plan(session: Session, *, plan_id: int, changes: PlanUpdate, actor: Actor) -> Plan:
     require_manager(actor, "sửa kế hoạch")
     plan = get_plan(session, plan_id=plan_id)
+    if changes.parent_plan_id is not None:
+        _check_parent(session, plan, changes.parent_plan_id)
     apply_changes(session, plan, changes.model_dump(exclude_unset=True), actor=actor, object_type="plan")
     return plan
+
+
+def _check_parent(session: Session, plan: Plan, parent_id: int) -> None:
+    """A plan's parent is another plan, and never one of the plans carrying it out (no loop)."""
+    if session.get(Plan, parent_id) is None:
+        raise NotFoundError(f"Không tìm thấy kế hoạch cấp trên #{parent_id}")
+    if parent_id in plan_family(session, plan_id=plan.id):
+        raise ConflictError("Kế hoạch cấp trên không thể là chính kế hoạch này hoặc kế hoạch cấp dưới của nó")
+
+
+def plan_family(session: Session, *, plan_id: int) -> list[int]:
+    """The plan and every plan carrying it out below (`parent_plan_id`), however many levels down:
+    a province's plan, its districts' plans and their communes'. A few queries, one per level."""
+    if session.get(Plan, plan_id) is None:
+        raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
+    found = {plan_id}
+    frontier = [plan_id]
+    while frontier:
+        frontier = [i for i in session.scalars(select(Plan.id).where(Plan.parent_plan_id.in_(frontier)))
+                    if i not in found]
+        found.update(frontier)
+    return sorted(found)
 
 
 def delete_plan(session: Session, *, plan_id: int, actor: Actor) -> None:

@@ -136,6 +136,19 @@ def set_approval_levels(session: Session, *, plan_id: int, levels: int, actor: A
     return plan
 
 
+def lower_levels(session: Session) -> list[tuple[Unit, list[Unit]]]:
+    """Who approves below on a two-level plan: every unit with active reporters of its own and units
+    directly under it, with those units (whose figures it approves before the office does)."""
+    reporting = select(User.unit_id).where(User.role == "unit", User.active.is_(True))
+    parents = list(session.scalars(select(Unit).where(Unit.id.in_(reporting),
+                                                      Unit.id.in_(select(Unit.parent_id))).order_by(Unit.path)))
+    children: dict[int, list[Unit]] = {p.id: [] for p in parents}
+    for child in session.scalars(select(Unit).where(Unit.parent_id.in_(list(children))).order_by(Unit.name)):
+        assert child.parent_id is not None
+        children[child.parent_id].append(child)
+    return [(p, children[p.id]) for p in parents]
+
+
 def waiting_for(session: Session, actor: Actor) -> list[Update]:
     """Submitted figures of the units directly below `actor`'s unit that wait for its approval."""
     if actor.role != "unit" or actor.unit_id is None:

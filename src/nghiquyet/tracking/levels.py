@@ -102,13 +102,14 @@ def _ref(unit: Unit) -> UnitRef:
 
 
 def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
-                as_of: dt.date | None = None) -> LevelTally:
-    """The dashboard of one level: `unit_id`'s subtree tally for `period`, and each child's."""
+                as_of: dt.date | None = None, plan_id: int | None = None) -> LevelTally:
+    """The dashboard of one level: `unit_id`'s subtree tally for `period`, and each child's (with
+    `plan_id`: of that plan and the plans below carrying it out only)."""
     require_unit_read(session, actor, unit_id)
     root = session.get(Unit, unit_id)
     if root is None:
         raise NotFoundError(f"Không tìm thấy đơn vị #{unit_id}")
-    result = subtree_tally(session, root_unit_id=unit_id, period=period, as_of=as_of)
+    result = subtree_tally(session, root_unit_id=unit_id, period=period, as_of=as_of, plan_id=plan_id)
     below = session.execute(
         select(Unit.id, Unit.path, Unit.parent_id, Unit.name, Unit.kind, Unit.depth)
         .where(Unit.path.startswith(root.path, autoescape=True), Unit.id != root.id)).all()
@@ -142,16 +143,19 @@ TOP = UnitRef(id=0, name="Tất cả đơn vị", kind="all", depth=-1)
 _Below = aliased(Unit)
 
 
-def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | None = None) -> LevelTally:
+def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | None = None,
+              plan_id: int | None = None) -> LevelTally:
     """Above every root (a province may keep the Party's tree and the People's Committee's side by
     side): each root's subtree is a child; a unit account starts at its own unit instead."""
     if actor.role == "unit":  # without a unit the read check below refuses, in words
-        return level_tally(session, unit_id=actor.unit_id or 0, period=period, actor=actor, as_of=as_of)
+        return level_tally(session, unit_id=actor.unit_id or 0, period=period, actor=actor, as_of=as_of,
+                           plan_id=plan_id)
     roots = list(session.scalars(select(Unit).where(Unit.parent_id.is_(None)).order_by(Unit.name)))
     sizes = dict(session.execute(
         select(Unit.path, func.count()).select_from(Unit).where(Unit.parent_id.is_(None))
         .join(_Below, _Below.path.startswith(Unit.path)).group_by(Unit.path)).tuples().all())
-    results = [(r, subtree_tally(session, root_unit_id=r.id, period=period, as_of=as_of)) for r in roots]
+    results = [(r, subtree_tally(session, root_unit_id=r.id, period=period, as_of=as_of, plan_id=plan_id))
+               for r in roots]
     rows = [LevelRow(unit=_ref(r), tally=t.whole, units_below=sizes.get(r.path, 1) - 1) for r, t in results]
     rows.sort(key=_lagging_first)
     period_code = results[0][1].period if results else period

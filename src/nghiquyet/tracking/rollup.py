@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
+from nghiquyet.plans.service import plan_family
 from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally, tally_counts
 from nghiquyet.tracking.models import Assignment, StoredStatus, Update, counts_for_target
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
@@ -60,18 +61,20 @@ def _exact_rank(row: Any) -> tuple[dt.datetime, int, int]:
 
 
 def subtree_tally(session: Session, *, root_unit_id: int, period: str,
-                  as_of: dt.date | None = None) -> SubtreeTally:
+                  as_of: dt.date | None = None, plan_id: int | None = None) -> SubtreeTally:
     """Tally every indicator led by a unit of the subtree under `root_unit_id`, for `period`, judged
     as `plan_status` judges them (same `judge_target`, same day).
 
     The stored statuses answer (`stored_status`: a few indexed aggregate queries) whenever judging
-    on `as_of` means judging today; another day inside the period is judged afresh.
+    on `as_of` means judging today; another day inside the period is judged afresh. With `plan_id`,
+    only that plan and the plans carrying it out below it (`plan_family`) are counted.
     """
     on = judging_date(as_of)
     wanted, root = _parse(session, root_unit_id, period)
     today = judging_date(None)
     if min(wanted.end, on) != min(wanted.end, today):
-        return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=on)
+        return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=on,
+                                    plan_id=plan_id)
     connection = session.connection()
     ensure_current(connection, wanted, today)
     led = _led(session, root)
@@ -80,16 +83,16 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     totals: dict[int, int] = defaultdict(int)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     plans: set[int] = set()
-    for unit_id, plan_id, status, n in session.execute(
+    for unit_id, counted_plan, status, n in session.execute(
             select(led.c.unit_id, Indicator.plan_id, StoredStatus.status, func.count())
             .join(Indicator, Indicator.id == led.c.indicator_id)
             .join(Plan, Plan.id == Indicator.plan_id)
             .outerjoin(StoredStatus, and_(StoredStatus.indicator_id == led.c.indicator_id,
                                           StoredStatus.period == wanted.code))
-            .where(running_in(wanted.year))
+            .where(counted(session, wanted.year, plan_id))
             .group_by(led.c.unit_id, Indicator.plan_id, StoredStatus.status)):
         totals[unit_id] += n
-        plans.add(plan_id)
+        plans.add(counted_plan)
         if status is not None:
             counts[unit_id][status] = counts[unit_id].get(status, 0) + n
     by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
@@ -130,6 +133,15 @@ def running_in(year: int) -> ColumnElement[bool]:
                 or_(Plan.year_end.is_(None), Plan.year_end >= year))
 
 
+def counted(session: Session, year: int, plan_id: int | None) -> ColumnElement[bool]:
+    """The plans a tally counts: those running in `year`; with `plan_id`, only that plan's family
+    (the plan and the district's and communes' plans that carry it out, by `parent_plan_id`)."""
+    running = running_in(year)
+    if plan_id is None:
+        return running
+    return and_(running, Plan.id.in_(plan_family(session, plan_id=plan_id)))
+
+
 def sum_tallies(tallies: Iterable[Tally]) -> Tally:
     counts: Counter[str] = Counter()
     for t in tallies:
@@ -138,7 +150,7 @@ def sum_tallies(tallies: Iterable[Tally]) -> Tally:
 
 
 def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
-                         as_of: dt.date | None = None) -> SubtreeTally:
+                         as_of: dt.date | None = None, plan_id: int | None = None) -> SubtreeTally:
     """The same tally judged afresh from the figures: for another day than today, and as the
     reference the stored statuses are tested against."""
     on = judging_date(as_of)
@@ -147,7 +159,7 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     wanted_code = wanted.code
     own_figure = and_(Update.target_id == Target.id, Update.period == wanted_code, Update.state == "approved",
                       counts_for_target())
-    running = running_in(wanted.year)
+    running = counted(session, wanted.year, plan_id)
     connection = session.connection()  # Core: plain rows, no ORM loading step for 6,000 of them
     rows = connection.execute(
         select(Target.id, Target.indicator_id, led.c.unit_id, Target.plan_id, Target.comparator, Target.value,
@@ -196,12 +208,12 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     judged: dict[tuple[int, int], list[Status]] = defaultdict(list)
     plans: set[int] = set()
     seen: set[tuple[int, int]] = set()
-    for (target_id, indicator_id, unit_id, plan_id, comparator, value, value_max, unit, change, metric,
+    for (target_id, indicator_id, unit_id, its_plan, comparator, value, value_max, unit, change, metric,
          direction, year, year_end, _value, _decided, _version, _update_id) in rows:
         if (target_id, unit_id) in seen:  # several approved figures for the period: one row each
             continue
         seen.add((target_id, unit_id))
-        plans.add(plan_id)
+        plans.add(its_plan)
         spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                         metric=metric, direction=direction, year=year)
         plan_end = plan_ends.get(year_end)
@@ -222,11 +234,11 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
     # A qualitative indicator (no numeric target) counts as "chưa có số liệu", as in the plan's own
     # tally, so a unit leads as many indicators on its level page as on the plan's dashboard.
     bare = ~select(Target.id).where(Target.indicator_id == Indicator.id).exists()
-    for unit_id, plan_id in connection.execute(
+    for unit_id, its_plan in connection.execute(
             select(led.c.unit_id, Indicator.plan_id).join(Indicator, Indicator.id == led.c.indicator_id)
             .join(Plan, Plan.id == Indicator.plan_id).where(bare, running)):
         per_unit[unit_id].append(Status.chua_co_so_lieu)
-        plans.add(plan_id)
+        plans.add(its_plan)
     every = [s for statuses in per_unit.values() for s in statuses]
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
                         by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))

@@ -103,3 +103,35 @@ class UpdateRead(BaseModel):
     approved_below_at: dt.datetime | None = None
     evidence: list[EvidenceRead] = []
     row_version: int = Field(default=1, description="Phiên bản dòng: ETag \"v<row_version>\" (If-Match)")
+
+
+class ShareWrite(BaseModel):
+    """One unit's share of a target: the value it must reach (the high end too, for a range)."""
+
+    unit_id: int = Field(ge=1, le=2_147_483_647)
+    value: float = Field(allow_inf_nan=False,
+                         description="Mức đơn vị phải đạt (cùng đơn vị tính với chỉ tiêu)")
+    value_max: float | None = Field(default=None, allow_inf_nan=False)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ShareRead(BaseModel):
+    """A share judged for a period, by the target's own rule with the share's value."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    target_id: int
+    unit_id: int
+    unit_name: str
+    value: float
+    value_max: float | None
+    note: str | None
+    actual: float | None = Field(description="Số liệu đã duyệt của đơn vị (ẩn với tài khoản đơn vị khác)")
+    actual_period: str | None
+    update_id: int | None
+    status: str
+    rule: str
+    explanation_vi: str
+    expected: float | None
+    ratio: float | None

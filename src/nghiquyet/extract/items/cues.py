@@ -49,6 +49,28 @@ def has(kind: str, text: str) -> bool:
     return _pattern(kind).search(low) is not None
 
 
+# "Mục tiêu đến năm 2030, ...": the aim and its horizon open the sentence; no other marker is needed.
+_AIM_HORIZON = re.compile(r"^\W*(?:các\s+)?mục tiêu\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
+_AIM_VERB = re.compile(r"(?<!\w)phấn đấu(?!\w)")
+
+
+def achieved(text: str) -> bool:
+    """A mark of an achieved or estimated figure ("ước đạt", "đã", "được 25 ha"), unless every mark
+    is a "được" that an earlier "phấn đấu" governs ("phấn đấu xây dựng được 2 xóm": what is aimed at)."""
+    low = text.lower()
+    marks = [*_pattern("result_done").finditer(low), *_result_patterns().finditer(low)]
+    if not marks:
+        return False
+    aim = _AIM_VERB.search(low)
+    return aim is None or any(m.start() < aim.start() or "được" not in m.group() for m in marks)
+
+
+def strong_result(text: str) -> bool:
+    """A share of the plan or an overshoot ("đạt 70% kế hoạch", "vượt chỉ tiêu"): with `achieved`,
+    the marks a targets list cannot carry outside its region."""
+    return _pattern("result_strong").search(text.lower()) is not None
+
+
 @cache
 def _result_patterns() -> re.Pattern[str]:
     return re.compile("|".join(load("cues")["result_patterns"]))
@@ -72,6 +94,12 @@ _FIGURE = re.compile(
 )
 # Starts at a run's first digit only and never backtracks into it (see _FIGURE): "19/25 chỉ tiêu".
 _TALLY_FRACTION = re.compile(r"(?<!\d)\d++\s*+/\s*+\d++\s+chỉ tiêu", re.IGNORECASE)
+# "phấn đấu thực hiện các chỉ tiêu:", "phấn đấu hoàn thành các chỉ tiêu sau": a tally's words under
+# an aim name what is to be done, so the sentence opens a targets list.
+_AIMED_TALLY = re.compile(
+    r"(?<!\w)phấn đấu\s+(?:thực hiện|hoàn thành|đạt)(?:\s+(?:và\s+vượt|tốt))?\s+(?:các\s+)?chỉ tiêu",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +127,15 @@ def find_lead(text: str) -> Lead | None:
     # The lead is what comes before its colon or, without one, before the first figure: a tally
     # word further on ("đạt và vượt chỉ tiêu giảm hộ nghèo") is one of the items, not the lead.
     head = low[: colon if colon >= 0 else (figure.start() if figure else len(low))]
-    if has("general_goal", head) or _TALLY_FRACTION.search(head) or has("tally", head):
+    if has("general_goal", head) or _TALLY_FRACTION.search(head):
+        return None
+    if has("tally", head) and not _AIMED_TALLY.search(head):
         return None
     if not has("lead", head):
         return None
     if colon >= 0:
         return Lead(colon + 1)
-    if not has("lead_markers", head):
+    if not has("lead_markers", head) and not _AIM_HORIZON.search(head):
         return None
     # The body starts after the last lead phrase before the first figure, and its horizon.
     before = figure.start() if figure else len(low)
@@ -116,7 +146,7 @@ def find_lead(text: str) -> Lead | None:
 
 # "đặt mục tiêu đến năm 2030, ...": the horizon after the lead phrase belongs to the lead.
 _HORIZON_AFTER = re.compile(
-    r"\s*(?:(?:đến|tới|vào)\s+(?:năm\s+)?(?:19|20)\d\d|năm\s+(?:19|20)\d\d)?\s*(?:là|gồm)?\s*,?"
+    r"\s*(?:(?:đến|tới|vào)\s+(?:năm\s+)?(?:19|20)\d\d|(?:năm\s+)?(?:19|20)\d\d(?!\d))?\s*(?:là|gồm)?\s*,?"
 )
 
 

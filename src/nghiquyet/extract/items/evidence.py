@@ -183,8 +183,8 @@ def targets_by_evidence(
                 continue
             if not _DIGIT.search(text):
                 continue
-            done = cues.has("result_done", text)
-            strong = done or cues.has("result_strong", text)
+            done = cues.achieved(text)
+            strong = done or cues.strong_result(text)
             weak = cues.has("result_weak", text)
             targets = _keep(parse(text, region.year if region else year), text)
             if not targets:

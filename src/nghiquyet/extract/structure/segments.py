@@ -47,6 +47,10 @@ _ROMAN_GROUP = re.compile(rf"(?:(?<=^)|(?<=[\s.;:]))(?:[IVX]{{1,4}})[.\-–]\s+(
 
 def column_at(p: Paragraph, offset: int) -> int:
     """Where character `offset` of `p.text` stands in its own source line."""
+    if p.cells:
+        # A table row's text is its cells rebuilt (from one line or one cell per line): no offset in
+        # it stands for a place in a source line, so review highlights the row from its start.
+        return 0
     if not p.offsets:
         return offset
     k = max(0, bisect_right(p.offsets, offset) - 1)

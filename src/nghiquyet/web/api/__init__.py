@@ -19,6 +19,7 @@ from nghiquyet.web.api import (
     review,
     search,
     series,
+    shares,
     units,
     updates,
     users,
@@ -27,7 +28,7 @@ from nghiquyet.web.api.errors import ERROR_RESPONSES
 
 api_router = APIRouter(responses=ERROR_RESPONSES)
 for _module in (health, auth, documents, review, plans, units, users, assignments, updates, audit, reports,
-                search, ask, reminders, levels, followup, series):
+                search, ask, reminders, levels, followup, series, shares):
     api_router.include_router(_module.router)
 api_router.include_router(levels.approvals)
 

@@ -13,7 +13,7 @@ from nghiquyet.reminders.rates import level_rates
 from nghiquyet.tracking.approval_levels import approve_below, set_approval_levels, waiting_for
 from nghiquyet.tracking.levels import level_tally
 from nghiquyet.tracking.schemas import UpdateRead
-from nghiquyet.web.api.params import PathId
+from nghiquyet.web.api.params import MAX_ID, PathId
 from nghiquyet.web.deps import CurrentUser, DbSession
 
 router = APIRouter(prefix="/units", tags=["units"])
@@ -77,12 +77,14 @@ def unit_tally(
     session: DbSession,
     user: CurrentUser,
     period: PeriodQuery,
+    plan_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description=(
+        "Chỉ kế hoạch này và các kế hoạch cấp dưới thực hiện nó"))] = None,
 ) -> LevelTallyRead:
     """The tally of the unit's subtree for `period`, and each child subtree's, lagging children first.
 
     A unit account reads its own subtree only (as for its assignments and updates)."""
     return LevelTallyRead.model_validate(
-        level_tally(session, unit_id=unit_id, period=period, actor=user).to_dict())
+        level_tally(session, unit_id=unit_id, period=period, actor=user, plan_id=plan_id).to_dict())
 
 
 @router.get("/{unit_id}/reporting")

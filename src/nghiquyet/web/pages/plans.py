@@ -22,6 +22,7 @@ from nghiquyet.tracking.service import (
     list_updates,
     overdue_tasks,
 )
+from nghiquyet.tracking.shares import share_statuses
 from nghiquyet.tracking.visibility import plan_status_for
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
@@ -192,6 +193,11 @@ def indicator_page(
     ]
     assignments = list_assignments(session, actor=user, item_type="indicator", item_id=indicator.id)
     metric_of = {t.id: t.metric for t in indicator.targets}
+    unit_of = {t.id: t.unit or "" for t in indicator.targets}
+    shares = [{"share": s, "metric": metric_of.get(s.target_id) or indicator.text,
+               "unit": unit_of.get(s.target_id, "")}
+              for s in share_statuses(session, period=code, target_ids=list(metric_of), as_of=today,
+                                      actor=user)]
     updates = [u for t in indicator.targets for u in list_updates(session, actor=user, target_id=t.id)]
     updates.sort(key=lambda u: (u.period, u.id), reverse=True)
     objects = (
@@ -217,6 +223,7 @@ def indicator_page(
             today=today,
         ),
         assignments=assignments,
+        shares=shares,
         updates=it.update_rows(updates, metric_of),
         show_metric=len(metric_of) > 1,
         audit=audit,
