@@ -1,14 +1,17 @@
-"""Status questions answered from the tracking data: the plan's targets as plan_status judges them."""
+"""Status questions answered from the tracking data: the indicators as the stored statuses hold them."""
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
 from nghiquyet.assistant.service import ask
 from nghiquyet.config import Settings
 from nghiquyet.plans.models import Plan, Target
+from nghiquyet.status import Period
+from nghiquyet.tracking.models import StoredStatus
 from nghiquyet.tracking.service import (
     approve_update,
     correct_update,
@@ -16,6 +19,7 @@ from nghiquyet.tracking.service import (
     plan_status,
     submit_update,
 )
+from nghiquyet.tracking.stored_status import ensure_current
 from tests.factories import corpus_available, make_plan_from_seed
 from tests.services.conftest import Org, office, org  # noqa: F401  (the tracking fixtures, shared)
 from tests.services.helpers import approved
@@ -77,3 +81,17 @@ def test_at_risk_with_none_at_risk_says_zero(db: Session, plan: Plan, settings: 
 def test_a_year_outside_the_plan_is_not_answered_from_tracking(db: Session, plan: Plan,
                                                                settings: Settings) -> None:
     assert not ask(db, settings, "bao nhiêu chỉ tiêu đạt năm 2031").found
+
+
+def test_the_answer_reads_the_stored_statuses_the_tallies_read(db: Session, plan: Plan,
+                                                               settings: Settings) -> None:
+    # The stored row is what every tally shows; the assistant says the same, not a verdict of its own.
+    ensure_current(db.connection(), Period.parse("2026"))  # as any tally does first
+    grdp = next(i for i in plan.indicators if i.label == "(1)")
+    stored = db.get(StoredStatus, (grdp.id, "2026"))
+    assert stored is not None and stored.status != "nguy_co"
+    db.execute(update(StoredStatus).where(StoredStatus.indicator_id == grdp.id, StoredStatus.period == "2026")
+               .values(status="nguy_co"))
+    answer = ask(db, settings, "chỉ tiêu nào có nguy cơ không đạt năm 2026")
+    assert answer.found and "chỉ tiêu có nguy cơ không đạt" in answer.answer, answer
+    assert "10%" in answer.answer and grdp.line in [c.line for c in answer.citations]

@@ -157,3 +157,14 @@ def test_vocabulary_keys_the_code_relies_on() -> None:
     }
     columns = load("layout")["table_columns"]
     assert set(columns["_order"]) == {k for k in columns if not k.startswith("_")}
+
+
+def test_a_pages_bullets_under_its_heading_line_are_results() -> None:
+    text = (
+        "Những kết quả nổi bật của huyện Tân Phú nhiệm kỳ 2026-2031\n\n"
+        "* Giá trị sản xuất nông nghiệp tăng bình quân 4,2%/năm.\n\n"
+        "* Thu ngân sách trên địa bàn đạt 1.320 tỷ đồng.\n\n"
+        "* 92% trường học đạt chuẩn quốc gia.\n"
+    )
+    got = [(r.value, r.unit) for r in extract_text(text).results]
+    assert got == [(4.2, "%/năm"), (1320.0, "tỷ đồng"), (92.0, "%")]

@@ -127,3 +127,39 @@ def test_a_rate_word_with_no_noun_before_it_borrows_the_subject_before() -> None
 def test_a_comparison_with_an_earlier_level_keeps_the_subject_and_names_that_time() -> None:
     got = _metrics("Giá trị xuất khẩu tăng 9,3%, thấp hơn mức tăng 10,2% của năm 2030 và chưa đạt kịch bản.")
     assert got == [("Giá trị xuất khẩu", 9.3, "%"), ("Giá trị xuất khẩu của năm 2030", 10.2, "%")]
+
+
+def test_members_a_party_body_counts_describe_it_unless_admitted() -> None:
+    text = "Chi bộ hiện có 31 đảng viên; trong đó miễn sinh hoạt 4 đ/c, đảng viên dự bị 2 đ/c."
+    assert _values(text) == []
+    assert _values("Năm qua, chi bộ kết nạp được 3 đảng viên mới.") == [3.0]
+
+
+def test_the_parts_a_plan_is_made_of_are_no_results() -> None:
+    text = "Chương trình gồm 5 nhóm giải pháp và 3 khâu đột phá; thu ngân sách đạt 40 tỷ đồng."
+    assert _values(text) == [40.0]
+
+
+def test_a_total_after_a_lead_in_a_field_names_the_head_and_the_field() -> None:
+    got = _metrics("Năm 2031, tỉnh Bắc Hòa đứng đầu vùng về xuất khẩu nông sản với tổng số 1.200 triệu USD")
+    assert got == [("Tỉnh Bắc Hòa xuất khẩu nông sản", 1200.0, "triệu USD")]
+
+
+def test_a_bracket_speaks_of_the_figure_just_before_it() -> None:
+    got = _metrics("Dịch vụ chiếm 40% (tăng 1,5% so với năm 2030) và công nghiệp chiếm 35% (giảm 0,5%).")
+    assert [m for m, _, _ in got] == ["Dịch vụ", "Dịch vụ", "Công nghiệp", "Công nghiệp"]
+
+
+def test_a_sign_typed_twice_names_nothing() -> None:
+    got = _metrics("Giá trị sản xuất ước đạt 310 tỷ đồng; tăng 7,5% %.")
+    assert got[1] == ("Giá trị sản xuất", 7.5, "%")
+
+
+def test_how_long_an_event_took_is_no_figure() -> None:
+    text = "Trong 2 ngày (14 và 15-6), Đảng bộ xã tổ chức Đại hội; thu nhập đạt 70 triệu đồng."
+    assert _values(text) == [70.0]
+
+
+def test_a_report_naming_its_specific_targets_states_no_results_there() -> None:
+    text = "Một số chỉ tiêu cụ thể như: thu ngân sách hằng năm tăng 10%, thu nhập đạt 50 triệu đồng."
+    assert _values(text) == []

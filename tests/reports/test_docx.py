@@ -10,6 +10,7 @@ from docx.shared import Length
 from sqlalchemy.orm import Session
 
 from nghiquyet.reports import write_report
+from nghiquyet.reports.base import REPORTING_COLUMNS
 from nghiquyet.reports.build import build_report_data, default_header
 from nghiquyet.reports.data import APPENDIX_LIMIT
 from nghiquyet.reports.docx import DocxExporter
@@ -79,10 +80,12 @@ def test_body_has_overview_lagging_tasks_signer_and_appendix(
         "31/12/2024",
         "80%",
     ]
-    sign = doc.tables[3].rows[0].cells
+    # Section IV: how the units reported (the 2024 yearly reports fell due on 15/01/2025).
+    assert [c.text for c in doc.tables[3].rows[0].cells] == list(REPORTING_COLUMNS)
+    sign = doc.tables[4].rows[0].cells
     assert sign[0].text.startswith("Nơi nhận:")
     assert sign[1].text.startswith("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG")
-    appendix = doc.tables[4]
+    appendix = doc.tables[5]
     assert len(appendix.rows) == 1 + 9
     assert len(doc.inline_shapes) == 1  # the chart
 

@@ -108,3 +108,14 @@ def test_only_the_office_manages_units(db: Session, org: Org) -> None:
         db, name="Ban Tuyên giáo", code="BTG", kind="ban", parent_id=org.root.id, actor=org.admin
     )
     assert unit.path == f"{org.root.path}{unit.id}/"
+
+
+def test_a_workbook_inflating_past_the_limit_is_refused_before_it_is_parsed(db: Session,
+                                                                            office: User) -> None:
+    from nghiquyet.errors import LimitExceeded
+    from tests.test_hostile_unit_lists import xlsx_bomb
+
+    with pytest.raises(LimitExceeded, match="tệp Excel giải nén ra hơn 32 MB") as refused:
+        import_units(db, data=xlsx_bomb(64), filename="bom.xlsx", actor=office)
+    assert refused.value.path == "bom.xlsx" and refused.value.hint
+    assert _count(db) == 0

@@ -1,6 +1,7 @@
 """Status questions answered from the tracking data ("bao nhiêu chỉ tiêu đạt năm 2024", "chỉ tiêu
-nào có nguy cơ không đạt"): the plan's targets judged by the project's status function
-(tracking.service.plan_status), never by a rule of the assistant's own.
+nào có nguy cơ không đạt"): the plan's indicators as the stored statuses hold them (judged by the
+project's status rules when their figures were written, `tracking.stored_status`), never by a rule
+of the assistant's own; a question judged on another day than today is judged afresh (plan_status).
 
 The answer names the counted indicators and cites their lines in the plan's document; the counts
 are the composer's own (derived), and no reported figure is stated (an update is not a source line).
@@ -22,8 +23,11 @@ from nghiquyet.assistant.question import Question
 from nghiquyet.assistant.sources import covering_lines
 from nghiquyet.errors import InputError
 from nghiquyet.plans.models import Indicator, Plan
-from nghiquyet.status import Status
+from nghiquyet.status import Period, Status
+from nghiquyet.tracking.models import StoredStatus
 from nghiquyet.tracking.service import plan_status
+from nghiquyet.tracking.status import judging_date
+from nghiquyet.tracking.stored_status import ensure_current
 
 Lines = Callable[[DocumentFacts], tuple[str, ...]]
 
@@ -67,33 +71,55 @@ def tracking_status(session: Session, q: Question, documents: Sequence[DocumentF
     if (start and year < start) or (end and year > end):
         return None
     period = q.period or str(year)
-    try:
-        status = plan_status(session, plan_id=plan_id, period=period, as_of=today)
-    except InputError:
-        return None
-    if all(i.status == Status.chua_co_so_lieu for i in status.indicators):
+    judged = _judged(session, plan_id, period, today)
+    if judged is None or all(status == Status.chua_co_so_lieu for _, _, status in judged):
         return None  # nothing reported yet: not an answer about progress
     statuses, words = asked
-    chosen = [i for i in status.indicators if Status(i.status) in statuses]
+    chosen = [(i, text, status) for i, text, status in judged if status in statuses]
     where = dict(session.execute(select(Indicator.id, Indicator.line).where(
         Indicator.plan_id == plan_id)).all())
     src = lines(doc)
     draft = Draft()
     # The counts are the composer's; the period is the one asked (or the plan's current year).
-    draft.derived.extend([len(chosen), status.total, year, *range(1, len(chosen) + 1)])
-    first = where.get(chosen[0].id) if chosen else where.get(status.indicators[0].id)
-    head = (f"Theo số liệu theo dõi kỳ {_period_vi(period)}: {len(chosen)}/{status.total} chỉ tiêu "
+    draft.derived.extend([len(chosen), len(judged), year, *range(1, len(chosen) + 1)])
+    first = where.get(chosen[0][0]) if chosen else where.get(judged[0][0])
+    head = (f"Theo số liệu theo dõi kỳ {_period_vi(period)}: {len(chosen)}/{len(judged)} chỉ tiêu "
             f"{words} {label(doc.filename, first or 0)}")
     draft.parts.append(head + (":" if chosen else "."))
-    for n, ind in enumerate(chosen, 1):
-        line = where.get(ind.id)
-        text = ind.text.split(";")[0].strip().rstrip(".")
-        draft.parts.append(f"({n}) {text} — {Status(ind.status).label_vi.lower()}.")
+    for n, (indicator_id, full, status) in enumerate(chosen, 1):
+        line = where.get(indicator_id)
+        text = full.split(";")[0].strip().rstrip(".")
+        draft.parts.append(f"({n}) {text} — {status.label_vi.lower()}.")
         if line:
             draft.cite(doc, src, covering_lines(src, line, text))
     if not chosen and first:
         draft.cite(doc, src, [first])
     return draft
+
+
+def _judged(session: Session, plan_id: int, period: str,
+            today: dt.date | None) -> list[tuple[int, str, Status]] | None:
+    """(indicator id, text, status) of every indicator of the plan for the period, in the plan's
+    order: the stored statuses (none stored: "chưa có số liệu"), made current for today first;
+    None for a period that cannot be read."""
+    try:
+        wanted = Period.parse(period)
+    except ValueError:
+        return None
+    now = judging_date(None)
+    if min(wanted.end, judging_date(today)) != min(wanted.end, now):
+        # Another day than today inside the period: the stored rows hold today's verdict only.
+        try:
+            status = plan_status(session, plan_id=plan_id, period=period, as_of=today)
+        except InputError:
+            return None
+        return [(i.id, i.text, Status(i.status)) for i in status.indicators]
+    ensure_current(session.connection(), wanted, now)
+    stored = dict(session.execute(select(StoredStatus.indicator_id, StoredStatus.status).where(
+        StoredStatus.plan_id == plan_id, StoredStatus.period == wanted.code)).all())
+    return [(i, text, Status(stored.get(i, Status.chua_co_so_lieu.value))) for i, text in session.execute(
+        select(Indicator.id, Indicator.text).where(Indicator.plan_id == plan_id)
+        .order_by(Indicator.position, Indicator.id))]
 
 
 def _period_vi(period: str) -> str:

@@ -17,11 +17,11 @@ from typing import Any
 from nghiquyet.extract.document.metadata import extract_metadata
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.extract.items.assignments import assignments_from
-from nghiquyet.extract.items.indicators import TargetParser, extract_indicators
+from nghiquyet.extract.items.indicators import TargetParser, extract_indicators, paragraphs_of
 from nghiquyet.extract.items.references import find_references, unique
 from nghiquyet.extract.items.reporting import extract_reporting
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
-from nghiquyet.extract.model import Extraction, Result
+from nghiquyet.extract.model import Extraction, Indicator, Result
 from nghiquyet.extract.read import SourceText, read_document
 from nghiquyet.extract.structure.cell_tables import join_cell_tables
 from nghiquyet.extract.structure.outline import Outline, build_outline
@@ -144,6 +144,7 @@ def _results(ctx: Context) -> None:
         return
     idx = [i for i in outline.preamble if i < outline.end]
     idx += _part_indices(outline, REVIEW_PART)
+    idx += _loose_items(outline, ctx.extraction.indicators)
     chosen = [ctx.paragraphs[i] for i in sorted(set(idx))]
     found: list[Result] = find_results(
         [(p.text, p.line) for p in chosen], default_period=_report_period(ctx.extraction)
@@ -156,6 +157,20 @@ def _results(ctx: Context) -> None:
         if para is not None and at >= 0:
             r.line = para.line_at(at)
     ctx.extraction.results = list(found) + _table_results(outline, _report_period(ctx.extraction))
+
+
+def _loose_items(outline: Outline, indicators: list[Indicator]) -> list[int]:
+    """Paragraphs of the root items no heading holds ("* Giá trị xuất khẩu tăng bình quân 14%/năm" under
+    a page's heading line): a page's list of what was achieved, read like its preamble; the
+    paragraphs the indicators stand in stay targets."""
+    covered = paragraphs_of(outline, indicators)
+    out: list[int] = []
+    for root in outline.roots:
+        if root.heading:
+            continue
+        for sub in root.walk():
+            out.extend(i for i in (sub.para, *sub.body) if i not in covered and i < outline.end)
+    return out
 
 
 def _table_results(outline: Outline, default_period: str | None) -> list[Result]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -107,24 +108,25 @@ def _first_sent(session: Session, plan_ids: set[int]) -> dict[tuple[str, int | N
     return out
 
 
-def unit_rates(session: Session, *, period: str, today: dt.date,
-               unit_ids: set[int] | None = None) -> dict[int, Rate]:
-    """Per unit: the outcomes of the reports owed for periods inside `period` (active plans' lead units)."""
-    try:
-        wanted = Period.parse(period)
-    except ValueError as exc:
-        raise InputError(str(exc)) from exc
+Owed = tuple[int, str, dt.date, Outcome]  # unit, reporting period, its due date, what came of it
+
+
+def _owed(session: Session, *, wanted: Period, today: dt.date, unit_ids: set[int] | None = None,
+          plan_id: int | None = None) -> Iterator[Owed]:
+    """Every report owed for a period inside `wanted` by a lead unit (of active plans, or of `plan_id`),
+    with its outcome."""
     due_day = ensure_defaults(session).due_day
     query = (select(Assignment.item_type, Assignment.indicator_id, Assignment.task_id, Assignment.unit_id,
                     Plan)
              .join(Plan, Plan.id == Assignment.plan_id)
-             .where(Plan.status == "active", Assignment.role == "lead"))
+             .where(Assignment.role == "lead"))
     if unit_ids is not None:
         query = query.where(Assignment.unit_id.in_(sorted(unit_ids)))
+    # A level owes reports for its active plans; a plan's own report counts its reports, closed or not.
+    query = query.where(Plan.status == "active") if plan_id is None else query.where(Plan.id == plan_id)
     owed = list(session.execute(query))
     sent = _first_sent(session, {row[4].id for row in owed}) if owed else {}
     plan_slots: dict[int, list[tuple[str, dt.date]]] = {}
-    rates: dict[int, Rate] = defaultdict(Rate)
     for item_type, indicator_id, task_id, unit_id, plan in owed:
         if plan.id not in plan_slots:
             start = plan.year_start or wanted.year
@@ -134,11 +136,57 @@ def unit_rates(session: Session, *, period: str, today: dt.date,
         item_id = indicator_id if item_type == "indicator" else task_id
         if item_id is None:
             continue
-        rate = rates[unit_id]
         for code, due in plan_slots[plan.id]:
-            result = outcome(due=due, today=today, first_sent=sent.get((item_type, item_id, unit_id, code)))
-            setattr(rate, result, getattr(rate, result) + 1)
+            yield unit_id, code, due, outcome(due=due, today=today,
+                                              first_sent=sent.get((item_type, item_id, unit_id, code)))
+
+
+def _parse(period: str) -> Period:
+    try:
+        return Period.parse(period)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def unit_rates(session: Session, *, period: str, today: dt.date,
+               unit_ids: set[int] | None = None) -> dict[int, Rate]:
+    """Per unit: the outcomes of the reports owed for periods inside `period` (active plans' lead units)."""
+    rates: dict[int, Rate] = defaultdict(Rate)
+    for unit_id, _code, _due, result in _owed(session, wanted=_parse(period), today=today, unit_ids=unit_ids):
+        rate = rates[unit_id]
+        setattr(rate, result, getattr(rate, result) + 1)
     return dict(rates)
+
+
+@dataclass
+class PeriodRate:
+    """One reporting period of a plan: its reports' outcomes, and how many units sent all theirs on time."""
+
+    period: str
+    due: dt.date
+    rate: Rate
+    units: int  # units owing at least one report for the period
+    units_on_time: int  # of them, those whose every report came by the due date
+
+    @property
+    def label(self) -> str:
+        return Period.parse(self.period).label_vi
+
+
+def period_rates(session: Session, *, plan_id: int, period: str, today: dt.date) -> list[PeriodRate]:
+    """The plan's reporting rate per reporting period inside `period`, in calendar order (for reports)."""
+    wanted = _parse(period)
+    rates: dict[str, Rate] = defaultdict(Rate)
+    dues: dict[str, dt.date] = {}
+    units: dict[str, dict[int, bool]] = defaultdict(dict)  # period → unit → all on time so far
+    for unit_id, code, due, result in _owed(session, wanted=wanted, today=today, plan_id=plan_id):
+        rate = rates[code]
+        setattr(rate, result, getattr(rate, result) + 1)
+        dues[code] = due
+        units[code][unit_id] = units[code].get(unit_id, True) and result == "on_time"
+    ordered = sorted(rates, key=lambda c: (dues[c], Period.parse(c).end))
+    return [PeriodRate(period=c, due=dues[c], rate=rates[c], units=len(units[c]),
+                       units_on_time=sum(units[c].values())) for c in ordered]
 
 
 def level_rates(session: Session, *, unit_id: int | None, period: str, actor: Actor,

@@ -50,3 +50,13 @@ def number_text(value: float | None, unit: str | None = None) -> str:
 
 def percent_text(ratio: float | None) -> str:
     return "" if ratio is None else f"{vn_number(ratio * 100, 1)}%"
+
+
+REPORTING_COLUMNS = ("Kỳ báo cáo", "Hạn gửi", "Phải gửi", "Đã gửi", "Đúng hạn", "Trễ hạn", "Chưa gửi",
+                     "Đơn vị gửi đúng hạn")
+
+
+def reporting_cells(data: ReportData) -> list[list[str]]:
+    """The reporting-rate table's cells, one row per reporting period already due (DOCX and PDF alike)."""
+    return [[r.period_label, r.due.strftime("%d/%m/%Y"), str(r.expected), str(r.received), str(r.on_time),
+             str(r.late), str(r.missing), r.on_time_text] for r in data.reporting if r.expected]

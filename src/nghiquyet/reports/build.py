@@ -12,7 +12,17 @@ from sqlalchemy.orm import Session
 from nghiquyet.documents.naming import name_of
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target, Task
-from nghiquyet.reports.data import Header, ReportData, Signer, TargetInput, TaskRow, UpdateRow, assemble
+from nghiquyet.reminders.rates import period_rates
+from nghiquyet.reports.data import (
+    Header,
+    ReportData,
+    ReportingRow,
+    Signer,
+    TargetInput,
+    TaskRow,
+    UpdateRow,
+    assemble,
+)
 from nghiquyet.status import Judgement, Period, Status, spec_for
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.status import periods_within, plan_end_of, plan_status, target_spec
@@ -112,7 +122,7 @@ def build_report_data(
 
     on = status.as_of or dt.date.today()  # plan_status's judging day: the report is dated the day it judges
     head = header or default_header(plan.issuer, on, place=_place(session, plan))
-    return assemble(
+    data = assemble(
         header=head,
         plan_title=name_of(plan),
         period=wanted,
@@ -127,6 +137,16 @@ def build_report_data(
         indicator_statuses={str(i.id): Status(i.status) for i in status.indicators},
         closed=status.closed,
     )
+    data.reporting = reporting_rows(session, plan_id=plan_id, period=wanted, on=on)
+    return data
+
+
+def reporting_rows(session: Session, *, plan_id: int, period: Period, on: dt.date) -> list[ReportingRow]:
+    """The plan's reporting rate per reporting period inside `period`, as of the report's day."""
+    return [ReportingRow(period_label=r.label, due=r.due, expected=r.rate.expected, received=r.rate.received,
+                         on_time=r.rate.on_time, late=r.rate.late, missing=r.rate.missing, units=r.units,
+                         units_on_time=r.units_on_time)
+            for r in period_rates(session, plan_id=plan_id, period=period.code, today=on)]
 
 
 _MIN = dt.datetime.min.replace(tzinfo=dt.UTC)

@@ -160,6 +160,29 @@ class TaskRow:
 
 
 @dataclass(slots=True)
+class ReportingRow:
+    """How the units reported for one reporting period of the plan (tình hình báo cáo)."""
+
+    period_label: str  # "Quý I/2024"
+    due: date
+    expected: int  # reports owed (due by the report's day)
+    received: int
+    on_time: int
+    late: int
+    missing: int
+    units: int  # units owing a report for the period
+    units_on_time: int  # of them, those that sent every report by the due date
+
+    @property
+    def on_time_text(self) -> str:
+        """"3/4 đơn vị (75%)": the share of units that reported on time; "–" when none owed yet."""
+        if not self.units or not self.expected:
+            return "–"
+        share = vn_number(round(100 * self.units_on_time / self.units, 1))
+        return f"{self.units_on_time}/{self.units} đơn vị ({share}%)"
+
+
+@dataclass(slots=True)
 class UpdateRow:
     unit: str
     item: str  # the target's metric or the task's title
@@ -192,6 +215,7 @@ class ReportData:
     recipients: list[str] = field(default_factory=list)
     tally: Tally = field(default_factory=lambda: tally([]))
     title: str = "BÁO CÁO"
+    reporting: list[ReportingRow] = field(default_factory=list)  # per reporting period, calendar order
 
     @property
     def period_label(self) -> str:
@@ -210,6 +234,19 @@ class ReportData:
         if by.get("chua_co_so_lieu"):
             text += f"; {by['chua_co_so_lieu']:02d}/{t.total:02d} chỉ tiêu chưa có số liệu"
         return text + "."
+
+    @property
+    def reporting_sentence(self) -> str:
+        """The reports owed by the report's day, in one sentence (tình hình báo cáo của các đơn vị)."""
+        owed = sum(r.expected for r in self.reporting)
+        if not owed:
+            return "Chưa có kỳ báo cáo nào đến hạn trong kỳ."
+        sent = sum(r.received for r in self.reporting)
+        on_time = sum(r.on_time for r in self.reporting)
+        late = sum(r.late for r in self.reporting)
+        missing = sum(r.missing for r in self.reporting)
+        return (f"Các đơn vị chủ trì phải gửi {owed} báo cáo đã đến hạn, đã gửi {sent} "
+                f"({on_time} đúng hạn, {late} trễ hạn), chưa gửi {missing}.")
 
     @property
     def overview(self) -> list[str]:

@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm
 from docx.table import Table
 
-from nghiquyet.reports.base import number_text, percent_text
+from nghiquyet.reports.base import REPORTING_COLUMNS, number_text, percent_text, reporting_cells
 from nghiquyet.reports.charts import status_chart_png
 from nghiquyet.reports.data import GROUP_LABELS, ReportData
 from nghiquyet.reports.docx_layout import (
@@ -29,6 +29,7 @@ TASK_COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", 
 TASK_WIDTHS_MM = (10, 58, 35, 20, 17, 25)
 UPDATE_COLUMNS = ("STT", "Đơn vị", "Chỉ tiêu, nhiệm vụ", "Kỳ", "Số liệu", "Ghi chú")
 UPDATE_WIDTHS_MM = (10, 38, 50, 22, 20, 25)  # "6 tháng đầu năm 2024" in two lines
+REPORTING_WIDTHS_MM = (28, 20, 15, 15, 15, 15, 15, 42)
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
@@ -75,6 +76,12 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
         add_table(doc, TASK_COLUMNS, TASK_WIDTHS_MM, rows, center_cols={0, 3, 4})
     else:
         _body(doc, "Chưa có nhiệm vụ được giao trong kỳ.")
+
+    _heading(doc, "IV. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ")
+    _body(doc, data.reporting_sentence)
+    if any(r.expected for r in data.reporting):
+        add_table(doc, REPORTING_COLUMNS, REPORTING_WIDTHS_MM, list(reporting_cells(data)),
+                  center_cols=set(range(1, 8)))
 
     add_par(doc, "")
     add_signature_block(doc, data.signer, data.recipients)

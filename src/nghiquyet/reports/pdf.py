@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from nghiquyet.reports.base import FONTS_DIR, number_text, percent_text
+from nghiquyet.reports.base import FONTS_DIR, REPORTING_COLUMNS, number_text, percent_text, reporting_cells
 from nghiquyet.reports.charts import status_chart_png
 from nghiquyet.reports.data import GROUP_LABELS, ReportData, TargetRow
 
@@ -22,7 +22,8 @@ from nghiquyet.reports.data import GROUP_LABELS, ReportData, TargetRow
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("nghiquyet.reports", "templates"),
                       autoescape=select_autoescape(["html"]))
-    env.globals.update(num=number_text, pct=percent_text, lc=lambda s: s[:1].lower() + s[1:])
+    env.globals.update(num=number_text, pct=percent_text, lc=lambda s: s[:1].lower() + s[1:],
+                       reporting_cells=reporting_cells, reporting_columns=REPORTING_COLUMNS)
     return env
 
 

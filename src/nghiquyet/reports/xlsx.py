@@ -70,6 +70,7 @@ def build_workbook(data: ReportData) -> Workbook:
     _targets_sheet(ws, data)
     _summary_sheet(wb.create_sheet("Tổng hợp"), data)
     _updates_sheet(wb.create_sheet("Số liệu cập nhật"), data)
+    _reporting_sheet(wb.create_sheet("Tình hình báo cáo"), data)
     wb.properties.title = f"{data.title} {data.subject}"
     wb.properties.creator = "nghiquyet"
     return wb
@@ -197,3 +198,27 @@ def _update_rows(wb: Workbook, ws: Worksheet, data: ReportData) -> Iterator[str]
             yield row_xml(i + 1, values, formats, text, risky, letters)
 
     return rows()
+
+
+REPORTING_HEADERS = (
+    ("Kỳ báo cáo", 22), ("Hạn gửi", 12), ("Phải gửi", 10), ("Đã gửi", 10), ("Đúng hạn", 10),
+    ("Trễ hạn", 10), ("Chưa gửi", 10), ("Đơn vị phải gửi", 14), ("Đơn vị gửi đúng hạn", 16),
+    ("Tỷ lệ đơn vị gửi đúng hạn", 16),
+)
+
+
+def _reporting_sheet(ws: Worksheet, data: ReportData) -> None:
+    """Per reporting period: reports owed, sent, on time, late, missing, and the units' on-time share
+    (a formula over the two unit counts, shown as a percentage)."""
+    _title(ws, data, len(REPORTING_HEADERS))
+    put(ws, 3, 1, data.reporting_sentence).font = Font(name=FONT)
+    write_header(ws, REPORTING_HEADERS, HEADER_ROW)
+    for row, r in enumerate((r for r in data.reporting if r.expected), HEADER_ROW + 1):
+        values: list[object] = [r.period_label, r.due, r.expected, r.received, r.on_time, r.late, r.missing,
+                                r.units, r.units_on_time, Formula(f"=IF(H{row}>0,I{row}/H{row},\"\")")]
+        for col, value in enumerate(values, 1):
+            cell = put(ws, row, col, value)
+            cell.font = Font(name=FONT)
+            cell.border = BORDER
+            cell.number_format = "dd/mm/yyyy" if col == 2 else "0.0%" if col == 10 else "General"
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)

@@ -239,12 +239,17 @@ def correct_update(session: Session, *, update_id: int, actor: Actor, value: flo
 
 def list_updates(session: Session, *, actor: Actor, plan_id: int | None = None, unit_id: int | None = None,
                  period: str | None = None, state: str | None = None, target_id: int | None = None,
-                 task_id: int | None = None, limit: int = 1000, offset: int = 0) -> list[Update]:
-    """Updates the actor may read, newest first (all versions: history is part of the answer)."""
+                 task_id: int | None = None, limit: int = 1000, offset: int = 0,
+                 with_evidence: bool = False) -> list[Update]:
+    """Updates the actor may read, newest first (all versions: history is part of the answer).
+
+    `with_evidence`: load every update's files in one more query, for a caller that shows them
+    (the API's list); otherwise reading `u.evidence` costs one query per update.
+    """
     allowed = readable_unit_ids(session, actor)
-    # Evidence in one query for the whole list: the API lists every update's files (N+1 otherwise).
-    query = (select(Update).options(selectinload(Update.evidence))
-             .order_by(Update.created_at.desc(), Update.id.desc()))
+    query = select(Update).order_by(Update.created_at.desc(), Update.id.desc())
+    if with_evidence:
+        query = query.options(selectinload(Update.evidence))
     if allowed is not None:
         query = query.where(Update.unit_id.in_(allowed))
     if state is not None:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import unicodedata
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -17,7 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nghiquyet.audit.service import record, snapshot
-from nghiquyet.errors import InputError
+from nghiquyet.errors import InputError, LimitExceeded
+from nghiquyet.extract.read.archive import xml_inflates_past
+from nghiquyet.extract.read.errors import InflatesTooMuch
 from nghiquyet.units.models import UNIT_KINDS, Unit
 from nghiquyet.units.permissions import Actor, require_manager
 from nghiquyet.units.service import place
@@ -33,6 +38,12 @@ KIND_ALIASES = {"so_nganh": "so", "ban_dang": "ban", "xa": "ubnd_xa", "ubnd_phuo
                 "phuong": "ubnd_xa", "": "other", "khac": "other", "dang_uy_xa": "dang_uy",
                 "doan_the_chinh_tri_xa_hoi": "doan_the", "mat_tran": "mttq"}
 MAX_ROWS = 20_000
+# A list of 20,000 units is well under 2 MB as CSV and under 8 MB of sheet XML; past these the file is
+# not a unit list (or is a zip bomb), and is refused before anything is parsed.
+MAX_FILE_BYTES = 10 * 1_048_576
+MAX_XLSX_XML = 32 * 1_048_576
+_BROKEN_XLSX = "tệp Excel bị hỏng hoặc không đọc được"
+_RESAVE_XLSX = "mở lại bằng Excel rồi lưu thành .xlsx"
 
 
 def fold(text: str) -> str:
@@ -53,6 +64,10 @@ class Row:
 
 def _read_table(data: bytes, filename: str) -> list[list[str]]:
     suffix = PurePath(filename).suffix.lower()
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1_048_576
+        raise LimitExceeded(f"tệp quá lớn cho một danh sách đơn vị (giới hạn {limit} MB)", path=filename,
+                            hint="tách thành nhiều tệp, mỗi tệp tối đa 20.000 dòng")
     if suffix == ".xlsx":
         return _read_xlsx(data, filename)
     if suffix in (".csv", ".txt"):
@@ -71,15 +86,34 @@ def _read_table(data: bytes, filename: str) -> list[list[str]]:
 def _read_xlsx(data: bytes, filename: str) -> list[list[str]]:
     from openpyxl import load_workbook  # imported here: only this path needs it
 
+    _check_inflated(data, filename)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise InputError("tệp Excel bị hỏng hoặc không đọc được", path=filename,
-                         hint="mở lại bằng Excel rồi lưu thành .xlsx") from exc
-    sheet = book.worksheets[0]
-    rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
+        raise InputError(_BROKEN_XLSX, path=filename, hint=_RESAVE_XLSX) from exc
+    try:
+        sheet = book.worksheets[0]
+        # Streamed (read-only mode), and no further than one row past the limit parse_rows reports.
+        rows = [["" if v is None else str(v).strip() for v in row]
+                for row in itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2)]
+    except Exception as exc:
+        raise InputError(_BROKEN_XLSX, path=filename, hint=_RESAVE_XLSX) from exc
+    finally:
+        book.close()
     return rows
+
+
+def _check_inflated(data: bytes, filename: str) -> None:
+    """Refuse a workbook whose XML inflates past MAX_XLSX_XML, counted while inflating (zip bombs)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            too_much = xml_inflates_past(archive, MAX_XLSX_XML)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as exc:
+        raise InputError(_BROKEN_XLSX, path=filename, hint=_RESAVE_XLSX) from exc
+    if too_much:
+        raise InflatesTooMuch(filename, MAX_XLSX_XML, kind="Excel",
+                              hint="mở bằng Excel, chỉ giữ trang danh sách đơn vị, lưu thành tệp .xlsx mới "
+                                   "rồi nhập lại")
 
 
 def _kind(raw: str, line: int, filename: str) -> str:

@@ -51,6 +51,7 @@ def _name_words() -> _NameWords:
     )
 
 
+_TOTAL = ("tổng số", "tổng cộng số")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _REFERENCE_AFTER = re.compile(r"[-/][A-ZĐ]")  # "57-NQ/TW", "1528/QĐ-TTg"
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-\Z")  # "Covid-19"
@@ -59,6 +60,8 @@ _SPAN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPAN_AFTER = re.compile(r"\s*(?:năm|tháng)\s+(?:tới|qua|liền|đầu|cuối|gần\s+đây)(?![^\W_])", re.IGNORECASE)
+_OPENING_SPAN_BEFORE = re.compile(r"(?:\A\s*[-–+*•]?|[.;:!?]|\s[-–])\s*(?:trong|sau|qua)\s*\Z", re.IGNORECASE)
+_OPENING_SPAN_AFTER = re.compile(r"\s*(?:ngày|tuần|tháng|năm)\s*(?:\([^()]{0,40}\)\s*)?,", re.IGNORECASE)
 _AGE_METRIC = re.compile(r"tuổi\s+thọ|(?:độ\s+)?tuổi\s+(?:bình\s+quân|trung\s+bình)", re.IGNORECASE)
 _PER_ONE = re.compile(r"(?<![^\W_])(?:trên|mỗi|/)\s*\Z", re.IGNORECASE)
 _PER_PEOPLE = re.compile(
@@ -92,8 +95,8 @@ def _name_word_before(before: str) -> bool:
     names = _name_words()
     # A name's phrase ends at the last word, a suffix of the text: most words end none.
     tail = stripped[-30:].lower()
-    if not tail.endswith(names.before_ends):
-        return False
+    if not tail.endswith(names.before_ends) or tail.endswith(_TOTAL):
+        return False  # ("tổng số 376.430 tỷ đồng": a total, not a document's or a list's number)
     words = words_of(stripped[-30:])
     return names.before.ending_at(words, len(words)) is not None
 
@@ -141,6 +144,8 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None, facts: _TextF
     has_unit = unit is not None
     if unit in ("năm", "tháng") and (_SPAN_BEFORE.search(before) or _SPAN_AFTER.match(text, span.end)):
         return True  # "bình quân 5 năm", "trong 6 tháng", "5 năm tới": a period's name
+    if _OPENING_SPAN_AFTER.match(text, span.end) and _OPENING_SPAN_BEFORE.search(before):
+        return True  # "Trong 2 ngày, Đảng bộ xã tổ chức ...": how long the event took
     if unit == "tuổi" and not facts.named_before(span.start):
         return True  # "trẻ em dưới 5 tuổi" names a group; only "tuổi thọ ... 74 tuổi" states a figure
     # "giá trị sản xuất trên 1 ha đất ... đạt 150 triệu", "bác sĩ trên 10.000 dân": per one unit,

@@ -328,6 +328,7 @@ class _ItemState:
     topic: str = ""  # "Cơ cấu kinh tế: ngành A ...; ngành B ...": the heading every clause shares
     found: list[tuple[Quantity, Target]] = field(default_factory=list)
     predicates: dict[int, list[int]] = field(default_factory=dict)  # clause → predicate word starts
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # (figure's end, its subject), read order
 
 
 def _read_clause(state: _ItemState, ci: int) -> None:
@@ -370,11 +371,14 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         if not compared:  # (the time a comparison names is what tells its figure apart: it stays)
             after_words, t_year = _own_year(after_words, t_year)  # "chiếm 20% GRDP vào năm 2026"
         tail = _clean(after_words)
+        if not _WORD.search(tail):
+            tail = ""  # "tăng 11,1% %": a sign typed twice names nothing
         if ratio_base and tail:
             tail = f"so với {tail}"
         if prev is not None and (shared := _shared_head(own, clause.subject)):
             subject = shared  # "... có điện thoại thông minh đạt 85%, có tài khoản ... đạt 70%"
         subject = _resolve_subject(state, ci, _with_topic(state, ci, subject), q, tail)
+        state.subjects.append((q.end, subject))
         if subject and (named or not clause.subject):
             clause.subject = subject
         if subject:
@@ -407,6 +411,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
         prev, prev_named, prev_change = q, named, change
 
 
+_WORD = re.compile(r"[^\W\d_]")
 _NEXT_LINK = re.compile(r",|\s(?:và|nhưng|song)(?![^\W_])", re.IGNORECASE)
 _PREDICATE_START = re.compile(r"\s*(có|được|sử\s+dụng|tham\s+gia)\s+\S", re.IGNORECASE)
 
@@ -458,11 +463,11 @@ def _words_after(source: str, clause: _Clause, q: Quantity, nxt: Quantity | None
 def _resolve_subject(state: _ItemState, ci: int, subject: str, q: Quantity, tail: str) -> str:
     """Borrow a subject from the clause before: "..., ở nông thôn đạt 75%", "(tương ứng giảm 1.805 hộ)"."""
     if subject and _PREPOSITION.match(subject):
-        inherited = _PREP_TAIL.sub("", _own_or_parent_subject(state.clauses, ci))
+        inherited = _PREP_TAIL.sub("", _own_or_parent_subject(state, ci))
         return f"{inherited} {subject}".strip()
     if subject or (tail and not (q.unit_kind == "percent" and _metric_words().bases.match(tail))):
         return subject
-    inherited = _inherit(_own_or_parent_subject(state.clauses, ci), q)
+    inherited = _inherit(_own_or_parent_subject(state, ci), q)
     if not inherited and q.unit_kind != "count":
         # "Đến năm 2025 tỷ lệ X đạt 50%; đến năm 2030 đạt 70%": the item's last subject.
         return state.last_subject
@@ -487,8 +492,13 @@ _RATIO_VERB = re.compile(r"(?<![^\W_])gấp(?![^\W_])", re.IGNORECASE)
 _ONLY_VERB = re.compile(r"\s*(?:ước\s+)?(?:tăng|giảm|đạt|bằng|ước\s+đạt|ước\s+tính)?\s*\Z", re.IGNORECASE)
 
 
-# "mức tăng trưởng", "tốc độ tăng", "tăng trưởng": words that say how a thing is measured, not what it is.
-_RATE_ONLY = re.compile(r"\s*(?:(?:mức|tốc\s+độ)\s+)?(?:tăng(?:\s+trưởng)?|giảm)\s*\Z", re.IGNORECASE)
+# "mức tăng trưởng", "tăng trưởng", "tổng số": words that say how a thing is measured, not what it is.
+_RATE_ONLY = re.compile(
+    r"\s*(?:(?:(?:mức|tốc\s+độ)\s+)?(?:tăng(?:\s+trưởng)?|giảm)|tổng\s+số|tổng\s+cộng|con\s+số)\s*\Z",
+    re.IGNORECASE,
+)
+# "dẫn đầu cả nước về thu ngân sách": the field after "về" is what the head noun leads in.
+_TOPIC = re.compile(r"(?<![^\W_])về\s+(?=\S)", re.IGNORECASE)
 # "(ngành X) đã có dấu hiệu phục hồi", "dẫn đầu": where a clause's head noun ends and its predicate begins.
 _PREDICATE_OPENS = re.compile(
     r"(?<![^\W_])(?:đã|đang|cũng|vẫn|tiếp\s+tục|dẫn\s+đầu|đứng\s+đầu|vươn\s+lên|giữ|có|đạt|tăng|giảm)(?![^\W_])",
@@ -509,10 +519,23 @@ def _evidence_reach(raw: str, own: str, compared: bool) -> int:
     return len(own) if raw.endswith(own) else len(raw)
 
 
+def _last_phrase(words: str) -> str:
+    """The noun phrase before a predicate: the words after the last comma ("theo thống kê, 9 tháng,
+    Hà Nội"), a piece of one or two words joining the one before ("chế biến, chế tạo") unless that
+    one is a time."""
+    pieces = words.split(",")
+    out = pieces.pop()
+    while pieces and len(out.split()) <= 2 and not _TIME_LEAD.fullmatch(pieces[-1] + ","):
+        out = f"{pieces.pop()},{out}"
+    return out
+
+
 def _rate_head(before: str) -> str:
     """The thing a bare rate word measures: the head noun written before it in its clause."""
     head = before.rstrip(" ,:")
-    head = head[: m.start()] if (m := _PREDICATE_OPENS.search(head)) else head
+    if m := _PREDICATE_OPENS.search(head):
+        topic = _TOPIC.search(head, m.end())
+        head = _last_phrase(head[: m.start()]) + (" " + head[topic.end() :] if topic else "")
     time = _TIME_LEAD.fullmatch(head)
     return "" if time or not _clean(head) else head
 
@@ -562,10 +585,13 @@ def _with_topic(state: _ItemState, ci: int, subject: str) -> str:
     return subject
 
 
-def _own_or_parent_subject(clauses: list[_Clause], ci: int) -> str:
-    clause = clauses[ci]
+def _own_or_parent_subject(state: _ItemState, ci: int) -> str:
+    clause = state.clauses[ci]
     if clause.subject:
         return clause.subject
     if clause.parent is not None:
-        return clauses[clause.parent].subject
+        # "A chiếm 8% (giảm 3% ...) và B chiếm 9%": the bracket speaks of the figure just before it,
+        # not of the last subject its parent clause names.
+        before = [(end, subject) for end, subject in state.subjects if end <= clause.start and subject]
+        return max(before)[1] if before else state.clauses[clause.parent].subject
     return ""

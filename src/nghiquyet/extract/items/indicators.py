@@ -166,8 +166,8 @@ def extract_indicators(
     listed = _listed_indicators(outline, year=year, parse=parse, years=years, task_scopes=task_scopes)
     if parse is None:
         return listed
-    listed += _plan_columns(outline, _paragraphs_of(outline, listed), task_scopes, year=year, parse=parse)
-    skip = _not_targets(outline, task_scopes) | _paragraphs_of(outline, listed)
+    listed += _plan_columns(outline, paragraphs_of(outline, listed), task_scopes, year=year, parse=parse)
+    skip = _not_targets(outline, task_scopes) | paragraphs_of(outline, listed)
     found = targets_by_evidence(
         outline, skip=skip, year=year, report_year=years[0] - 1 if years else None, parse=parse, report=report
     )
@@ -176,7 +176,7 @@ def extract_indicators(
     return out
 
 
-def _paragraphs_of(outline: Outline, indicators: Sequence[Indicator]) -> set[int]:
+def paragraphs_of(outline: Outline, indicators: Sequence[Indicator]) -> set[int]:
     """Indices of the paragraphs the indicators' line spans cover."""
     starts = [p.line for p in outline.paragraphs]
     out: set[int] = set()

@@ -63,8 +63,16 @@ _DIGIT = re.compile(r"\d")
 _QUALIFIES = re.compile(r"\s*(?:đạt|đạt\s+chuẩn|với)\s*", re.IGNORECASE)
 # "Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ", "Ban Chấp hành gồm 24 đồng chí", "đại diện
 # cho 697 đảng viên": members and units a body is made of describe it; nothing was achieved.
-_MEMBERS = frozenset({"đảng viên", "đồng chí", "chi bộ", "đảng bộ", "tổ chức đảng", "tổ chức cơ sở đảng",
-                      "đại biểu", "ủy viên", "thành viên"})
+_MEMBERS = frozenset({"đảng viên", "đồng chí", "đ/c", "chi bộ", "đảng bộ", "tổ chức đảng",
+                      "tổ chức cơ sở đảng", "đại biểu", "ủy viên", "thành viên",
+                      # "gồm 4 nhóm giải pháp", "có 3 khâu đột phá": the parts a plan is made of
+                      "nhóm", "giải pháp", "nhiệm vụ", "khâu đột phá", "đột phá", "nội dung", "lĩnh vực"})
+# People a Party body counts ("là 24 đ/c", "miễn sinh hoạt 6 đ/c") describe it; only admitting or
+# adding them ("kết nạp được 36 đảng viên mới", "phát triển đảng viên mới 812", "tăng lên 545 đồng chí")
+# is something done.
+_PEOPLE = frozenset({"đảng viên", "đồng chí", "đ/c", "đại biểu", "ủy viên", "thành viên"})
+_ADMITTED = re.compile(r"(?<![^\W_])(?:kết\s+nạp|phát\s+triển|tăng|lên|thêm)(?![^\W_])", re.IGNORECASE)
+_ADMIT_REACH = 40  # "phát triển đảng viên mới 8.793": the verb, the noun and "mới" before the figure
 _MADE_OF = re.compile(
     r"(?<![^\W_])(?:có|gồm|gồm\s+có|với|đại\s+diện\s+cho|sinh\s+hoạt\s+ở|sinh\s+hoạt\s+tại|hợp\s+nhất|"
     r"sáp\s+nhập|trực\s+thuộc|tổng\s+số)\s*\Z",
@@ -186,7 +194,10 @@ def find_results(
                     continue
                 if _SPAN_BEFORE.search(sentence, max(0, q.number_start - 12), q.number_start):
                     continue
-                if q.unit.lower() in _MEMBERS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start):
+                unit = q.unit.lower()
+                if unit in _MEMBERS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start):
+                    continue
+                if unit in _PEOPLE and not _ADMITTED.search(sentence, max(0, q.start - _ADMIT_REACH), q.end):
                     continue
                 # Only the words just before the figure can name it the plan's: a bounded window
                 # keeps this linear (searching back from every figure was quadratic, issue 11).

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from typing import Any
 
+from nghiquyet.extract.read.archive import xml_inflates_past
 from nghiquyet.extract.read.encodings import Decoded, convert_if_legacy, converted_note, repair_legacy
 from nghiquyet.extract.read.errors import CorruptFile, EmptyDocument, FileTooLarge, InflatesTooMuch
 from nghiquyet.extract.read.legacy import Legacy
@@ -25,7 +26,6 @@ _SKIP = frozenset({W + "pPr", W + "rPr", W + "del", W + "instrText", _MC_FALLBAC
 # The XML parts are parsed into memory (lxml keeps ~20 bytes per byte of XML): 32 MB of XML is some
 # thousands of pages, far beyond a resolution, and parses in well under a second per megabyte.
 MAX_XML_BYTES = 32 * 1_048_576
-_CHUNK = 1_048_576
 _PICTURES_ONLY = "tệp chỉ có hình ảnh (bản scan): chạy nhận dạng chữ (OCR) hoặc dùng bản gốc"
 
 
@@ -70,24 +70,12 @@ def _check_zip(path: str, data: bytes, max_bytes: int) -> bool:
             unpacked = sum(info.file_size for info in infos)  # zipfile never inflates past these
             if unpacked > 10 * max_bytes:  # a zip bomb, or a document far beyond any resolution
                 raise FileTooLarge(path, unpacked, 10 * max_bytes)
-            _inflate_xml(path, archive, infos)
+            # The parser never sees an XML that inflates beyond MAX_XML_BYTES, whatever is declared.
+            if xml_inflates_past(archive, MAX_XML_BYTES):
+                raise InflatesTooMuch(path, MAX_XML_BYTES)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error) as exc:
         raise CorruptFile(path, "DOCX", "không phải tệp nén hợp lệ") from exc
     return any(name.startswith("word/media/") for name in names)
-
-
-def _inflate_xml(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
-    """Inflate the XML parts chunk by chunk, counting what comes out, and stop past MAX_XML_BYTES:
-    the parser never sees an XML that inflates beyond it, whatever the archive declares."""
-    total = 0
-    for info in infos:
-        if not info.filename.lower().endswith((".xml", ".rels")):
-            continue  # pictures and fonts are kept as bytes, never parsed
-        with archive.open(info) as member:
-            while chunk := member.read(_CHUNK):
-                total += len(chunk)
-                if total > MAX_XML_BYTES:
-                    raise InflatesTooMuch(path, MAX_XML_BYTES)
 
 
 def _part_element(document: Any, attr: str) -> Any:

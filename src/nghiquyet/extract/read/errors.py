@@ -40,14 +40,17 @@ class FileTooLarge(LimitExceeded):
             path=path, hint="tách văn bản thành nhiều tệp nhỏ hơn hoặc bỏ hình ảnh đính kèm")
 
 
-class InflatesTooMuch(LimitExceeded):
-    """A .docx whose XML inflates past the limit (a zip bomb, or far beyond any resolution)."""
+_RESAVE_DOCX = "mở bằng Word, lưu lại thành tệp .docx mới (hoặc tách thành nhiều tệp) rồi tải lên lại"
 
-    def __init__(self, path: str, limit: int) -> None:
+
+class InflatesTooMuch(LimitExceeded):
+    """A .docx or .xlsx whose XML inflates past the limit (a zip bomb, or far beyond any real file)."""
+
+    def __init__(self, path: str, limit: int, *, kind: str = "Word", hint: str | None = None) -> None:
         super().__init__(
-            f"tệp Word giải nén ra hơn {_size(limit)} nội dung XML, vượt giới hạn",
+            f"tệp {kind} giải nén ra hơn {_size(limit)} nội dung XML, vượt giới hạn",
             path=path,
-            hint="mở bằng Word, lưu lại thành tệp .docx mới (hoặc tách thành nhiều tệp) rồi tải lên lại")
+            hint=hint or _RESAVE_DOCX)
 
 
 class TooManyPages(LimitExceeded):

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Response, UploadFile
 
 from nghiquyet.accounts.schemas import Created
-from nghiquyet.units.importer import import_units
+from nghiquyet.units.importer import MAX_FILE_BYTES, import_units
 from nghiquyet.units.permissions import require_reader
 from nghiquyet.units.schemas import UnitCreate, UnitNodeRead, UnitRead
 from nghiquyet.units.service import UnitNode, create_unit, get_unit, list_units, unit_tree
@@ -48,9 +48,11 @@ def show(unit_id: PathId, session: DbSession, user: CurrentUser, response: Respo
 
 
 @router.post("/import")
-async def import_file(file: Annotated[UploadFile, File(description="CSV (UTF-8) hoặc XLSX")],
-                      session: DbSession, user: CurrentUser) -> list[UnitRead]:
+def import_file(file: Annotated[UploadFile, File(description="CSV (UTF-8) hoặc XLSX")],
+                session: DbSession, user: CurrentUser) -> list[UnitRead]:
     """Import a tree: columns ma, ten, ma_cap_tren, loai (all rows or none)."""
-    data = await file.read()
+    # A plain `def`: FastAPI runs it in its thread pool, so parsing a workbook (seconds for a large
+    # one) never holds the event loop; one byte past the limit is enough to refuse the file.
+    data = file.file.read(MAX_FILE_BYTES + 1)
     units = import_units(session, data=data, filename=file.filename or "don-vi.csv", actor=user)
     return [UnitRead.model_validate(u) for u in units]

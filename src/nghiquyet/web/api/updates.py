@@ -60,7 +60,7 @@ def index(session: DbSession, user: CurrentUser, plan_id: QueryId = None, unit_i
           limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
           offset: Annotated[int, Query(ge=0)] = 0) -> list[UpdateRead]:
     found = list_updates(session, actor=user, plan_id=plan_id, unit_id=unit_id, period=period, state=state,
-                         target_id=target_id, task_id=task_id, limit=limit, offset=offset)
+                         target_id=target_id, task_id=task_id, limit=limit, offset=offset, with_evidence=True)
     return [UpdateRead.model_validate(u) for u in found]
 
 

@@ -100,5 +100,6 @@ def dashboard(
             year=Period.parse(code).year,
             today=today,
             limit=MAX_CHARTS,
+            known=ps,
         ),
     )

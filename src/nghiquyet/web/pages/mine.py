@@ -8,7 +8,8 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 from starlette.datastructures import UploadFile  # what request.form() yields (FastAPI's is a subclass)
 
 from nghiquyet.accounts.models import User
@@ -16,9 +17,9 @@ from nghiquyet.config import Settings
 from nghiquyet.db.versions import StaleVersion, stale_message
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.extract.figures.numbers import parse_vn_number
-from nghiquyet.plans.models import Plan
+from nghiquyet.plans.models import Indicator, Plan, Task
 from nghiquyet.reminders.due import due_work
-from nghiquyet.tracking.models import Update
+from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.tracking.service import (
     attach_evidence,
     create_update,
@@ -104,12 +105,30 @@ def _with_due(rows: list[EntryRow], due: list[str], history: dict[tuple[str, int
         row.due = [(code, label_of(code), history.get((row.kind, row.item_id, code))) for code in due]
 
 
+def _load_items(session: Session, assignments: list[Assignment]) -> list[Indicator | Task]:
+    """The assigned indicators (with their targets) and tasks in two queries, not three per row: the
+    rows then find them in the session. The caller holds the list: the session keeps only weak
+    references, and an object nobody holds is gone before its row asks for it."""
+    indicator_ids = {a.indicator_id for a in assignments if a.indicator_id is not None}
+    task_ids = {a.task_id for a in assignments if a.task_id is not None}
+    loaded: list[Indicator | Task] = []
+    if indicator_ids:
+        loaded += session.scalars(select(Indicator).options(selectinload(Indicator.targets))
+                                  .where(Indicator.id.in_(indicator_ids))).all()
+    if task_ids:
+        loaded += session.scalars(select(Task).where(Task.id.in_(task_ids))).all()
+    return loaded
+
+
 def _rows(
     session: Session, user: User, plan: Plan | None, period: str
 ) -> tuple[list[EntryRow], list[EntryRow]]:
     plan_id = plan.id if plan else None
     assignments = list_assignments(session, actor=user, unit_id=user.unit_id, plan_id=plan_id)
-    current = _current(list_updates(session, actor=user, unit_id=user.unit_id, period=period))
+    items = _load_items(session, assignments)
+    # with_evidence: each row lists its files (one query for all, not one per row).
+    current = _current(list_updates(session, actor=user, unit_id=user.unit_id, period=period,
+                                    with_evidence=True))
     targets: list[EntryRow] = []
     tasks: list[EntryRow] = []
     for a in assignments:
@@ -148,6 +167,7 @@ def _rows(
                     )
                 )
             )
+    del items  # the rows now hold what they use
     history = _history(session, user, plan_id)
     due = due_periods(plan, date.today())[-DUE_SHOWN:]
     _with_due(targets, due, history)

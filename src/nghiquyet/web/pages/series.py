@@ -64,10 +64,16 @@ def charts_for(
     year: int,
     today: date,
     limit: int = 6,
+    known: PlanStatus | None = None,
 ) -> list[Chart]:
-    """One chart per target with a planned value; targets with figures and lagging ones first."""
+    """One chart per target with a planned value; targets with figures and lagging ones first.
+
+    `known`: the plan already judged by the caller for one of the year's periods (the dashboard's),
+    reused rather than judged again: each judgement of the plan is a third of a dashboard's queries.
+    """
     periods = _periods(year)
-    judged = {p.code: plan_status_for(session, actor=actor, plan_id=plan_id, period=p.code, as_of=today)
+    judged = {p.code: known if known is not None and known.period == p.code and known.as_of == today
+              else plan_status_for(session, actor=actor, plan_id=plan_id, period=p.code, as_of=today)
               for p, _ in periods}
     drawn: list[tuple[bool, int, Chart]] = []
     for ind in indicators:
