@@ -26,3 +26,14 @@ def test_cli_reference_is_up_to_date() -> None:
                 os.environ[k] = v
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert current == expected, "docs/cli.md is out of date: run `make docs`"
+
+
+def test_every_help_speaks_vietnamese_even_in_the_librarys_own_words() -> None:
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    body = text.split("\n", 4)[4]  # past the English-free title and the note on how it is generated
+    from nghiquyet.commands.help_words import ENGLISH, HELP_OPTION, USAGE
+
+    assert [w for w in ENGLISH if w in body] == []
+    assert body.count(f"{USAGE.strip()} nghiquyet") == body.count("## `nghiquyet")
+    assert body.count(HELP_OPTION) == body.count("## `nghiquyet")
+    assert "[bắt buộc]" in body and "[mặc định: text]" in body and "╭─ Tùy chọn" in body

@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 
+from nghiquyet.commands.help_words import install as vietnamese_help
 from nghiquyet.errors import NghiquyetError
 
+vietnamese_help()
 app = typer.Typer(
     help="nghiquyet — theo dõi thực hiện nghị quyết: văn bản → kế hoạch → giao việc → tiến độ → báo cáo.",
     no_args_is_help=True,

@@ -21,7 +21,7 @@ RIGHT_FLOOR = 0.93
 FRESH_FLOOR = 0.95
 # The new set (typos, status, signers, refusals; its sealed holdout questions_new_holdout.json is
 # scored once by benchmarks/assistant.py --new-sealed, not here).
-NEW_FLOOR = 0.96
+NEW_FLOOR = 0.98
 
 
 def _import_seeds(db: Session, settings: Settings) -> None:

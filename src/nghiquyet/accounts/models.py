@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nghiquyet.db.base import Base, UtcDateTime, utcnow
@@ -27,6 +28,8 @@ class User(Base):
     # Every token carries the version it was issued under; logout and a password change bump it,
     # so every token issued before stops working at once (accounts/service.py).
     token_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Set by an administrator's reset: the temporary password works once, to choose one's own.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     unit: Mapped[Unit | None] = relationship(lazy="joined")
 

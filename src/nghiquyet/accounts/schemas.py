@@ -22,6 +22,10 @@ class PasswordChange(BaseModel):
     new_password: str = Field(min_length=1, max_length=256)
 
 
+class PasswordReset(BaseModel):
+    new_password: str = Field(min_length=1, max_length=256, description="Mật khẩu tạm, người dùng phải đổi")
+
+
 class UserCreate(BaseModel):
     username: str = Field(min_length=1, max_length=80)
     password: str = Field(min_length=1, max_length=256)
@@ -37,12 +41,15 @@ class UserRead(BaseModel):
     role: str
     unit_id: int | None = None
     unit_name: str | None = None
+    must_change_password: bool = Field(
+        default=False, description="Mật khẩu tạm do quản trị viên đặt: phải đổi trước khi dùng")
 
     @classmethod
     def of(cls, user: User) -> UserRead:
         unit = user.unit
         return cls(id=user.id, username=user.username, full_name=user.full_name or None,
-                   role=role_of(user), unit_id=user.unit_id, unit_name=unit.name if unit else None)
+                   role=role_of(user), unit_id=user.unit_id, unit_name=unit.name if unit else None,
+                   must_change_password=bool(user.must_change_password))
 
 
 class TokenOut(BaseModel):

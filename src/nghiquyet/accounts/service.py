@@ -27,6 +27,13 @@ TOKEN_ALGORITHM = "HS256"
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng."
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD = 6
+# The rules as the password form explains them; `password_problem` checks the same ones.
+PASSWORD_RULES = (
+    f"Ít nhất {MIN_PASSWORD} ký tự.",
+    "Khác mật khẩu hiện tại.",
+    "Không trùng tên đăng nhập.",
+    "Nhập mật khẩu mới hai lần giống nhau.",
+)
 REVOKED = "Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc đổi mật khẩu): hãy đăng nhập lại."
 
 
@@ -140,12 +147,22 @@ def revoke_tokens(user: User) -> None:
     user.token_version = (user.token_version or 0) + 1
 
 
+def password_problem(user: User, password: str) -> str | None:
+    """What is wrong with `password` as a new password for `user` (PASSWORD_RULES), or None."""
+    if len(password) < MIN_PASSWORD:
+        return f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự."
+    if password.strip().lower() == (user.username or "").lower():
+        return "Mật khẩu không được trùng tên đăng nhập."
+    return None
+
+
 def set_password(session: Session, *, user: User, password: str, actor: User | None) -> None:
     """A new password for `user` (their own, an admin's reset, or the CLI); every old token stops."""
     if actor is not None and actor.id != user.id:
         require_role(actor, {"admin"}, "Chỉ quản trị viên được đặt lại mật khẩu của người khác.")
-    if len(password) < MIN_PASSWORD:
-        raise InputError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+    problem = password_problem(user, password)
+    if problem:
+        raise InputError(problem)
     user.password_hash = hash_password(password)
     revoke_tokens(user)
     session.flush()
@@ -153,10 +170,28 @@ def set_password(session: Session, *, user: User, password: str, actor: User | N
 
 
 def change_own_password(session: Session, *, user: User, current: str, new: str) -> None:
-    """The signed-in user's change: the current password must be right."""
+    """The signed-in user's change: the current password must be right, the new one different."""
     if not verify_password(user.password_hash, current):
         raise InputError("Mật khẩu hiện tại không đúng.")
+    if new == current:
+        raise InputError("Mật khẩu mới phải khác mật khẩu hiện tại.")
     set_password(session, user=user, password=new, actor=user)
+    user.must_change_password = False
+
+
+def reset_password(session: Session, *, user_id: int, password: str, actor: User) -> User:
+    """An administrator gives another user a temporary password: their sessions end at once, and
+    they must choose their own password at their next sign-in."""
+    require_role(actor, {"admin"}, "Chỉ quản trị viên được đặt lại mật khẩu của người khác.")
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"Không tìm thấy tài khoản số {user_id}.")
+    if user.id == actor.id:
+        raise InputError("Đổi mật khẩu của chính mình ở trang Đổi mật khẩu (cần mật khẩu hiện tại).")
+    set_password(session, user=user, password=password, actor=actor)
+    user.must_change_password = True
+    session.flush()
+    return user
 
 
 def create_user(session: Session, *, username: str, password: str, role: str, unit_id: int | None,

@@ -27,7 +27,9 @@ Lines = Callable[[DocumentFacts], tuple[str, ...]]
 # not the vision a plan's name holds ("Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến 2050").
 WHEN = re.compile(r"(?<!\w)(?<![Tt]ầm nhìn )(?:[Đđ]ến hết|[Đđ]ến|[Tt]rước|[Tt]rong|[Vv]ào|[Cc]uối)\s+"
                   r"(?:năm\s+|tháng\s+\d{1,2}/|quý\s+[IV]+/)?(?:19|20)\d\d(?!\d)"
-                  r"|(?<=, )năm\s+(?:19|20)\d\d(?!\d)")  # "Festival Hoa Đà Lạt lần thứ X, năm 2024"
+                  r"|(?<=, )năm\s+(?:19|20)\d\d(?!\d)"  # "Festival Hoa Đà Lạt lần thứ X, năm 2024"
+                  # "sáp nhập đơn vị hành chính ... giai đoạn 2023 - 2025": the span it is done in
+                  r"|(?<!\w)[Gg]iai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 
 
 def deadline(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], lines: Lines) -> Draft | None:

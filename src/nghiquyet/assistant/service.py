@@ -89,9 +89,12 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
         return source_lines(document_path(stored, settings)) if stored else ()
 
     documents = [d for d in corpus.documents if _about(corpus, question, d)]
-    if not documents:
-        return _NONE
-    draft = _compose(corpus, question, documents, lines)
+    draft = _compose(corpus, question, documents, lines) if documents else None
+    if (draft is None or not draft.citations) and question.kind == "value":
+        # A goal in words names its own year ("Đến năm 2045: ..."), which may lie past the years
+        # a document covers: any document of the place asked, the sentence saying the year.
+        placed = [d for d in corpus.documents if place_ok(question, d)]
+        draft = _what_sentence(corpus, question, placed, lines)
     if draft is None or not draft.citations:
         return _NONE
     answer = draft.text
@@ -185,6 +188,27 @@ def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts]
         folded = fold(s.text)
         if q.years and not any(str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded)
                                for y in q.years):
+            continue
+        draft = Draft()
+        draft.cite(s.document, lines(s.document), s.lines)
+        draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
+        return draft
+    return None
+
+
+# "Đến năm 2045 ... trở thành gì": what, not how much.
+_WHAT = r"\b(la )?gi\b|\bnhu the nao\b|\bra sao\b"
+
+
+def _what_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """A goal said in words ("Đến năm 2045: tỉnh Lâm Đồng trở thành thành phố trực thuộc Trung
+    ương"): the sentence that says all the question and the year it names."""
+    if not re.search(_WHAT, q.folded) or "bao nhieu" in q.folded or not q.content:
+        return None
+    for s in sentences(corpus, q, documents):
+        if s.coverage < 1.0:
+            break
+        if q.years and not all(str(y) in s.text for y in q.years):
             continue
         draft = Draft()
         draft.cite(s.document, lines(s.document), s.lines)

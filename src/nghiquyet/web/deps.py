@@ -53,6 +53,10 @@ def current_user_optional(request: Request, session: DbSession, settings: AppSet
         return None
 
 
+MUST_CHANGE = "Mật khẩu của bạn là mật khẩu tạm do quản trị viên đặt: hãy đổi mật khẩu trước khi tiếp tục."
+PASSWORD_CHANGE_OPEN = "/api/v1/auth/"
+
+
 def current_user(request: Request, session: DbSession, settings: AppSettings) -> User:
     """The signed-in user; 401 when there is no valid token."""
     token = token_from_request(request)
@@ -60,9 +64,13 @@ def current_user(request: Request, session: DbSession, settings: AppSettings) ->
         raise HTTPException(401, "Chưa đăng nhập: hãy đăng nhập để tiếp tục.",
                             headers={"WWW-Authenticate": "Bearer"})
     try:
-        return user_from_token(session, token=token, settings=settings)
+        user = user_from_token(session, token=token, settings=settings)
     except TokenError as exc:
         raise HTTPException(401, exc.message, headers={"WWW-Authenticate": "Bearer"}) from exc
+    # A temporary password (an administrator's reset) opens only the sign-in routes, where it is changed.
+    if user.must_change_password and not request.url.path.startswith(PASSWORD_CHANGE_OPEN):
+        raise HTTPException(403, MUST_CHANGE)
+    return user
 
 
 CurrentUser = Annotated[User, Depends(current_user, scope="function")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nghiquyet.web.pages import (
+    account,
     approval_levels,
     approvals,
     approve_below,
@@ -26,8 +27,9 @@ from nghiquyet.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, documents, review_reshape, plans, assign, mine, approvals, units, search,
-                assistant, reminders, levels, approve_below, followup, handbook, series, approval_levels):
+for _module in (auth, account, dashboard, documents, review_reshape, plans, assign, mine, approvals, units,
+                search, assistant, reminders, levels, approve_below, followup, handbook, series,
+                approval_levels):
     router.include_router(_module.router)
 
 __all__ = ["router"]

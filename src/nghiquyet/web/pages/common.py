@@ -65,6 +65,8 @@ def nav_for(user: User | None) -> list[NavEntry]:
         entries.append(NavEntry("proposals", "Đề xuất", "/de-xuat"))
     if role == "unit":
         entries.append(NavEntry("mine", "Việc của tôi", "/viec-cua-toi"))
+    if role == "admin":
+        entries.append(NavEntry("users", "Tài khoản", "/tai-khoan"))
     return entries
 
 
@@ -72,10 +74,24 @@ class LoginRequired(Exception):
     """Raised by `require_user` so the page route can send the browser to the login form."""
 
 
-def require_user(request: Request, user: User | None = Depends(current_user_optional)) -> User:
+class PasswordChangeRequired(Exception):
+    """Raised by `require_user` for a temporary password: every page leads to the password form."""
+
+
+PASSWORD_PAGE = "/doi-mat-khau"
+
+
+def require_signed_in(request: Request, user: User | None = Depends(current_user_optional)) -> User:
+    """Signed in, even with a temporary password (the password form itself needs no more)."""
     if user is None:
         raise LoginRequired
     request.state.user = user  # so an error page can still show the role's navigation
+    return user
+
+
+def require_user(request: Request, user: User = Depends(require_signed_in)) -> User:
+    if user.must_change_password:
+        raise PasswordChangeRequired
     return user
 
 
@@ -182,6 +198,10 @@ class PageRoute(APIRoute):
                 if is_htmx(request):
                     return Response(status_code=204, headers={"HX-Redirect": "/dang-nhap"})
                 return RedirectResponse(f"/dang-nhap?next={quote(target)}", status_code=303)
+            except PasswordChangeRequired:
+                if is_htmx(request):  # a fragment (the bell on the password page itself): refused, no loop
+                    return htmx_error("Hãy đổi mật khẩu trước khi tiếp tục.", 403)
+                return RedirectResponse(PASSWORD_PAGE, status_code=303)
             except (PermissionDenied, NotFoundError, ConflictError, InputError) as exc:
                 return error_page(request, exc)
 

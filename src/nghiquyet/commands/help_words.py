@@ -1,0 +1,54 @@
+"""Typer's and Click's own words in every --help, in Vietnamese: "Usage:", the panel titles,
+"[required]", "[default: …]" and the --help option's "Show this message and exit." (issue 10, point 5).
+
+Typer 0.29 carries its own copy of Click, whose strings are written in the code (no gettext catalogue
+to install), so the words are set where the library keeps them: rich_utils' module constants, read at
+each rendering, and two small wrappers on the Command and HelpFormatter classes. `install()` runs when
+`nghiquyet.cli` is imported, so the console, `make docs` and the tests all show the same words;
+tests/test_docs_cli.py fails when a library upgrade brings an English word back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typer import rich_utils
+from typer._click import core, formatting
+
+PANEL_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Tham số",
+    "OPTIONS_PANEL_TITLE": "Tùy chọn",
+    "COMMANDS_PANEL_TITLE": "Lệnh",
+    "ERRORS_PANEL_TITLE": "Lỗi",
+    "DEFAULT_STRING": "[mặc định: {}]",
+    "REQUIRED_LONG_STRING": "[bắt buộc]",
+    "ENVVAR_STRING": "[biến môi trường: {}]",
+    "DEPRECATED_STRING": "(không dùng nữa) ",
+    "ABORTED_TEXT": "Đã dừng.",
+}
+HELP_OPTION = "Hiện hướng dẫn này rồi thoát."
+USAGE = "Cách dùng: "
+ENGLISH = ("Usage:", "Show this message", "Arguments", "Options", "Commands", "[required]", "[default:")
+
+
+def install() -> None:
+    """Put the Vietnamese words in place (idempotent)."""
+    for name, text in PANEL_WORDS.items():
+        setattr(rich_utils, name, text)
+    if getattr(core.Command.get_help_option, "vietnamese", False):
+        return
+    help_option = core.Command.get_help_option
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = help_option(self, ctx)
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, USAGE if prefix is None else prefix)
+
+    get_help_option.vietnamese = True  # type: ignore[attr-defined]
+    core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+    formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
