@@ -28,7 +28,7 @@ def test_a_unit_that_differs_between_years_is_warned_with_both_source_lines(db: 
     propose_links(db, actor=seed_world.office)
     warnings = [w for s in list_series(db) for w in series_view(db, s).warnings if w.rule == "unit_differs"]
     per_capita = next(w for w in warnings if "triệu đồng/người" in w.message)
-    assert per_capita.sources == ((f"{SEEDS['003']}.txt", 19), (f"{SEEDS['002']}.txt", 160))
+    assert per_capita.sources == ((f"{SEEDS['000']}.txt", 181), (f"{SEEDS['002']}.txt", 160))
 
 
 def test_a_term_target_without_a_target_in_a_tracked_year_is_warned(db: Session,
@@ -67,13 +67,13 @@ def test_directives_of_the_conclusion_notice_become_tasks_of_the_2024_plan_after
     chosen = {p.plan_id for p in made}
     assert len(chosen) == 1
     plan_id = chosen.pop()
-    assert plan_id in (seed_world.plans["000"].id, seed_world.plans["003"].id)  # a 2024 resolution
+    assert plan_id == seed_world.plans["000"].id  # Lâm Đồng's 2024 resolution, not another province's
     assert "kế hoạch năm 2024" in made[0].why
     assert len(db.scalars(select(Task)).all()) == tasks_before  # nothing is added before the office confirms
     third = made[2]
     assert (third.line, third.deadline, third.lead_names[0]) == (154, dt.date(2024, 4, 30),
                                                                 "Ban cán sự đảng Ủy ban nhân tỉnh")
-    into = seed_world.plans["003"].id
+    into = seed_world.plans["000"].id
     directives.accept(db, proposal_id=third.id, actor=seed_world.office, plan_id=into)
     task = db.get(Task, third.task_id)
     assert task is not None and task.plan_id == into and task.deadline == dt.date(2024, 4, 30)

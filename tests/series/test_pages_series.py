@@ -8,10 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.config import Settings
+from nghiquyet.demo.appendix import enter_appendix_budget
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import citation_name
-from nghiquyet.plans.items import add_indicator
-from nghiquyet.plans.schemas import IndicatorCreate, TargetCreate
 from nghiquyet.series.service import refresh
 from tests.api.conftest import login, password_hash
 from tests.series.conftest import SeedWorld, build_seed_world
@@ -29,10 +28,7 @@ def _name(factory: sessionmaker[Session], filename: str) -> str:
 def world(settings: Settings, session_factory: sessionmaker[Session]) -> SeedWorld:
     with session_factory() as session:
         built = build_seed_world(session, settings, password_hash=password_hash())
-        add_indicator(session, plan_id=built.plans["001"].id, actor=built.office, data=IndicatorCreate(
-            text="Thu ngân sách nhà nước trên địa bàn năm 2025 (phụ lục)", line=76,
-            targets=[TargetCreate(metric="Thu ngân sách nhà nước trên địa bàn", value=18000, unit="tỷ đồng",
-                                  year=2025)]))
+        enter_appendix_budget(session, plan_id=built.plans["001"].id, actor=built.office)
         refresh(session, actor=built.office)  # what the web's imports and confirmations propose
         session.commit()
         return built
@@ -46,15 +42,17 @@ def client(web_client: TestClient, world: SeedWorld) -> TestClient:
 
 def test_item_page_loads_the_series_section_with_chart_and_term_target_line(
         client: TestClient, world: SeedWorld, session_factory: sessionmaker[Session]) -> None:
-    budget = next(i for i in world.plans["003"].indicators if i.line == 20)
+    budget = next(i for i in world.plans["000"].indicators if i.line == 187)
     page = client.get(f"/chi-tieu/{budget.id}")
     assert page.status_code == 200 and f'hx-get="/chi-tieu/{budget.id}/chuoi"' in page.text
     panel = client.get(f"/chi-tieu/{budget.id}/chuoi", headers=HTMX)
     assert panel.status_code == 200
-    assert "000_29e2e8547b6387b0.txt" not in panel.text
+    assert "000_29e2e8547b6387b0.txt" not in panel.text and "dòng 20<" not in panel.text  # 003: elsewhere
     name = _name(session_factory, "000_29e2e8547b6387b0.txt")
-    for text in (name, "dòng 187", "dòng 20", "dòng 166", "Giai đoạn 2021–2025",
-                 'class="series-chart"', 'class="target-line"', "Mục tiêu giai đoạn: 18.000",
+    # Two series hold the 2024 budget line: its amount (14.150 tỷ đồng, with 2026's) and its growth
+    # (tăng 7%, with the term's 11–12% a year entered from the programme's appendix, line 76).
+    for text in (name, "dòng 187", "dòng 76", "dòng 166", "Giai đoạn 2021–2025",
+                 'class="series-chart"', 'class="target-line"', "Mục tiêu giai đoạn: 11–12<",
                  "chờ Văn phòng xác nhận"):
         assert text in panel.text, text
     series_id = panel.text.split('data-series="', 1)[1].split('"', 1)[0]
@@ -63,9 +61,9 @@ def test_item_page_loads_the_series_section_with_chart_and_term_target_line(
 
 
 def test_proposals_page_shows_the_sentence_and_the_conversion(client: TestClient, world: SeedWorld) -> None:
-    page = client.get(f"/de-xuat?plan={world.plans['003'].id}")
+    page = client.get(f"/de-xuat?plan={world.plans['000'].id}")
     assert page.status_code == 200
-    assert "quy đổi: 29,9% × 1.010 tỷ đồng = 301,99 tỷ đồng" in page.text
+    assert "quy đổi: 29,9% × 14.150 tỷ đồng = 4.230,85 tỷ đồng" in page.text
     assert "<q>Tăng trưởng kinh tế đạt 3%</q>" in page.text
     row_id = page.text.split('<tr id="p-', 1)[1].split('"', 1)[0]
     bad = client.post(f"/de-xuat/{row_id}/chap-nhan", data={"value": "ba phẩy một"}, headers=HTMX)

@@ -31,17 +31,19 @@ def _status_of(db: Session, plan_id: int, target_id: int) -> tuple[str, float | 
 def test_q1_figures_of_the_conclusion_notice_arrive_as_proposals_to_the_2024_plan(
         db: Session, seed_world: SeedWorld) -> None:
     scan(db)
-    plan = seed_world.plans["003"]
+    plan = seed_world.plans["000"]
     rows = [proposal_dict(db, p) for p in list_proposals(db, actor=seed_world.office, plan_id=plan.id)]
+    # Lâm Đồng's 2024 resolution (000), never the other province's (003) nor a district's plan.
     assert {(r["period"], r["doc"], r["line"], r["state"]) for r in rows} == {
-        (Q1, f"{SEEDS['004']}.txt", 41, "proposed")}
+        (Q1, f"{SEEDS['004']}.txt", 41, "proposed"), (Q1, f"{SEEDS['004']}.txt", 43, "proposed")}
+    assert not list_proposals(db, actor=seed_world.office, plan_id=seed_world.plans["003"].id)
     by_text = {r["text"]: r for r in rows}
     assert by_text["Tăng trưởng kinh tế đạt 3%"]["value"] == 3
     budget = by_text["thu ngân sách nhà nước đạt 29,9% dự toán địa phương"]
-    # 29,9% of the plan's 1.010 tỷ đồng, the conversion kept to be shown.
-    assert budget["value"] == pytest.approx(301.99) and budget["unit"] == "tỷ đồng"
+    # 29,9% of the plan's 14.150 tỷ đồng, the conversion kept to be shown.
+    assert budget["value"] == pytest.approx(4230.85) and budget["unit"] == "tỷ đồng"
     proposal = db.get(Proposal, budget["id"])
-    assert proposal is not None and proposal.conversion == "29,9% × 1.010 tỷ đồng = 301,99 tỷ đồng"
+    assert proposal is not None and proposal.conversion == "29,9% × 14.150 tỷ đồng = 4.230,85 tỷ đồng"
     assert scan(db) == []  # idempotent
     # Nothing is approved on its own.
     assert db.scalars(select(Update).where(Update.plan_id == plan.id)).first() is None
@@ -50,7 +52,7 @@ def test_q1_figures_of_the_conclusion_notice_arrive_as_proposals_to_the_2024_pla
 def test_accepting_a_proposal_approves_the_figure_changes_the_status_and_report_and_undo_takes_it_back(
         db: Session, seed_world: SeedWorld) -> None:
     scan(db)
-    plan = seed_world.plans["003"]
+    plan = seed_world.plans["000"]
     growth = next(p for p in list_proposals(db, actor=seed_world.office, plan_id=plan.id)
                   if p.text == "Tăng trưởng kinh tế đạt 3%")
     assert _status_of(db, plan.id, growth.target_id) == ("chua_co_so_lieu", None)
@@ -74,7 +76,7 @@ def test_accepting_a_proposal_approves_the_figure_changes_the_status_and_report_
 
 def test_office_edits_the_figure_on_acceptance_or_dismisses_it(db: Session, seed_world: SeedWorld) -> None:
     scan(db)
-    plan = seed_world.plans["003"]
+    plan = seed_world.plans["000"]
     found = {p.text: p for p in list_proposals(db, actor=seed_world.office, plan_id=plan.id)}
     growth = found["Tăng trưởng kinh tế đạt 3%"]
     budget = found["thu ngân sách nhà nước đạt 29,9% dự toán địa phương"]
@@ -84,4 +86,4 @@ def test_office_edits_the_figure_on_acceptance_or_dismisses_it(db: Session, seed
     dismiss(db, proposal_id=growth.id, actor=seed_world.office)
     assert growth.state == "dismissed" and growth.update_id is None
     assert {p.state for p in list_proposals(db, actor=seed_world.office, plan_id=plan.id)} == {
-        "accepted", "dismissed"}
+        "accepted", "dismissed", "proposed"}

@@ -72,5 +72,5 @@ def test_confirming_a_plan_proposes_its_links_figures_and_tasks(
         made = {model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
                 for model in (SeriesMember, Proposal, TaskProposal)}
     assert all(made.values()), made
-    listed = web_client.get(f"/api/v1/proposals?plan_id={world.plans['003'].id}", headers=office).json()
+    listed = web_client.get(f"/api/v1/proposals?plan_id={world.plans['000'].id}", headers=office).json()
     assert "thu ngân sách nhà nước đạt 29,9% dự toán địa phương" in {p["text"] for p in listed}

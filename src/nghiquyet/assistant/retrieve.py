@@ -40,7 +40,7 @@ def _paired_words(question: Question, words: frozenset[str], joined: str) -> fro
         paired.update((a, b))
         if f" {pair} " in joined:
             held.update((a, b))
-    return frozenset(w for w in words if w not in paired or w in held)
+    return words - (paired - held)  # set operations: this runs for every candidate passage
 
 
 def _pair_share(question: Question, passage: Passage) -> float:

@@ -50,9 +50,10 @@ def _hits(corpus: StoredCorpus, q: Question,
     e = SearchEntry
     if corpus.session.get_bind().dialect.name == "sqlite":
         match = " OR ".join('"' + " ".join(t) + '"' for t in terms)
-        fts: ColumnElement[Any] = literal_column("search_fts")
+        # FTS5's own `rank` (bm25 unless configured otherwise): it sorts faster than bm25() called.
+        fts: ColumnElement[Any] = literal_column("search_fts.rank")
         stmt = (select(e.id, e.line_document_id, e.line).join_from(e, _FTS, _FTS.c.rowid == e.id)
-                .where(text("search_fts MATCH :match").bindparams(match=match)).order_by(func.bm25(fts)))
+                .where(text("search_fts MATCH :match").bindparams(match=match)).order_by(fts))
     else:
         query = " | ".join("(" + " <-> ".join(t) + ")" for t in terms)
         tsquery = func.to_tsquery(literal_column("'simple'"), query)

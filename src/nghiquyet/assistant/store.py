@@ -218,11 +218,12 @@ class StoredCorpus:
                    _PASSAGES.c.words, cast(_PASSAGES.c.years, Text).label("years")]
         if self.session.get_bind().dialect.name == "sqlite":
             match = " OR ".join('"' + " ".join(t) + '"' for t in terms)
-            fts: ColumnElement[Any] = literal_column("assistant_fts")
+            # FTS5's own `rank` (bm25 unless configured otherwise): it sorts faster than bm25() called.
+            fts: ColumnElement[Any] = literal_column("assistant_fts.rank")
             stmt = (select(*columns).select_from(_PASSAGES)
                     .join(text("assistant_fts"), literal_column("assistant_fts.rowid") == _PASSAGES.c.id)
                     .where(text("assistant_fts MATCH :match").bindparams(match=match))
-                    .order_by(func.bm25(fts)))
+                    .order_by(fts))
         else:
             query = " | ".join("(" + " <-> ".join(t) + ")" for t in terms)
             tsquery = func.to_tsquery(literal_column("'simple'"), query)

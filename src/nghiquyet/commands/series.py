@@ -74,7 +74,8 @@ def _text(v: Any, names: dict[int | str, str]) -> list[str]:
     """A series as text: each member's source named as pages name it (JSON keeps the file name)."""
     lines = [f"#{v.id} {v.metric} ({'đã xác nhận' if v.confirmed else 'đề xuất'})"]
     for m in v.members:
-        figures = "; ".join(f"{t.value:g} {t.unit or ''}".strip() for t in m.targets)
+        figures = "; ".join(f"{t.value:g}{f'–{t.value_max:g}' if t.value_max else ''} {t.unit or ''}".strip()
+                            for t in m.targets)
         source = names.get(m.document_id, "văn bản") if m.document_id else "văn bản"
         lines.append(f"    {m.year or '—'}  {source}, dòng {m.line}  {figures}")
     lines += [f"    ! {w.message}" for w in v.warnings]

@@ -30,6 +30,9 @@ class Document(Base):
     # The machine's output is never overwritten by review: edits live in `review` beside it.
     extraction: Mapped[dict[str, Any]] = mapped_column(JSON)
     review: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Whose plan it is (level, place, congress terms: extract/document/territory.py), read at import
+    # from the whole text; the series link only one territory's targets. None: imported before 0016.
+    territory: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -24,6 +24,7 @@ from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import citation_name
 from nghiquyet.errors import InputError, LimitExceeded, NotFoundError
 from nghiquyet.extract import extraction_from_dict
+from nghiquyet.extract.document.territory import read_territory
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
 
 MB = 1_048_576
@@ -54,6 +55,11 @@ def _apply_metadata(doc: Document, extraction: dict[str, Any]) -> None:
     years = meta.get("years") or []
     doc.year_start = int(years[0]) if len(years) >= 1 and years[0] is not None else None
     doc.year_end = int(years[-1]) if len(years) >= 1 and years[-1] is not None else None
+
+
+def _territory(lines: list[str], extraction: dict[str, Any]) -> dict[str, Any]:
+    issuer = (extraction.get("metadata") or {}).get("issuer")
+    return read_territory(lines, issuer=issuer if isinstance(issuer, str) else None).to_dict()
 
 
 def _iso_date(value: object) -> dt.date | None:
@@ -101,6 +107,7 @@ def import_document(session: Session, *, filename: str, data: bytes, actor: Acto
     doc = Document(filename=name, sha256=sha, size=len(data), kind=suffix.lstrip(".") or "txt",
                    stored_path=rel, extraction=extraction, created_by=actor.id)
     _apply_metadata(doc, extraction)
+    doc.territory = _territory(lines, extraction)
     inspect(doc).info["source_lines"] = lines  # read by the search index's flush hook
     try:
         with session.begin_nested():  # a concurrent import of the same bytes loses the race cleanly
@@ -187,7 +194,8 @@ def reextract(session: Session, *, document_id: int, actor: Actor, settings: Set
     with tempfile.TemporaryDirectory(prefix="nq-reextract-") as tmp:
         named = Path(tmp) / doc.filename  # the user's name, so messages and `source` stay familiar
         shutil.copyfile(path, named)
-        new, _ = extract_file(named, doc.filename, settings)
+        new, lines = extract_file(named, doc.filename, settings)
+    doc.territory = _territory(lines, new)
     changes = diff_extractions(doc.extraction, new)
     if changes.changed:
         doc.extraction = new

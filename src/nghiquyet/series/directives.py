@@ -8,6 +8,7 @@ issuing body); the reason is kept to be shown, and the office may pick another p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -19,13 +20,17 @@ from nghiquyet.db.base import utcnow
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import citation_name
 from nghiquyet.errors import ConflictError, NotFoundError
+from nghiquyet.extract.document.territory import Territory
 from nghiquyet.plans.items import add_task, remove_task
 from nghiquyet.plans.models import Plan
 from nghiquyet.plans.schemas import TaskCreate
+from nghiquyet.series.links import plan_territories, territories
 from nghiquyet.series.metric import fold
 from nghiquyet.series.models import TaskProposal
 from nghiquyet.status import Period
-from nghiquyet.tracking.assignments import past_deadline_warning
+from nghiquyet.tracking.assignments import assign, past_deadline_warning
+from nghiquyet.units.models import Unit
+from nghiquyet.units.names import Resolution, resolve_names
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
 
 DIRECTIVE_TYPES = ("thong_bao_ket_luan", "ket_luan", "chi_thi")
@@ -74,10 +79,12 @@ def _deadline(task: dict[str, Any]) -> dt.date | None:
 def scan(session: Session) -> list[TaskProposal]:
     """Propose the tasks of every conclusion notice to the plan it refers to; idempotent."""
     plans = list(session.scalars(select(Plan).where(Plan.status == "active").order_by(Plan.id)))
+    territory, plan_territory = territories(session), plan_territories(session)
     made = []
     for doc in session.scalars(select(Document).where(Document.doc_type.in_(DIRECTIVE_TYPES))
                                .order_by(Document.id)):
-        chosen = choose_plan(doc, plans)
+        # A province's notice directs the province's plans, never a district's or another province's.
+        chosen = choose_plan(doc, [p for p in plans if plan_territory.get(p.id) == territory.get(doc.id)])
         if chosen is None:
             continue
         plan, why = chosen
@@ -113,10 +120,20 @@ def list_task_proposals(session: Session, *, actor: Actor | None,
     return list(session.scalars(query))
 
 
+def lead_units(session: Session, p: TaskProposal) -> list[Resolution]:
+    """Each lead name of the directive beside the registry's unit it names (None: the office picks)."""
+    doc = session.get(Document, p.document_id)
+    territory = Territory.from_dict(doc.territory if doc else None)
+    units = [(u.id, u.name) for u in session.scalars(select(Unit).order_by(Unit.id))]
+    return resolve_names(p.lead_names, units, place=territory.place if territory else None)
+
+
 def directive_dict(session: Session, p: TaskProposal) -> dict[str, Any]:
     doc = session.get(Document, p.document_id)
     return {"id": p.id, "plan_id": p.plan_id, "doc": doc.filename if doc else f"văn bản #{p.document_id}",
             "line": p.line, "label": p.label, "text": p.text, "lead": p.lead_names,
+            "lead_units": [{"name": r.name, "unit_id": r.unit_id, "candidates": list(r.candidates),
+                            "why": r.why} for r in lead_units(session, p)],
             "support": p.support_names,
             "deadline": p.deadline, "deadline_text": p.deadline_text, "why": p.why, "state": p.state,
             "task_id": p.task_id}
@@ -138,8 +155,10 @@ def _decide(session: Session, proposal: TaskProposal, actor: Actor, action: str,
     return proposal
 
 
-def accept(session: Session, *, proposal_id: int, actor: Actor, plan_id: int | None = None) -> TaskProposal:
-    """The directive becomes a task of the plan (the proposed one, or `plan_id`), with its source line."""
+def accept(session: Session, *, proposal_id: int, actor: Actor, plan_id: int | None = None,
+           lead_unit_ids: Sequence[int] | None = None) -> TaskProposal:
+    """The directive becomes a task of the plan (the proposed one, or `plan_id`), with its source line,
+    given to the units its lead names resolve to, or to `lead_unit_ids` (the office's picks)."""
     require_manager(actor, "thêm nhiệm vụ từ thông báo kết luận")
     proposal = _get(session, proposal_id)
     if proposal.state != "proposed":
@@ -152,6 +171,13 @@ def accept(session: Session, *, proposal_id: int, actor: Actor, plan_id: int | N
         lead_names=proposal.lead_names, support_names=proposal.support_names,
         references=[f"{source}"]))
     proposal.plan_id, proposal.task_id = task.plan_id, task.id
+    chosen = list(lead_unit_ids) if lead_unit_ids is not None else [
+        r.unit_id for r in lead_units(session, proposal) if r.unit_id is not None]
+    for unit_id in dict.fromkeys(chosen):  # one assignment per unit, in the order named
+        if session.get(Unit, unit_id) is None:
+            raise NotFoundError(f"Không tìm thấy đơn vị #{unit_id}")
+        assign(session, item_type="task", item_id=task.id, unit_id=unit_id, actor=actor, role="lead",
+               deadline=proposal.deadline)
     return _decide(session, proposal, actor, "accept", "accepted")
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import name_of
 from nghiquyet.plans.models import Plan
+from nghiquyet.series.links import plan_territories, territories
 from nghiquyet.series.rules import read_judgement
 from nghiquyet.status import Period
 from nghiquyet.tracking.status import plan_status
@@ -56,8 +57,10 @@ def judgement_checks(session: Session, *, plan_id: int | None = None,
                      as_of: dt.date | None = None) -> list[JudgementCheck]:
     """Every indicator count a document states about a year, beside the tally of that year's plan."""
     plans = list(session.scalars(select(Plan).order_by(Plan.id)))
+    territory, plan_territory = territories(session), plan_territories(session)
     found = []
     for doc in session.scalars(select(Document).order_by(Document.id)):
+        own = [p for p in plans if plan_territory.get(p.id) == territory.get(doc.id)]  # its own plans only
         for result in doc.effective_extraction.get("results") or []:
             said = read_judgement(str(result.get("metric") or ""), result.get("unit"), result.get("value"),
                                   result.get("total"))
@@ -67,7 +70,7 @@ def judgement_checks(session: Session, *, plan_id: int | None = None,
                 continue
             if said is None:
                 continue
-            plan = _plan_of(plans, year, doc.id)
+            plan = _plan_of(own, year, doc.id)
             if plan_id is not None and (plan is None or plan.id != plan_id):
                 continue
             check = JudgementCheck(doc.filename, doc.id, result.get("line"), str(result.get("text") or ""),

@@ -21,11 +21,27 @@ from sqlalchemy.orm import Session, selectinload
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.audit.service import record
 from nghiquyet.db.base import utcnow
+from nghiquyet.documents.models import Document
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
+from nghiquyet.extract.document.territory import Territory
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.series.metric import counted_change, metric_key, same_metric, unit_kind
 from nghiquyet.series.models import Series, SeriesMember
+from nghiquyet.series.territory import territory_groups
 from nghiquyet.units.permissions import Actor, require_manager, require_reader
+
+
+def territories(session: Session) -> dict[int, str]:
+    """Document id → its territory's key (series/territory.py): what the linker may link."""
+    rows = session.execute(select(Document.id, Document.territory))
+    return territory_groups({doc_id: Territory.from_dict(raw) for doc_id, raw in rows})
+
+
+def plan_territories(session: Session) -> dict[int, str]:
+    """Plan id → the territory of the document it was confirmed from."""
+    of_doc = territories(session)
+    rows = session.execute(select(Plan.id, Plan.document_id))
+    return {plan_id: of_doc.get(doc_id, "") if doc_id is not None else "" for plan_id, doc_id in rows}
 
 
 def _targets(session: Session) -> list[Target]:
@@ -34,8 +50,9 @@ def _targets(session: Session) -> list[Target]:
     return list(session.scalars(query))
 
 
-def _clusters(targets: list[Target]) -> list[tuple[list[Target], float, str]]:
-    """Groups of matching targets from two plans or more, each with its weakest score and reason."""
+def _clusters(targets: list[Target], territory: dict[int, str]) -> list[tuple[list[Target], float, str]]:
+    """Groups of matching targets from two plans or more of one territory, each with its weakest score
+    and reason (a district's or another province's budget revenue is not the province's)."""
     parent = list(range(len(targets)))
 
     def find(i: int) -> int:
@@ -44,10 +61,11 @@ def _clusters(targets: list[Target]) -> list[tuple[list[Target], float, str]]:
             i = parent[i]
         return i
 
-    blocks: dict[tuple[str, frozenset[str], str | None], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str, frozenset[str], str | None], list[int]] = defaultdict(list)
     for i, t in enumerate(targets):
         kind = unit_kind(t.unit).kind
-        key = (kind, metric_key(t.metric or "").qualifiers, counted_change(t.unit, t.change))
+        key = (territory.get(t.plan_id, ""), kind, metric_key(t.metric or "").qualifiers,
+               counted_change(t.unit, t.change))
         blocks[key].append(i)
     weakest: dict[tuple[int, int], tuple[float, str]] = {}
     for members in blocks.values():
@@ -87,7 +105,7 @@ def propose_links(session: Session, *, actor: Actor | None = None) -> list[Serie
     for m in session.scalars(select(SeriesMember)):
         for target_id in m.target_ids:
             series_of[target_id].add(m.series_id)
-    for cluster, score, reason in _clusters(_targets(session)):
+    for cluster, score, reason in _clusters(_targets(session), plan_territories(session)):
         known = {s for t in cluster for s in series_of.get(t.id, set())}
         series = session.get(Series, min(known)) if known else _new_series(session, cluster, actor)
         if series is None:

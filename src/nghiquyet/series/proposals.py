@@ -1,10 +1,10 @@
 """Reported results become PROPOSED updates; the office accepts (or edits), dismisses, or undoes.
 
 A result the extractor found in a document (a report, a conclusion notice, the opening of a
-resolution) is proposed for every target of another tracked plan that covers its year and measures
-the same metric. "29,9% dự toán" is converted against the target's figure, and the conversion is kept
-to be shown. Accepting makes an approved update attributed to the document (its note names the file,
-line and sentence); nothing is approved without the office.
+resolution) is proposed for every target of another tracked plan of the same territory that covers
+its year and measures the same metric. "29,9% dự toán" is converted against the target's figure,
+and the conversion is kept to be shown. Accepting makes an approved update attributed to the
+document (its note names the file, line and sentence); nothing is approved without the office.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from nghiquyet.db.base import utcnow
 from nghiquyet.documents.models import Document
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target
+from nghiquyet.series.links import plan_territories, territories
 from nghiquyet.series.metric import same_metric
 from nghiquyet.series.models import PROPOSAL_STATES, Proposal
 from nghiquyet.series.rules import share_of_plan
@@ -72,10 +73,13 @@ def scan(session: Session, *, document_id: int | None = None) -> list[Proposal]:
     docs = ([session.get(Document, document_id)] if document_id
             else list(session.scalars(select(Document).order_by(Document.id))))
     plans = list(session.scalars(select(Plan).where(Plan.status == "active")))
+    territory, plan_territory = territories(session), plan_territories(session)
     made: list[Proposal] = []
     for doc in docs:
         if doc is None:
             continue
+        # A figure the province reports is not the district's, nor another province's.
+        own = [p for p in plans if plan_territory.get(p.id) == territory.get(doc.id)]
         results = doc.effective_extraction.get("results") or []
         seen = {(r[0], r[1]) for r in session.execute(
             select(Proposal.result_index, Proposal.target_id).where(Proposal.document_id == doc.id))}
@@ -83,7 +87,7 @@ def scan(session: Session, *, document_id: int | None = None) -> list[Proposal]:
             period = _period(result.get("period"))
             if period is None or str(result.get("unit") or "").strip().lower() == "chỉ tiêu":
                 continue
-            for plan in plans:
+            for plan in own:
                 covers = (plan.year_start or 0) <= period.year <= (plan.year_end or 0)
                 if plan.document_id == doc.id or not covers:
                     continue

@@ -69,6 +69,13 @@ class ProposalAccept(BaseModel):
     unit_id: int | None = Field(default=None, description="Đơn vị của số liệu (bỏ trống: đơn vị chủ trì)")
 
 
+class LeadUnitRead(BaseModel):
+    name: str = Field(description="Cơ quan chủ trì như văn bản viết")
+    unit_id: int | None = Field(description="Đơn vị trong danh sách đơn vị; null: Văn phòng chọn")
+    candidates: list[int] = Field(default_factory=list, description="Các đơn vị có thể là (khi chưa rõ)")
+    why: str = ""
+
+
 class DirectiveRead(BaseModel):
     id: int
     plan_id: int
@@ -77,6 +84,7 @@ class DirectiveRead(BaseModel):
     label: str | None
     text: str
     lead: list[str]
+    lead_units: list[LeadUnitRead] = Field(default_factory=list)
     support: list[str]
     deadline: dt.date | None
     deadline_text: str | None
@@ -89,6 +97,8 @@ class DirectiveRead(BaseModel):
 
 class DirectiveAccept(BaseModel):
     plan_id: int | None = Field(default=None, description="Kế hoạch khác kế hoạch đề xuất")
+    lead_unit_ids: list[int] | None = Field(
+        default=None, description="Đơn vị chủ trì Văn phòng chọn; bỏ trống: các đơn vị tên chủ trì chỉ tới")
 
 
 class JudgementRead(BaseModel):

@@ -137,7 +137,8 @@ def directives_accept(directive_id: PathId, session: DbSession, user: CurrentUse
                       body: DirectiveAccept | None = None) -> DirectiveRead:
     """The directive becomes a task of the plan (with lead, deadline and source line)."""
     plan = body.plan_id if body else None
-    found = directives.accept(session, proposal_id=directive_id, actor=user, plan_id=plan)
+    found = directives.accept(session, proposal_id=directive_id, actor=user, plan_id=plan,
+                              lead_unit_ids=body.lead_unit_ids if body else None)
     read = DirectiveRead.model_validate(directives.directive_dict(session, found))
     warning = directives.accept_warning(found, today=dt.date.today())
     if warning:  # accepted all the same: a late directive is still the leaders' instruction

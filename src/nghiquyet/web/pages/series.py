@@ -4,7 +4,7 @@ and years on the item page, and the proposed updates that reported results bring
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from typing import Annotated, Any
@@ -28,6 +28,8 @@ from nghiquyet.series.view import SeriesView, series_view
 from nghiquyet.status import Period
 from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus
 from nghiquyet.tracking.visibility import plan_status_for
+from nghiquyet.units.models import Unit
+from nghiquyet.units.names import Resolution
 from nghiquyet.units.permissions import Actor
 from nghiquyet.web.deps import DbSession
 from nghiquyet.web.format import labelled, vn_number
@@ -125,13 +127,14 @@ def series_chart(view: SeriesView, *, unit: str | None) -> Markup:
     """Each member's target (grey) beside the approved figures of its periods (blue), one column per
     period, with the term target drawn across as a dashed line."""
     columns: list[tuple[str, float | None, float | None]] = []  # label, target, approved figure
-    term_value = None
+    term_value, term_label = None, ""
     for m in view.members:
         t = m.targets[0] if m.targets else None
         if t is None:
             continue
-        if m.term:
+        if m.term:  # a range ("tăng bình quân 11-12%") is drawn at its low end, labelled in full
             term_value = t.value
+            term_label = vn_number(t.value or 0, 2) + (f"–{vn_number(t.value_max, 2)}" if t.value_max else "")
             continue
         figures = sorted(((Period.parse(p), v) for (p, tid), v in m.figures.items() if tid == t.id),
                          key=lambda pv: (pv[0].end, pv[0].kind != "year"))
@@ -171,7 +174,7 @@ def series_chart(view: SeriesView, *, unit: str | None) -> Markup:
         parts.append(f'<line class="target-line" x1="{left}" y1="{y:.1f}" x2="{width - left}" y2="{y:.1f}" '
                      f'stroke="{TERM_COLOUR}" stroke-dasharray="6 4" stroke-width="2"/>')
         parts.append(f'<text x="{width - left}" y="{y - 5:.1f}" text-anchor="end" fill="{TERM_COLOUR}">'
-                     f"Mục tiêu giai đoạn: {escape(vn_number(term_value, 2))}</text>")
+                     f"Mục tiêu giai đoạn: {escape(term_label)}</text>")
     if unit:
         parts.append(f'<text x="{left}" y="14" fill="#4a5560">Đơn vị: {escape(unit)} · xám: mục tiêu, '
                      "xanh: số liệu đã duyệt</text>")
@@ -240,6 +243,8 @@ class DecisionRow:
     href: str = ""
     error: str | None = None
     warning: str | None = None  # accepted, but worth a second look (a deadline already past)
+    leads: list[tuple[Resolution, str | None]] = field(default_factory=list)  # a task's, with its unit
+    choices: list[tuple[int, str]] = field(default_factory=list)  # units the office may pick from
 
 
 def _row(session: Session, p: Proposal) -> DecisionRow:
@@ -265,15 +270,23 @@ def proposals_page(request: Request, session: DbSession, plan: int | None = None
 def _directive_row(session: Session, p: TaskProposal) -> DecisionRow:
     plan = session.get(Plan, p.plan_id)
     name = name_of(plan) if plan else f"Kế hoạch số {p.plan_id}"
-    return DecisionRow(p, directives.directive_dict(session, p)["doc"], name)
+    units = {u.id: u.name for u in session.query(Unit).order_by(Unit.name)}
+    leads = [(r, units.get(r.unit_id) if r.unit_id is not None else None)
+             for r in directives.lead_units(session, p)]
+    return DecisionRow(p, directives.directive_dict(session, p)["doc"], name, leads=leads,
+                       choices=list(units.items()))
 
 
 @router.post("/nhiem-vu-de-xuat/{proposal_id}/{action}", response_class=HTMLResponse)
 def directive_decide(request: Request, proposal_id: int, action: str, session: DbSession,
+                     don_vi: Annotated[list[str] | None, Form()] = None,
                      user: User = Depends(require_office)) -> Response:
-    """chap-nhan (the directive becomes a task of the plan), bo-qua (dismiss), hoan-tac (undo)."""
+    """chap-nhan (the directive becomes a task of the plan, given to the lead units the names resolve
+    to or the office picked: `don_vi`), bo-qua (dismiss), hoan-tac (undo)."""
+    picked = [int(v) for v in don_vi if v.strip().isdigit()] if don_vi is not None else None
     error = _apply(session, action, {
-        "chap-nhan": lambda: directives.accept(session, proposal_id=proposal_id, actor=user),
+        "chap-nhan": lambda: directives.accept(session, proposal_id=proposal_id, actor=user,
+                                               lead_unit_ids=picked),
         "bo-qua": lambda: directives.dismiss(session, proposal_id=proposal_id, actor=user),
         "hoan-tac": lambda: directives.undo(session, proposal_id=proposal_id, actor=user)})
     if not is_htmx(request):
