@@ -21,10 +21,18 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    add_must_change_password()
+    create_figure_flags()
+
+
+def add_must_change_password() -> None:
     # A plain ADD COLUMN, never a batch copy: on SQLite a batch rebuilds `users`, and dropping the old
     # table fires the ON DELETE actions of every row that refers to it (the audit trail lost its actors).
     op.add_column("users", sa.Column("must_change_password", sa.Boolean(), nullable=False,
                                      server_default=sa.false()))
+
+
+def create_figure_flags() -> None:
     op.create_table(
         "figure_flags",
         sa.Column("id", sa.Integer(), nullable=False),
