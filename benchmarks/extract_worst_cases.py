@@ -119,6 +119,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "figures_sentence": figures_sentence,
     "numbers_line": numbers_line,
     "digits_line": digits_line,
+    "spaced_digits": spaced_digits,
     "percent_line": percent_line,
     "percent_semicolons": percent_semicolons,
     "distinct_figures": distinct_figures,

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.document.metadata import _may_say_theme, _without_markup
+from nghiquyet.extract.document.metadata import _may_say_theme
+from nghiquyet.extract.document.page_heading import without_markup
 from nghiquyet.extract.document.signature import (
     _capacities,
     _capacity,
@@ -217,7 +218,7 @@ def test_without_emphasis_is_the_full_rule(cell: str) -> None:
 
 @given(_MARKED)
 def test_without_markup_is_the_full_rule(cell: str) -> None:
-    assert _without_markup(cell) == re.sub(r"\*\*|__|^#{1,6}\s+", "", cell).strip().strip("*").strip()
+    assert without_markup(cell) == re.sub(r"\*\*|__|^#{1,6}\s+", "", cell).strip().strip("*").strip()
 
 
 _AROUND = st.text(alphabet="chuủỦdđĐeềỀ CHUĐE\u0309\u0300", max_size=8)

@@ -234,3 +234,50 @@ def test_a_page_that_republishes_the_full_text_takes_its_type_and_number() -> No
     )
     meta = extract_text(text).metadata
     assert (meta.doc_type, meta.number) == ("nghi_quyet", "07-NQ/TU")
+
+
+_LEAD = (
+    "Ngày 4/12/2031, Hội đồng nhân dân huyện đã tổ chức kỳ họp thường lệ cuối năm, thảo luận và "
+    "thông qua nhiều nghị quyết quan trọng về phát triển kinh tế - xã hội, thu chi ngân sách và đầu tư "
+    "công năm 2032 của huyện."
+)
+
+
+def test_furniture_and_a_banner_above_the_heading_are_not_the_title() -> None:
+    text = (
+        "Trang chủ Tin tức sự kiện\n\nXem cỡ chữ\nIn trang\n\n"
+        "Thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ\n\n"
+        "Huyện Tân Mỹ thông qua 18 chỉ tiêu năm 2032\n\n1,204 lượt xem\n\n" + _LEAD + "\n"
+    )
+    assert extract_text(text).metadata.title == "Huyện Tân Mỹ thông qua 18 chỉ tiêu năm 2032"
+
+
+def test_a_heading_glued_to_its_lead_is_cut_where_the_lead_starts() -> None:
+    tagged = "Kinh tế Huyện Tân Mỹ thu ngân sách đạt 104% dự toán (BTM) - " + _LEAD
+    assert extract_text(tagged + "\n").metadata.title == "Huyện Tân Mỹ thu ngân sách đạt 104% dự toán"
+    dated = "Ban Chấp hành Đảng bộ xã Tân Mỹ gồm 19 đồng chí Sáng 20/8, Đại hội " + _LEAD
+    assert extract_text(dated + "\n").metadata.title == "Ban Chấp hành Đảng bộ xã Tân Mỹ gồm 19 đồng chí"
+
+
+def test_a_photo_caption_and_a_byline_are_not_headings() -> None:
+    text = "Toàn cảnh kỳ họp HĐND huyện Tân Mỹ (Ảnh: Minh Châu)\n\nLÊ AN |\n\n" + _LEAD + "\n"
+    assert extract_text(text).metadata.title is None
+
+
+def test_a_lone_date_line_is_the_publication_date() -> None:
+    for stamp in ("09/12/2031", "Thứ ba - 09/12/2031 08:35", "09/12/2031 08:35:10 AM"):
+        text = f"Huyện Tân Mỹ thông qua 18 chỉ tiêu năm 2032\n\n{stamp}\n\n{_LEAD}\n"
+        assert extract_text(text).metadata.date == "2031-12-09", stamp
+
+
+def test_a_full_text_copy_names_itself_in_a_long_first_line() -> None:
+    title = (
+        "Nghị quyết của Ban Chấp hành Đảng bộ huyện khóa IX về phát triển hạ tầng giao thông, thủy lợi, "
+        "đô thị, trường học, trạm y tế và thiết chế văn hóa cơ sở giai đoạn 2031-2035 trên địa bàn huyện"
+    )
+    note = (
+        "LTS: Ngày 02-03-2031, Ban Chấp hành Đảng bộ huyện đã ban hành Nghị quyết số 07-NQ/HU. "
+        "Báo trân trọng giới thiệu toàn văn Nghị quyết."
+    )
+    text = f"{title}\n\n{note}\n\nI- Tình hình\n\nNhững năm qua, huyện đã đầu tư.\n"
+    assert extract_text(text).metadata.title == title

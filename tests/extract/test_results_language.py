@@ -163,3 +163,8 @@ def test_how_long_an_event_took_is_no_figure() -> None:
 def test_a_report_naming_its_specific_targets_states_no_results_there() -> None:
     text = "Một số chỉ tiêu cụ thể như: thu ngân sách hằng năm tăng 10%, thu nhập đạt 50 triệu đồng."
     assert _values(text) == []
+
+
+def test_a_compound_counted_noun_stays_whole() -> None:
+    got = find_results([("Năm 2031, xã có 12/15 chỉ tiêu thành phần hoàn thành.", 1)], default_period="2031")
+    assert [(r.value, r.unit, r.total) for r in got] == [(12.0, "chỉ tiêu thành phần", 15.0)]

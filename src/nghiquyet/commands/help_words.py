@@ -28,7 +28,10 @@ PANEL_WORDS = {
 }
 HELP_OPTION = "Hiện hướng dẫn này rồi thoát."
 USAGE = "Cách dùng: "
-ENGLISH = ("Usage:", "Show this message", "Arguments", "Options", "Commands", "[required]", "[default:")
+# The usage line's placeholders (Click's options_metavar and Typer's subcommand_metavar).
+USAGE_WORDS = (("COMMAND [ARGS]...", "LỆNH [THAM SỐ]..."), ("[OPTIONS]", "[TÙY CHỌN]"))
+ENGLISH = ("Usage:", "Show this message", "Arguments", "Options", "Commands", "[required]", "[default:",
+           "[OPTIONS]", "COMMAND [ARGS]")
 
 
 def install() -> None:
@@ -47,6 +50,8 @@ def install() -> None:
         return option
 
     def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, vietnamese in USAGE_WORDS:
+            args = args.replace(english, vietnamese)
         write_usage(self, prog, args, USAGE if prefix is None else prefix)
 
     get_help_option.vietnamese = True  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ MODEL_MODULES = (
     "nghiquyet.documents.models",
     "nghiquyet.plans.models",
     "nghiquyet.tracking.models",
+    "nghiquyet.tracking.flags",
     "nghiquyet.tracking.stored_status",  # installs the hook that keeps each indicator's status stored
     "nghiquyet.audit.models",
     "nghiquyet.search.models",  # importing search also installs its index-keeping flush hook

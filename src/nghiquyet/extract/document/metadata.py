@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 from itertools import chain
 
+from nghiquyet.extract.document.page_heading import page_heading, without_markup
 from nghiquyet.extract.document.signature import (
     cells_of_lines,
     closing_cells,
@@ -121,16 +122,6 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
-_HEADING_MARK = re.compile(r"^#{1,6}\s+")
-
-
-def _without_markup(cell: str) -> str:
-    """The cell without a heading's "#" and bold marks, stripped of spaces and stars."""
-    if cell.startswith("#"):
-        cell = _HEADING_MARK.sub("", cell)
-    return without_emphasis(cell)
-
-
 # "09 tháng 12 năm 2020" on a line of its own (after "Trà Vinh, ngày"): the date, not a part "09".
 _DATE_REST = re.compile(r"^(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:^Số\s*:?|,\s*ngày)\s*$", re.IGNORECASE)
@@ -181,7 +172,7 @@ def _header_cells(lines: Sequence[str], first_body_line: int) -> list[tuple[int,
     out: list[tuple[int, str]] = []
     for n, line_cells in enumerate(cells_of_lines(lines[: max(0, first_body_line - 1)]), start=1):
         for cell in line_cells:
-            cell = _without_motto(_without_markup(cell))
+            cell = _without_motto(without_markup(cell))
             if cell and not _is_motto(cell) and not _SEPARATOR.match(cell) and cell != "*":
                 out.append((n, cell))
     return out
@@ -226,12 +217,14 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta.signer, capacity_body = read_signature(closing)
     meta.recipients = read_recipients(closing)
     meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
+    full = None
     if meta.doc_type == "other" and not block.type_seen:
         meta.doc_type = _self_named(body_text)
         if meta.doc_type == "other" and (full := _FULL_TEXT.search(body_text[:3000])):
             _full_text_of(meta, full, body_text[:3000], lines)
-    if meta.title is None and not block.type_seen and meta.number is None:
-        meta.title = _page_heading(lines)  # no official header: the page's own heading
+    # (A number read from a full text's editor's note, not from a header, leaves the page's heading.)
+    if meta.title is None and not block.type_seen and (meta.number is None or full):
+        meta.title = page_heading(lines)  # no official header: the page's own heading
     if meta.date is None:
         meta.date = _published(lines, meta.title) or _body_date(lines, paragraphs, outline)
     meta.theme = _theme(paragraphs)
@@ -411,35 +404,6 @@ def _self_named(text: str) -> str:
     return "other"
 
 
-_NOT_HEADING = re.compile(
-    r"^(?:\(?\d+[.)]|[IVXLC]+[.\-]\s|[a-zđ]\)|[-+*•–]|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ\s+nhật\b|ngày\b)",
-    re.IGNORECASE,
-)
-
-
-def _page_heading(lines: Sequence[str]) -> str | None:
-    """A page without the official header block: its first heading-like line (short, three words
-    or more, no closing punctuation, not a numbered part, a bullet or a date line), looked for
-    among the first lines, before the first long one. Source lines, not paragraphs: a page's
-    lines often run together into one paragraph."""
-    seen = 0
-    for line in lines[:60]:
-        text = " ".join(without_emphasis(_without_markup(line)).split())
-        if not text:
-            continue
-        seen += 1
-        if len(text) > 200 or seen > 8:
-            return None
-        if (
-            len(text) <= 160
-            and len(text.split()) >= 3
-            and not text.endswith((".", ":", ";", ","))
-            and not _NOT_HEADING.match(text)
-        ):
-            return text
-    return None
-
-
 # "Ngày đăng: 07/12/2023 08:16", "Xuất bản: Thứ hai, 01/12/2025": the page's publication date
 # (a page-view date, "Thứ sáu, Ngày 19/07/2024", carries no such label).
 _PUBLISHED = re.compile(
@@ -451,9 +415,9 @@ _PUBLISHED = re.compile(
 
 # "04/03/2021 - 11:39", "04:46 02/01/2024", "Thứ Năm, 15/10/2020, 16:21 (GMT+7)": a line that is
 # only a date and a time is the page's publication stamp (a page-view date has no time of day).
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH)(?![^\W_]))?"
 _DATELINE = re.compile(
-    rf"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
+    rf"^(?P<weekday>(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[-,|]?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
     rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})(?P<after>\s*[-,|]?\s*{_TIME}(?:\s*[(\[]?GMT\s*[+]\s*7[)\]]?)?)?$",
     re.IGNORECASE,
 )
@@ -466,8 +430,10 @@ def _published(lines: Sequence[str], heading: str | None) -> str | None:
     stamps: list[tuple[int, str | None]] = []
     for n, line in enumerate(lines[:20]):
         t = line.strip()
-        if len(t) <= 60 and (m := _DATELINE.match(t)) and (m.group("before") or m.group("after")):
-            stamps.append((n, _iso(m.group(2), m.group(3), m.group(4))))
+        # A date with a time of day, or a bare date line (a page-view date names its weekday).
+        if len(t) <= 60 and (m := _DATELINE.match(t)) and (m.group("before") or m.group("after")
+                                                           or not m.group("weekday")):
+            stamps.append((n, _iso(m.group(3), m.group(4), m.group(5))))
     if not stamps:
         return None
     # The site's clock above the page and the article's own stamp under its heading: the latter.

@@ -14,6 +14,7 @@ from nghiquyet.web.pages import (
     auth,
     dashboard,
     documents,
+    flags,
     followup,
     handbook,
     levels,
@@ -28,7 +29,7 @@ from nghiquyet.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, account, dashboard, documents, review_reshape, plans, assign, mine, approvals, units,
-                search, assistant, reminders, levels, approve_below, followup, handbook, series,
+                search, assistant, reminders, levels, approve_below, followup, flags, handbook, series,
                 approval_levels):
     router.include_router(_module.router)
 

@@ -17,6 +17,7 @@ from nghiquyet.explanations.items import ITEM_WORDS, assigned_units, find_item, 
 from nghiquyet.explanations.service import ASKERS, requests_for_item
 from nghiquyet.reminders import followup
 from nghiquyet.reminders.service import LOCAL_TZ
+from nghiquyet.tracking.flags import open_flags
 from nghiquyet.units.models import Unit
 from nghiquyet.units.permissions import MANAGERS, require_reader
 from nghiquyet.web.deps import DbSession
@@ -191,6 +192,8 @@ def blockers_page(
         state=state,
         labels=STATE_LABELS,
         total=len(shown),
+        # Doubted figures are open issues too: listed here as on their target pages.
+        flags=open_flags(session, actor=user) if state != "closed" else [],
     )
 
 

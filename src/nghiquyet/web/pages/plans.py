@@ -16,6 +16,7 @@ from nghiquyet.errors import NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Task
 from nghiquyet.plans.service import get_plan, list_plans
 from nghiquyet.status import Period
+from nghiquyet.tracking.flags import open_flags
 from nghiquyet.tracking.service import (
     evidence_file,
     list_assignments,
@@ -24,6 +25,7 @@ from nghiquyet.tracking.service import (
 )
 from nghiquyet.tracking.shares import share_statuses
 from nghiquyet.tracking.visibility import plan_status_for
+from nghiquyet.units.permissions import is_manager
 from nghiquyet.units.service import list_units
 from nghiquyet.web.deps import AppSettings, DbSession
 from nghiquyet.web.downloads import evidence_response
@@ -200,6 +202,11 @@ def indicator_page(
                                       actor=user)]
     updates = [u for t in indicator.targets for u in list_updates(session, actor=user, target_id=t.id)]
     updates.sort(key=lambda u: (u.period, u.id), reverse=True)
+    flags = open_flags(session, actor=user, target_ids=list(metric_of))
+    flagged = {f.update_id for f in flags}
+    # Who may flag a figure: the office, or a reporter of the unit that sent it (tracking/flags.py).
+    flaggable = {u.id for u in updates if u.value is not None and u.id not in flagged
+                 and (is_manager(user) or (user.role == "unit" and user.unit_id == u.unit_id))}
     objects = (
         [("indicator", indicator.id)]
         + [("assignment", a.id) for a in assignments]
@@ -225,6 +232,10 @@ def indicator_page(
         assignments=assignments,
         shares=shares,
         updates=it.update_rows(updates, metric_of),
+        flags=flags,
+        flagged=flagged,
+        flaggable=flaggable,
+        office=is_manager(user),
         show_metric=len(metric_of) > 1,
         audit=audit,
         audit_note="Lịch sử thay đổi chỉ hiển thị cho cán bộ kiểm tra và quản trị viên.",
