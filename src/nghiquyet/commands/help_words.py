@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from typer import core as typer_core
 from typer import rich_utils
 from typer._click import core, formatting
 
@@ -30,8 +31,12 @@ HELP_OPTION = "Hiện hướng dẫn này rồi thoát."
 USAGE = "Cách dùng: "
 # The usage line's placeholders (Click's options_metavar and Typer's subcommand_metavar).
 USAGE_WORDS = (("COMMAND [ARGS]...", "LỆNH [THAM SỐ]..."), ("[OPTIONS]", "[TÙY CHỌN]"))
+# The value placeholders beside each option ("<int>", "<path>": Typer's type names).
+TYPE_WORDS = {"<int>": "<số>", "<float>": "<số>", "<str>": "<chữ>", "<text>": "<chữ>", "<path>": "<tệp>",
+              "<file>": "<tệp>", "<directory>": "<thư mục>", "<datetime>": "<ngày giờ>",
+              "<bool>": ""}  # a flag takes no value: nothing to show
 ENGLISH = ("Usage:", "Show this message", "Arguments", "Options", "Commands", "[required]", "[default:",
-           "[OPTIONS]", "COMMAND [ARGS]")
+           "[OPTIONS]", "COMMAND [ARGS]", *TYPE_WORDS)
 
 
 def install() -> None:
@@ -42,6 +47,7 @@ def install() -> None:
         return
     help_option = core.Command.get_help_option
     write_usage = formatting.HelpFormatter.write_usage
+    display_type = typer_core._TyperParameter.display_type
 
     def get_help_option(self: Any, ctx: Any) -> Any:
         option = help_option(self, ctx)
@@ -54,6 +60,11 @@ def install() -> None:
             args = args.replace(english, vietnamese)
         write_usage(self, prog, args, USAGE if prefix is None else prefix)
 
+    def type_word(self: Any, ctx: Any) -> str:
+        shown: str = display_type(self, ctx)
+        return TYPE_WORDS.get(shown, shown)
+
     get_help_option.vietnamese = True  # type: ignore[attr-defined]
+    typer_core._TyperParameter.display_type = type_word  # type: ignore[method-assign]
     core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
     formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
