@@ -20,7 +20,7 @@ from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
-from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, sentences, sentences_near
+from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences, sentences_near
 from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
 from nghiquyet.assistant.spelling import correct
 from nghiquyet.assistant.store import StoredCorpus, backfill
@@ -178,6 +178,14 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ha|km|xã|ngư
 _BASE_YEAR = r"so (voi )?(thuc hien |cung ky )?(nam )?{year}"
 
 
+def _quoted(s: Sentence, lines: Any) -> Draft:
+    """The answer that is one sentence of a document, quoted and cited at its lines."""
+    draft = Draft()
+    draft.cite(s.document, lines(s.document), s.lines)
+    draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
+    return draft
+
+
 def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     """A value no target or result holds, from a sentence of the text that says nearly all the
     question and gives a figure ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026" sits in a task):
@@ -189,10 +197,7 @@ def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts]
         if q.years and not any(str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded)
                                for y in q.years):
             continue
-        draft = Draft()
-        draft.cite(s.document, lines(s.document), s.lines)
-        draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
-        return draft
+        return _quoted(s, lines)
     return None
 
 
@@ -210,10 +215,7 @@ def _what_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], 
             break
         if q.years and not all(str(y) in s.text for y in q.years):
             continue
-        draft = Draft()
-        draft.cite(s.document, lines(s.document), s.lines)
-        draft.parts.append(f"{s.text.rstrip('.')}. {label(s.document.filename, s.lines[0])}")
-        return draft
+        return _quoted(s, lines)
     return None
 
 
