@@ -1,8 +1,10 @@
-"""A real SMTP server on 127.0.0.1 (aiosmtpd) and a small quarter-reporting world to remind."""
+"""A real SMTP server on 127.0.0.1 (aiosmtpd), a small quarter-reporting world to remind, and workers
+racing on their own engines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -10,8 +12,10 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nghiquyet.db import make_session_factory
 from nghiquyet.documents.models import Document
 from nghiquyet.reminders.service import ensure_defaults, set_contact
 from nghiquyet.tracking.assignments import assign
@@ -48,6 +52,35 @@ def smtp_server() -> Iterator[SmtpServer]:
         yield SmtpServer(f"smtp://127.0.0.1:{port}", inbox)
     finally:
         controller.stop()
+
+
+def at_once(
+    db_engine: Engine, work: Callable[[sessionmaker[Session], threading.Barrier], None], workers: int = 2
+) -> list[BaseException]:
+    """Run `work` in `workers` threads, each with its own engine on the test database (as separate
+    processes would have), and return what they raised: `work` waits on the barrier where the race is."""
+    url = db_engine.url.render_as_string(hide_password=False)
+    engines = [
+        create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
+        for _ in range(workers)
+    ]
+    barrier = threading.Barrier(workers)
+    errors: list[BaseException] = []
+
+    def worker(engine: Engine) -> None:
+        try:
+            work(make_session_factory(engine), barrier)
+        except BaseException as exc:  # reported to the caller: a thread's exception would be lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(e,)) for e in engines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    for e in engines:
+        e.dispose()
+    return errors
 
 
 @dataclass

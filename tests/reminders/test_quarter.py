@@ -15,7 +15,7 @@ from nghiquyet.db import make_session_factory
 from nghiquyet.notifications.email import SmtpChannel
 from nghiquyet.reminders.models import EmailMessage, Notification
 from nghiquyet.reminders.service import LOCAL_TZ, acquire_lease, run
-from tests.reminders.conftest import SmtpServer, build_world, return_the_update
+from tests.reminders.conftest import SmtpServer, at_once, build_world, return_the_update
 
 
 def at(day: str, hour: int = 9) -> dt.datetime:
@@ -126,31 +126,12 @@ def test_two_workers_with_their_own_engines_send_once(
     session_factory: sessionmaker[Session], db_engine: Engine, smtp_server: SmtpServer
 ) -> None:
     build_world(session_factory)
-    url = db_engine.url.render_as_string(hide_password=False)
-    engines = [
-        create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {}) for _ in range(2)
-    ]
-    barrier = threading.Barrier(2)
-    errors: list[BaseException] = []
 
-    def worker(engine: Engine) -> None:
-        try:
-            barrier.wait()
-            run(
-                make_session_factory(engine),
-                now=at("2024-04-08"),
-                channel=SmtpChannel.from_url(smtp_server.url),
-            )
-        except BaseException as exc:  # reported below: a thread's exception would be lost
-            errors.append(exc)
+    def send(factory: sessionmaker[Session], barrier: threading.Barrier) -> None:
+        barrier.wait()
+        run(factory, now=at("2024-04-08"), channel=SmtpChannel.from_url(smtp_server.url))
 
-    threads = [threading.Thread(target=worker, args=(e,)) for e in engines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    for e in engines:
-        e.dispose()
+    errors = at_once(db_engine, send)
     assert errors == []
     assert len(smtp_server.inbox.messages) == 2
     with session_factory() as s:

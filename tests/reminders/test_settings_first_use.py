@@ -4,44 +4,29 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from nghiquyet.db.engine import make_session_factory
 from nghiquyet.reminders.models import ReminderRule, ReminderSettings
 from nghiquyet.reminders.service import DEFAULT_RULES, ensure_defaults
+from tests.reminders.conftest import at_once
 
 
 def test_two_first_uses_at_once_make_one_settings_row_and_one_set_of_rules(
     session_factory: sessionmaker[Session], db_engine: Engine
 ) -> None:
-    url = db_engine.url.render_as_string(hide_password=False)
-    engines = [
-        create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {}) for _ in range(2)
-    ]
-    looked = threading.Barrier(2)
-    errors: list[BaseException] = []
     due_days: list[int] = []
 
-    def first_use(engine: Engine) -> None:
-        try:
-            with make_session_factory(engine)() as s:
-                # Both have looked (and found nothing) before either writes.
-                assert s.get(ReminderSettings, 1) is None
-                looked.wait(10)
-                due_days.append(ensure_defaults(s).due_day)
-                s.commit()
-        except BaseException as exc:  # a thread's exception would be lost: reported below
-            errors.append(exc)
+    def first_use(factory: sessionmaker[Session], looked: threading.Barrier) -> None:
+        with factory() as s:
+            # Both have looked (and found nothing) before either writes.
+            assert s.get(ReminderSettings, 1) is None
+            looked.wait(10)
+            due_days.append(ensure_defaults(s).due_day)
+            s.commit()
 
-    threads = [threading.Thread(target=first_use, args=(e,)) for e in engines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    for e in engines:
-        e.dispose()
+    errors = at_once(db_engine, first_use)
     assert errors == []
     assert due_days == [15, 15]
     with session_factory() as s:
