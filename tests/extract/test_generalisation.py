@@ -58,7 +58,8 @@ def test_a_heading_glued_to_its_lead_by_the_source_tag_restates_the_range_below(
 
 def test_a_sapo_that_sets_one_aim_is_said_again_by_the_fuller_sentence() -> None:
     text = (
-        "Hội đồng nhân dân tỉnh vừa họp, đặt mục tiêu giá trị xuất khẩu của tỉnh năm 2026 đạt 4 - 4,5 tỷ USD.\n\n"
+        "Hội đồng nhân dân tỉnh vừa họp, đặt mục tiêu giá trị xuất khẩu của tỉnh năm 2026 "
+        "đạt 4 - 4,5 tỷ USD.\n\n"
         "Ảnh: Quang cảnh kỳ họp\n\n"
         "Cụ thể, mục tiêu năm 2026 là xuất khẩu đạt 4 - 4,5 tỷ USD, nhập khẩu dưới 3 tỷ USD.\n"
     )

@@ -17,8 +17,8 @@ from typing import Any
 from nghiquyet.extract.document.metadata import extract_metadata
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.extract.items.assignments import assignments_from
-from nghiquyet.extract.items.mentions import mask_mentions
 from nghiquyet.extract.items.indicators import TargetParser, extract_indicators, paragraphs_of
+from nghiquyet.extract.items.mentions import mask_mentions
 from nghiquyet.extract.items.references import find_references, unique
 from nghiquyet.extract.items.reporting import extract_reporting
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
