@@ -78,17 +78,10 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dict
     return out
 
 
-# Known gaps, each failing strictly so it is unmarked the day it closes (held-out PDF: targets 0.980
-# vs 1.000): the normaliser starts a new paragraph at a wrapped line that begins with a figure
-# ("... thu nội địa" / "3.500 tỷ đồng."), and joins a wrapped subtitle to the body paragraph
-# after it, so the trích yếu is lost (metadata).
-# The PDF twin of the real dev set scores higher than its text (0.980 vs 0.948): wrapped lines
-# rejoined differently put a sapo sentence and its list in one paragraph. A gap all the same.
-KNOWN_GAPS = {("pdf", "heldout"), ("pdf", "real-dev")}
-_GAP_MARK = pytest.mark.xfail(strict=True, reason="normaliser on wrapped PDF lines")
-CASES = [pytest.param(fmt, corpus, marks=_GAP_MARK)
-         if (fmt, corpus) in KNOWN_GAPS else pytest.param(fmt, corpus)
-         for fmt in ("docx", "pdf") for corpus in CORPORA]
+# The PDF twins once missed by up to 0.03 (targets on held-out and real/dev): the reader gave the
+# wrapped lines and the normaliser guessed the paragraphs from the words. The reader now rejoins
+# them from the page's layout (read/pdflines.py), so a PDF reads as its .docx does.
+CASES = [pytest.param(fmt, corpus) for fmt in ("docx", "pdf") for corpus in CORPORA]
 
 
 Scores = dict[str, dict[str, dict[str, float]]]

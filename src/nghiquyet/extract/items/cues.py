@@ -51,6 +51,9 @@ def has(kind: str, text: str) -> bool:
 
 # "Mục tiêu đến năm 2030, ...": the aim and its horizon open the sentence; no other marker is needed.
 _AIM_HORIZON = re.compile(r"^\W*(?:các\s+)?mục tiêu\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
+_AIM_IS = re.compile(
+    r"(?<!\w)mục tiêu(?:\s+(?:đến|tới|trong|của)?\s*(?:năm\s+)?(?:19|20)\d\d)?\s+(?:là|gồm)(?!\w)"
+)
 _AIM_VERB = re.compile(r"(?<!\w)phấn đấu(?!\w)")
 
 
@@ -127,6 +130,10 @@ def find_lead(text: str) -> Lead | None:
     # The lead is what comes before its colon or, without one, before the first figure: a tally
     # word further on ("đạt và vượt chỉ tiêu giảm hộ nghèo") is one of the items, not the lead.
     head = low[: colon if colon >= 0 else (figure.start() if figure else len(low))]
+    # "Cụ thể, mục tiêu năm 2026 là ...": the aim named and its copula, before any figure.
+    aim_is = _AIM_IS.search(low, 0, figure.start() if figure else len(low))
+    if aim_is is not None and colon < 0:
+        return Lead(aim_is.end())
     if has("general_goal", head) or _TALLY_FRACTION.search(head):
         return None
     if has("tally", head) and not _AIMED_TALLY.search(head):
