@@ -69,8 +69,8 @@ def test_a_sapo_that_sets_one_aim_is_said_again_by_the_fuller_sentence() -> None
 def test_a_list_opened_by_its_own_count_after_the_counts_of_other_parts() -> None:
     text = (
         "Hội nghị quán triệt Nghị quyết Đại hội Đảng bộ xã. Nghị quyết đề ra 5 nhiệm vụ, 2 khâu đột phá và "
-        "9 chỉ tiêu chủ yếu, gồm: (1) Thu ngân sách tăng bình quân 8%/năm. (2) Tỷ lệ trường đạt chuẩn quốc gia "
-        "đạt 90%. (3) Có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu.\n"
+        "9 chỉ tiêu chủ yếu, gồm: (1) Thu ngân sách tăng bình quân 8%/năm. (2) Tỷ lệ trường đạt chuẩn "
+        "quốc gia đạt 90%. (3) Có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu.\n"
     )
     assert _targets(text) == [("eq", 8, None, "%/năm"), ("eq", 90, None, "%"), ("eq", 2, None, "thôn")]
 
