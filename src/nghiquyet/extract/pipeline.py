@@ -18,6 +18,7 @@ from nghiquyet.extract.document.metadata import extract_metadata
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.extract.items.assignments import assignments_from
 from nghiquyet.extract.items.indicators import TargetParser, extract_indicators, paragraphs_of
+from nghiquyet.extract.items.mentions import mask_mentions
 from nghiquyet.extract.items.references import find_references, unique
 from nghiquyet.extract.items.reporting import extract_reporting
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
@@ -147,7 +148,7 @@ def _results(ctx: Context) -> None:
     idx += _loose_items(outline, ctx.extraction.indicators)
     chosen = [ctx.paragraphs[i] for i in sorted(set(idx))]
     found: list[Result] = find_results(
-        [(p.text, p.line) for p in chosen], default_period=_report_period(ctx.extraction)
+        [(mask_mentions(p.text), p.line) for p in chosen], default_period=_report_period(ctx.extraction)
     )
     # The results step sees paragraphs; point each result at the source line of its own words.
     by_line = {p.line: p for p in chosen}
