@@ -64,3 +64,42 @@ def test_a_sapo_that_sets_one_aim_is_said_again_by_the_fuller_sentence() -> None
         "Cụ thể, mục tiêu năm 2026 là xuất khẩu đạt 4 - 4,5 tỷ USD, nhập khẩu dưới 3 tỷ USD.\n"
     )
     assert _targets(text) == [("range", 4, 4.5, "tỷ USD"), ("lt", 3, None, "tỷ USD")]
+
+
+def test_a_list_opened_by_its_own_count_after_the_counts_of_other_parts() -> None:
+    text = (
+        "Hội nghị quán triệt Nghị quyết Đại hội Đảng bộ xã. Nghị quyết đề ra 5 nhiệm vụ, 2 khâu đột phá và "
+        "9 chỉ tiêu chủ yếu, gồm: (1) Thu ngân sách tăng bình quân 8%/năm. (2) Tỷ lệ trường đạt chuẩn "
+        "quốc gia đạt 90%. (3) Có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu.\n"
+    )
+    assert _targets(text) == [("eq", 8, None, "%/năm"), ("eq", 90, None, "%"), ("eq", 2, None, "thôn")]
+
+
+def test_a_report_page_headline_that_strives_for_next_year_is_a_target() -> None:
+    text = (
+        "Huyện Sơn Lâm phấn đấu năm 2026 có 95% hộ dùng nước sạch\n\n"
+        "Toàn cảnh hội nghị.\n\n"
+        "Huyện ủy vừa họp đánh giá năm 2025. Theo đó, giá trị sản xuất ước đạt 4.100 tỷ đồng, "
+        "tăng 6,2% so với cùng kỳ. Thu ngân sách ước đạt 210 tỷ đồng, bằng 118% dự toán.\n"
+    )
+    assert _targets(text) == [("eq", 95, None, "%")]
+
+
+def test_a_figure_read_as_a_target_is_not_also_a_result() -> None:
+    text = (
+        "Ngày 9/1/2026, Đảng ủy phường quán triệt Nghị quyết Đại hội Đảng bộ tỉnh.\n\n"
+        "Nghị quyết đề ra mục tiêu thu nhập bình quân đầu người đạt 110 triệu đồng; "
+        "tỷ lệ đô thị hóa đạt 55%.\n"
+    )
+    got = extract_text(text)
+    assert [(t.value, t.unit) for i in got.indicators for t in i.targets] == [(110, "triệu đồng"), (55, "%")]
+    assert got.results == []
+
+
+def test_a_count_of_the_plans_parts_that_sets_them_out_is_no_result() -> None:
+    from nghiquyet.extract.items.results import find_results
+
+    said = "Năm 2025, Đại hội đề ra 21 chỉ tiêu; trong 3 ngày, đại biểu thảo luận sôi nổi."
+    assert find_results([(said, 1)], default_period="2025") == []
+    tally = find_results([("Năm 2025, xã có 14 chỉ tiêu vượt kế hoạch.", 1)], default_period="2025")
+    assert [(r.value, r.unit) for r in tally] == [(14, "chỉ tiêu")]

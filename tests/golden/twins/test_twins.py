@@ -1,6 +1,6 @@
 """A document scores the same whether it comes as text, as Word or as PDF (issue 9).
 
-Every golden document (seeds, dev corpus, held-out, real/dev; never the sealed real/holdout) gets
+Every golden document (seeds, dev corpus, held-out, real/dev, fresh/dev; never a sealed holdout) gets
 a .docx twin with Word automatic numbering and a rendered .pdf twin (see build.py). Each version
 is extracted with `nghiquyet.extract` and scored against the gold with the reference scorer's own
 functions (tools/score_extraction.py), micro-averaged per corpus as the scorer does. The docx and
@@ -29,6 +29,8 @@ CORPORA: dict[str, tuple[Path, Path]] = {  # corpus → (documents, gold)
     "dev": (GOLDEN / "dev" / "docs", GOLDEN / "dev" / "gold"),
     "heldout": (GOLDEN / "heldout", GOLDEN / "heldout"),
     "real-dev": (GOLDEN / "real" / "dev" / "docs", GOLDEN / "real" / "dev" / "gold"),  # not holdout
+    # Documents the PDF paragraph rule was not built on (not fresh/holdout, which stays sealed).
+    "fresh-dev": (GOLDEN / "fresh" / "dev" / "docs", GOLDEN / "fresh" / "dev" / "gold"),
 }
 KINDS = ("targets", "results", "metadata")
 GAP = 0.02

@@ -36,7 +36,12 @@ _HORIZON = re.compile(r"(?:đến|tới|vào|cuối)\s+(?:năm\s+)?((?:19|20)\d\
 _RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
 _RANK_REACH = len("trong số")  # the longest rank word
 _DIGIT = re.compile(r"\d")
-_STRIVES = re.compile(r"\W*phấn đấu\s+(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# "Phấn đấu đến năm 2030 ...", "Huyện X phấn đấu năm 2025 có ...": the aim and its year open the
+# sentence (after at most a short subject).
+_STRIVES = re.compile(
+    r"[^,.;:]{0,40}?(?<!\w)phấn đấu\s+(?:(?:đến|tới|vào|trong)\s+)?(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
