@@ -103,3 +103,15 @@ def test_a_count_of_the_plans_parts_that_sets_them_out_is_no_result() -> None:
     assert find_results([(said, 1)], default_period="2025") == []
     tally = find_results([("Năm 2025, xã có 14 chỉ tiêu vượt kế hoạch.", 1)], default_period="2025")
     assert [(r.value, r.unit) for r in tally] == [(14, "chỉ tiêu")]
+
+
+def test_a_plan_adopted_then_told_with_trong_do_states_its_targets() -> None:
+    text = (
+        "Sáng 6/1, hội nghị Đảng ủy xã đã bàn và thông qua Nghị quyết về phát triển kinh tế - xã hội "
+        "giai đoạn 2026 - 2030 của xã. Trong đó, tỷ trọng thương mại chiếm 40%, nông nghiệp chiếm 35%.\n"
+    )
+    inds = extract_text(text).indicators
+    assert [(t.value, t.unit, t.year) for i in inds for t in i.targets] == [(40, "%", 2030), (35, "%", 2030)]
+    # Without a plan adopted, "Trong đó" over shares reports what is.
+    told = "Năm qua, cơ cấu kinh tế của xã chuyển dịch tích cực. Trong đó, thương mại chiếm 38%.\n"
+    assert extract_text(told).indicators == []
