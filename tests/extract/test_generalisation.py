@@ -83,3 +83,35 @@ def test_a_report_page_headline_that_strives_for_next_year_is_a_target() -> None
         "tăng 6,2% so với cùng kỳ. Thu ngân sách ước đạt 210 tỷ đồng, bằng 118% dự toán.\n"
     )
     assert _targets(text) == [("eq", 95, None, "%")]
+
+
+def test_a_figure_read_as_a_target_is_not_also_a_result() -> None:
+    text = (
+        "Ngày 9/1/2026, Đảng ủy phường quán triệt Nghị quyết Đại hội Đảng bộ tỉnh.\n\n"
+        "Nghị quyết đề ra mục tiêu thu nhập bình quân đầu người đạt 110 triệu đồng; "
+        "tỷ lệ đô thị hóa đạt 55%.\n"
+    )
+    got = extract_text(text)
+    assert [(t.value, t.unit) for i in got.indicators for t in i.targets] == [(110, "triệu đồng"), (55, "%")]
+    assert got.results == []
+
+
+def test_a_count_of_the_plans_parts_that_sets_them_out_is_no_result() -> None:
+    from nghiquyet.extract.items.results import find_results
+
+    said = "Năm 2025, Đại hội đề ra 21 chỉ tiêu; trong 3 ngày, đại biểu thảo luận sôi nổi."
+    assert find_results([(said, 1)], default_period="2025") == []
+    tally = find_results([("Năm 2025, xã có 14 chỉ tiêu vượt kế hoạch.", 1)], default_period="2025")
+    assert [(r.value, r.unit) for r in tally] == [(14, "chỉ tiêu")]
+
+
+def test_a_plan_adopted_then_told_with_trong_do_states_its_targets() -> None:
+    text = (
+        "Sáng 6/1, hội nghị Đảng ủy xã đã bàn và thông qua Nghị quyết về phát triển kinh tế - xã hội "
+        "giai đoạn 2026 - 2030 của xã. Trong đó, tỷ trọng thương mại chiếm 40%, nông nghiệp chiếm 35%.\n"
+    )
+    inds = extract_text(text).indicators
+    assert [(t.value, t.unit, t.year) for i in inds for t in i.targets] == [(40, "%", 2030), (35, "%", 2030)]
+    # Without a plan adopted, "Trong đó" over shares reports what is.
+    told = "Năm qua, cơ cấu kinh tế của xã chuyển dịch tích cực. Trong đó, thương mại chiếm 38%.\n"
+    assert extract_text(told).indicators == []
