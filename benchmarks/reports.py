@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
             print(flush=True)
             print(f"seed: {args.targets} targets × {args.units} units, "
                   f"{args.targets * args.units * 2} approved updates in {time.perf_counter() - start:.1f}s")
-        # Warm the lazy imports (weasyprint, openpyxl) once so the in-process figures are steady-state costs.
+        # Warm the lazy imports (reportlab, openpyxl) once so the in-process figures are steady-state costs.
         with factory() as session:
             data = build_report_data(session, plan_id=plan_id, period="2024")
             base = build_report_data(session, plan_id=plan_id, period="2024-Q2")

@@ -24,8 +24,9 @@ from nghiquyet.cli import app as cli_app
 from nghiquyet.config import Settings
 from nghiquyet.db import make_engine, make_session_factory
 from nghiquyet.documents.models import Document
-from nghiquyet.plans.models import Indicator, Plan, Task
+from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.reports import write_report
+from nghiquyet.tracking.models import TargetShare
 from nghiquyet.web.app import create_app
 from nghiquyet.web.pages import router as pages_router
 from tests.reports.readback import report_text
@@ -132,6 +133,10 @@ def _params(session: Session) -> dict[str, list[str]]:
         "document_id": [str(i) for i in session.scalars(select(Document.id).order_by(Document.id))],
         "plan_id": [str(i) for i in session.scalars(select(Plan.id).order_by(Plan.id))],
         "blocker_id": [str(i) for i in session.scalars(select(Blocker.id).limit(3))],
+        # Shared targets first: the share editor shows its rows filled in.
+        "target_id": [str(i) for i in session.scalars(
+            select(Target.id).order_by(~select(TargetShare.id).where(TargetShare.target_id == Target.id)
+                                       .exists(), Target.id).limit(3))],
         "kind": ["indicator"], "index": ["0"],
     }
 

@@ -100,3 +100,24 @@ def test_the_number_of_a_documents_reference_is_content() -> None:
 ])
 def test_who_signs_is_told_from_ky_of_other_words(text: str, kind: str) -> None:
     assert parse(text).kind == kind
+
+
+def test_greetings_thanks_and_who_asks_are_not_content() -> None:
+    chatty = parse("Chào chị, anh ở phòng kế toán, trưởng phòng cần gấp: chỉ tiêu tỷ lệ che phủ rừng "
+                   "năm 2030 là bao nhiêu vậy ạ? Cảm ơn chị nhiều")
+    plain = parse("chỉ tiêu tỷ lệ che phủ rừng năm 2030 là bao nhiêu")
+    assert chatty.content == plain.content
+    assert chatty.years == (2030,)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("tỷ lệ che phủ rừng đạt bn %", "tỷ lệ che phủ rừng đạt bao nhiêu %"),
+    ("mấy chỉ tiêu ko đạt năm 2030", "mấy chỉ tiêu không đạt năm 2030"),
+])
+def test_chat_shorthand_reads_as_the_words(typed: str, meant: str) -> None:
+    assert parse(typed).folded == parse(meant).folded
+    assert parse(typed).kind == parse(meant).kind
+
+
+def test_a_child_is_still_content_in_tre_em() -> None:
+    assert "em" in parse("trẻ em suy dinh dưỡng giảm còn bao nhiêu").content

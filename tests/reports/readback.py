@@ -1,6 +1,6 @@
 """Read generated reports back from the real files: the DOCX, PDF and XLSX tables as cell texts.
 
-The PDF has no table structure, only glyphs and the cell borders WeasyPrint draws as lines; a glyph
+The PDF has no table structure, only glyphs and the cell borders drawn as lines; a glyph
 belongs to the cell whose borders enclose its centre, and a glyph reaching past its cell's border
 is an overflow (issue 10 point 10).
 """

@@ -11,7 +11,11 @@ from pdfminer.high_level import extract_text
 from sqlalchemy.orm import Session
 
 from nghiquyet.reports import write_report
+from nghiquyet.reports.base import appendix_cells, number_text
+from nghiquyet.reports.build import build_report_data
+from nghiquyet.reports.data import GROUP_LABELS
 from tests.reports.conftest import ReportPlan
+from tests.reports.readback import pdf_table
 
 # Set NGHIQUYET_REPORT_PREVIEW=/some/dir to keep the page-1 PNG for a human look.
 PREVIEW_DIR = os.environ.get("NGHIQUYET_REPORT_PREVIEW")
@@ -43,6 +47,37 @@ def test_text_layer_has_figures_with_diacritics(db: Session, report_plan: Report
         "Sở Lao động",
     ):
         assert expected in text, expected
+
+
+def test_tables_read_back_cell_for_cell_as_the_report_data(db: Session, report_plan: ReportPlan,
+                                                           tmp_path: Path) -> None:
+    """Every target row (with its group rows) and every appendix row, each cell in its column."""
+    data = build_report_data(db, plan_id=report_plan.plan.id, period="2024")
+    pdf = _pdf(db, report_plan, tmp_path)
+    expected: list[list[str]] = []
+    group = None
+    for r in data.rows:
+        if r.group != group:
+            group = r.group
+            expected.append([GROUP_LABELS[r.group]])  # a group row spans the table: one cell
+        expected.append([str(r.number), r.metric, r.plan_text, number_text(r.actual), r.ratio_text,
+                         r.status_label, r.lead_unit])
+    header = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá", "Đơn vị chủ trì"]
+    assert [row.texts for row in pdf_table(pdf, header)] == expected
+    appendix = appendix_cells(data)
+    update_header = ["STT", "Đơn vị", "Chỉ tiêu, nhiệm vụ", "Kỳ", "Số liệu", "Ghi chú"]
+    assert appendix and [row.texts for row in pdf_table(pdf, update_header)] == appendix
+
+
+def test_pages_after_the_first_carry_their_number_at_the_top(db: Session, report_plan: ReportPlan,
+                                                            tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(_pdf(db, report_plan, tmp_path)))
+    assert len(pdf) >= 2
+    for index in range(len(pdf)):
+        page = pdf[index]
+        _width, height = page.get_size()
+        top = page.get_textpage().get_text_bounded(top=height, bottom=height - 20 * 72 / 25.4).split()
+        assert top == ([] if index == 0 else [str(index + 1)]), (index, top)
 
 
 def test_pypdfium2_reads_the_same_text(db: Session, report_plan: ReportPlan, tmp_path: Path) -> None:
@@ -95,6 +130,10 @@ def test_pdf_uses_the_shipped_font_on_a_machine_without_fonts(db: Session, repor
     text = " ".join(unicodedata.normalize("NFC", pdf[0].get_textpage().get_text_range()).split())
     assert "Kinh tế - xã hội có 02/04 chỉ tiêu hoàn thành" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
-    if shutil.which("pdffonts"):  # WeasyPrint names an embedded @font-face by its family
+    if shutil.which("pdffonts"):
         fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
-        assert "NQ-Serif" in fonts and "NQ-Serif-Bold" in fonts, fonts
+        rows = [line.split() for line in fonts.splitlines()[2:]]
+        names = {row[0].split("+")[-1] for row in rows}
+        assert {"LiberationSerif", "LiberationSerif-Bold"} <= names, fonts
+        # Every font is embedded (emb), subset (sub) and maps its glyphs back to Unicode (uni).
+        assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows), fonts

@@ -64,9 +64,10 @@ def test_listings_on_the_command_line_write_no_row(settings: Settings, world: Se
 def test_confirming_a_plan_proposes_its_links_figures_and_tasks(
         web_client: TestClient, world: SeedWorld, session_factory: sessionmaker[Session]) -> None:
     office = login(web_client, "vanphong")
-    notice = world.plans["004"].document_id
-    # Confirming again returns the same plan, and like every confirmation proposes what it brings.
-    answer = web_client.post(f"/api/v1/documents/{notice}/plan", headers=office)
+    # Confirming again returns the same plan, and like every confirmation proposes what it brings:
+    # links of its own targets (002's are in 000's and 001's plans too), figures, tasks.
+    document = world.plans["002"].document_id
+    answer = web_client.post(f"/api/v1/documents/{document}/plan", headers=office)
     assert answer.status_code == 200, answer.text
     with session_factory() as session:
         made = {model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0

@@ -35,6 +35,18 @@ ABBREVIATIONS: dict[str, str] = {
     "bch": "ban chap hanh",
     "tu": "tinh uy",
     "dntn": "doanh nghiep",
+    # Chat shorthand, as typed in a hurry: no document writes these.
+    "bn": "bao nhieu",
+    "bnhieu": "bao nhieu",
+    "ko": "khong",
+    "kh": "khong",
+    "khg": "khong",
+    "hok": "khong",
+    "dc": "duoc",
+    "ntn": "nhu the nao",
+    "sl": "so luong",
+    "vb": "van ban",
+    "nq": "nghi quyet",
 }
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")

@@ -76,6 +76,36 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Clauses of a chatty question that say nothing about what is asked: a greeting, a thank-you, who
+# is asking and for whom ("Chào trợ lý, em ở phòng tổng hợp, sếp đang hỏi gấp: ..."). Read folded,
+# one clause at a time; a clause that also asks something is kept.
+_FILLER_CLAUSE = re.compile(
+    r"^(xin )?chao\b|^(da|vang|ok|oke|alo|hi|hello)$|\bcam on\b|\bthank|\bxin loi\b|\blam phien\b"
+    r"|^(em|toi|minh|chau|anh|chi)( (dang|la|lam))? (o|tai|thuoc|cua|lam)"
+    r" (phong|ban|so|van phong|bo phan|don vi)\b"
+    r"|\b(sep|lanh dao|thu truong|truong phong|cap tren) (dang |vua |can |muon )?(hoi|can|yeu cau|nho)\b"
+    r"|^(nho|giup|ho|nhan tien)\b.{0,20}\b(xem|tra|hoi|tim)\b(?!.*\b(bao nhieu|nao|gi|ai)\b)")
+_CLAUSES = re.compile(r"(?<=[,:;.!?])\s+|\s+-\s+")
+_ASKS = re.compile(r"\b(bao nhieu|bn|nao|gi|ai|may|khong|chua|ko)\b")
+
+
+def without_filler(text: str) -> str:
+    """The question without its greeting, thanks and who-is-asking clauses (as typed)."""
+    kept = [c for c in _CLAUSES.split(text) if not _is_filler(_clause_key(c))]
+    return " ".join(kept) if kept else text
+
+
+def _is_filler(key: str) -> bool:
+    return key in _POLITE or bool(_FILLER_CLAUSE.search(key) and not _ASKS.search(key))
+
+
+def _clause_key(clause: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(clause)))
+
+
+# Words of politeness alone in a clause or at the end ("... vậy ạ", "em cảm ơn nhiều").
+_POLITE = frozenset({"a", "vay a", "a em cam on", "nhe", "nha", "voi", "giup em", "giup minh", "dum em"})
+
 # "GRDP/người", "thu nhập/người": per head, as the documents write it ("bình quân đầu người").
 _PER_HEAD = re.compile(r"\s*/\s*(?:người|nguoi)\b", re.IGNORECASE)
 
@@ -94,12 +124,13 @@ ke hoach|don vi|chiu trach nhiem|duoc giao|giao cho|han chot|thoi han|khi nao|ba
 xin hoi|muon hoi|cho hoi|toi muon|tinh hinh|the nao|nhu the nao|ra sao|o dau|dang bo|bo chinh tri|
 tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu|duoc neu|neu ra|
 de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
-phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may
+phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
+cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
 thang ngay han khi gio dat da can phai se xin hay minh toi muon vay a nhe ha oi nay do day giao bao
-nhieu tinh muc may
+nhieu tinh muc may oi nhe giup dum sep
 """.split())  # noqa: SIM905 (a list of words is easier to read as text)
 # The same words as typed with their marks: folded, "trồng" is "trong", "quy hoạch" loses "quy" (quý),
 # "đất" is "đạt", "cơ cấu" loses "cơ" (có). A question typed with marks drops only these (and keeps
@@ -107,7 +138,7 @@ nhieu tinh muc may
 MARKED_STOPWORDS = frozenset("""
 là gì nào ai thế như có không được của cho về và với trong đến từ theo ở thì mà những các một năm quý
 tháng ngày hạn khi giờ đạt đã cần phải sẽ xin hãy mình tôi muốn vậy à nhé hả ơi này đó đây bao
-nhiêu tỉnh mức mấy
+nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều
 """.split())  # noqa: SIM905
 
 
@@ -204,6 +235,8 @@ class QuestionError(InputError):
 def parse(text: str) -> Question:
     """What a question asks. Raises QuestionError with a message saying what to type instead."""
     stripped = _PER_HEAD.sub(" bình quân đầu người", unicodedata.normalize("NFC", " ".join(text.split())))
+    if len(stripped) <= MAX_LENGTH:
+        stripped = without_filler(stripped)
     if not stripped:
         raise QuestionError("Câu hỏi trống: hãy gõ một câu hỏi, "
                             "ví dụ “chỉ tiêu thu ngân sách năm 2024 là bao nhiêu”.")

@@ -49,7 +49,7 @@ def confirm(
                                               show_default=False).strip() or None
             plan = confirm_plan(session, document_id=document, actor=SYSTEM_ACTOR,
                                 title=given["title"], number=given["number"], issuer=given["issuer"])
-            refresh(session, actor=SYSTEM_ACTOR)  # links and proposals come with the confirmation
+            refresh(session, actor=SYSTEM_ACTOR, plan_ids=[plan.id])  # links and proposals come with it
             typer.echo(f"Kế hoạch số {plan.id}: {name_of(plan)} ({len(plan.indicators)} chỉ tiêu, "
                        f"{len(plan.tasks)} nhiệm vụ)")
     except NghiquyetError as exc:

@@ -68,10 +68,13 @@ def import_files(
                     doc = import_document(session, filename=path.name, data=data, actor=SYSTEM_ACTOR,
                                           settings=settings)
                     line = f"{path}: văn bản số {doc.id}"
+                    made: list[int] = []
                     if plan:
                         confirmed = confirm_plan(session, document_id=doc.id, actor=SYSTEM_ACTOR)
                         line += f", kế hoạch số {confirmed.id}"
-                    refresh(session, actor=SYSTEM_ACTOR)  # proposals are made by writes, not listings
+                        made.append(confirmed.id)
+                    # Proposals are made by writes, not listings; links only for the plan just confirmed.
+                    refresh(session, actor=SYSTEM_ACTOR, plan_ids=made)
                     counts = doc.effective_extraction
                     line += (f" ({len(counts.get('indicators') or [])} chỉ tiêu, "
                              f"{len(counts.get('tasks') or [])} nhiệm vụ)")

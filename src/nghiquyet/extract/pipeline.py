@@ -18,6 +18,7 @@ from nghiquyet.extract.document.metadata import extract_metadata
 from nghiquyet.extract.figures.numbers import parse_vn_number
 from nghiquyet.extract.items.assignments import assignments_from
 from nghiquyet.extract.items.indicators import TargetParser, extract_indicators, paragraphs_of
+from nghiquyet.extract.items.mentions import mask_mentions
 from nghiquyet.extract.items.references import find_references, unique
 from nghiquyet.extract.items.reporting import extract_reporting
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, extract_tasks, task_items, task_roots
@@ -147,7 +148,7 @@ def _results(ctx: Context) -> None:
     idx += _loose_items(outline, ctx.extraction.indicators)
     chosen = [ctx.paragraphs[i] for i in sorted(set(idx))]
     found: list[Result] = find_results(
-        [(p.text, p.line) for p in chosen], default_period=_report_period(ctx.extraction)
+        [(mask_mentions(p.text), p.line) for p in chosen], default_period=_report_period(ctx.extraction)
     )
     # The results step sees paragraphs; point each result at the source line of its own words.
     by_line = {p.line: p for p in chosen}
@@ -156,7 +157,19 @@ def _results(ctx: Context) -> None:
         at = para.text.find(r.text) if para is not None and r.text else -1
         if para is not None and at >= 0:
             r.line = para.line_at(at)
+    found = [r for r in found if not _read_as_target(r, ctx.extraction.indicators)]
     ctx.extraction.results = list(found) + _table_results(outline, _report_period(ctx.extraction))
+
+
+def _read_as_target(result: Result, indicators: list[Indicator]) -> bool:
+    """A figure the targets step read as aimed at, on the same line with the same value and unit,
+    is not also something achieved ("Nghị quyết đề ra: thu ngân sách đạt 120 tỷ đồng")."""
+    for ind in indicators:
+        if ind.line <= result.line <= (ind.line_end or ind.line):
+            for t in ind.targets:
+                if t.value == result.value and (t.unit or "") == (result.unit or ""):
+                    return True
+    return False
 
 
 def _loose_items(outline: Outline, indicators: list[Indicator]) -> list[int]:

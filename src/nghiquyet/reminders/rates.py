@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Plan, Target
 from nghiquyet.reminders.calendar import slots
-from nghiquyet.reminders.service import ensure_defaults, plan_cadence
+from nghiquyet.reminders.service import ensure_defaults, plan_cadences
 from nghiquyet.status import Period
 from nghiquyet.tracking.models import Assignment, Update
 from nghiquyet.units.models import Unit
@@ -126,12 +126,13 @@ def _owed(session: Session, *, wanted: Period, today: dt.date, unit_ids: set[int
     query = query.where(Plan.status == "active") if plan_id is None else query.where(Plan.id == plan_id)
     owed = list(session.execute(query))
     sent = _first_sent(session, {row[4].id for row in owed}) if owed else {}
+    cadences = plan_cadences(session, {row[4].id: row[4] for row in owed}.values())
     plan_slots: dict[int, list[tuple[str, dt.date]]] = {}
     for item_type, indicator_id, task_id, unit_id, plan in owed:
         if plan.id not in plan_slots:
             start = plan.year_start or wanted.year
             end = plan.year_end or max(start, wanted.year)
-            owed_slots = slots(plan_cadence(plan), start, end, due_day)
+            owed_slots = slots(cadences[plan.id], start, end, due_day)
             plan_slots[plan.id] = [(s.period.code, s.due) for s in owed_slots if wanted.contains(s.period)]
         item_id = indicator_id if item_type == "indicator" else task_id
         if item_id is None:

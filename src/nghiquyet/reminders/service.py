@@ -12,6 +12,7 @@ import logging
 import secrets
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nghiquyet.accounts.models import User
 from nghiquyet.db import transaction
+from nghiquyet.documents.models import Document
 from nghiquyet.documents.naming import name_of
 from nghiquyet.explanations.items import item_link
 from nghiquyet.explanations.service import open_requests
@@ -105,11 +107,19 @@ class CalendarEntry:
         return f"/chi-tieu/{self.item_id}" if self.item_type == "indicator" else f"/nhiem-vu/{self.item_id}"
 
 
-def plan_cadence(plan: Plan) -> list[str]:
-    if plan.document is None:
-        return []
-    rep = (plan.document.effective_extraction or {}).get("reporting") or {}
-    return [str(c) for c in rep.get("cadence") or []]
+def plan_cadences(session: Session, plans: Iterable[Plan]) -> dict[int, list[str]]:
+    """Each plan's reporting cadence, as its document words it ("quarter", "year"...): the documents of
+    all the plans read in one query (one per plan made the calendar cost a statement per plan)."""
+    by_document = {p.document_id: p.id for p in plans if p.document_id is not None}
+    out: dict[int, list[str]] = {p.id: [] for p in plans}
+    if not by_document:
+        return out
+    for document_id, review, extraction in session.execute(
+            select(Document.id, Document.review, Document.extraction)
+            .where(Document.id.in_(sorted(by_document)))):
+        reporting = ((review if review is not None else extraction) or {}).get("reporting") or {}
+        out[by_document[document_id]] = [str(c) for c in reporting.get("cadence") or []]
+    return out
 
 
 def calendar(
@@ -134,11 +144,12 @@ def calendar(
         return []
     reported = _reported(session, {p.id for _, p in pairs})
     labels = _item_labels(session, [a for a, _ in pairs])
+    cadences = plan_cadences(session, {p.id: p for _, p in pairs}.values())
     out: list[CalendarEntry] = []
     for a, plan in pairs:
         start = plan.year_start or today.year
         end = plan.year_end or max(start, today.year)
-        for slot in slots(plan_cadence(plan), start, end, settings.due_day):
+        for slot in slots(cadences[plan.id], start, end, settings.due_day):
             if (due_from and slot.due < due_from) or (due_to and slot.due > due_to):
                 continue
             states = reported.get((a.item_type, a.item_id, a.unit_id, slot.period.code), set())

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Protocol
 
 from nghiquyet.errors import InputError
-from nghiquyet.reports.data import ReportData
+from nghiquyet.reports.data import GROUP_LABELS, ReportData
 from nghiquyet.status.fmt import vn_number
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -25,7 +25,7 @@ class Exporter(Protocol):
 
 
 def get_exporter(fmt: str) -> Exporter:
-    """The exporter for `docx`, `pdf` or `xlsx`; imported lazily (weasyprint, openpyxl load slowly)."""
+    """The exporter for `docx`, `pdf` or `xlsx`; imported lazily (their libraries load slowly)."""
     if fmt == "docx":
         from nghiquyet.reports.docx import DocxExporter
 
@@ -60,3 +60,26 @@ def reporting_cells(data: ReportData) -> list[list[str]]:
     """The reporting-rate table's cells, one row per reporting period already due (DOCX and PDF alike)."""
     return [[r.period_label, r.due.strftime("%d/%m/%Y"), str(r.expected), str(r.received), str(r.on_time),
              str(r.late), str(r.missing), r.on_time_text] for r in data.reporting if r.expected]
+
+
+def appendix_cells(data: ReportData) -> list[list[str]]:
+    """The printed appendix's cells, one row per update it lists (DOCX and PDF alike): a target's
+    figure, or a task's progress in per cent."""
+    return [[str(i), u.unit, u.item, u.period_label,
+             number_text(u.value) if u.value is not None else percent_text(
+                 None if u.progress is None else u.progress / 100), u.note]
+            for i, u in enumerate(data.appendix, 1)]
+
+
+def target_cells(data: ReportData) -> list[list[str] | str]:
+    """The targets table's rows (DOCX and PDF alike): a group's label (one cell across the table)
+    before its first target, then one row of seven cells per target."""
+    rows: list[list[str] | str] = []
+    group = None
+    for r in data.rows:
+        if r.group != group:
+            group = r.group
+            rows.append(GROUP_LABELS.get(group, group))
+        rows.append([str(r.number), r.metric, r.plan_text, number_text(r.actual), r.ratio_text,
+                     r.status_label, r.lead_unit])
+    return rows

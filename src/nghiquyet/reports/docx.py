@@ -11,9 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm
 from docx.table import Table
 
-from nghiquyet.reports.base import REPORTING_COLUMNS, number_text, percent_text, reporting_cells
+from nghiquyet.reports.base import REPORTING_COLUMNS, appendix_cells, reporting_cells, target_cells
 from nghiquyet.reports.charts import status_chart_png
-from nghiquyet.reports.data import GROUP_LABELS, ReportData
+from nghiquyet.reports.data import ReportData
 from nghiquyet.reports.docx_layout import (
     BODY_PT,
     add_header_block,
@@ -91,11 +91,8 @@ def build_docx(data: ReportData, *, chart: bool = True) -> DocxDocument:
         add_par(doc, "PHỤ LỤC", BODY_PT, bold=True, align=CENTER, space_after=0)
         add_par(doc, f"Số liệu báo cáo của các đơn vị {_lc(data.period_label)}", BODY_PT, italic=True,
                 align=CENTER)
-        updates: list[Row] = [[str(i), u.unit, u.item, u.period_label,
-                 number_text(u.value) if u.value is not None else percent_text(
-                     None if u.progress is None else u.progress / 100), u.note]
-                for i, u in enumerate(data.appendix, 1)]
-        add_table(doc, UPDATE_COLUMNS, UPDATE_WIDTHS_MM, updates, center_cols={0, 3}, size_pt=11)
+        add_table(doc, UPDATE_COLUMNS, UPDATE_WIDTHS_MM, list(appendix_cells(data)), center_cols={0, 3},
+                  size_pt=11)
         if data.appendix_omitted:
             add_par(doc, f"(Còn {data.appendix_omitted} số liệu khác; toàn bộ {len(data.updates)} số liệu "
                          "có trong bản XLSX của báo cáo, trang \"Số liệu cập nhật\".)", 12, italic=True)
@@ -115,12 +112,4 @@ def _body(doc: DocxDocument, text: str) -> None:
 
 
 def _target_table(doc: DocxDocument, data: ReportData) -> Table:
-    rows: list[Row] = []
-    group = None
-    for r in data.rows:
-        if r.group != group:
-            group = r.group
-            rows.append(GROUP_LABELS.get(group, group))
-        rows.append([str(r.number), r.metric, r.plan_text, number_text(r.actual, r.unit),
-                     r.ratio_text, r.status_label, r.lead_unit])
-    return add_table(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM, rows, center_cols={0})
+    return add_table(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM, list(target_cells(data)), center_cols={0})

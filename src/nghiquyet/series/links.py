@@ -44,14 +44,35 @@ def plan_territories(session: Session) -> dict[int, str]:
     return {plan_id: of_doc.get(doc_id, "") if doc_id is not None else "" for plan_id, doc_id in rows}
 
 
-def _targets(session: Session) -> list[Target]:
+def _targets(session: Session, territory: dict[int, str], plan_ids: set[int] | None) -> list[Target]:
+    """The targets with a value, of every plan, or of the plans sharing a territory with `plan_ids`."""
     query = (select(Target).join(Plan, Plan.id == Target.plan_id).where(Target.value.is_not(None))
              .order_by(Target.id))
-    return list(session.scalars(query))
+    if plan_ids is None:
+        return list(session.scalars(query))
+    places = {territory.get(p, "") for p in plan_ids}
+    same_place = sorted(p for p, place in territory.items() if place in places)
+    return list(session.scalars(query.where(Target.plan_id.in_(same_place))))
 
 
-def _clusters(targets: list[Target], territory: dict[int, str]) -> list[tuple[list[Target], float, str]]:
-    """Groups of matching targets from two plans or more of one territory, each with its weakest score
+Block = tuple[str, str, frozenset[str], str | None]  # territory, unit kind, qualifiers, counted change
+
+
+def _blocks(targets: list[Target], territory: dict[int, str], plan_ids: set[int] | None) -> list[list[int]]:
+    """Indices of the targets that may match, one list per block; with `plan_ids`, only the blocks
+    holding a target of those plans (no match crosses a block, so no other block can change)."""
+    blocks: dict[Block, list[int]] = defaultdict(list)
+    for i, t in enumerate(targets):
+        kind = unit_kind(t.unit).kind
+        key = (territory.get(t.plan_id, ""), kind, metric_key(t.metric or "").qualifiers,
+               counted_change(t.unit, t.change))
+        blocks[key].append(i)
+    return [members for members in blocks.values()
+            if plan_ids is None or any(targets[i].plan_id in plan_ids for i in members)]
+
+
+def _clusters(targets: list[Target], blocks: list[list[int]]) -> list[tuple[list[Target], float, str]]:
+    """Groups of matching targets from two plans or more of one block, each with its weakest score
     and reason (a district's or another province's budget revenue is not the province's)."""
     parent = list(range(len(targets)))
 
@@ -61,14 +82,8 @@ def _clusters(targets: list[Target], territory: dict[int, str]) -> list[tuple[li
             i = parent[i]
         return i
 
-    blocks: dict[tuple[str, str, frozenset[str], str | None], list[int]] = defaultdict(list)
-    for i, t in enumerate(targets):
-        kind = unit_kind(t.unit).kind
-        key = (territory.get(t.plan_id, ""), kind, metric_key(t.metric or "").qualifiers,
-               counted_change(t.unit, t.change))
-        blocks[key].append(i)
     weakest: dict[tuple[int, int], tuple[float, str]] = {}
-    for members in blocks.values():
+    for members in blocks:
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 a, b = targets[i], targets[j]
@@ -79,8 +94,9 @@ def _clusters(targets: list[Target], territory: dict[int, str]) -> list[tuple[li
                     parent[find(i)] = find(j)
                     weakest[(i, j)] = (match.score, match.reason)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(targets)):
-        groups[find(i)].append(i)
+    for members in blocks:
+        for i in members:
+            groups[find(i)].append(i)
     found = []
     for idx in groups.values():
         if len({targets[i].plan_id for i in idx}) < 2:
@@ -98,14 +114,24 @@ def _state(series: Series) -> dict[str, Any]:
         for m in sorted(series.members, key=lambda m: m.indicator_id)]}
 
 
-def propose_links(session: Session, *, actor: Actor | None = None) -> list[Series]:
-    """Run the linker; new clusters become proposed series, new indicators proposed members."""
+def propose_links(session: Session, *, actor: Actor | None = None,
+                  plan_ids: Iterable[int] | None = None) -> list[Series]:
+    """Run the linker; new clusters become proposed series, new indicators proposed members.
+
+    `plan_ids`: the plans just written (an import's, a confirmation's). Only their territory's targets
+    are read, and only the blocks their targets fall in are compared: a link between two older plans
+    was proposed when the later of them came in, so comparing every block again at each import (what
+    this did, reading every target) finds nothing new and grows with every document stored.
+    """
     touched: list[Series] = []
+    new = set(plan_ids) if plan_ids is not None else None
+    territory = plan_territories(session)
+    targets = _targets(session, territory, new)
     series_of: dict[int, set[int]] = defaultdict(set)  # target → series it is (or was) linked in
     for m in session.scalars(select(SeriesMember)):
         for target_id in m.target_ids:
             series_of[target_id].add(m.series_id)
-    for cluster, score, reason in _clusters(_targets(session), plan_territories(session)):
+    for cluster, score, reason in _clusters(targets, _blocks(targets, territory, new)):
         known = {s for t in cluster for s in series_of.get(t.id, set())}
         series = session.get(Series, min(known)) if known else _new_series(session, cluster, actor)
         if series is None:

@@ -31,7 +31,7 @@ ROLE_LABELS: dict[str, str] = {
     "inspector": "Kiểm tra",
 }
 VN_TZ = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year, no summer time
-ASSIGN_ROLE_LABELS: dict[str, str] = {"lead": "Chủ trì", "support": "Phối hợp"}
+ASSIGN_ROLE_LABELS: dict[str, str] = {"lead": "Chủ trì", "support": "Phối hợp", "share": "Phần được giao"}
 GROUP_LABELS: dict[str, str] = {
     "kinh_te_xa_hoi": "Kinh tế - xã hội",
     "xay_dung_dang": "Xây dựng Đảng, hệ thống chính trị",

@@ -12,6 +12,7 @@ import pytest
 
 from nghiquyet.extract.read import CorruptFile, ProtectedFile, ScannedPdf, read_document
 from nghiquyet.extract.read import pdf as pdf_module
+from nghiquyet.extract.read.pdflines import VisualLine
 
 
 def test_vietnamese_text_layer_reads_line_by_line(vietnamese_pdf: Path) -> None:
@@ -37,7 +38,7 @@ def test_page_starts_point_at_the_first_line_of_each_page(vietnamese_pdf: Path) 
 
 
 def test_pdfminer_reads_when_pdfium_fails(vietnamese_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(data: bytes) -> list[str]:
+    def broken(data: bytes) -> list[list[VisualLine]]:
         raise pdfium.PdfiumError("simulated failure")
 
     monkeypatch.setattr(pdf_module, "_pdfium_pages", broken)
@@ -99,7 +100,8 @@ def test_password_protected_pdf_says_so(tmp_path: Path) -> None:
 
 def test_text_layer_of_glyph_codes_is_reported(vietnamese_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Fonts embedded without a Unicode map give private-use characters instead of letters.
-    monkeypatch.setattr(pdf_module, "_pdfium_pages", lambda data: ["\ue001\ue002\ue003 \ue004\ue005 ab\n"])
+    glyphs = [[VisualLine("\ue001\ue002\ue003 \ue004\ue005 ab", 0)]]
+    monkeypatch.setattr(pdf_module, "_pdfium_pages", lambda data: glyphs)
     with pytest.raises(ScannedPdf) as info:
         read_document(vietnamese_pdf)
     assert "Unicode" in str(info.value) and "OCR" in str(info.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,14 @@ def test_an_underline_is_not_a_table(tmp_path: Path) -> None:
     strings = [(60, 250, "Độc lập - Tự do - Hạnh phúc"), (25, 230, "Nội dung chính.")]
     lines = read_document(_pdf(tmp_path / "gach.pdf", [strings], [(60, 248, 120, 248)])).lines
     assert lines == ["Độc lập - Tự do - Hạnh phúc", "Nội dung chính."]
+
+
+def test_a_table_ruled_cell_by_cell_is_read_as_a_table(tmp_path: Path) -> None:
+    # Chromium (an HTML page printed to PDF) draws each cell's borders, so no rule spans the table.
+    xs, ys = (20, 40, 140, 190), (240, 225, 210)
+    rules = [(x, ys[r + 1], x, ys[r]) for x in xs for r in range(len(ys) - 1)]
+    rules += [(a, y, b, y) for y in ys for a, b in pairwise(xs)]
+    strings = [(22, 230, "TT"), (42, 230, "Chỉ tiêu"), (142, 230, "Năm 2027"),
+               (22, 215, "1"), (42, 215, "Số thôn có nhà văn hóa đạt chuẩn"), (142, 215, "36 thôn")]
+    lines = read_document(_pdf(tmp_path / "o.pdf", [strings], rules)).lines
+    assert lines == ["TT | Chỉ tiêu | Năm 2027", "1 | Số thôn có nhà văn hóa đạt chuẩn | 36 thôn"]

@@ -11,8 +11,10 @@ import pytest
 
 HERE = Path(__file__).parent
 FRESH = HERE.parent / "fresh"  # the same conventions and checks (tests/golden/fresh/README.md)
-FRESH2 = HERE.parent / "fresh2"  # this session's unseen set (tests/golden/fresh2/README.md)
-FOLDERS = [HERE / "dev", HERE / "holdout", *(s / p for s in (FRESH, FRESH2) for p in ("dev", "holdout"))]
+FRESH2 = HERE.parent / "fresh2"  # an earlier unseen set (tests/golden/fresh2/README.md)
+FRESH3 = HERE.parent / "fresh3"  # this session's unseen set (tests/golden/fresh3/README.md)
+UNSEEN = (FRESH, FRESH2, FRESH3)
+FOLDERS = [HERE / "dev", HERE / "holdout", *(s / p for s in UNSEEN for p in ("dev", "holdout"))]
 _spec = importlib.util.spec_from_file_location("check_gold", HERE / "check_gold.py")
 assert _spec is not None and _spec.loader is not None
 check_gold = importlib.util.module_from_spec(_spec)

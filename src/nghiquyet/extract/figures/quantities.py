@@ -74,6 +74,8 @@ _QUOTE_END = re.compile(r"[^“”\"]{0,25}[”\"]")
 _VERSION = re.compile(r"\d\.\d")
 _DATE_CUE = re.compile(r"(ngày|hạn|từ|đến|trước|sau)\s*\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[.)]\s")
+# "nhiệm kỳ 2021-2026", "giai đoạn 2020 – 2025": the second year of a span is a name like the first.
+_SPAN_START = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–—]\s*\Z")
 
 
 _PER_PERIOD = re.compile(r"(?:hàng|hằng|mỗi|bình quân)\s+(?:năm|tháng|quý)\s*\Z", re.IGNORECASE)
@@ -165,6 +167,8 @@ def _is_name_number(text: str, span: NumberSpan, unit: str | None, facts: _TextF
     if not has_unit and words.after.match(text, span.end):
         return True
     if not has_unit and _YEAR.fullmatch(span.raw):
+        return True
+    if _YEAR.fullmatch(span.raw) and _SPAN_START.search(before):
         return True
     # "1. Tỷ lệ ..." or "(2)" left inside a joined item: a list label.
     # (Tested after what follows the number, which rules most numbers out without copying the text before.)

@@ -51,6 +51,10 @@ def has(kind: str, text: str) -> bool:
 
 # "Mục tiêu đến năm 2030, ...": the aim and its horizon open the sentence; no other marker is needed.
 _AIM_HORIZON = re.compile(r"^\W*(?:các\s+)?mục tiêu\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
+_COUNTED_LEAD = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:chỉ tiêu|mục tiêu)(?!\w)[^:.;\d]{0,60}:")
+_AIM_IS = re.compile(
+    r"(?<!\w)mục tiêu(?:\s+(?:đến|tới|trong|của)?\s*(?:năm\s+)?(?:19|20)\d\d)?\s+(?:là|gồm)(?!\w)"
+)
 _AIM_VERB = re.compile(r"(?<!\w)phấn đấu(?!\w)")
 
 
@@ -118,6 +122,11 @@ def find_lead(text: str) -> Lead | None:
     ("đặt mục tiêu đến năm 2030, ..."), may state targets.
     """
     low = text.lower()
+    # "... 7 nhiệm vụ, 3 khâu đột phá và 12 chỉ tiêu chủ yếu, đó là:": the list's own count opens it,
+    # whatever counts of the plan's other parts come before.
+    counted = _COUNTED_LEAD.search(low)
+    if counted is not None and not has("tally", counted.group()):
+        return Lead(counted.end())
     # A lead introduces: its noun comes before the first figure ("đạt 100% chỉ tiêu" is an object).
     figure = _FIGURE.search(low)
     noun = _LEAD_NOUN.search(low, 0, figure.start() if figure else len(low))
@@ -127,6 +136,10 @@ def find_lead(text: str) -> Lead | None:
     # The lead is what comes before its colon or, without one, before the first figure: a tally
     # word further on ("đạt và vượt chỉ tiêu giảm hộ nghèo") is one of the items, not the lead.
     head = low[: colon if colon >= 0 else (figure.start() if figure else len(low))]
+    # "Cụ thể, mục tiêu năm 2026 là ...": the aim named and its copula, before any figure.
+    aim_is = _AIM_IS.search(low, 0, figure.start() if figure else len(low))
+    if aim_is is not None and colon < 0:
+        return Lead(aim_is.end())
     if has("general_goal", head) or _TALLY_FRACTION.search(head):
         return None
     if has("tally", head) and not _AIMED_TALLY.search(head):

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from nghiquyet.extract.items import cues
+from nghiquyet.extract.items.mentions import mask_mentions
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline
 from nghiquyet.extract.structure.segments import Segment, column_at, segments
@@ -35,7 +36,12 @@ _HORIZON = re.compile(r"(?:đến|tới|vào|cuối)\s+(?:năm\s+)?((?:19|20)\d\
 _RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
 _RANK_REACH = len("trong số")  # the longest rank word
 _DIGIT = re.compile(r"\d")
-_STRIVES = re.compile(r"\W*phấn đấu\s+(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# "Phấn đấu đến năm 2030 ...", "Huyện X phấn đấu năm 2025 có ...": the aim and its year open the
+# sentence (after at most a short subject).
+_STRIVES = re.compile(
+    r"[^,.;:]{0,40}?(?<!\w)phấn đấu\s+(?:(?:đến|tới|vào|trong)\s+)?(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -57,6 +63,7 @@ class _Candidate:
     aims: bool = False
     strong: bool = False
     weak: bool = False
+    own_lead: bool = False  # the lead that opened its region is in its own sentence
 
 
 @dataclass(slots=True)
@@ -166,14 +173,24 @@ def targets_by_evidence(
             continue
         para = _Paragraph()
         any_figure = False
+        adopted: int | None = None  # the last year of a plan the sentence before says was adopted
         for seg in segments(p, idx):
             text = seg.text
             lead = cues.find_lead(text)
+            retold = _RETOLD.match(text) if adopted is not None and lead is None else None
+            adopted_year = adopted
+            if retold is not None:
+                # "... thông qua Nghị quyết về nhiệm vụ 5 năm 2021 - 2025. Trong đó, ...": what follows
+                # tells the plan's figures, as a lead would.
+                lead = cues.Lead(retold.end())
+            adopted = _adopted_plan(text, year)
             if lead is None and _starts_part(text):
                 region = None
                 continue
             if lead is not None:
                 region = _Region(year=_lead_year(text[: lead.body_start], year), para=idx)
+                if retold is not None:
+                    region.year = adopted_year
                 text = text[lead.body_start :].strip(" :")
                 if not text:
                     continue
@@ -186,14 +203,15 @@ def targets_by_evidence(
             done = cues.achieved(text)
             strong = done or cues.strong_result(text)
             weak = cues.has("result_weak", text)
-            targets = _keep(parse(text, region.year if region else year), text)
+            targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
             if not targets:
                 continue
             any_figure = True
             if region is not None and done:
                 region = None  # a report's figures follow: the targets region is over
             cand = _Candidate(seg, text, targets, region is not None, region.group if region else None,
-                              aims=_aims(text, report_year), strong=strong, weak=weak)
+                              aims=_aims(text, report_year), strong=strong, weak=weak,
+                              own_lead=lead is not None)
             para.candidates.append(cand)
             para.marked = para.marked or strong or weak
         if region is not None and not any_figure and region.para != idx and _closes(p.text):
@@ -206,6 +224,25 @@ def targets_by_evidence(
     report = report or (marked >= 2 and marked > aimed)
     found = [c for para in paragraphs for c in _decide(para, report=report)]
     return [_indicator(c) for c in _without_restatements(found)]
+
+
+# "thông qua Nghị quyết về nhiệm vụ ... 2021 - 2025", "ban hành Kế hoạch ... năm 2026": a plan adopted.
+_ADOPTS = re.compile(
+    r"(?<!\w)(?:thông qua|ban hành|phê duyệt|quán triệt|triển khai|ký)\s+(?:các\s+)?"
+    r"(?:nghị quyết|kế hoạch|chương trình|đề án|quyết định)(?!\w)",
+    re.IGNORECASE,
+)
+_RETOLD = re.compile(r"\W*(?:trong đó|theo đó|cụ thể)\s*[,:]\s*", re.IGNORECASE)
+
+
+def _adopted_plan(text: str, default: int | None) -> int | None:
+    """The last year named after an adopted plan in `text` (`default` when none), or None when the
+    text adopts no plan."""
+    m = _ADOPTS.search(text)
+    if m is None:
+        return None
+    years = [int(y) for y in _YEAR.findall(text, m.end())]
+    return max(years) if years else default
 
 
 def _closes(text: str) -> bool:
@@ -267,7 +304,8 @@ def _without_restatements(found: list[_Candidate]) -> list[_Candidate]:
         if not c.targets:
             continue
         if _headline(c.text):
-            others = {(t.value, t.value_max) for o in found if o is not c for t in o.targets}
+            # "... lên 8,5%" over a body's "8,3 - 8,5%": a range's end restates as well.
+            others = {v for o in found if o is not c for t in o.targets for v in _values(t)}
             if all((t.value, t.value_max) in others for t in c.targets):
                 continue
         out.append(c)
@@ -276,7 +314,9 @@ def _without_restatements(found: list[_Candidate]) -> list[_Candidate]:
 
 def _said_fuller(t: Target, c: _Candidate, found: list[_Candidate]) -> bool:
     key, words = _key(t), _words(t.metric)
-    share = 1.0 if c.in_region else 0.5
+    # A sentence that opens on its own lead ("..., đặt mục tiêu tăng trưởng đạt 8,3 - 8,5%") is a
+    # press page's sapo: it sums up like prose does. An item of a list must say it in the same words.
+    share = 1.0 if c.in_region and not c.own_lead else 0.5
     return any(
         o is not c and len(o.targets) > len(c.targets) and o.segment.para != c.segment.para
         and any(_key(u) == key and _same_words(_words(u.metric), words, share) for u in o.targets)
@@ -290,6 +330,13 @@ def _words(text: str | None) -> set[str]:
 
 def _same_words(a: set[str], b: set[str], share: float) -> bool:
     return bool(a and b) and len(a & b) >= share * min(len(a), len(b))
+
+
+def _values(t: Target) -> tuple[tuple[float | None, float | None], ...]:
+    """What a headline may restate of a target: its value, or either end of its range alone."""
+    if t.value_max is None:
+        return ((t.value, None),)
+    return ((t.value, t.value_max), (t.value, None), (t.value_max, None))
 
 
 def _headline(text: str) -> bool:

@@ -53,6 +53,18 @@ def _merge(values: list[float]) -> list[float]:
     return out
 
 
+def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Horizontal rules with the pieces of one line joined: Word draws a row's rule across the table,
+    Chromium (and so an HTML page printed to PDF) one piece per cell."""
+    out: list[tuple[float, float, float]] = []
+    for y, x0, x1 in sorted(rules, key=lambda r: (round(r[0] / _SAME), r[1])):
+        if out and abs(out[-1][0] - y) <= _SAME and x0 <= out[-1][2] + _SAME:
+            out[-1] = (out[-1][0], out[-1][1], max(out[-1][2], x1))
+        else:
+            out.append((y, x0, x1))
+    return out
+
+
 def find_grids(page: Any) -> list[Grid]:
     """The ruled tables of a pypdfium2 page (none when it draws no grid)."""
     import pypdfium2.raw as raw
@@ -67,6 +79,7 @@ def find_grids(page: Any) -> list[Grid]:
             vertical.append(((left + right) / 2, bottom, top))
     if len(horizontal) < 2 or len(vertical) < 2:
         return []
+    horizontal = _joined(horizontal)
     # Vertical rules whose spans overlap belong to one table; a table ends where they stop.
     spans: list[list[tuple[float, float, float]]] = []
     for rule in sorted(vertical, key=lambda v: -v[2]):

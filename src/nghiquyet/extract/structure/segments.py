@@ -32,10 +32,13 @@ class Segment:
 
 
 # A sentence ends at ".", "!", "?" or "…" followed by space and a capital, a digit or an opening
-# bracket; not after one-letter or place abbreviations ("TP. Đà Lạt", "TT. Ái Nghĩa").
+# bracket; not after one-letter or place abbreviations ("TP. Đà Lạt", "TT. Ái Nghĩa"). A source's
+# tag between a heading and its lead ends the heading too.
 _SENTENCE_END = re.compile(
     rf"(?:\.{{3}}|[.!?…])(?:/\.)?(?<!\bTP\.)(?<!\bTT\.)(?<!\bTX\.)(?<!\bTh\.)(?<!\b[{UPPER}]\.)"
     rf"\s+(?=[{UPPER}\d(\"“*+•-])"
+    # A press page's heading glued to its lead by the source's tag: "... 8,5%(sav.gov.vn) - Chính phủ".
+    r"|\((?:[A-ZĐ]{2,8}|[\w.-]+\.(?:vn|com|net|org))\)\s*[-–—]\s+|(?<=\s)[A-ZĐ]{2,8}\.VN\s*[-–—]\s+"
 )
 # Inline enumeration markers: "(1)", "1.", "1)", "a)" opening a piece, after a start, a space or a
 # colon/semicolon. The number must read 1, 2, 3 ... in order to count (see `_enumeration`).

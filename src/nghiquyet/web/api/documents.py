@@ -50,7 +50,7 @@ def upload(file: Annotated[UploadFile, File(description="Văn bản: .txt, .md, 
     if not data:
         raise InputError("Tệp rỗng: không có nội dung để trích xuất.", path=name or None)
     doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
-    refresh(session, actor=user)  # the results it reports become proposals now, not when listed
+    refresh(session, actor=user, plan_ids=())  # the results it reports become proposals now, not when listed
     return Uploaded(id=doc.id, filename=doc.filename, extraction=doc.effective_extraction)
 
 
@@ -80,5 +80,5 @@ def confirm(document_id: PathId, session: DbSession, user: CurrentUser,
     given = body or PlanNaming()
     plan = confirm_plan(session, document_id=document_id, actor=user, title=given.title,
                         number=given.number, issuer=given.issuer)
-    refresh(session, actor=user)  # links to the other plans, figures already reported for this one
+    refresh(session, actor=user, plan_ids=[plan.id])  # links to the other plans, figures already reported
     return PlanCreated(plan_id=plan.id)

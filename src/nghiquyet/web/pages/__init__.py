@@ -24,13 +24,14 @@ from nghiquyet.web.pages import (
     review_reshape,
     search,
     series,
+    shares,
     units,
 )
 
 router = APIRouter(include_in_schema=False)
 for _module in (auth, account, dashboard, documents, review_reshape, plans, assign, mine, approvals, units,
                 search, assistant, reminders, levels, approve_below, followup, flags, handbook, series,
-                approval_levels):
+                approval_levels, shares):
     router.include_router(_module.router)
 
 __all__ = ["router"]

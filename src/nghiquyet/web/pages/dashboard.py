@@ -100,6 +100,5 @@ def dashboard(
             year=Period.parse(code).year,
             today=today,
             limit=MAX_CHARTS,
-            known=ps,
         ),
     )

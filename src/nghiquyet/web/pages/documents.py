@@ -114,7 +114,7 @@ def upload(
         data = upload_file.file.read(settings.max_upload_mb * 1_048_576 + 1)
         try:
             doc = import_document(session, filename=name, data=data, actor=user, settings=settings)
-            refresh(session, actor=user)  # the results it reports become proposals now, not when read
+            refresh(session, actor=user, plan_ids=())  # its results become proposals now, not when read
         except InputError as exc:
             messages.append(
                 Message(
@@ -388,7 +388,7 @@ def confirm(
                       lines=_source_lines(doc, settings), **context)
     plan = confirm_plan(session, document_id=document_id, actor=user, title=given["title"] or None,
                         number=given["number"] or None, issuer=given["issuer"] or None)
-    refresh(session, actor=user)  # links to the other plans, figures already reported for this one
+    refresh(session, actor=user, plan_ids=[plan.id])  # links to the other plans, figures already reported
     return RedirectResponse(f"/ke-hoach/{plan.id}/giao-viec?moi=1", status_code=303)
 
 

@@ -30,6 +30,7 @@ class Row:
     units_below: int
     drill: bool  # a level below it exists, or it is a unit of its own to open
     bar: Markup
+    shares: Tally  # the target shares its units hold, judged against each share
 
 
 def _years(session: DbSession, user: User, today: date) -> list[int]:
@@ -53,7 +54,8 @@ def _period(requested: str | None, years: list[int], today: date) -> str:
 
 def _rows(level: LevelTally) -> list[Row]:
     return [Row(id=r.unit.id, name=r.unit.name, tally=r.tally, units_below=r.units_below,
-                drill=True, bar=status_bar(r.tally, label=r.unit.name)) for r in level.children]
+                drill=True, bar=status_bar(r.tally, label=r.unit.name), shares=r.shares)
+            for r in level.children]
 
 
 @router.get("/theo-cap", response_class=HTMLResponse)
@@ -62,14 +64,19 @@ def levels_page(
     session: DbSession,
     unit: str | None = None,
     period: str | None = None,
+    plan: str | None = None,
     user: User = Depends(require_user),
 ) -> HTMLResponse:
     today = date.today()
     years = _years(session, user, today)
     code = _period(period, years, today)
     unit_id = parse_id(unit)
-    level = (level_tally(session, unit_id=unit_id, period=code, actor=user, as_of=today) if unit_id
-             else top_tally(session, period=code, actor=user, as_of=today))
+    plans = list_plans(session, actor=user)
+    # Only a plan the reader may see filters; anything else (or nothing) tallies every plan, as before.
+    chosen = next((p for p in plans if p.id == parse_id(plan)), None)
+    plan_id = chosen.id if chosen else None
+    level = (level_tally(session, unit_id=unit_id, period=code, actor=user, as_of=today, plan_id=plan_id)
+             if unit_id else top_tally(session, period=code, actor=user, as_of=today, plan_id=plan_id))
     periods = [(p.code, p.label_vi) for y in years for p in
                [Period.of(y, "year"), *(Period.of(y, "half", i) for i in (1, 2)),
                 *(Period.of(y, "quarter", i) for i in (1, 2, 3, 4))]]
@@ -81,7 +88,8 @@ def levels_page(
                   whole_bar=status_bar(level.whole, label=level.unit.name), lagging=len(lagging),
                   bar_order=BAR_ORDER, bar_colours=BAR_COLOURS, rates=rates, percent=_percent,
                   waiting_below=len(waiting_for(session, user)),
-                  unit_param="" if level.unit.id == 0 else str(level.unit.id))
+                  unit_param="" if level.unit.id == 0 else str(level.unit.id),
+                  plans=plans, plan=chosen, plan_param=f"&plan={plan_id}" if plan_id else "")
 
 
 def _percent(part: int, whole: int) -> str:

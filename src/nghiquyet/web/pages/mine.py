@@ -17,9 +17,9 @@ from nghiquyet.config import Settings
 from nghiquyet.db.versions import StaleVersion, stale_message
 from nghiquyet.errors import ConflictError, InputError, NotFoundError
 from nghiquyet.extract.figures.numbers import parse_vn_number
-from nghiquyet.plans.models import Indicator, Plan, Task
+from nghiquyet.plans.models import Indicator, Plan, Target, Task
 from nghiquyet.reminders.due import due_work
-from nghiquyet.tracking.models import Assignment, Update
+from nghiquyet.tracking.models import Assignment, TargetShare, Update
 from nghiquyet.tracking.service import (
     attach_evidence,
     create_update,
@@ -168,6 +168,8 @@ def _rows(
                 )
             )
     del items  # the rows now hold what they use
+    shown = {row.item_id for row in targets}
+    targets += [row for row in _share_rows(session, user, plan_id, current) if row.item_id not in shown]
     history = _history(session, user, plan_id)
     due = due_periods(plan, date.today())[-DUE_SHOWN:]
     _with_due(targets, due, history)
@@ -175,10 +177,25 @@ def _rows(
     return targets, tasks
 
 
+def _share_rows(session: Session, user: User, plan_id: int | None,
+                current: dict[tuple[str, int], Update]) -> list[EntryRow]:
+    """The targets the unit holds a share of: reported like an assigned target, planned at its share."""
+    query = (select(TargetShare, Target, Indicator).join(Target, Target.id == TargetShare.target_id)
+             .join(Indicator, Indicator.id == Target.indicator_id)
+             .where(TargetShare.unit_id == user.unit_id).order_by(Target.position, Target.id))
+    if plan_id is not None:
+        query = query.where(TargetShare.plan_id == plan_id)
+    return [_prefill(EntryRow("chi-tieu", t.id, labelled(i.label, t.metric or i.text), f"/chi-tieu/{i.id}",
+                              "share", None, target_text(t.comparator, s.value, s.value_max, t.unit), t.unit,
+                              current.get(("chi-tieu", t.id))))
+            for s, t, i in session.execute(query)]
+
+
 def _unit_plans(session: Session, user: User) -> list[Plan]:
-    """Plans the unit holds items in, newest first."""
+    """Plans the unit holds items or shares of targets in, newest first."""
+    held = set(session.scalars(select(TargetShare.plan_id).where(TargetShare.unit_id == user.unit_id)))
     ids = sorted(
-        {a.plan_id for a in list_assignments(session, actor=user, unit_id=user.unit_id)}, reverse=True
+        {a.plan_id for a in list_assignments(session, actor=user, unit_id=user.unit_id)} | held, reverse=True
     )
     return [p for p in (session.get(Plan, i) for i in ids) if p is not None]
 

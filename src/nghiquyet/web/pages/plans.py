@@ -181,6 +181,7 @@ def indicator_page(
     judged = next(i for i in ps.indicators if i.id == indicator.id)
     targets = [
         {
+            "id": t.id,
             "metric": t.metric or indicator.text,
             # Each row from its own target: `sv.target_rows` sorts lagging first, so its n-th row
             # is not the n-th target (the plan column once showed a neighbour's level).

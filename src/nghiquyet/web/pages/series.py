@@ -26,8 +26,9 @@ from nghiquyet.series.links import list_series
 from nghiquyet.series.models import Proposal, TaskProposal
 from nghiquyet.series.view import SeriesView, series_view
 from nghiquyet.status import Period
-from nghiquyet.tracking.service import IndicatorStatus, PlanStatus, TargetStatus
-from nghiquyet.tracking.visibility import plan_status_for
+from nghiquyet.tracking.period_judgements import judge_periods
+from nghiquyet.tracking.service import IndicatorStatus
+from nghiquyet.tracking.visibility import figure_units
 from nghiquyet.units.models import Unit
 from nghiquyet.units.names import Resolution
 from nghiquyet.units.permissions import Actor
@@ -51,10 +52,6 @@ def _periods(year: int) -> list[tuple[Period, str]]:
     return [*quarters, (Period.of(year, "year"), "Cả năm")]
 
 
-def _find(ps: PlanStatus, target_id: int) -> TargetStatus | None:
-    return next((t for i in ps.indicators for t in i.targets if t.id == target_id), None)
-
-
 def charts_for(
     session: Session,
     *,
@@ -64,17 +61,16 @@ def charts_for(
     year: int,
     today: date,
     limit: int = 6,
-    known: PlanStatus | None = None,
 ) -> list[Chart]:
     """One chart per target with a planned value; targets with figures and lagging ones first.
 
-    `known`: the plan already judged by the caller for one of the year's periods (the dashboard's),
-    reused rather than judged again: each judgement of the plan is a third of a dashboard's queries.
+    The quarters and the year are judged from one read of the targets' figures (`judge_periods`),
+    not by judging the whole plan once per period.
     """
     periods = _periods(year)
-    judged = {p.code: known if known is not None and known.period == p.code and known.as_of == today
-              else plan_status_for(session, actor=actor, plan_id=plan_id, period=p.code, as_of=today)
-              for p, _ in periods}
+    charted = [t.id for ind in indicators for t in ind.targets if t.value is not None]
+    judged = judge_periods(session, plan_id=plan_id, target_ids=charted, periods=[p for p, _ in periods],
+                           as_of=today, figure_units=figure_units(session, actor)) if charted else {}
     drawn: list[tuple[bool, int, Chart]] = []
     for ind in indicators:
         for t in ind.targets:
@@ -82,7 +78,7 @@ def charts_for(
                 continue
             points = []
             for p, label in periods:
-                found = _find(judged[p.code], t.id)
+                found = judged.get((t.id, p.code))
                 expected = found.expected if found is not None and found.expected is not None else t.value
                 points.append(
                     ChartPoint(
