@@ -139,6 +139,7 @@ def test_a_span_written_after_nam_in_the_title_gives_both_years() -> None:
 
 def test_compound_counted_nouns_are_whole_units() -> None:
     got = parse_targets(
-        "Có ít nhất 3 cơ sở giáo dục đại học đạt chuẩn khu vực; từ 5 - 7 tỉnh, thành phố hoàn thành", year=2030
+        "Có ít nhất 3 cơ sở giáo dục đại học đạt chuẩn khu vực; từ 5 - 7 tỉnh, thành phố hoàn thành",
+        year=2030,
     )
     assert [(t.value, t.unit) for t in got] == [(3, "cơ sở giáo dục đại học"), (5, "tỉnh, thành phố")]
