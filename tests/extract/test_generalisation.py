@@ -143,3 +143,11 @@ def test_compound_counted_nouns_are_whole_units() -> None:
         year=2030,
     )
     assert [(t.value, t.unit) for t in got] == [(3, "cơ sở giáo dục đại học"), (5, "tỉnh, thành phố")]
+
+
+def test_money_set_aside_for_the_plan_is_no_target() -> None:
+    text = (
+        "Theo đó, năm 2026 huyện phấn đấu thu ngân sách đạt 450 tỷ đồng. "
+        "Dự kiến nguồn vốn đầu tư công bố trí cho các dự án khoảng 300 tỷ đồng.\n"
+    )
+    assert _targets(text) == [("eq", 450, None, "tỷ đồng")]

@@ -76,8 +76,19 @@ def _count_units() -> frozenset[str]:
     return frozenset(u.lower() for u in load("cues")["count_units"])
 
 
+# "Dự kiến nguồn vốn đầu tư công ... gần 717 tỷ đồng", "Tổng kinh phí thực hiện ... 120 tỷ đồng":
+# money set aside for the plan, neither an aim nor an achievement.
+_ALLOCATION = re.compile(
+    r"\W*(?:dự kiến\s+(?:nguồn vốn|vốn|kinh phí|nguồn lực)"
+    r"|(?:tổng\s+)?kinh phí(?:\s+(?:dự kiến|thực hiện|bố trí))?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _keep(targets: list[Target], text: str) -> list[Target]:
-    """Drop figures that count the plan's parts or rank a place."""
+    """Drop figures that count the plan's parts, rank a place, or allocate money to the plan."""
+    if _ALLOCATION.match(text):
+        return []
     counts = _count_units()
     out = []
     for t in targets:
