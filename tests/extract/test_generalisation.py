@@ -115,3 +115,31 @@ def test_a_plan_adopted_then_told_with_trong_do_states_its_targets() -> None:
     # Without a plan adopted, "Trong đó" over shares reports what is.
     told = "Năm qua, cơ cấu kinh tế của xã chuyển dịch tích cực. Trong đó, thương mại chiếm 38%.\n"
     assert extract_text(told).indicators == []
+
+
+def test_years_of_a_page_without_date_or_year_in_its_heading_come_from_the_span_it_names() -> None:
+    text = (
+        "Hơn 60% thôn của huyện đạt chuẩn văn hóa\n\n"
+        "Chương trình xây dựng đời sống văn hóa giai đoạn 2021 - 2025 được triển khai rộng khắp. "
+        "Đến nay, toàn huyện có 61% thôn đạt chuẩn.\n"
+    )
+    assert extract_text(text).metadata.years == [2021, 2025]
+    # A page reporting a half year keeps that year.
+    half = text.replace("Đến nay,", "6 tháng đầu năm 2024,")
+    assert extract_text(half).metadata.years == [2024, 2024]
+
+
+def test_a_span_written_after_nam_in_the_title_gives_both_years() -> None:
+    text = (
+        "NGHỊ QUYẾT\n\nVề kế hoạch phát triển kinh tế - xã hội năm 2026 - 2030\n\n"
+        "Ngày 5/12/2025, HĐND tỉnh họp.\n"
+    )
+    assert extract_text(text).metadata.years == [2026, 2030]
+
+
+def test_compound_counted_nouns_are_whole_units() -> None:
+    got = parse_targets(
+        "Có ít nhất 3 cơ sở giáo dục đại học đạt chuẩn khu vực; từ 5 - 7 tỉnh, thành phố hoàn thành",
+        year=2030,
+    )
+    assert [(t.value, t.unit) for t in got] == [(3, "cơ sở giáo dục đại học"), (5, "tỉnh, thành phố")]
