@@ -151,3 +151,13 @@ def test_money_set_aside_for_the_plan_is_no_target() -> None:
         "Dự kiến nguồn vốn đầu tư công bố trí cho các dự án khoảng 300 tỷ đồng.\n"
     )
     assert _targets(text) == [("eq", 450, None, "tỷ đồng")]
+
+
+def test_shares_joined_by_dashes_are_a_list_not_a_range() -> None:
+    got = parse_targets(
+        "Cơ cấu kinh tế thương mại - nông nghiệp - công nghiệp tương ứng 41% - 33,5% - 25,5%", year=2030
+    )
+    assert [(t.comparator, t.value, t.value_max) for t in got] == [
+        ("eq", 41, None), ("eq", 33.5, None), ("eq", 25.5, None)
+    ]
+    assert [(t.value, t.value_max) for t in parse_targets("GRDP tăng 7,2 - 7,8%", year=2026)] == [(7.2, 7.8)]
