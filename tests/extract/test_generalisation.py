@@ -83,3 +83,81 @@ def test_a_report_page_headline_that_strives_for_next_year_is_a_target() -> None
         "tăng 6,2% so với cùng kỳ. Thu ngân sách ước đạt 210 tỷ đồng, bằng 118% dự toán.\n"
     )
     assert _targets(text) == [("eq", 95, None, "%")]
+
+
+def test_a_figure_read_as_a_target_is_not_also_a_result() -> None:
+    text = (
+        "Ngày 9/1/2026, Đảng ủy phường quán triệt Nghị quyết Đại hội Đảng bộ tỉnh.\n\n"
+        "Nghị quyết đề ra mục tiêu thu nhập bình quân đầu người đạt 110 triệu đồng; "
+        "tỷ lệ đô thị hóa đạt 55%.\n"
+    )
+    got = extract_text(text)
+    assert [(t.value, t.unit) for i in got.indicators for t in i.targets] == [(110, "triệu đồng"), (55, "%")]
+    assert got.results == []
+
+
+def test_a_count_of_the_plans_parts_that_sets_them_out_is_no_result() -> None:
+    from nghiquyet.extract.items.results import find_results
+
+    said = "Năm 2025, Đại hội đề ra 21 chỉ tiêu; trong 3 ngày, đại biểu thảo luận sôi nổi."
+    assert find_results([(said, 1)], default_period="2025") == []
+    tally = find_results([("Năm 2025, xã có 14 chỉ tiêu vượt kế hoạch.", 1)], default_period="2025")
+    assert [(r.value, r.unit) for r in tally] == [(14, "chỉ tiêu")]
+
+
+def test_a_plan_adopted_then_told_with_trong_do_states_its_targets() -> None:
+    text = (
+        "Sáng 6/1, hội nghị Đảng ủy xã đã bàn và thông qua Nghị quyết về phát triển kinh tế - xã hội "
+        "giai đoạn 2026 - 2030 của xã. Trong đó, tỷ trọng thương mại chiếm 40%, nông nghiệp chiếm 35%.\n"
+    )
+    inds = extract_text(text).indicators
+    assert [(t.value, t.unit, t.year) for i in inds for t in i.targets] == [(40, "%", 2030), (35, "%", 2030)]
+    # Without a plan adopted, "Trong đó" over shares reports what is.
+    told = "Năm qua, cơ cấu kinh tế của xã chuyển dịch tích cực. Trong đó, thương mại chiếm 38%.\n"
+    assert extract_text(told).indicators == []
+
+
+def test_years_of_a_page_without_date_or_year_in_its_heading_come_from_the_span_it_names() -> None:
+    text = (
+        "Hơn 60% thôn của huyện đạt chuẩn văn hóa\n\n"
+        "Chương trình xây dựng đời sống văn hóa giai đoạn 2021 - 2025 được triển khai rộng khắp. "
+        "Đến nay, toàn huyện có 61% thôn đạt chuẩn.\n"
+    )
+    assert extract_text(text).metadata.years == [2021, 2025]
+    # A page reporting a half year keeps that year.
+    half = text.replace("Đến nay,", "6 tháng đầu năm 2024,")
+    assert extract_text(half).metadata.years == [2024, 2024]
+
+
+def test_a_span_written_after_nam_in_the_title_gives_both_years() -> None:
+    text = (
+        "NGHỊ QUYẾT\n\nVề kế hoạch phát triển kinh tế - xã hội năm 2026 - 2030\n\n"
+        "Ngày 5/12/2025, HĐND tỉnh họp.\n"
+    )
+    assert extract_text(text).metadata.years == [2026, 2030]
+
+
+def test_compound_counted_nouns_are_whole_units() -> None:
+    got = parse_targets(
+        "Có ít nhất 3 cơ sở giáo dục đại học đạt chuẩn khu vực; từ 5 - 7 tỉnh, thành phố hoàn thành",
+        year=2030,
+    )
+    assert [(t.value, t.unit) for t in got] == [(3, "cơ sở giáo dục đại học"), (5, "tỉnh, thành phố")]
+
+
+def test_money_set_aside_for_the_plan_is_no_target() -> None:
+    text = (
+        "Theo đó, năm 2026 huyện phấn đấu thu ngân sách đạt 450 tỷ đồng. "
+        "Dự kiến nguồn vốn đầu tư công bố trí cho các dự án khoảng 300 tỷ đồng.\n"
+    )
+    assert _targets(text) == [("eq", 450, None, "tỷ đồng")]
+
+
+def test_shares_joined_by_dashes_are_a_list_not_a_range() -> None:
+    got = parse_targets(
+        "Cơ cấu kinh tế thương mại - nông nghiệp - công nghiệp tương ứng 41% - 33,5% - 25,5%", year=2030
+    )
+    assert [(t.comparator, t.value, t.value_max) for t in got] == [
+        ("eq", 41, None), ("eq", 33.5, None), ("eq", 25.5, None)
+    ]
+    assert [(t.value, t.value_max) for t in parse_targets("GRDP tăng 7,2 - 7,8%", year=2026)] == [(7.2, 7.8)]

@@ -77,6 +77,9 @@ def test_directives_and_judgements_under_the_api(client: TestClient, world: Seed
     office = login(client, "vanphong")
     found = client.get("/api/v1/directives", headers=office).json()
     assert [d["label"] for d in found] == ["2.1", "2.2", "2.3", "2.4"]
+    # The file for programs (as every citation), the notice's own name for people.
+    assert found[2]["doc"] == f"{SEEDS['004']}.txt" and found[2]["source"].startswith("Kết luận của đồng chí")
+    assert SEEDS["004"] not in found[2]["source"] and isinstance(found[2]["doc_id"], int)
     into = world.plans["000"].id
     added = client.post(f"/api/v1/directives/{found[2]['id']}/accept", headers=office, json={"plan_id": into})
     assert added.status_code == 200 and added.json()["plan_id"] == into and added.json()["task_id"]

@@ -88,4 +88,8 @@ def test_directives_of_the_conclusion_notice_become_tasks_of_the_2024_plan_after
     directives.dismiss(db, proposal_id=made[0].id, actor=seed_world.office)
     actions = [e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.object_type == "directive")
                                             .order_by(AuditEvent.id))]
-    assert actions == ["directive.accept", "directive.undo", "directive.dismiss"]
+    assert actions == ["directive.create"] * 4 + ["directive.accept", "directive.undo", "directive.dismiss"]
+    created = db.scalars(select(AuditEvent).where(AuditEvent.action == "directive.create")
+                         .order_by(AuditEvent.id)).all()
+    assert [e.object_id for e in created] == [p.id for p in made]
+    assert created[2].actor_id is None and created[2].after["line"] == 154

@@ -59,6 +59,7 @@ def _same(db: Session, org: Org, periods: tuple[str, ...] = PERIODS) -> None:
             stored = subtree_tally(db, root_unit_id=root.id, period=period)
             judged = judged_subtree_tally(db, root_unit_id=root.id, period=period)
             assert stored.by_unit == judged.by_unit, (root.name, period)
+            assert stored.shares_by_unit == judged.shares_by_unit, (root.name, period)
             assert stored.whole == judged.whole, (root.name, period)
             assert stored.plans == judged.plans
     for period in periods:

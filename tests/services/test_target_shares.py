@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from nghiquyet.accounts.models import User
 from nghiquyet.errors import ConflictError, InputError, PermissionDenied
 from nghiquyet.plans.models import Plan, Target
+from nghiquyet.tracking.levels import level_tally
 from nghiquyet.tracking.rollup import judged_subtree_tally, subtree_tally
 from nghiquyet.tracking.service import assign, create_update, plan_status
 from nghiquyet.tracking.shares import ShareSpec, ShareStatus, set_shares, share_statuses
@@ -123,3 +124,25 @@ def test_a_unit_reads_its_own_subtrees_share_figures_only(db: Session, org: Org,
     assert seen_by_cell[org.commune.id].status == "dat"
     seen_by_commune = _by_unit(db, target.id, actor=org.commune_user)
     assert seen_by_commune[org.cell.id].actual == 9.0
+
+
+def test_each_level_row_counts_the_shares_its_units_hold(db: Session, org: Org, office: User) -> None:
+    """The commune's row counts its own share and its cell's, judged from the stored statuses, apart
+    from the indicators led there; the target itself stays its lead's, once."""
+    _, target = _province_target(db, org, office)
+    approved(db, target=target, period="2024", value=31.0, reporter=org.commune_user, office=office)
+    approved(db, target=target, period="2024", value=5.0, reporter=org.cell_user, office=office)
+    db.flush()
+    stored = subtree_tally(db, root_unit_id=org.root.id, period="2024")
+    assert stored.shares_by_unit == judged_subtree_tally(db, root_unit_id=org.root.id,
+                                                         period="2024").shares_by_unit
+    assert stored.shares_by_unit[org.commune.id].complete == 1
+    assert stored.shares_by_unit[org.cell.id].by_status["khong_dat"] == 1
+    level = level_tally(db, unit_id=org.root.id, period="2024", actor=office)
+    commune = next(row for row in level.children if row.unit.id == org.commune.id)
+    assert (commune.shares.complete, commune.shares.total) == (1, 2)
+    assert (level.shares.total, level.whole.total) == (2, 1)
+    finance = next(row for row in level.children if row.unit.id == org.finance.id)
+    assert (finance.tally.total, finance.shares.total) == (1, 0)
+    as_json = {c["unit"]["id"]: c["shares"] for c in level.to_dict()["children"]}
+    assert (as_json[org.commune.id]["complete"], as_json[org.commune.id]["total"]) == (1, 2)

@@ -157,7 +157,19 @@ def _results(ctx: Context) -> None:
         at = para.text.find(r.text) if para is not None and r.text else -1
         if para is not None and at >= 0:
             r.line = para.line_at(at)
+    found = [r for r in found if not _read_as_target(r, ctx.extraction.indicators)]
     ctx.extraction.results = list(found) + _table_results(outline, _report_period(ctx.extraction))
+
+
+def _read_as_target(result: Result, indicators: list[Indicator]) -> bool:
+    """A figure the targets step read as aimed at, on the same line with the same value and unit,
+    is not also something achieved ("Nghị quyết đề ra: thu ngân sách đạt 120 tỷ đồng")."""
+    for ind in indicators:
+        if ind.line <= result.line <= (ind.line_end or ind.line):
+            for t in ind.targets:
+                if t.value == result.value and (t.unit or "") == (result.unit or ""):
+                    return True
+    return False
 
 
 def _loose_items(outline: Outline, indicators: list[Indicator]) -> list[int]:

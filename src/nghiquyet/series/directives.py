@@ -103,8 +103,11 @@ def scan(session: Session) -> list[TaskProposal]:
                 with session.begin_nested():
                     session.add(proposal)
                     session.flush()
-            except IntegrityError:
+            except IntegrityError:  # a parallel scan proposed it first: one proposal stays
                 continue
+            # Who proposed what and when must be on record before anyone accepts it (as for figures).
+            record(session, actor=None, action="directive.create", object_type="directive",
+                   object_id=proposal.id, after=snapshot(proposal))
             made.append(proposal)
     session.flush()
     return made
@@ -130,7 +133,9 @@ def lead_units(session: Session, p: TaskProposal) -> list[Resolution]:
 
 def directive_dict(session: Session, p: TaskProposal) -> dict[str, Any]:
     doc = session.get(Document, p.document_id)
+    # `doc` is the file, as every citation of the API; `source` is what a person reads.
     return {"id": p.id, "plan_id": p.plan_id, "doc": doc.filename if doc else f"văn bản #{p.document_id}",
+            "doc_id": p.document_id, "source": citation_name(doc),
             "line": p.line, "label": p.label, "text": p.text, "lead": p.lead_names,
             "lead_units": [{"name": r.name, "unit_id": r.unit_id, "candidates": list(r.candidates),
                             "why": r.why} for r in lead_units(session, p)],

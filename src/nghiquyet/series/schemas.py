@@ -79,7 +79,9 @@ class LeadUnitRead(BaseModel):
 class DirectiveRead(BaseModel):
     id: int
     plan_id: int
-    doc: str
+    doc: str = Field(description="Tệp của thông báo kết luận (như trích dẫn của tìm kiếm và trợ lý)")
+    doc_id: int
+    source: str = Field(description="Tên ngắn của văn bản để người đọc (số hiệu, hoặc trích yếu)")
     line: int | None
     label: str | None
     text: str

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from nghiquyet.errors import NotFoundError
 from nghiquyet.status import Tally
-from nghiquyet.tracking.rollup import subtree_tally
+from nghiquyet.tracking.rollup import SubtreeTally, subtree_tally
 from nghiquyet.units.models import Unit
 from nghiquyet.units.permissions import Actor, readable_unit_ids, require_unit_read
 
@@ -41,6 +41,8 @@ class LevelRow:
     unit: UnitRef
     tally: Tally
     units_below: int  # how many units the child's subtree holds besides the child itself
+    # The target shares its subtree's units hold, each judged against the share (stored statuses).
+    shares: Tally = field(default_factory=lambda: Tally(total=0, complete=0, by_status={}))
 
     @property
     def share_complete(self) -> float | None:
@@ -56,14 +58,16 @@ class LevelTally:
     children: list[LevelRow] = field(default_factory=list)
     ancestors: list[UnitRef] = field(default_factory=list)  # root first, for the way back up
     plans: int = 0
+    shares: Tally = field(default_factory=lambda: Tally(total=0, complete=0, by_status={}))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of `nghiquyet tally` and of GET /units/{id}/tally (one shape for both)."""
         return {
             "unit": _unit_dict(self.unit), "period": self.period, "plans": self.plans,
-            "whole": tally_dict(self.whole), "own": tally_dict(self.own),
+            "whole": tally_dict(self.whole), "own": tally_dict(self.own), "shares": tally_dict(self.shares),
             "children": [{"unit": _unit_dict(row.unit), "units_below": row.units_below,
-                          "tally": tally_dict(row.tally)} for row in self.children],
+                          "tally": tally_dict(row.tally), "shares": tally_dict(row.shares)}
+                         for row in self.children],
             "ancestors": [_unit_dict(a) for a in self.ancestors],
         }
 
@@ -117,15 +121,19 @@ def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
     # pass over the subtree, not one per child (a province has 300 communes).
     skip = len(root.path)
     members: dict[int, list[Tally]] = defaultdict(list)
+    held: dict[int, list[Tally]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
     for row in below:
         child_id = int(row.path[skip:].split("/", 1)[0])
         sizes[child_id] += 1
         if row.id in result.by_unit:
             members[child_id].append(result.by_unit[row.id])
+        if row.id in result.shares_by_unit:
+            held[child_id].append(result.shares_by_unit[row.id])
     rows = [LevelRow(unit=UnitRef(id=c.id, name=c.name, kind=c.kind, depth=c.depth),
                      tally=add_tallies(members[c.id]) if members[c.id] else _empty_like(result.whole),
-                     units_below=sizes[c.id] - 1)
+                     units_below=sizes[c.id] - 1,
+                     shares=add_tallies(held[c.id]) if held[c.id] else _empty_like(result.whole))
             for c in below if c.parent_id == root.id]
     rows.sort(key=_lagging_first)
     ancestor_ids = [int(part) for part in root.path.strip("/").split("/") if part][:-1]
@@ -136,7 +144,8 @@ def level_tally(session: Session, *, unit_id: int, period: str, actor: Actor,
     return LevelTally(
         unit=_ref(root), period=result.period, whole=result.whole,
         own=result.by_unit.get(root.id, _empty_like(result.whole)), children=rows,
-        ancestors=[_ref(ancestors[i]) for i in ancestor_ids if i in ancestors], plans=result.plans)
+        ancestors=[_ref(ancestors[i]) for i in ancestor_ids if i in ancestors], plans=result.plans,
+        shares=_shares_of(result))
 
 
 TOP = UnitRef(id=0, name="Tất cả đơn vị", kind="all", depth=-1)
@@ -156,12 +165,20 @@ def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | N
         .join(_Below, _Below.path.startswith(Unit.path)).group_by(Unit.path)).tuples().all())
     results = [(r, subtree_tally(session, root_unit_id=r.id, period=period, as_of=as_of, plan_id=plan_id))
                for r in roots]
-    rows = [LevelRow(unit=_ref(r), tally=t.whole, units_below=sizes.get(r.path, 1) - 1) for r, t in results]
+    rows = [LevelRow(unit=_ref(r), tally=t.whole, units_below=sizes.get(r.path, 1) - 1, shares=_shares_of(t))
+            for r, t in results]
     rows.sort(key=_lagging_first)
     period_code = results[0][1].period if results else period
     whole = add_tallies([t.whole for _, t in results])
     # `plans` stays 0: one plan's indicators may be led on both sides, so the roots' counts don't add.
-    return LevelTally(unit=TOP, period=period_code, whole=whole, own=_empty_like(whole), children=rows)
+    return LevelTally(unit=TOP, period=period_code, whole=whole, own=_empty_like(whole), children=rows,
+                      shares=add_tallies([row.shares for row in rows]) if rows else _empty_like(whole))
+
+
+def _shares_of(result: SubtreeTally) -> Tally:
+    """Every share the subtree's units hold, in one tally."""
+    return (add_tallies(list(result.shares_by_unit.values())) if result.shares_by_unit
+            else _empty_like(result.whole))
 
 
 def _empty_like(template: Tally) -> Tally:

@@ -180,6 +180,25 @@ class StoredStatus(Base):
     judged_on: Mapped[dt.date] = mapped_column(Date)
 
 
+class StoredShareStatus(Base):
+    """A target share's judged status for one period, kept current as `StoredStatus` is.
+
+    Only (share, period) pairs where the share's unit has an approved figure for the target inside
+    the period have a row; every other share is "chưa có số liệu" for that period.
+    """
+
+    __tablename__ = "stored_share_statuses"
+    __table_args__ = (Index("ix_stored_share_statuses_period", "period", "judged_on"),)
+
+    share_id: Mapped[int] = mapped_column(ForeignKey("target_shares.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)
+    # The share's target: a refresh replaces a target's rows, those of shares just taken back too.
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    judged_on: Mapped[dt.date] = mapped_column(Date)
+
+
 class StoredStatusRules(Base):
     """Which version of the status rules the stored statuses were judged by (one row).
 

@@ -33,7 +33,15 @@ from nghiquyet.errors import InputError, NotFoundError
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.plans.service import plan_family
 from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, tally, tally_counts
-from nghiquyet.tracking.models import Assignment, StoredStatus, Update, counts_for_target
+from nghiquyet.tracking.models import (
+    Assignment,
+    StoredShareStatus,
+    StoredStatus,
+    TargetShare,
+    Update,
+    counts_for_target,
+)
+from nghiquyet.tracking.shares import share_statuses
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
 from nghiquyet.tracking.stored_status import ensure_current, tally_of
 from nghiquyet.units.models import Unit
@@ -46,6 +54,8 @@ class SubtreeTally:
     whole: Tally
     by_unit: dict[int, Tally] = field(default_factory=dict)
     plans: int = 0
+    # The shares of targets each unit holds (`tracking.shares`), apart from the indicators it leads.
+    shares_by_unit: dict[int, Tally] = field(default_factory=dict)
 
 
 # Up to this many targets lacking the period's own figure are named in the sub-period query; more,
@@ -95,9 +105,26 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
         plans.add(counted_plan)
         if status is not None:
             counts[unit_id][status] = counts[unit_id].get(status, 0) + n
+    # Each share a unit of the subtree holds counts for that unit, with its stored status, beside
+    # the indicators it leads (the target itself is counted once, for its lead).
+    share_totals: dict[int, int] = defaultdict(int)
+    share_counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for unit_id, status, n in session.execute(
+            select(TargetShare.unit_id, StoredShareStatus.status, func.count())
+            .join(Unit, Unit.id == TargetShare.unit_id)
+            .join(Plan, Plan.id == TargetShare.plan_id)
+            .outerjoin(StoredShareStatus, and_(StoredShareStatus.share_id == TargetShare.id,
+                                               StoredShareStatus.period == wanted.code))
+            .where(_in_subtree(session, root), counted(session, wanted.year, plan_id))
+            .group_by(TargetShare.unit_id, StoredShareStatus.status)):
+        share_totals[unit_id] += n
+        if status is not None:
+            share_counts[unit_id][status] = share_counts[unit_id].get(status, 0) + n
     by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=sum_tallies(by_unit.values()),
-                        by_unit=by_unit, plans=len(plans))
+                        by_unit=by_unit, plans=len(plans),
+                        shares_by_unit={u: tally_of(share_counts.get(u, {}), n)
+                                        for u, n in sorted(share_totals.items())})
 
 
 def _parse(session: Session, root_unit_id: int, period: str) -> tuple[Period, Unit]:
@@ -111,8 +138,8 @@ def _parse(session: Session, root_unit_id: int, period: str) -> tuple[Period, Un
     return wanted, root
 
 
-def _led(session: Session, root: Unit) -> Any:
-    """(indicator, lead unit) of every indicator led inside the subtree, as a subquery."""
+def _in_subtree(session: Session, root: Unit) -> ColumnElement[bool]:
+    """Units whose path starts with the root's: the root and every unit below it."""
     in_subtree = Unit.path.startswith(root.path)
     if session.get_bind().dialect.name == "sqlite" and root.path:
         # SQLite's LIKE ignores case, so it never uses the path index and the planner scans every
@@ -120,9 +147,14 @@ def _led(session: Session, root: Unit) -> Any:
         # "/1/" <= path < "/10" ("0" follows "/"). The LIKE stays, so the range only narrows.
         in_subtree = and_(in_subtree, Unit.path >= root.path,
                           Unit.path < root.path[:-1] + chr(ord(root.path[-1]) + 1))
+    return in_subtree
+
+
+def _led(session: Session, root: Unit) -> Any:
+    """(indicator, lead unit) of every indicator led inside the subtree, as a subquery."""
     return (select(Assignment.indicator_id, Assignment.unit_id)
             .join(Unit, Unit.id == Assignment.unit_id)
-            .where(in_subtree, Assignment.role == "lead", Assignment.item_type == "indicator")
+            .where(_in_subtree(session, root), Assignment.role == "lead", Assignment.item_type == "indicator")
             .subquery())  # (indicator, unit) is unique: no DISTINCT needed
 
 
@@ -239,6 +271,19 @@ def judged_subtree_tally(session: Session, *, root_unit_id: int, period: str,
             .join(Plan, Plan.id == Indicator.plan_id).where(bare, running)):
         per_unit[unit_id].append(Status.chua_co_so_lieu)
         plans.add(its_plan)
+    # The shares the subtree's units hold, judged afresh (`share_statuses`), each for its unit.
+    held = connection.execute(
+        select(TargetShare.id, TargetShare.target_id)
+        .join(Unit, Unit.id == TargetShare.unit_id).join(Plan, Plan.id == TargetShare.plan_id)
+        .where(_in_subtree(session, root), running)).all()
+    shares_of: dict[int, list[Status]] = defaultdict(list)
+    if held:
+        wanted_ids = {row[0] for row in held}
+        for share in share_statuses(session, period=wanted_code, target_ids=sorted({r[1] for r in held}),
+                                    as_of=on):
+            if share.id in wanted_ids:
+                shares_of[share.unit_id].append(Status(share.status))
     every = [s for statuses in per_unit.values() for s in statuses]
     return SubtreeTally(root_unit_id=root_unit_id, period=wanted_code, whole=tally(every),
-                        by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans))
+                        by_unit={u: tally(s) for u, s in sorted(per_unit.items())}, plans=len(plans),
+                        shares_by_unit={u: tally(s) for u, s in sorted(shares_of.items())})

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, insert, select, update
+from sqlalchemy import Connection, and_, delete, event, insert, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, UOWTransaction
@@ -42,7 +42,14 @@ import nghiquyet.status.specs
 import nghiquyet.tracking.status
 from nghiquyet.plans.models import Plan, Target
 from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for, tally_counts
-from nghiquyet.tracking.models import StoredStatus, StoredStatusRules, TargetShare, Update, counts_for_target
+from nghiquyet.tracking.models import (
+    StoredShareStatus,
+    StoredStatus,
+    StoredStatusRules,
+    TargetShare,
+    Update,
+    counts_for_target,
+)
 from nghiquyet.tracking.status import judge_target, judging_date, plan_end_of
 
 KINDS = ("year", "half", "quarter", "month")
@@ -110,16 +117,7 @@ def _judged(conn: Connection, indicator_ids: list[int] | None, on: dt.date) -> l
     for indicator_id, its_targets in by_indicator.items():
         # Each figure stands as a candidate in every period around its own (linear in the figures);
         # the highest-ranked candidate of a (target, period) is its standing figure there.
-        standing: dict[tuple[int, str], tuple[tuple[Any, ...], Figure]] = {}
-        for t in its_targets:
-            for figure in figures.get(t[0], ()):
-                end = _period(figure[0]).end
-                for code in covering(figure[0]):
-                    rank = (code == figure[0], end, figure[2] or _NEVER, figure[3], figure[4])
-                    key = (t[0], code)
-                    current = standing.get(key)
-                    if current is None or rank > current[0]:
-                        standing[key] = (rank, figure)
+        standing = _standing((t[0], figures.get(t[0], ())) for t in its_targets)
         specs = [(t, _spec(t)) for t in its_targets]
         for code in sorted({code for _, code in standing}):
             wanted = _period(code)
@@ -137,6 +135,57 @@ def _judged(conn: Connection, indicator_ids: list[int] | None, on: dt.date) -> l
     return rows
 
 
+def _standing(keyed: Iterable[tuple[Any, Iterable[Figure]]]) -> dict[tuple[Any, str], tuple[Any, Figure]]:
+    """(key, period) → (rank, standing figure) for each key's approved figures, over every period
+    around each figure's own (linear in the figures), ranked as `plan_status` ranks them."""
+    standing: dict[tuple[Any, str], tuple[Any, Figure]] = {}
+    for key, its_figures in keyed:
+        for figure in its_figures:
+            end = _period(figure[0]).end
+            for code in covering(figure[0]):
+                rank = (code == figure[0], end, figure[2] or _NEVER, figure[3], figure[4])
+                current = standing.get((key, code))
+                if current is None or rank > current[0]:
+                    standing[(key, code)] = (rank, figure)
+    return standing
+
+
+def _judged_shares(conn: Connection, target_ids: list[int] | None, on: dt.date) -> list[dict[str, Any]]:
+    """Rows (share, period, target, status) judged on day `on`: each share by its target's rule with
+    the share's value, against its unit's own standing figure for the target (`tracking.shares`)."""
+    share_query = (select(TargetShare.id, TargetShare.target_id, TargetShare.value, TargetShare.value_max,
+                          Target.comparator, Target.unit, Target.change, Target.metric, Target.direction,
+                          Target.year, Plan.year_end)
+                   .join(Target, Target.id == TargetShare.target_id).join(Plan, Plan.id == Target.plan_id))
+    figure_query = (select(TargetShare.id, Update.period, Update.value, Update.decided_at, Update.version,
+                           Update.id)
+                    .join(TargetShare, and_(TargetShare.target_id == Update.target_id,
+                                            TargetShare.unit_id == Update.unit_id))
+                    .where(Update.state == "approved"))
+    shares: list[Any] = []
+    figures: dict[int, list[Any]] = defaultdict(list)
+    ids = target_ids or []
+    chunks = ([None] if target_ids is None else
+              [TargetShare.target_id.in_(ids[i:i + _CHUNK]) for i in range(0, len(ids), _CHUNK)])
+    for chunk in chunks:
+        shares += conn.execute(share_query if chunk is None else share_query.where(chunk)).all()
+        for row in conn.execute(figure_query if chunk is None else figure_query.where(chunk)):
+            figures[row[0]].append(tuple(row[1:]))
+    standing = _standing((share[0], figures.get(share[0], ())) for share in shares)
+    by_id = {share[0]: share for share in shares}
+    rows = []
+    for (share_id, code), (_rank, figure) in standing.items():
+        (_id, target_id, value, value_max, comparator, unit, change, metric, direction, year,
+         year_end) = by_id[share_id]
+        spec = spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
+                        metric=metric, direction=direction, year=year)
+        wanted_period = _period(code)
+        status = judge_target(spec, figure[1], _period(figure[0]), plan_end_of(year_end, wanted_period), on)
+        rows.append({"share_id": share_id, "period": code, "target_id": target_id,
+                     "status": status.status.value, "judged_on": on})
+    return rows
+
+
 @lru_cache(maxsize=4096)
 def _period(code: str) -> Period:
     return Period.parse(code)
@@ -147,6 +196,18 @@ def _spec(target: Any) -> TargetSpec:
      _year_end) = target
     return spec_for(comparator=comparator, value=value, value_max=value_max, unit=unit, change=change,
                     metric=metric, direction=direction, year=year)
+
+
+def refresh_shares(conn: Connection, target_ids: Iterable[int], on: dt.date | None = None) -> None:
+    """Judge the shares of these targets again (today, unless `on` says) and replace their rows."""
+    ids = sorted(set(target_ids))
+    if not ids:
+        return
+    rows = _judged_shares(conn, ids, judging_date(on))
+    for i in range(0, len(ids), _CHUNK):
+        conn.execute(delete(StoredShareStatus).where(StoredShareStatus.target_id.in_(ids[i:i + _CHUNK])))
+    for i in range(0, len(rows), _CHUNK):
+        conn.execute(insert(StoredShareStatus), rows[i:i + _CHUNK])
 
 
 def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None = None) -> None:
@@ -175,7 +236,11 @@ def _rejudge_all(conn: Connection) -> int:
     conn.execute(delete(StoredStatus))
     for i in range(0, len(rows), _CHUNK):
         conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
-    return len(rows)
+    share_rows = _judged_shares(conn, None, judging_date(None))
+    conn.execute(delete(StoredShareStatus))
+    for i in range(0, len(share_rows), _CHUNK):
+        conn.execute(insert(StoredShareStatus), share_rows[i:i + _CHUNK])
+    return len(rows) + len(share_rows)
 
 
 def ensure_current(conn: Connection, period: Period | None = None, today: dt.date | None = None) -> None:
@@ -205,6 +270,9 @@ def ensure_current(conn: Connection, period: Period | None = None, today: dt.dat
     stale = list(conn.scalars(select(StoredStatus.indicator_id).where(
         StoredStatus.period == period.code, StoredStatus.judged_on < holds_from)))
     refresh(conn, stale, today)
+    stale_shares = list(conn.scalars(select(StoredShareStatus.target_id).where(
+        StoredShareStatus.period == period.code, StoredShareStatus.judged_on < holds_from)))
+    refresh_shares(conn, stale_shares, today)
 
 
 def _claim_first(conn: Connection) -> bool:
@@ -278,3 +346,11 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         indicators.update(conn.scalars(select(StoredStatus.indicator_id)
                                        .where(StoredStatus.plan_id.in_(sorted(plans)))))
     refresh(conn, indicators)
+    # The shares of every target whose figures, rule or shares may have moved: a target edited
+    # (its indicator is touched) or a plan's end year changed reaches its shares through them.
+    share_targets = set(targets)
+    found = sorted(indicators)
+    for i in range(0, len(found), _CHUNK):
+        chunk = found[i:i + _CHUNK]
+        share_targets.update(conn.scalars(select(Target.id).where(Target.indicator_id.in_(chunk))))
+    refresh_shares(conn, share_targets)

@@ -6,6 +6,8 @@ Written as an office writes them, not as the text file looks:
   startOverride where the text restarts), so the label is not in the paragraph's text; Roman
   parts and upper-case lines are Heading styles; "|" rows are real Word tables; the official
   header block (issuer | motto, number | place and date) is a 2-column borderless table.
+- .pdf printed by Chromium from an HTML page (build_printed_pdf): another renderer's text layer
+  (Skia), borders drawn cell by cell, justified paragraphs with a first-line indent.
 - .pdf (reportlab): A4, a Times-like font with Vietnamese glyphs (Liberation Serif, else DejaVu
   Serif), text wrapped at the page width, a running header and a page number on every page,
   tables drawn as tables, the header block as two columns.
@@ -304,3 +306,34 @@ def _render(fmt: str, lvl_text: str, value: int) -> str:
         shown = str(value)
     return lvl_text.replace("%1", shown)
 
+
+
+# ------------------------------------------------------------------------------ pdf printed by Chromium
+
+CHROMIUM = Path("/usr/bin/chromium")
+_PAGE_CSS = ("body{font-family:'Liberation Serif',serif;font-size:13pt;line-height:1.3}"
+             "p{text-align:justify;text-indent:10mm;margin:0 0 3pt 0}h2{font-size:13pt;margin:0 0 3pt 0}"
+             "table{border-collapse:collapse}td{font-size:10.5pt;text-align:center;padding:0 6mm}"
+             "table.grid td{border:0.5pt solid black;text-align:left}")
+
+
+def build_printed_pdf(txt: Path, out: Path) -> Path:
+    """Write `txt` as an HTML page and print it to `out` with headless Chromium."""
+    import subprocess
+    from html import escape
+
+    parts = [f"<html><head><meta charset='utf-8'><style>{_PAGE_CSS}</style></head><body>"]
+    for block in blocks(txt):
+        if block.kind in ("header", "table"):
+            cells = ("".join(f"<td>{escape(c)}</td>" for c in row) for row in block.rows)
+            rows = "".join(f"<tr>{row}</tr>" for row in cells)
+            parts.append(f"<table class='{'grid' if block.kind == 'table' else ''}'>{rows}</table>")
+            continue
+        text = block.text if block.label is None else f"{_render(*block.label[1:])} {block.text}"
+        tag = "h2" if block.kind == "heading" or block.bold else "p"
+        parts.append(f"<{tag}>{escape(text)}</{tag}>")
+    page = out.with_suffix(".html")
+    page.write_text("".join(parts) + "</body></html>", encoding="utf-8")
+    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={out}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    return out

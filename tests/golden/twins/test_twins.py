@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from tests.golden.twins.build import build_docx, build_pdf, font_paths
+from tests.golden.twins.build import CHROMIUM, blocks, build_docx, build_pdf, build_printed_pdf, font_paths
 
 from nghiquyet.extract import extract
 
@@ -108,3 +108,20 @@ def test_docx_twin_uses_word_numbering(tmp_path: Path) -> None:
     assert len(numbered) >= 5
     assert not any(p.text[:2] in ("- ", "+ ") for p in numbered)
     assert document.tables, "the header block or a table should be a Word table"
+
+
+@pytest.mark.skipif(not CHROMIUM.is_file(), reason="Chromium is not installed")
+@pytest.mark.parametrize("name", ["hdnd_quangtri_2025", "kh_ubnd_baoloc_2025"])
+def test_pdf_printed_by_chromium_reads_as_its_docx(tmp_path: Path, name: str) -> None:
+    """Another renderer, another text layer: the paragraphs and table rows are the .docx twin's
+    (all but the header block, which Word keeps as cells and a PDF as rows of two columns)."""
+    from nghiquyet.extract.read import read_document
+
+    src = next(p for p, _ in documents("heldout") if p.stem == name)
+    docx_lines = read_document(build_docx(src, tmp_path / "twin.docx")).lines
+    pdf_lines = read_document(build_printed_pdf(src, tmp_path / "twin.pdf")).lines
+    first = blocks(src)[0]
+    rows = first.rows if first.kind == "header" else []
+    for line, (left, right) in zip(pdf_lines, rows, strict=False):  # "left        right"
+        assert line.split() == f"{left} {right}".split()
+    assert pdf_lines[len(rows):] == docx_lines[2 * len(rows):]  # Word reads the header column by column

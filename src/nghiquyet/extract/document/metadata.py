@@ -64,6 +64,7 @@ _TARGETS_SPAN = re.compile(
 # "tăng 8% so với cùng kỳ năm 2023": the baseline of a report on the year after.
 _SAME_TIME_LAST_YEAR = re.compile(r"cùng\s+kỳ\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_RUN = re.compile(r"\s*[-–—]\s*((?:19|20)\d\d)\b")
 # "cao hơn mức tăng 4,84% của quý I/2024", "so với cùng kỳ năm 2024": the period a figure is
 # compared with, not the one the page reports on.
 _BASELINE_PERIOD = re.compile(
@@ -504,6 +505,11 @@ def _term_years(a: int, b: int, kind: str | None, doc_year: int | None) -> list[
     return [first, b]
 
 
+def _named_span(text: str) -> re.Match[str] | None:
+    """The first span the text names as one ("giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025")."""
+    return next((m for m in _SPAN.finditer(text) if m.group("kind")), None)
+
+
 def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
     doc_year = int(meta.date[:4]) if meta.date else None
     # Lazily: the headings are searched only when the title names no year.
@@ -515,6 +521,9 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
         # "... nhiệm kỳ 2025 - 2030 năm 2026": the plan's own year beats the term it serves;
         # "đến năm 2030" is a horizon, not the plan's year.
         plain = [y for y in _YEAR.finditer(s) if not re.search(r"(?:đến|tới|nhìn)\s*$", s[: y.start()])]
+        if plain and (run := _YEAR_RUN.match(s, plain[-1].end())):
+            # "Về nhiệm vụ ... năm 2016 - 2020": a span written after "năm".
+            return _term_years(int(plain[-1].group(1)), int(run.group(1)), "giai đoạn", doc_year)
         if plain and not _SPAN.search(s[plain[-1].end() :]):
             named = sorted({int(y.group(1)) for y in plain})
             # "Đánh giá ... năm 2022 và kế hoạch ... năm 2023": the review year and the plan year.
@@ -532,9 +541,15 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
         return _term_years(int(m.group(1)), int(m.group(2)), "giai đoạn", doc_year)
     if doc_year:
         return [doc_year, doc_year]
+    period = detect_period(_BASELINE_PERIOD.sub(" ", text))
+    span = _named_span(text)
+    if span and (period is None or period == span.group(3)):
+        # A page with no date whose title names no year: the span its text names ("giai đoạn
+        # 2021 - 2025"), when the period its figures report is none or the span's last year.
+        return _term_years(int(span.group(2)), int(span.group(3)), span.group("kind"), None)
     # A page with neither title nor date: the period its figures report ("Năm 2024, huyện ...",
     # "đến tháng 9/2024"), else the year after a "cùng kỳ năm 2023" baseline.
-    if period := detect_period(_BASELINE_PERIOD.sub(" ", text)):
+    if period:
         return [int(period[:4])] * 2
     if m := _SAME_TIME_LAST_YEAR.search(text):
         return [int(m.group(1)) + 1] * 2

@@ -205,6 +205,19 @@ def _denominator(text: str, start: int) -> bool:
     return at >= 0 and text[at].isalpha()
 
 
+_DASH = re.compile(r"\s*%?\s*[-–]\s*")
+
+
+def _share_list(text: str, spans: list[NumberSpan], i: int) -> bool:
+    """ "36,2% - 34,5% - 29,3%": three or more figures joined by dashes list shares (of a structure
+    "nông nghiệp - công nghiệp - dịch vụ"), they are no range."""
+    if i + 2 >= len(spans):
+        return False
+    return all(
+        _DASH.fullmatch(text[spans[k].end : spans[k + 1].start]) is not None for k in (i, i + 1)
+    )
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every stated figure in `text`, in order."""
     spans = find_numbers(text)
@@ -232,7 +245,7 @@ def find_quantities(text: str) -> list[Quantity]:
             # "7,2 - 7,8%", "1.805 hộ đến 3.610 hộ", "từ 1 đến 2": one range; years are names, not ranges.
             if vocabulary().joiner.match(between) and between.strip() and nxt.value >= first.value and not (
                 _YEAR.fullmatch(first.raw) and _YEAR.fullmatch(nxt.raw)
-            ):
+            ) and not _share_list(text, spans, i):
                 unit2 = match_unit(text, nxt.end)
                 if unit is None or unit2 is not None:
                     value_max, last, used = nxt.value, nxt, 2

@@ -76,8 +76,19 @@ def _count_units() -> frozenset[str]:
     return frozenset(u.lower() for u in load("cues")["count_units"])
 
 
+# "Dự kiến nguồn vốn đầu tư công ... gần 717 tỷ đồng", "Tổng kinh phí thực hiện ... 120 tỷ đồng":
+# money set aside for the plan, neither an aim nor an achievement.
+_ALLOCATION = re.compile(
+    r"\W*(?:dự kiến\s+(?:nguồn vốn|vốn|kinh phí|nguồn lực)"
+    r"|(?:tổng\s+)?kinh phí(?:\s+(?:dự kiến|thực hiện|bố trí))?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _keep(targets: list[Target], text: str) -> list[Target]:
-    """Drop figures that count the plan's parts or rank a place."""
+    """Drop figures that count the plan's parts, rank a place, or allocate money to the plan."""
+    if _ALLOCATION.match(text):
+        return []
     counts = _count_units()
     out = []
     for t in targets:
@@ -173,14 +184,24 @@ def targets_by_evidence(
             continue
         para = _Paragraph()
         any_figure = False
+        adopted: int | None = None  # the last year of a plan the sentence before says was adopted
         for seg in segments(p, idx):
             text = seg.text
             lead = cues.find_lead(text)
+            retold = _RETOLD.match(text) if adopted is not None and lead is None else None
+            adopted_year = adopted
+            if retold is not None:
+                # "... thông qua Nghị quyết về nhiệm vụ 5 năm 2021 - 2025. Trong đó, ...": what follows
+                # tells the plan's figures, as a lead would.
+                lead = cues.Lead(retold.end())
+            adopted = _adopted_plan(text, year)
             if lead is None and _starts_part(text):
                 region = None
                 continue
             if lead is not None:
                 region = _Region(year=_lead_year(text[: lead.body_start], year), para=idx)
+                if retold is not None:
+                    region.year = adopted_year
                 text = text[lead.body_start :].strip(" :")
                 if not text:
                     continue
@@ -214,6 +235,25 @@ def targets_by_evidence(
     report = report or (marked >= 2 and marked > aimed)
     found = [c for para in paragraphs for c in _decide(para, report=report)]
     return [_indicator(c) for c in _without_restatements(found)]
+
+
+# "thông qua Nghị quyết về nhiệm vụ ... 2021 - 2025", "ban hành Kế hoạch ... năm 2026": a plan adopted.
+_ADOPTS = re.compile(
+    r"(?<!\w)(?:thông qua|ban hành|phê duyệt|quán triệt|triển khai|ký)\s+(?:các\s+)?"
+    r"(?:nghị quyết|kế hoạch|chương trình|đề án|quyết định)(?!\w)",
+    re.IGNORECASE,
+)
+_RETOLD = re.compile(r"\W*(?:trong đó|theo đó|cụ thể)\s*[,:]\s*", re.IGNORECASE)
+
+
+def _adopted_plan(text: str, default: int | None) -> int | None:
+    """The last year named after an adopted plan in `text` (`default` when none), or None when the
+    text adopts no plan."""
+    m = _ADOPTS.search(text)
+    if m is None:
+        return None
+    years = [int(y) for y in _YEAR.findall(text, m.end())]
+    return max(years) if years else default
 
 
 def _closes(text: str) -> bool:

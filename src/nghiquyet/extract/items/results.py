@@ -195,6 +195,10 @@ def find_results(
                 if _SPAN_BEFORE.search(sentence, max(0, q.number_start - 12), q.number_start):
                     continue
                 unit = q.unit.lower()
+                if unit in _PLAN_PARTS and not _tally_done(sentence, q.start, q.end):
+                    continue  # "đề ra 28 chỉ tiêu": the plan's parts, nothing achieved
+                if unit in _DURATIONS and _DURATION_BEFORE.search(sentence, max(0, q.start - 12), q.start):
+                    continue  # "Trong 2 ngày 30 và 31/7, ...": how long an event took
                 if unit in _MEMBERS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start):
                     continue
                 if unit in _PEOPLE and not _ADMITTED.search(sentence, max(0, q.start - _ADMIT_REACH), q.end):
@@ -215,6 +219,29 @@ def find_results(
             if "thứ" in sentence and not aiming:
                 out.extend(_ranks(sentence, start, figures, period, para, line))
     return _said_once(out)
+
+
+_PLAN_PARTS = frozenset(
+    {"chỉ tiêu", "nhiệm vụ", "chương trình", "khâu đột phá", "giải pháp", "lĩnh vực", "mục tiêu"}
+)
+# "đề ra 28 chỉ tiêu", "Nghị quyết xác định 12 chỉ tiêu chủ yếu": a count of the plan's parts that
+# sets them out, not a tally of how they were met.
+_SETS_OUT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|nêu|gồm)\s*\Z", re.IGNORECASE
+)
+_SETS_OUT_AFTER = re.compile(r"\s*(?:chủ\s+yếu|cụ\s+thể|phấn\s+đấu)(?![^\W_])", re.IGNORECASE)
+_DONE_WORD = re.compile(r"(?<![^\W_])(?:đạt|hoàn\s+thành|vượt|về\s+đích)(?![^\W_])", re.IGNORECASE)
+_DURATIONS = frozenset({"ngày", "tuần", "giờ"})
+_DURATION_BEFORE = re.compile(r"(?<![^\W_])(?:trong|sau|qua|suốt)\s*\Z", re.IGNORECASE)
+
+
+def _tally_done(sentence: str, start: int, end: int) -> bool:
+    """A count of the plan's parts is a result unless it sets them out ("đề ra 28 chỉ tiêu",
+    "12 chỉ tiêu chủ yếu" where nothing near says they were met)."""
+    near_done = _DONE_WORD.search(sentence, max(0, start - 25), end + 80)
+    if _SETS_OUT_AFTER.match(sentence, end) and not near_done:
+        return False  # ("3 chỉ tiêu chủ yếu của Kế hoạch ... hoàn thành" is a tally)
+    return _SETS_OUT_BEFORE.search(sentence, max(0, start - 14), start) is None
 
 
 def _words(text: str) -> frozenset[str]:

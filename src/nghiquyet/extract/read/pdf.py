@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from nghiquyet.extract.read.encodings import Decoded, repair_legacy
@@ -35,6 +36,8 @@ MARGIN_BAND = 15 / 25.4 * 72
 # A gap wider than this many line heights between two words on one line separates two columns.
 COLUMN_GAP = 2.5
 _COLUMN_SPACES = " " * 8  # what a column gap becomes: the normaliser reads 5+ spaces as columns
+# pdfium joins a word hyphenated at a line's end into one line of text, the hyphen given as U+FFFE.
+_HYPHENATED = "\ufffe"
 _BOLD = 600  # font weight: 400 regular, 700 bold (pdfium reads it from the font)
 _LINE = re.compile(r"[^\r\n]+")
 _SPACES = re.compile(r" +")
@@ -91,7 +94,7 @@ def _text_lines(page: str, number: int) -> list[VisualLine]:
     """A page's text without places, as lines (trailing spaces are layout leftovers)."""
     if not page.strip():
         return []
-    text = unicodedata.normalize("NFC", page).rstrip("\r\n")
+    text = unicodedata.normalize("NFC", page.replace(_HYPHENATED, "-")).rstrip("\r\n")
     return [VisualLine(line.rstrip(), number) for line in split_lines(text)]
 
 
@@ -151,14 +154,14 @@ def _laid_out(text: str, page: Any, textpage: Any, number: int) -> list[VisualLi
         if grid is not None:  # the table's rows stand where its first line stood
             if id(grid) not in done:
                 done.add(id(grid))
-                kept.extend(VisualLine(row, number) for row in grid.rows(text))
+                kept.extend(VisualLine(row, number) for row in grid.rows(text.replace(_HYPHENATED, "-")))
             continue
         left_box, right_box = textpage.get_charbox(first, loose=True), textpage.get_charbox(last, loose=True)
         low, high = min(left_box[1], right_box[1]), max(left_box[3], right_box[3])
         if high <= MARGIN_BAND or low >= height - MARGIN_BAND:
             dropped = True
             continue
-        line = _spaced(m.group(), start, textpage)
+        line = _spaced(m.group(), start, textpage).replace(_HYPHENATED, "-")
         if _COLUMN_SPACES in line:
             kept.append(VisualLine(line, number))
         else:
@@ -179,9 +182,14 @@ def _box(text: str, first: int, last: int, left_box: tuple[float, ...], right_bo
     handle = textpage.raw
     # Bold when its first and last letters are: a bold label opening a regular paragraph is not.
     bold = min(raw.FPDFText_GetFontWeight(handle, first), raw.FPDFText_GetFontWeight(handle, last)) >= _BOLD
-    return Box(left=left_box[0], right=right_box[2], base=left_box[1],
-               size=float(raw.FPDFText_GetFontSize(handle, first)), bold=bold,
-               first_word=word_end - left_box[0], page_width=width)
+    box = Box(left=left_box[0], right=right_box[2], base=left_box[1],
+              size=float(raw.FPDFText_GetFontSize(handle, first)), bold=bold,
+              first_word=word_end - left_box[0], page_width=width)
+    join = text.rfind(_HYPHENATED, first, last)
+    if join < 0:
+        return box
+    opening = textpage.get_charbox(join + 1, loose=True)  # the last visual line's first character
+    return replace(box, last_left=opening[0], last_base=opening[1])
 
 
 def _spaced(line: str, start: int, textpage: Any) -> str:

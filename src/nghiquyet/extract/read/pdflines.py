@@ -56,6 +56,18 @@ class Box:
     bold: bool
     first_word: float  # the width of its first word
     page_width: float
+    # Where its last visual line starts: pdfium gives a word hyphenated across two lines as one
+    # line of text, which then spans two lines of the page (else the same as left and base).
+    last_left: float | None = None
+    last_base: float | None = None
+
+    @property
+    def end_left(self) -> float:
+        return self.left if self.last_left is None else self.last_left
+
+    @property
+    def end_base(self) -> float:
+        return self.base if self.last_base is None else self.last_base
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +119,9 @@ def frame(lines: Sequence[VisualLine]) -> Frame:
             lefts[key] = min(lefts.get(key, box.left), box.left)
             sizes[_size_key(box.size)] += 1
             prev = before.box if before is not None and before.page == line.page else None
-            if prev is not None and abs(prev.size - box.size) <= SIZE_STEP and prev.base > box.base:
-                pitches.setdefault(_size_key(box.size), Counter())[round((prev.base - box.base) * 2) / 2] += 1
+            if prev is not None and abs(prev.size - box.size) <= SIZE_STEP and prev.end_base > box.base:
+                pitch = round((prev.end_base - box.base) * 2) / 2
+                pitches.setdefault(_size_key(box.size), Counter())[pitch] += 1
         before = line
     margins = {}
     for width, values in rights.items():
@@ -144,10 +157,10 @@ def starts_paragraph(prev: Box, box: Box, prev_opens: bool, same_page: bool, lay
     if prev.bold != box.bold or abs(prev.size - box.size) > SIZE_STEP:
         return True
     if same_page:
-        pitch = prev.base - box.base
+        pitch = prev.end_base - box.base
         if pitch <= 0 or pitch > layout.pitch(box.size):
             return True
-    if not prev_opens and abs(box.left - prev.left) > EDGE:
+    if not prev_opens and abs(box.left - prev.end_left) > EDGE:
         return True
     return layout.right(prev) - prev.right > box.first_word + SPACE * box.size
 
@@ -173,10 +186,9 @@ def paragraphs(lines: Sequence[VisualLine]) -> tuple[list[str], list[int]]:
                   and not starts_paragraph(last, box, opens, prev.page == line.page, layout))
         if joined:
             pieces.append(_glue(pieces[-1], text))
-            opens = False
         else:
             flush()
-            opens = True
+        opens = not joined and (box is None or box.last_left is None)
         pieces.append(text)
         where.append(len(out))
         prev = line

@@ -30,6 +30,7 @@ class Row:
     units_below: int
     drill: bool  # a level below it exists, or it is a unit of its own to open
     bar: Markup
+    shares: Tally  # the target shares its units hold, judged against each share
 
 
 def _years(session: DbSession, user: User, today: date) -> list[int]:
@@ -53,7 +54,8 @@ def _period(requested: str | None, years: list[int], today: date) -> str:
 
 def _rows(level: LevelTally) -> list[Row]:
     return [Row(id=r.unit.id, name=r.unit.name, tally=r.tally, units_below=r.units_below,
-                drill=True, bar=status_bar(r.tally, label=r.unit.name)) for r in level.children]
+                drill=True, bar=status_bar(r.tally, label=r.unit.name), shares=r.shares)
+            for r in level.children]
 
 
 @router.get("/theo-cap", response_class=HTMLResponse)
