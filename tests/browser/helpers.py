@@ -37,3 +37,14 @@ def fits_the_phone(page: Any) -> None:
     """Nothing scrolls sideways at 390 px."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page is {width} px wide at 390 px"
+
+
+def htmx_settled(page: Any) -> None:
+    """Wait until htmx has no request in flight and no swap settling.
+
+    hx-push-url changes the address before the new content is swapped in, so waiting on
+    the URL alone lets a test type into rows that are about to be replaced.
+    """
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )

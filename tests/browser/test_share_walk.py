@@ -9,7 +9,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import PHONE, fits_the_phone, login, logout, shoot
+from tests.browser.helpers import PHONE, fits_the_phone, htmx_settled, login, logout, shoot
 
 REVENUE = "Thu ngân sách nhà nước trên địa bàn"
 DISTRICT_PLAN = "12-NQ/HU"
@@ -52,8 +52,10 @@ def test_share_from_the_office_to_the_level_page(page: Any) -> None:
     page.get_by_role("navigation", name="Chức năng chính").get_by_role("link", name="Việc của tôi").click()
     _choose(page.get_by_label("Kế hoạch", exact=True), DISTRICT_PLAN)
     page.wait_for_url(re.compile(rf"plan={plan_id}"))
+    htmx_settled(page)
     page.get_by_label("Kỳ báo cáo", exact=True).select_option("2024")
     page.wait_for_url(re.compile(r"period=2024$"))
+    htmx_settled(page)
     # The swap that follows the choice is done once the page names the year as the period reported.
     expect(page.locator("#mine > p.muted strong")).to_have_text("Năm 2024")
     row = page.locator("article.item", has_text=REVENUE)

@@ -391,3 +391,15 @@ def test_grid_style_with_borders_switched_off_is_a_layout_table(tmp_path: Path, 
     edges = "".join(f'<w:{side} w:val="nil"/>' for side in sides)
     table._tbl.tblPr.append(parse_xml(f'<w:tblBorders xmlns:w="{W_NS}">{edges}</w:tblBorders>'))
     assert read(tmp_path, doc) == ["TỈNH ỦY", "Số 05-NQ/TU", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Aà", "Aà"),  # one odd word that VNI would read as "Ầ": no evidence of legacy text
+    ("Thu ngân sách Aà", "Thu ngân sách Aà"),
+    ("NghÞ quyÕt vÒ nhiÖm vô", "Nghị quyết về nhiệm vụ"),  # pasted from a .VnTime file, no font
+])
+def test_legacy_text_without_its_font_needs_several_words(tmp_path: Path, new_docx: NewDocx, typed: str,
+                                                          expected: str) -> None:
+    doc = new_docx()
+    doc.add_paragraph(typed)
+    assert read(tmp_path, doc) == [expected]

@@ -51,7 +51,10 @@ UTF8_TEXT = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x
 def test_any_utf8_text_keeps_editor_line_numbering(text: str) -> None:
     result = read_bytes(text.encode("utf-8"), ".txt")
     if isinstance(result, SourceText):
-        expected = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        # A trailing Ctrl-Z is the end-of-file mark of old DOS editors: the reader drops it
+        # (encodings.py), so it ends no line ("0\r\x1a" is one line; Hypothesis found it).
+        kept = text.rstrip("\x1a")
+        expected = kept.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if len(expected) > 1 and expected[-1] == "":
             expected.pop()
         assert len(result.lines) == len(expected)

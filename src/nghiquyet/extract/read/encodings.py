@@ -129,6 +129,7 @@ def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
     converted: dict[int, str] = {}
     for name in LEGACY:
         gain, changes = 0, {}
+        gained_words: set[str] = set()
         for i in candidates:
             before = vietnamese_score(lines[i])
             after_text = _nfc(decode(lines[i], name))
@@ -136,7 +137,10 @@ def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
             if after > before:
                 gain += after - before
                 changes[i] = after_text
-        if gain > best_gain:
+                gained_words |= _new_syllables(lines[i], after_text)
+        # One odd word that happens to read as a syllable once converted ("Aà" → "Ầ" in VNI,
+        # Hypothesis found it) is no legacy text: real legacy text turns several words right.
+        if gain > best_gain and len(gained_words) >= 2:
             best, best_gain, converted = name, gain, changes
     if best is None:
         return decoded
@@ -145,6 +149,12 @@ def repair_legacy(decoded: Decoded, note_suffix: str = "") -> Decoded:
         lines[i] = line
     encoding = best if every_line else decoded.encoding  # a mixed document stays "utf-8", with the note
     return Decoded("\n".join(lines), encoding, [*decoded.notes, converted_note(best) + note_suffix])
+
+
+def _new_syllables(before: str, after: str) -> set[str]:
+    """Vietnamese words of `after` (non-ASCII, scoring) that `before` did not have."""
+    had = set(before.split())
+    return {w for w in after.split() if w not in had and not w.isascii() and vietnamese_score(w) > 0}
 
 
 def convert_if_legacy(text: str, name: Legacy) -> str | None:
