@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import PHONE, login, logout, shoot
+from tests.browser.helpers import PHONE, htmx_settled, login, logout, shoot
 
 REVENUE = "Thu ngân sách nhà nước trên địa bàn"
 DISTRICT_PLAN = "12-NQ/HU"
@@ -22,6 +22,7 @@ def test_commune_then_district_then_province(page: Any) -> None:
                  if DISTRICT_PLAN in o.inner_text())
     plan.select_option(value)
     page.wait_for_url(re.compile(rf"plan={value}"))
+    htmx_settled(page)
     row = page.locator("article.item", has_text=REVENUE)
     row.get_by_label(re.compile("Số liệu thực hiện")).fill("871,5")
     row.get_by_role("button", name="Gửi duyệt").click()

@@ -13,7 +13,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import login, logout, shoot
+from tests.browser.helpers import htmx_settled, login, logout, shoot
 
 BUDGET = re.compile(r"Thu ngân sách nhà nước")  # case-sensitive: the task mentions "thu ngân sách" too
 DOC = Path(__file__).parent / "data" / "nq-thi-diem-2025.txt"
@@ -82,6 +82,7 @@ def _unit_enters_a_figure(page: Any, plan_id: int) -> None:
     nav.get_by_role("link", name="Việc của tôi").click()
     page.get_by_label("Kế hoạch", exact=True).select_option(str(plan_id))
     page.wait_for_url(re.compile(rf"plan={plan_id}"))
+    htmx_settled(page)
     row = page.locator("article.item", has_text=BUDGET)
     field = row.get_by_label(re.compile("Số liệu thực hiện"))
 
