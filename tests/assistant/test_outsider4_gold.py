@@ -19,7 +19,7 @@ from nghiquyet.assistant.evaluate import load
 from nghiquyet.demo import seeds_dir
 
 HERE = Path(__file__).parent
-MINE = ("questions_outsider4.json",)
+MINE = ("questions_outsider4.json", "questions_outsider4_sealed.json")
 KINDS = {"value", "compare", "lead", "duty", "deadline", "date", "signer", "issuer", "number", "theme",
          "count", "status", "projects", "result", "subject", "not_found"}
 SETS = {name: load(HERE / name) for name in MINE}
