@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, quote
 from nghiquyet.assistant.deadlines import deadline
+from nghiquyet.assistant.duties import duty
 from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.leads import lead
 from nghiquyet.assistant.lists import projects
@@ -142,6 +143,8 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
     if kind == "status":
         return tracking_status(corpus.session, q, documents, lambda docs: _best_document(corpus, q, docs),
                                lines) or _status(corpus, q, documents, lines)
+    if kind == "duty":
+        return duty(corpus, q, documents, lines)
     if kind == "lead":
         return lead(corpus, q, documents, lines)
     if kind == "deadline":
