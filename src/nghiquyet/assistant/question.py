@@ -130,7 +130,7 @@ tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu
 de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
 cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
-yeu cau lam|co nhiem vu|giao nhiem vu
+yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
@@ -143,7 +143,7 @@ nhieu tinh muc may oi nhe giup dum sep
 MARKED_STOPWORDS = frozenset("""
 là gì nào ai thế như có không được của cho về và với trong đến từ theo ở thì mà những các một năm quý
 tháng ngày hạn khi giờ đạt đã cần phải sẽ xin hãy mình tôi muốn vậy à nhé hả ơi này đó đây bao
-nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều
+nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều tại khi
 """.split())  # noqa: SIM905
 
 

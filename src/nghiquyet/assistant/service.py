@@ -19,6 +19,7 @@ from nghiquyet.assistant.metadata import METADATA, best_document, doc_score, met
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold
 from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.persons import asks_person, person
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
@@ -123,6 +124,10 @@ def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
 
 def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     kind = q.kind
+    if asks_person(q):  # "đồng chí nào kết luận": a person named in a sentence, not a body's task
+        said = person(corpus, q, documents, lines)
+        if said is not None:
+            return said
     if kind == "count":
         return _count(corpus, q, documents, lines)
     if kind == "status":
