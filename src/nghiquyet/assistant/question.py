@@ -31,7 +31,7 @@ PLACES = (
 BODIES = ("bo chinh tri", "quoc hoi", "chinh phu", "bo y te", "bo tai chinh", "bo cong an",
           "bo quoc phong", "bo giao duc", "bo noi vu", "thu tuong")
 
-KINDS = ("number", "date", "signer", "theme", "issuer", "status", "count", "lead", "deadline",
+KINDS = ("number", "date", "signer", "theme", "issuer", "status", "count", "duty", "lead", "deadline",
          "projects", "compare", "result", "value")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -59,6 +59,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|\bmay nhiem vu\b|\bdem\b|\b(nhung|cac) chi tieu (nao|gi)\b"
                   r"|\bchi tieu .{0,60}\bgom (nhung )?gi\b"
                   r"|\bke ten (cac|nhung) chi tieu\b|\bliet ke (cac|nhung) chi tieu\b"),
+        # What a unit must do, what is asked about a subject ("Đoàn Thanh niên có nhiệm vụ gì",
+        # "cần làm gì để phòng, chống hạn hán"): a task's sentence, not a figure or a name.
+        ("duty", r"\b(lam|viec|nhiem vu|yeu cau|trach nhiem|giai phap) (gi|nhung gi)\b"
+                 r"|\b(nhiem vu|giai phap|viec) nao\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
                  r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
@@ -125,7 +129,8 @@ xin hoi|muon hoi|cho hoi|toi muon|tinh hinh|the nao|nhu the nao|ra sao|o dau|dan
 tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu|duoc neu|neu ra|
 de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
-cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot
+cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
+yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
@@ -138,7 +143,7 @@ nhieu tinh muc may oi nhe giup dum sep
 MARKED_STOPWORDS = frozenset("""
 là gì nào ai thế như có không được của cho về và với trong đến từ theo ở thì mà những các một năm quý
 tháng ngày hạn khi giờ đạt đã cần phải sẽ xin hãy mình tôi muốn vậy à nhé hả ơi này đó đây bao
-nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều
+nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều tại khi
 """.split())  # noqa: SIM905
 
 

@@ -11,17 +11,20 @@ from sqlalchemy.orm import Session
 
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, quote
 from nghiquyet.assistant.deadlines import deadline
+from nghiquyet.assistant.duties import duty
 from nghiquyet.assistant.grounding import label, ungrounded
 from nghiquyet.assistant.leads import lead
 from nghiquyet.assistant.lists import projects
+from nghiquyet.assistant.metadata import METADATA, best_document, doc_score, metadata
 from nghiquyet.assistant.models import AssistantPassage
 from nghiquyet.assistant.normalise import fold
 from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.persons import asks_person, person
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank
 from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences, sentences_near
-from nghiquyet.assistant.sources import find_line, forget_read_files, source_lines
+from nghiquyet.assistant.sources import forget_read_files, source_lines
 from nghiquyet.assistant.spelling import correct
 from nghiquyet.assistant.store import StoredCorpus, backfill
 from nghiquyet.assistant.tracking import tracking_status
@@ -54,9 +57,6 @@ Corpus = StoredCorpus
 GROUPS = {"xay dung dang": "xay_dung_dang", "he thong chinh tri": "xay_dung_dang",
           "kinh te": "kinh_te_xa_hoi", "xa hoi": "kinh_te_xa_hoi", "moi truong": "moi_truong",
           "quoc phong": "quoc_phong_an_ninh", "an ninh": "quoc_phong_an_ninh"}
-DOC_TYPES = {"chuong trinh hanh dong": "chuong_trinh_hanh_dong", "thong bao": "thong_bao_ket_luan",
-             "ket luan": "thong_bao_ket_luan", "nghi quyet": "nghi_quyet", "ke hoach": "ke_hoach"}
-
 
 def clear_caches() -> None:
     """Nothing is cached across questions any more (the facts are stored at import); kept for the
@@ -89,11 +89,14 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
         return source_lines(document_path(stored, settings)) if stored else ()
 
     documents = [d for d in corpus.documents if _about(corpus, question, d)]
-    draft = _compose(corpus, question, documents, lines) if documents else None
+    placed = [d for d in corpus.documents if place_ok(question, d)]
+    if question.kind in METADATA:
+        draft = metadata(corpus, question, documents, placed, lines)
+    else:
+        draft = _compose(corpus, question, documents, lines) if documents else None
     if (draft is None or not draft.citations) and question.kind == "value":
         # A goal in words names its own year ("Đến năm 2045: ..."), which may lie past the years
         # a document covers: any document of the place asked, the sentence saying the year.
-        placed = [d for d in corpus.documents if place_ok(question, d)]
         draft = _what_sentence(corpus, question, placed, lines)
     if draft is None or not draft.citations:
         return _NONE
@@ -119,29 +122,19 @@ def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
     return place_ok(question, doc)
 
 
-def _doc_score(corpus: Corpus, question: Question, doc: DocumentFacts) -> float:
-    score = corpus.coverage(question, (doc.title_words,))
-    for phrase, doc_type in DOC_TYPES.items():
-        if phrase in question.folded and doc.doc_type == doc_type:
-            score += 1.0
-    if question.years and set(question.years) & set(doc.years):
-        score += 0.5
-    return score
-
-
-def _best_document(corpus: Corpus, question: Question, documents: list[DocumentFacts]) -> DocumentFacts:
-    return max(documents, key=lambda d: (_doc_score(corpus, question, d), -d.document_id))
-
-
 def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     kind = q.kind
-    if kind in ("number", "date", "signer", "theme", "issuer"):
-        return _metadata(corpus, q, documents, lines)
+    if asks_person(q):  # "đồng chí nào kết luận": a person named in a sentence, not a body's task
+        said = person(corpus, q, documents, lines)
+        if said is not None:
+            return said
     if kind == "count":
         return _count(corpus, q, documents, lines)
     if kind == "status":
-        return tracking_status(corpus.session, q, documents, lambda docs: _best_document(corpus, q, docs),
+        return tracking_status(corpus.session, q, documents, lambda docs: best_document(corpus, q, docs),
                                lines) or _status(corpus, q, documents, lines)
+    if kind == "duty":
+        return duty(corpus, q, documents, lines)
     if kind == "lead":
         return lead(corpus, q, documents, lines)
     if kind == "deadline":
@@ -229,67 +222,6 @@ def _period_filter(q: Question, found: list[Scored]) -> list[Scored]:
         or (not q.years and str(s.passage.data.get("period", "")).endswith(period[4:])))]
 
 
-def _metadata(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    if q.kind == "theme":
-        # A theme is the year's own ("chủ đề năm 2024"): of the documents for that year, one that has one.
-        themed = [d for d in documents if corpus.meta(d).get("theme")
-                  and (not q.years or set(q.years) & set(d.years))]
-        documents = themed or documents
-    doc = _best_document(corpus, q, documents)
-    meta = corpus.meta(doc)
-    src = lines(doc)
-    draft = Draft()
-    if q.kind == "number":
-        value = meta.get("number")
-        if not value:
-            return None
-        at = find_line(src, str(value)) or _find_number_line(src, str(value))
-        draft.parts.append(f"Số hiệu của văn bản là {value}.")
-    elif q.kind == "date":
-        value = meta.get("date")
-        if not value:
-            return None
-        y, m, d = str(value).split("-")
-        at = find_line(src, f"ngày {int(d)} tháng {m} năm {y}") or find_line(
-            src, f"ngày {d} tháng {m} năm {y}") or find_line(src, f"ngày {int(d)} tháng {int(m)} năm {y}")
-        draft.parts.append(f"Văn bản ban hành ngày {d}/{m}/{y}.")
-    elif q.kind == "signer":
-        signer = meta.get("signer") or {}
-        name = signer.get("name")
-        if not name:
-            return None
-        at = find_line(src, name, max(1, len(src) - 150)) or find_line(src, name)
-        position = f" ({signer.get('capacity') or ''} {signer.get('position') or ''})".replace("( ", "(")
-        shown = f"{name}{position.rstrip()}" if signer.get("position") else name
-        draft.parts.append(f"Người ký: {shown}.")
-    elif q.kind == "theme":
-        value = meta.get("theme")
-        if not value:
-            return None
-        at = find_line(src, value) or find_line(src, value.split(" - ")[0])
-        draft.parts.append(f"Chủ đề: “{value}”.")
-    else:
-        value = meta.get("issuer")
-        if not value:
-            return None
-        at = find_line(src, value, 1, 40)
-        draft.parts.append(f"Cơ quan ban hành: {value}.")
-    if at is None:
-        return None
-    draft.parts[-1] += f" {label(doc.filename, at)}"
-    draft.cite(doc, src, [at])
-    return draft
-
-
-def _find_number_line(src: tuple[str, ...], number: str) -> int | None:
-    """"01-CTr/TU" written "Số 01 - CTr/TU" in the header: compare without spaces."""
-    want = re.sub(r"\s+", "", fold(number))
-    for index, text in enumerate(src[:60]):
-        if want in re.sub(r"\s+", "", fold(text)):
-            return index + 1
-    return None
-
-
 def _group(q: Question) -> str | None:
     for phrase, group in GROUPS.items():
         if phrase in q.folded:
@@ -298,7 +230,7 @@ def _group(q: Question) -> str | None:
 
 
 def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
-    doc = _best_document(corpus, q, documents)
+    doc = best_document(corpus, q, documents)
     src = lines(doc)
     draft = Draft()
     if "nhiem vu" in q.folded and "chi tieu" not in q.folded:
@@ -312,7 +244,7 @@ def _count(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: A
     group = _group(q)
     # The best document with indicators of the group asked (the one the question names first: a
     # 2024 resolution without defence targets does not make "bao nhiêu chỉ tiêu về quốc phòng" 0).
-    ranked = sorted(documents, key=lambda d: (-_doc_score(corpus, q, d), d.document_id))
+    ranked = sorted(documents, key=lambda d: (-doc_score(corpus, q, d), d.document_id))
     chosen: list[tuple[int, str]] = []
     for doc in ranked:
         chosen = [(line, text) for line, g, text in corpus.groups(doc) if group is None or g == group]

@@ -1,0 +1,62 @@
+"""What a unit must do, or what the documents ask about a subject ("Đoàn Thanh niên có nhiệm vụ gì",
+"cần làm gì với Trung tâm điện lực Sơn Mỹ", "yêu cầu làm gì để phòng, chống hạn hán"): the
+sentence of a task that says the unit or subject, quoted and cited at its lines.
+
+A task's duties run on for several sentences and the extraction keeps only its heading and first
+lines, so the answer is read from the documents' own sentences, found through the search index. The
+document's title counts for the question too ("theo chương trình hành động, Ủy ban MTTQ ... phải
+làm gì": the programme is named by its title, not by the sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nghiquyet.assistant.compose import Draft
+from nghiquyet.assistant.grounding import label
+from nghiquyet.assistant.leads import lead
+from nghiquyet.assistant.normalise import words
+from nghiquyet.assistant.passages import DocumentFacts
+from nghiquyet.assistant.question import Question
+from nghiquyet.assistant.retrieve import PAIRS_WEIGHT, RUN_WEIGHT, run_length
+from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences
+from nghiquyet.assistant.store import StoredCorpus
+
+Lines = Callable[[DocumentFacts], tuple[str, ...]]
+MIN_WORDS = 6  # a heading alone ("5. Ban Chấp hành Đoàn Thanh niên:") says no duty
+
+
+def _rescored(corpus: StoredCorpus, q: Question, s: Sentence) -> tuple[float, float]:
+    """(coverage with the document's title, score with pairs and the run of words in order)."""
+    sequence = words(s.text)
+    joined = f" {' '.join(sequence)} "
+    cover = corpus.coverage(q, (frozenset(sequence), s.document.title_words))
+    pairs = sum(p in joined for p in q.pairs) / len(q.pairs) if q.pairs else 0.0
+    return cover, cover + PAIRS_WEIGHT * pairs + RUN_WEIGHT * run_length(q.folded, joined)
+
+
+def duty(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], lines: Lines) -> Draft | None:
+    """The sentence that says nearly all the question, else the duty of the assignment asked about."""
+    if not q.content:
+        return None
+    scored = []
+    for s in sentences(corpus, q, documents):
+        if len(words(s.text)) < MIN_WORDS:
+            continue
+        cover, score = _rescored(corpus, q, s)
+        if cover >= SENTENCE_COVERAGE:
+            scored.append((score, s))
+    if not scored:
+        # "Ban Tuyên giáo chủ trì việc gì": an assignment's duty, found as a lead question finds it.
+        return lead(corpus, q, documents, lines)
+    # An indicator's line is a figure to reach, not a duty ("(17) Đoàn Thanh niên ... xếp loại hoàn
+    # thành tốt nhiệm vụ"): a task's sentence goes first when there is one.
+    held = {s.document.document_id: s.document for _, s in scored}
+    targets = {(d.document_id, line) for d in held.values() for line, _, _ in corpus.groups(d)}
+    scored.sort(key=lambda t: ((t[1].document.document_id, t[1].lines[0]) in targets, -t[0],
+                               t[1].document.document_id, t[1].lines))
+    best = scored[0][1]
+    draft = Draft()
+    draft.cite(best.document, lines(best.document), best.lines)
+    draft.parts.append(f"{best.text.rstrip('.')}. {label(best.document.filename, best.lines[0])}")
+    return draft

@@ -1,0 +1,46 @@
+"""What a unit must do, what is asked about a subject: the task's own sentence, quoted and cited."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from nghiquyet.assistant.question import parse
+from nghiquyet.assistant.service import ask
+from nghiquyet.config import Settings
+from tests.assistant.helpers import import_seeds
+
+
+def test_what_must_a_unit_do_is_a_duty_question() -> None:
+    assert parse("đoàn thanh niên phải làm những gì").kind == "duty"
+    assert parse("so tai chinh co nhiem vu gi").kind == "duty"
+    assert parse("ai chủ trì nhiệm vụ chuyển đổi số").kind == "lead"
+
+
+def test_a_units_duty_is_the_sentence_it_opens_and_the_title_names_the_document(
+        db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "001")  # "5. Ủy ban Mặt trận Tổ quốc ... xây dựng kế hoạch ..."
+    answer = ask(db, settings, "Ủy ban Mặt trận Tổ quốc và các đoàn thể tỉnh có nhiệm vụ gì "
+                               "theo chương trình hành động")
+    assert answer.found, answer
+    assert "phong trào thi đua yêu nước" in answer.answer
+    assert {(name, 961), (name, 963)} <= {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_subject_without_marks_finds_the_task_sentence_naming_it(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "000")
+    answer = ask(db, settings, "can lam gi voi festival hoa da lat")
+    assert answer.found, answer
+    assert "Festival Hoa Đà Lạt lần thứ X" in answer.answer
+    assert (name, 436) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_duty_prefers_a_task_to_an_indicator_naming_the_same_unit(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "002")  # "(17) Đoàn Thanh niên UBND tỉnh xếp loại hoàn thành tốt nhiệm vụ"
+    answer = ask(db, settings, "đoàn thanh niên phải làm những gì")
+    assert answer.found, answer
+    assert "xếp loại" not in answer.answer
+
+
+def test_a_subject_the_documents_never_name_is_not_found(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "000", "002")
+    assert not ask(db, settings, "can lam gi voi san bay Long Thanh").found
