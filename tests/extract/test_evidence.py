@@ -154,3 +154,29 @@ def test_an_aim_with_its_horizon_opening_the_sentence_is_a_lead() -> None:
     text = "Mục tiêu đến năm 2033, huyện có 70 trang trại; tổng thu từ dịch vụ đạt 900 tỷ đồng.\n"
     assert _targets(text) == [("eq", 70, None, "trang trại"), ("eq", 900, None, "tỷ đồng")]
     assert extract_text(text).indicators[0].text.startswith("huyện có")
+
+
+def test_a_sentence_telling_how_the_targets_went_opens_results_not_targets() -> None:
+    # A report page: the lead names the targets only to say they were met, and each clause
+    # measures itself against the plan ("vượt …% dự toán", "bằng …% kế hoạch").
+    text = (
+        "Các chỉ tiêu kinh tế chủ yếu cơ bản đạt và vượt kế hoạch đề ra. Tổng thu ngân sách trên "
+        "địa bàn đạt 190,5 tỷ đồng, vượt 412,3% dự toán giao; kim ngạch xuất khẩu đạt 120,4 tỷ đồng, "
+        "bằng 107% kế hoạch; doanh thu dịch vụ đạt trên 3.900 tỷ đồng, vượt trên 100% kế hoạch.\n"
+    )
+    out = extract_text(text)
+    assert out.indicators == []
+    assert {(r.value, r.unit) for r in out.results} >= {(190.5, "tỷ đồng"), (412.3, "%"), (107, "%")}
+
+
+def test_a_lead_that_aims_to_meet_the_plan_still_opens_targets() -> None:
+    assert cues.find_lead("Phấn đấu các chỉ tiêu đều đạt và vượt kế hoạch như sau:") is not None
+    assert cues.find_lead("Các chỉ tiêu chủ yếu cơ bản đạt và vượt kế hoạch đề ra.") is None
+
+
+def test_glued_floor_area_unit_stays_whole() -> None:
+    text = (
+        "Các chỉ tiêu năm 2026: diện tích nhà ở bình quân đạt 28m2sàn/người; "
+        "nhà ở đô thị 32 m2 sàn/người.\n"
+    )
+    assert _targets(text) == [("eq", 28, None, "m2sàn/người"), ("eq", 32, None, "m2 sàn/người")]

@@ -145,9 +145,23 @@ def test_mixed_case_of_organs_positions_and_places() -> None:
     assert mixed_case("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XII)") == "Ban Chấp hành Đảng bộ tỉnh (khóa XII)"
 
 
-def test_no_number_or_date_is_invented() -> None:
+def test_no_number_or_issuer_is_invented() -> None:
     m = extract_text("Nội dung không có tiêu đề, ngày 11/02/2020 theo Quyết định 1528/QĐ-TTg.").metadata
-    assert (m.number, m.date, m.issuer) == (None, None, None)
+    assert (m.number, m.issuer) == (None, None)
+    # Without a header, a stamp or an opening date, a page is dated by the first full date it prints.
+    assert m.date == "2020-02-11"
+
+
+def test_a_page_is_not_dated_by_an_act_it_cites() -> None:
+    own = extract_text("Chính phủ ban hành Nghị quyết số 01/NQ-CP ngày 8/1/2026 về nhiệm vụ năm 2026.")
+    assert own.metadata.date == "2026-01-08"  # the page's subject and its date
+    cited = extract_text(
+        "Chính phủ ra Nghị quyết số 12/NQ-CP ban hành Chương trình hành động thực hiện Kết luận số "
+        "115-KL/TW ngày 16/1/2025 của Bộ Chính trị."
+    )
+    assert cited.metadata.date is None  # the date of the Kết luận the resolution carries out
+    reported = extract_text("Tổng thu ngân sách dự ước đến 31/12/2024 đạt 120 tỷ đồng.")
+    assert reported.metadata.date == "2024-12-31"
 
 
 DOCX_LAYOUT = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do

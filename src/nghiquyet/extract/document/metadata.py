@@ -230,7 +230,50 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
         meta.date = _published(lines, meta.title) or _body_date(lines, paragraphs, outline)
     meta.theme = _theme(paragraphs)
     meta.years = _years(meta, outline, body_text)
+    if meta.date is None and not block.type_seen:
+        # A page with no stamp, no header and no opening date: the first full date it prints
+        # ("Nghị quyết số 01 ngày 8/1/2026 ...", "Dự ước đến 31/12/2024"). Taken after the years,
+        # which it must not decide: it may date a cited act rather than the page.
+        meta.date = _first_full_date(lines)
     return meta
+
+
+_ANY_FULL_DATE = re.compile(
+    rf"{_DATE_WORDS}|(?<![\d/.-])(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*((?:19|20)\d\d)(?![\d/])", re.IGNORECASE
+)
+
+
+# "Kết luận số 115-KL/TW ngày 16/1/2025": an act named with its number, and the date after it.
+_ACT = re.compile(
+    r"(?<!\w)(?:nghị quyết|kết luận|quyết định|chỉ thị|kế hoạch|chương trình|thông báo|đề án|luật|"
+    r"nghị định|thông tư|công văn|hướng dẫn)(?:\s+số)?\s+\d+[\w/.-]*",
+    re.IGNORECASE,
+)
+# "Thứ sáu, Ngày 19/07/2024": the day the page was viewed, printed by the portal on every page.
+_PAGE_VIEW = re.compile(r"\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[,|-]?\s*(?:ngày\s*)?\Z",
+                        re.IGNORECASE)
+_DATE_OF_ACT = re.compile(r"[\s,(]*(?:ban hành\s+)?(?:ngày\s+)?\Z", re.IGNORECASE)
+
+
+def _first_full_date(lines: Sequence[str]) -> str | None:
+    """The first full date printed, unless it dates an act the page cites rather than its own
+    subject: the act it follows is not the first the page names ("Chính phủ ra Nghị quyết số
+    12/NQ-CP … thực hiện Kết luận số 115-KL/TW ngày 16/1/2025" dates the Kết luận)."""
+    acts = 0
+    for line in lines:
+        pos = 0
+        for m in _ANY_FULL_DATE.finditer(line):
+            named = list(_ACT.finditer(line, pos, m.start()))
+            acts += len(named)
+            pos = m.end()
+            d = [g for g in m.groups() if g is not None]
+            if (found := _iso(d[0], d[1], d[2])) is None or _PAGE_VIEW.match(line[: m.start()]):
+                continue
+            if named and _DATE_OF_ACT.fullmatch(line, named[-1].end(), m.start()) and acts > 1:
+                return None
+            return found
+        acts += len(list(_ACT.finditer(line, pos)))
+    return None
 
 
 @dataclass(slots=True)

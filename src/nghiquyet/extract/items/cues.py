@@ -106,6 +106,18 @@ _AIMED_TALLY = re.compile(
 )
 
 
+# "Các chỉ tiêu kinh tế chủ yếu cơ bản đạt và vượt kế hoạch đề ra", "các chỉ tiêu đều vượt": the
+# sentence tells how the targets went, so the figures after it are results, not a list of targets.
+_ACHIEVED_HEAD = re.compile(
+    r"(?<!\w)(?:cơ bản|đều|đã|cơ bản đã|đã cơ bản)\s+(?:đạt|vượt|hoàn thành)(?!\w)|(?<!\w)đạt và vượt(?!\w)"
+)
+
+
+def _reports_achieved(head: str) -> bool:
+    m = _ACHIEVED_HEAD.search(head)
+    return m is not None and _AIM_VERB.search(head, 0, m.start()) is None
+
+
 @dataclass(frozen=True, slots=True)
 class Lead:
     """A lead found in a segment: the part before `body_start` introduces; the rest may state targets."""
@@ -143,6 +155,8 @@ def find_lead(text: str) -> Lead | None:
     if has("general_goal", head) or _TALLY_FRACTION.search(head):
         return None
     if has("tally", head) and not _AIMED_TALLY.search(head):
+        return None
+    if _reports_achieved(head):
         return None
     if not has("lead", head):
         return None
