@@ -1,11 +1,13 @@
 """Stored statuses equal judging from scratch after any sequence of writes (issue 15 point 4).
 
 Random sequences (seeded, so a failure replays) of submissions, approvals, returns, corrections,
-target edits, targets added and removed, a plan's end year moved, and shares of a target given to,
-changed for or taken from a unit that already reports it; after every step the tally read from the
-stored statuses must equal the tally judged afresh from the figures, for the whole tree and a
-subtree, for a year, its halves, quarters and a month, and every share's status must be its target's
-rule applied to the share's value and its unit's own standing figure. On SQLite and PostgreSQL.
+target edits, targets added and removed, a plan's end year moved, shares of a target given to,
+changed for or taken from a unit that already reports it, leads given, turned into support or taken
+back, and indicators added and removed (the stored counts per unit follow all of them); after
+every step the tally read from the stored statuses must equal the tally judged afresh from the
+figures, for the whole tree and a subtree (and the roll-up of the top units at once), for a year,
+its halves, quarters and a month, and every share's status must be its target's rule applied to
+the share's value and its unit's own standing figure. On SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from nghiquyet.accounts.models import User
-from nghiquyet.errors import ConflictError
+from nghiquyet.errors import ConflictError, PermissionDenied
+from nghiquyet.plans.items import remove_indicator
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, judge, spec_for
 from nghiquyet.tracking.models import Assignment, StoredStatus, StoredStatusRules, TargetShare, Update
-from nghiquyet.tracking.rollup import judged_subtree_tally, subtree_tally
+from nghiquyet.tracking.rollup import forest_tally, judged_subtree_tally, subtree_tally
 from nghiquyet.tracking.service import (
     approve_update,
     assign,
@@ -30,9 +33,11 @@ from nghiquyet.tracking.service import (
     create_update,
     return_update,
     submit_update,
+    unassign,
 )
 from nghiquyet.tracking.shares import ShareSpec, set_shares, share_statuses
 from nghiquyet.tracking.stored_status import RULES_VERSION, covering
+from nghiquyet.units.models import Unit
 from tests.factories import make_plan
 from tests.services.conftest import Org
 
@@ -62,7 +67,12 @@ def _same(db: Session, org: Org, periods: tuple[str, ...] = PERIODS) -> None:
             assert stored.shares_by_unit == judged.shares_by_unit, (root.name, period)
             assert stored.whole == judged.whole, (root.name, period)
             assert stored.plans == judged.plans
+    # The national roll-up reads every top unit's counts at once: the same figures.
+    roots = list(db.scalars(select(Unit).where(Unit.parent_id.is_(None))))
     for period in periods:
+        forest = forest_tally(db, roots=roots, period=period)
+        for top in roots:
+            assert forest[top.id] == judged_subtree_tally(db, root_unit_id=top.id, period=period), period
         _shares_judged_by_their_targets_rule(db, period)
 
 
@@ -101,7 +111,7 @@ def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -
     updates = list(db.scalars(select(Update).where(Update.plan_id == plan.id)))
     move = rng.choice(
         ["send", "send", "send", "approve", "approve", "return", "correct", "edit", "end", "add", "remove",
-         "share"]
+         "share", "lead", "indicator"]
     )
     if move == "send" and targets:
         target = rng.choice(targets)
@@ -116,6 +126,8 @@ def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -
             )
         except ConflictError:
             return "send: already reported"
+        except PermissionDenied:
+            return "send: the unit was unassigned"
         submit_update(db, update_id=made.id, actor=reporters[unit_id])
         if rng.random() < 0.6:
             approve_update(db, update_id=made.id, actor=office)
@@ -137,6 +149,8 @@ def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -
                 )
             except ConflictError:
                 return "correct: a correction is already open"
+            except PermissionDenied:
+                return "correct: the unit was unassigned"
             submit_update(db, update_id=fix.id, actor=reporters[old.unit_id])
             approve_update(db, update_id=fix.id, actor=office)
     elif move == "edit" and targets:
@@ -162,6 +176,30 @@ def _step(db: Session, rng: random.Random, org: Org, office: User, plan: Plan) -
             select(TargetShare).where(TargetShare.target_id == target.id)) if s.unit_id not in others]
         given = [ShareSpec(u, rng.choice([10.0, 40.0, 80.0])) for u in others if rng.random() < 0.7]
         set_shares(db, target_id=target.id, shares=kept + given, actor=office)
+    elif move == "lead":
+        # A unit takes the lead of an indicator, leads it no more (support), or is unassigned.
+        indicator = rng.choice(plan.indicators)
+        unit_id = rng.choice(list(reporters))
+        held = db.scalars(select(Assignment).where(Assignment.indicator_id == indicator.id,
+                                                   Assignment.unit_id == unit_id)).first()
+        if held is not None and rng.random() < 0.4:
+            unassign(db, assignment_id=held.id, actor=office)
+        else:
+            role = "support" if held is not None and held.role == "lead" else "lead"
+            assign(db, item_type="indicator", item_id=indicator.id, unit_id=unit_id, role=role, actor=office)
+    elif move == "indicator":
+        fresh = [i for i in plan.indicators if i.label == "(mới)"]
+        if fresh and rng.random() < 0.5:
+            remove_indicator(db, indicator_id=fresh[0].id, actor=office)
+            db.expire(plan, ["indicators"])
+        else:
+            made = Indicator(plan=plan, position=20 + len(plan.indicators), label="(mới)",
+                             text="Chỉ tiêu bổ sung")
+            made.targets.append(Target(plan=plan, position=0, **dict(rng.choice(SPECS))))
+            db.add(made)
+            db.flush()
+            assign(db, item_type="indicator", item_id=made.id, unit_id=rng.choice(list(reporters)),
+                   actor=office)
     return move
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from nghiquyet.errors import NotFoundError
 from nghiquyet.status import Tally
-from nghiquyet.tracking.rollup import SubtreeTally, subtree_tally
+from nghiquyet.tracking.rollup import SubtreeTally, forest_tally, subtree_tally
 from nghiquyet.units.models import Unit
 from nghiquyet.units.permissions import Actor, readable_unit_ids, require_unit_read
 
@@ -163,8 +163,8 @@ def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | N
     sizes = dict(session.execute(
         select(Unit.path, func.count()).select_from(Unit).where(Unit.parent_id.is_(None))
         .join(_Below, _Below.path.startswith(Unit.path)).group_by(Unit.path)).tuples().all())
-    results = [(r, subtree_tally(session, root_unit_id=r.id, period=period, as_of=as_of, plan_id=plan_id))
-               for r in roots]
+    tallies = forest_tally(session, roots=roots, period=period, as_of=as_of, plan_id=plan_id)
+    results = [(r, tallies[r.id]) for r in roots]
     rows = [LevelRow(unit=_ref(r), tally=t.whole, units_below=sizes.get(r.path, 1) - 1, shares=_shares_of(t))
             for r, t in results]
     rows.sort(key=_lagging_first)

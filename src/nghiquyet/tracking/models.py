@@ -210,3 +210,24 @@ class StoredStatusRules(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[str] = mapped_column(String(64))
+
+
+class StoredTally(Base):
+    """How many indicators a unit leads in a plan, and how many of them hold each stored status per
+    period: the level tallies read these few rows per unit instead of joining every led indicator
+    to its status (issue 15: a province's 6,000 indicators, a country's 60,000).
+
+    Rebuilt for a whole plan whenever anything its counts depend on is written (`stored_status`,
+    in the same transaction). A row with period "" and status "" (`LED`) counts the indicators led;
+    indicators without a stored status for a period are "chưa có số liệu" there.
+    """
+
+    __tablename__ = "stored_tallies"
+    # A rebuild replaces a plan's rows.
+    __table_args__ = (Index("ix_stored_tallies_plan", "plan_id"),)
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

@@ -8,7 +8,9 @@ for each target follows the rule of `plan_status` (approved only; the period's o
 the latest sub-period's).
 
 Two ways to the same figures. Judged today (every dashboard and report), the tally reads the
-statuses stored on write (`stored_status`): counts grouped by unit and status, no judging. For
+counts stored on write (`stored_status`, `StoredTally`): per unit and plan, how many indicators it
+leads and how many hold each status — a few rows per unit, no judging and no join over every
+indicator (a province's 6,000, a country's 60,000). For
 another day, `judged_subtree_tally` judges afresh, set-based for the scale in DESIGN.md: one query
 for the targets of the subtree (the unit path is a materialised "/1/7/42/" string, so a subtree is
 one indexed prefix match) outer-joined to their approved figures for the period itself, as plain
@@ -36,14 +38,14 @@ from nghiquyet.status import Period, Status, Tally, indicator_status, spec_for, 
 from nghiquyet.tracking.models import (
     Assignment,
     StoredShareStatus,
-    StoredStatus,
+    StoredTally,
     TargetShare,
     Update,
     counts_for_target,
 )
 from nghiquyet.tracking.shares import share_statuses
 from nghiquyet.tracking.status import judge_target, judging_date, periods_within, plan_end_of
-from nghiquyet.tracking.stored_status import ensure_current, tally_of
+from nghiquyet.tracking.stored_status import LED, ensure_current, tally_of
 from nghiquyet.units.models import Unit
 
 
@@ -85,46 +87,88 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
     if min(wanted.end, on) != min(wanted.end, today):
         return judged_subtree_tally(session, root_unit_id=root_unit_id, period=period, as_of=on,
                                     plan_id=plan_id)
-    connection = session.connection()
-    ensure_current(connection, wanted, today)
-    led = _led(session, root)
-    # One pass: every counted (indicator, lead unit) with its stored status for the period, if any
-    # (none: "chưa có số liệu"), grouped by unit, plan and status.
-    totals: dict[int, int] = defaultdict(int)
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    plans: set[int] = set()
-    for unit_id, counted_plan, status, n in session.execute(
-            select(led.c.unit_id, Indicator.plan_id, StoredStatus.status, func.count())
-            .join(Indicator, Indicator.id == led.c.indicator_id)
-            .join(Plan, Plan.id == Indicator.plan_id)
-            .outerjoin(StoredStatus, and_(StoredStatus.indicator_id == led.c.indicator_id,
-                                          StoredStatus.period == wanted.code))
-            .where(counted(session, wanted.year, plan_id))
-            .group_by(led.c.unit_id, Indicator.plan_id, StoredStatus.status)):
-        totals[unit_id] += n
-        plans.add(counted_plan)
-        if status is not None:
-            counts[unit_id][status] = counts[unit_id].get(status, 0) + n
+    ensure_current(session.connection(), wanted, today)
+    return _stored_tallies(session, wanted, plan_id, {root.id: root})[root.id]
+
+
+def forest_tally(session: Session, *, roots: list[Unit], period: str, as_of: dt.date | None = None,
+                 plan_id: int | None = None) -> dict[int, SubtreeTally]:
+    """`subtree_tally` of each of these top units (units without a parent), in one pass: the national
+    roll-up reads every province's counts at once instead of one province after another."""
+    if not roots:
+        return {}
+    on = judging_date(as_of)
+    wanted, _ = _parse(session, roots[0].id, period)
+    today = judging_date(None)
+    if min(wanted.end, on) != min(wanted.end, today):
+        return {r.id: judged_subtree_tally(session, root_unit_id=r.id, period=period, as_of=on,
+                                           plan_id=plan_id) for r in roots}
+    ensure_current(session.connection(), wanted, today)
+    return _stored_tallies(session, wanted, plan_id, {r.id: r for r in roots})
+
+
+def _stored_tallies(session: Session, wanted: Period, plan_id: int | None,
+                    roots: dict[int, Unit]) -> dict[int, SubtreeTally]:
+    """The tallies of these roots' subtrees from the stored counts (`StoredTally`): a few rows per
+    unit, whatever the number of indicators it leads."""
+    # Each unit counts for the root its path starts with; one root alone is filtered in SQL.
+    one = next(iter(roots.values())) if len(roots) == 1 else None
+    by_path = {r.path: r.id for r in roots.values()}
+
+    def root_of(path: str) -> int | None:
+        if one is not None:
+            return one.id
+        return by_path.get(path[:path.index("/", 1) + 1]) if path.count("/") > 1 else None
+
+    totals: dict[int, dict[int, int]] = {r: defaultdict(int) for r in roots}
+    counts: dict[int, dict[int, dict[str, int]]] = {r: defaultdict(dict) for r in roots}
+    plans: dict[int, set[int]] = {r: set() for r in roots}
+    query = (select(Unit.path, StoredTally.unit_id, StoredTally.plan_id, StoredTally.period,
+                    StoredTally.status, StoredTally.n)
+             .join(Unit, Unit.id == StoredTally.unit_id).join(Plan, Plan.id == StoredTally.plan_id)
+             .where(StoredTally.period.in_((LED, wanted.code)), counted(session, wanted.year, plan_id)))
+    if one is not None:
+        query = query.where(_in_subtree(session, one))
+    for path, unit_id, counted_plan, period, status, n in session.execute(query):
+        root_id = root_of(path)
+        if root_id is None:
+            continue
+        if period == LED:
+            totals[root_id][unit_id] += n
+            plans[root_id].add(counted_plan)
+        else:
+            found = counts[root_id][unit_id]
+            found[status] = found.get(status, 0) + n
     # Each share a unit of the subtree holds counts for that unit, with its stored status, beside
     # the indicators it leads (the target itself is counted once, for its lead).
-    share_totals: dict[int, int] = defaultdict(int)
-    share_counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for unit_id, status, n in session.execute(
-            select(TargetShare.unit_id, StoredShareStatus.status, func.count())
-            .join(Unit, Unit.id == TargetShare.unit_id)
-            .join(Plan, Plan.id == TargetShare.plan_id)
-            .outerjoin(StoredShareStatus, and_(StoredShareStatus.share_id == TargetShare.id,
-                                               StoredShareStatus.period == wanted.code))
-            .where(_in_subtree(session, root), counted(session, wanted.year, plan_id))
-            .group_by(TargetShare.unit_id, StoredShareStatus.status)):
-        share_totals[unit_id] += n
+    share_totals: dict[int, dict[int, int]] = {r: defaultdict(int) for r in roots}
+    share_counts: dict[int, dict[int, dict[str, int]]] = {r: defaultdict(dict) for r in roots}
+    shares = (select(Unit.path, TargetShare.unit_id, StoredShareStatus.status, func.count())
+              .join(Unit, Unit.id == TargetShare.unit_id)
+              .join(Plan, Plan.id == TargetShare.plan_id)
+              .outerjoin(StoredShareStatus, and_(StoredShareStatus.share_id == TargetShare.id,
+                                                 StoredShareStatus.period == wanted.code))
+              .where(counted(session, wanted.year, plan_id))
+              .group_by(Unit.path, TargetShare.unit_id, StoredShareStatus.status))
+    if one is not None:
+        shares = shares.where(_in_subtree(session, one))
+    for path, unit_id, status, n in session.execute(shares):
+        root_id = root_of(path)
+        if root_id is None:
+            continue
+        share_totals[root_id][unit_id] += n
         if status is not None:
-            share_counts[unit_id][status] = share_counts[unit_id].get(status, 0) + n
-    by_unit = {u: tally_of(counts.get(u, {}), n) for u, n in sorted(totals.items())}
-    return SubtreeTally(root_unit_id=root_unit_id, period=wanted.code, whole=sum_tallies(by_unit.values()),
-                        by_unit=by_unit, plans=len(plans),
-                        shares_by_unit={u: tally_of(share_counts.get(u, {}), n)
-                                        for u, n in sorted(share_totals.items())})
+            found = share_counts[root_id][unit_id]
+            found[status] = found.get(status, 0) + n
+    result = {}
+    for root_id in roots:
+        by_unit = {u: tally_of(counts[root_id].get(u, {}), n) for u, n in sorted(totals[root_id].items())}
+        result[root_id] = SubtreeTally(
+            root_unit_id=root_id, period=wanted.code, whole=sum_tallies(by_unit.values()), by_unit=by_unit,
+            plans=len(plans[root_id]),
+            shares_by_unit={u: tally_of(share_counts[root_id].get(u, {}), n)
+                            for u, n in sorted(share_totals[root_id].items())})
+    return result
 
 
 def _parse(session: Session, root_unit_id: int, period: str) -> tuple[Period, Unit]:

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, event, insert, select, update
+from sqlalchemy import Connection, String, and_, delete, event, func, insert, literal, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, UOWTransaction
@@ -40,12 +40,14 @@ import nghiquyet.status.period
 import nghiquyet.status.rules
 import nghiquyet.status.specs
 import nghiquyet.tracking.status
-from nghiquyet.plans.models import Plan, Target
+from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, Status, Tally, TargetSpec, indicator_status, spec_for, tally_counts
 from nghiquyet.tracking.models import (
+    Assignment,
     StoredShareStatus,
     StoredStatus,
     StoredStatusRules,
+    StoredTally,
     TargetShare,
     Update,
     counts_for_target,
@@ -210,16 +212,55 @@ def refresh_shares(conn: Connection, target_ids: Iterable[int], on: dt.date | No
         conn.execute(insert(StoredShareStatus), rows[i:i + _CHUNK])
 
 
-def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None = None) -> None:
-    """Judge these indicators again (today, unless `on` says) and replace their stored rows."""
+def refresh(conn: Connection, indicator_ids: Iterable[int], on: dt.date | None = None,
+            plan_ids: Iterable[int] = ()) -> None:
+    """Judge these indicators again (today, unless `on` says) and replace their stored rows; count
+    again the tallies of their plans and of `plan_ids`."""
     ids = sorted(set(indicator_ids))
-    if not ids:
+    plans = set(plan_ids)
+    if ids:
+        rows = _judged(conn, ids, judging_date(on))
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            # The plans the indicators belong to now and those their old rows counted in.
+            plans.update(conn.scalars(select(Indicator.plan_id).where(Indicator.id.in_(chunk)).distinct()))
+            plans.update(conn.scalars(select(StoredStatus.plan_id)
+                                      .where(StoredStatus.indicator_id.in_(chunk)).distinct()))
+            conn.execute(delete(StoredStatus).where(StoredStatus.indicator_id.in_(chunk)))
+        for i in range(0, len(rows), _CHUNK):
+            conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
+    if plans:
+        refresh_tallies(conn, plans)
+
+
+LED = ""  # the period and the status of a `StoredTally` row that counts the indicators led
+
+
+def refresh_tallies(conn: Connection, plan_ids: Iterable[int] | None) -> None:
+    """Count again, for these plans (None: every plan), the indicators each unit leads and how many
+    of them hold each stored status per period, as `rollup.judged_subtree_tally` would count them."""
+    lead = and_(Assignment.role == "lead", Assignment.item_type == "indicator")
+    led = (select(Assignment.unit_id, literal(LED, String), Indicator.plan_id, literal(LED, String),
+                  func.count())
+           .join(Indicator, Indicator.id == Assignment.indicator_id).where(lead)
+           .group_by(Assignment.unit_id, Indicator.plan_id))
+    judged = (select(Assignment.unit_id, StoredStatus.period, Indicator.plan_id, StoredStatus.status,
+                     func.count())
+              .join(Indicator, Indicator.id == Assignment.indicator_id)
+              .join(StoredStatus, StoredStatus.indicator_id == Assignment.indicator_id).where(lead)
+              .group_by(Assignment.unit_id, StoredStatus.period, Indicator.plan_id, StoredStatus.status))
+    columns = ["unit_id", "period", "plan_id", "status", "n"]
+    if plan_ids is None:
+        conn.execute(delete(StoredTally))
+        conn.execute(insert(StoredTally).from_select(columns, led))
+        conn.execute(insert(StoredTally).from_select(columns, judged))
         return
-    rows = _judged(conn, ids, judging_date(on))
+    ids = sorted(set(plan_ids))
     for i in range(0, len(ids), _CHUNK):
-        conn.execute(delete(StoredStatus).where(StoredStatus.indicator_id.in_(ids[i:i + _CHUNK])))
-    for i in range(0, len(rows), _CHUNK):
-        conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
+        chunk = ids[i:i + _CHUNK]
+        conn.execute(delete(StoredTally).where(StoredTally.plan_id.in_(chunk)))
+        conn.execute(insert(StoredTally).from_select(columns, led.where(Indicator.plan_id.in_(chunk))))
+        conn.execute(insert(StoredTally).from_select(columns, judged.where(Indicator.plan_id.in_(chunk))))
 
 
 def rebuild(conn: Connection) -> int:
@@ -236,6 +277,7 @@ def _rejudge_all(conn: Connection) -> int:
     conn.execute(delete(StoredStatus))
     for i in range(0, len(rows), _CHUNK):
         conn.execute(insert(StoredStatus), rows[i:i + _CHUNK])
+    refresh_tallies(conn, None)
     share_rows = _judged_shares(conn, None, judging_date(None))
     conn.execute(delete(StoredShareStatus))
     for i in range(0, len(share_rows), _CHUNK):
@@ -305,12 +347,17 @@ def _was_or_is_approved(update_row: Update) -> bool:
     return "approved" in (history.deleted or ())
 
 
-def _touched(session: Session) -> tuple[set[int], set[int], set[int]]:
-    """(indicator ids, target ids, plan ids) whose stored statuses this flush may have moved."""
+def _touched(session: Session) -> tuple[set[int], set[int], set[int], set[int]]:
+    """(indicator ids, target ids, plan ids) whose stored statuses this flush may have moved, and the
+    plans whose tallies it may have moved besides (a lead given, moved or taken back, an indicator
+    added or removed)."""
     indicators: set[int] = set()
     targets: set[int] = set()
     plans: set[int] = set()
+    counted: set[int] = set()
     for obj in [*session.new, *session.dirty, *session.deleted]:
+        if isinstance(obj, Assignment | Indicator):
+            counted.update(_now_and_before(obj, "plan_id"))
         if isinstance(obj, Update):
             if obj.target_id is not None and _was_or_is_approved(obj):
                 targets.add(obj.target_id)
@@ -327,13 +374,20 @@ def _touched(session: Session) -> tuple[set[int], set[int], set[int]]:
         elif (isinstance(obj, Plan) and obj not in session.new
               and sa_inspect(obj).attrs.year_end.history.has_changes()):
             plans.add(obj.id)
-    return indicators, targets, plans
+    return indicators, targets, plans, counted
+
+
+def _now_and_before(obj: Any, attribute: str) -> set[int]:
+    """The attribute's value and the value this flush replaced (an id moved counts on both sides)."""
+    history = sa_inspect(obj).attrs[attribute].history
+    found = {getattr(obj, attribute), *(history.deleted or ())}
+    return {value for value in found if value is not None}
 
 
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
-    indicators, targets, plans = _touched(session)
-    if not (indicators or targets or plans):
+    indicators, targets, plans, counted = _touched(session)
+    if not (indicators or targets or plans or counted):
         return
     conn = session.connection()
     if targets:
@@ -345,7 +399,7 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         indicators.update(conn.scalars(select(Target.indicator_id).where(Target.plan_id.in_(sorted(plans)))))
         indicators.update(conn.scalars(select(StoredStatus.indicator_id)
                                        .where(StoredStatus.plan_id.in_(sorted(plans)))))
-    refresh(conn, indicators)
+    refresh(conn, indicators, plan_ids=counted)
     # The shares of every target whose figures, rule or shares may have moved: a target edited
     # (its indicator is touched) or a plan's end year changed reaches its shares through them.
     share_targets = set(targets)
