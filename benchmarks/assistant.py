@@ -181,7 +181,7 @@ def main() -> int:
     ap.add_argument("--outsider4", action="store_true",
                     help="also score questions_outsider4.json (the fourth outsider set's DEV half)")
     ap.add_argument("--outsider4-sealed", action="store_true",
-                    help="also score questions_outsider4_sealed.json (its SEALED half: the lead, once, at the end)")
+                    help="also score questions_outsider4_sealed.json (SEALED: the lead, once, at the end)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every wrong answer")
     ap.add_argument("--import", dest="real_import", action="store_true",
                     help="extract every extra document (slow) instead of reusing the seeds' extraction")
