@@ -17,6 +17,7 @@ PAIRS_WEIGHT = 0.1  # below one rare word's share of the coverage: pairs only br
 # A question that repeats a task's heading or a document's title word for word names that task or
 # document: each word of the longest such run adds this much (a few words outweigh a common word).
 RUN_WEIGHT = 0.05
+RARE_IDF = 2.5  # a word fewer than about one passage in ten holds
 KEPT = 100  # the best passages read in full (text and data); an answer quotes one to a few of them
 
 
@@ -82,8 +83,15 @@ def rank(corpus: StoredCorpus, question: Question, kinds: Iterable[str], documen
          *, years: bool = True, minimum: float = MIN_COVERAGE) -> list[Scored]:
     """Passages of the given kinds, best first, that cover enough of the question."""
     out: list[Scored] = []
+    # Common syllables the question never says side by side ("mức lương tối thiểu vùng": "lương",
+    # "vùng") match anything once folded ("chất lượng", "vùng đồng bào"): without a rare word among
+    # them, a passage must say two of the question's words together.
+    scattered = (not question.pairs and len(question.content) >= 2
+                 and all(corpus.idf(w) < RARE_IDF for w in question.content))
     for doc, passage in corpus.candidates(question, sorted(set(kinds)), documents):
         if years and question.years and not passage.years & set(question.years):
+            continue
+        if scattered and run_length(question.folded, passage.joined) < 2:
             continue
         score = corpus.coverage(question, (_paired_words(question, passage.words, passage.joined),
                                            _paired_words(question, doc.title_words, doc.title_joined)))

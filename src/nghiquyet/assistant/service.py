@@ -17,12 +17,12 @@ from nghiquyet.assistant.leads import lead
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.metadata import METADATA, best_document, doc_score, metadata
 from nghiquyet.assistant.models import AssistantPassage
-from nghiquyet.assistant.normalise import fold
+from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.persons import asks_person, person
 from nghiquyet.assistant.question import Question, parse
 from nghiquyet.assistant.rephrase import rephrase
-from nghiquyet.assistant.retrieve import Scored, place_ok, rank
+from nghiquyet.assistant.retrieve import Scored, place_ok, rank, run_length
 from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences, sentences_near
 from nghiquyet.assistant.sources import forget_read_files, source_lines
 from nghiquyet.assistant.spelling import correct
@@ -168,6 +168,7 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
 # A figure in a sentence (not a year alone), and a year written as the base of a comparison.
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ha|km|xã|người|lượt|doanh nghiệp)"
                      r"|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BASE_YEAR = r"so (voi )?(thuc hien |cung ky )?(nam )?{year}"
 
 
@@ -187,8 +188,17 @@ def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts]
         if s.score < SENTENCE_COVERAGE:
             break
         folded = fold(s.text)
-        if q.years and not any(str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded)
-                               for y in q.years):
+        # A sentence of an indicator naming no year speaks for its document's year: a resolution
+        # for 2024 alone says "Giảm tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng ... dưới 15,8%" of
+        # 2024 (the indicator's own passage may say less of the question than its sentence).
+        # It must say two of the question's words side by side ("trẻ em"): scattered syllables
+        # without marks match too much ("lương", "vững" of "chất lượng", "bền vững").
+        years = set(s.document.years)
+        own_year = (not _YEAR.search(folded) and bool(years) and years <= set(q.years)
+                    and run_length(q.folded, f" {' '.join(words(s.text))} ") >= 2
+                    and any(line in s.lines for line, _, _ in corpus.groups(s.document)))
+        if q.years and not own_year and not any(
+                str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded) for y in q.years):
             continue
         return _quoted(s, lines)
     return None

@@ -1,0 +1,25 @@
+"""A value from a sentence of a one-year document that names no year, and common folded syllables
+said apart in the question ("lương ... vùng") that no passage says together are no answer."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from nghiquyet.assistant.service import ask
+from nghiquyet.config import Settings
+from tests.assistant.helpers import import_seeds
+
+
+def test_a_sentence_without_a_year_speaks_for_its_one_year_document(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "003")  # the 2024 resolution: "... suy dinh dưỡng ... dưới 15,8%"
+    answer = ask(db, settings, "năm 2024 tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng giảm xuống còn bao nhiêu")
+    assert answer.found and "15,8%" in answer.answer, answer
+    assert (name, 28) in {(c.doc, c.line) for c in answer.citations}
+    assert not ask(db, settings, "tỷ lệ trẻ em suy dinh dưỡng năm 2026 là bao nhiêu").found
+
+
+def test_common_syllables_said_apart_find_nothing(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "000", "003")
+    assert not ask(db, settings, "muc luong toi thieu vung nam 2024 la bao nhieu").found
+    answer = ask(db, settings, "GRDP năm 2024 tăng mấy %")  # a rare word ("GRDP") is enough on its own
+    assert answer.found, answer
