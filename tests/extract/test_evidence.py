@@ -180,3 +180,37 @@ def test_glued_floor_area_unit_stays_whole() -> None:
         "nhà ở đô thị 32 m2 sàn/người.\n"
     )
     assert _targets(text) == [("eq", 28, None, "m2sàn/người"), ("eq", 32, None, "m2 sàn/người")]
+
+
+def test_paragraphs_after_an_aim_state_targets_until_something_is_reported() -> None:
+    text = (
+        "Cụ thể, đối với giáo dục mầm non, phấn đấu có 99% trẻ em mẫu giáo được học 2 buổi/ngày.\n\n"
+        "Đối với giáo dục phổ thông, duy trì vững chắc kết quả phổ cập giáo dục; 70% các tỉnh đạt chuẩn "
+        "phổ cập giáo dục tiểu học mức độ 3.\n\n"
+        "Tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 96%.\n\n"
+        "Năm 2024, tỷ lệ hoàn thành cấp tiểu học đã đạt 98%.\n\n"
+        "Tỷ lệ học sinh đi học bằng xe đạp đạt 40%.\n"
+    )
+    values = [t.value for ind in extract_text(text).indicators for t in ind.targets]
+    # The run stops at the report ("đã đạt"): what follows it is not the plan's.
+    assert 99 in values and 70 in values and 99.5 in values and 96 in values
+    assert 98 not in values and 40 not in values
+
+
+def test_a_headline_or_caption_does_not_carry_an_aim_into_a_description() -> None:
+    text = (
+        "Phấn đấu đến năm 2030 thu nhập bình quân đầu người đạt 95 triệu đồng\n\n"
+        "Đại hội thực hiện nghi thức chào cờ. Ảnh: Minh Anh\n\n"
+        "Xã có diện tích tự nhiên 98 km2, dân số 20.100 người, với 35 tổ chức đảng, 640 đảng viên.\n"
+    )
+    values = [t.value for ind in extract_text(text).indicators for t in ind.targets]
+    assert 98 not in values and 640 not in values
+
+
+def test_a_statement_printed_twice_is_one_indicator() -> None:
+    sentence = (
+        "Năm 2020, Chính phủ đặt mục tiêu tỷ lệ dân số tham gia BHYT đạt 90,7%; "
+        "số giường bệnh đạt 28 giường bệnh."
+    )
+    text = f"{sentence}\n\nĐây là một trong những mục tiêu chủ yếu của kế hoạch.\n\nTheo đó, {sentence}\n"
+    assert _targets(text) == [("eq", 90.7, None, "%"), ("eq", 28, None, "giường bệnh")]

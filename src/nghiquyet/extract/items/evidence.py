@@ -70,6 +70,9 @@ class _Candidate:
 class _Paragraph:
     candidates: list[_Candidate] = field(default_factory=list)
     marked: bool = False  # a segment of the paragraph carries a result mark
+    # Neither aims nor marks, but follows paragraphs that aim with nothing reported between:
+    # "Cụ thể, ... phấn đấu ...; Đối với giáo dục phổ thông, ... 75% các tỉnh ... đạt chuẩn".
+    continues_aim: bool = False
 
 
 def _count_units() -> frozenset[str]:
@@ -166,13 +169,16 @@ def targets_by_evidence(
     headings = _heading_of(outline)
     region: _Region | None = None
     paragraphs: list[_Paragraph] = []
+    aiming = False  # the paragraphs before, since the last heading, aim and report nothing
     for idx in range(outline.end):
         if idx in skip:
             region = None
+            aiming = False
             continue
         p = outline.paragraphs[idx]
         heading = headings.get(idx)
         if heading is not None:
+            aiming = False
             title = heading.title or heading.text
             lead = cues.find_lead(title)
             if lead is not None and not _starts_part(title):
@@ -197,6 +203,7 @@ def targets_by_evidence(
             adopted = _adopted_plan(text, year)
             if lead is None and _starts_part(text):
                 region = None
+                aiming = False
                 continue
             if lead is not None:
                 region = _Region(year=_lead_year(text[: lead.body_start], year), para=idx)
@@ -213,7 +220,7 @@ def targets_by_evidence(
                 continue
             done = cues.achieved(text)
             strong = done or cues.strong_result(text)
-            weak = cues.has("result_weak", text)
+            weak = cues.has("result_weak", _KEPT_RESULTS.sub(" ", text))
             targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
             if not targets:
                 continue
@@ -227,6 +234,15 @@ def targets_by_evidence(
             para.marked = para.marked or strong or weak
         if region is not None and not any_figure and region.para != idx and _closes(p.text):
             region = None
+        if para.candidates:
+            if para.marked:
+                aiming = False
+            elif any(c.aims for c in para.candidates):
+                aiming = not _headline(p.text)  # a headline sums up; it opens nothing
+            else:
+                para.continues_aim = aiming
+        elif _closes(p.text):
+            aiming = False  # a caption or prose with no figure between: the plan's run is over
         paragraphs.append(para)
     # Neighbours decide too: where most paragraphs that state figures report results, the rest
     # (unmarked) are results as well — only a targets lead makes a target there.
@@ -244,6 +260,14 @@ _ADOPTS = re.compile(
     re.IGNORECASE,
 )
 _RETOLD = re.compile(r"\W*(?:trong đó|theo đó|cụ thể)\s*[,:]\s*", re.IGNORECASE)
+
+
+# "duy trì vững chắc kết quả phổ cập", "phát huy kết quả đạt được": results to keep are an aim.
+_KEPT_RESULTS = re.compile(
+    r"(?<!\w)(?:duy trì|giữ vững|phát huy|củng cố|nâng cao)(?:\s+(?:vững chắc|và|bền vững|chất lượng))*"
+    r"\s+(?:các\s+|những\s+)?kết quả(?:\s+đạt được)?(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _adopted_plan(text: str, default: int | None) -> int | None:
@@ -270,7 +294,7 @@ def _after_lead(p: Paragraph, seg: Segment, body: str) -> Segment:
 
 
 def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
-    aimed = any(c.aims for c in para.candidates)
+    aimed = any(c.aims for c in para.candidates) or para.continues_aim
     for c in para.candidates:
         if c.in_region or (not report and aimed and not para.marked):
             yield c
@@ -328,8 +352,11 @@ def _said_fuller(t: Target, c: _Candidate, found: list[_Candidate]) -> bool:
     # A sentence that opens on its own lead ("..., đặt mục tiêu tăng trưởng đạt 8,3 - 8,5%") is a
     # press page's sapo: it sums up like prose does. An item of a list must say it in the same words.
     share = 1.0 if c.in_region and not c.own_lead else 0.5
+    # A page that prints the same statement twice (its sapo, then its body) keeps the later one.
     return any(
-        o is not c and len(o.targets) > len(c.targets) and o.segment.para != c.segment.para
+        o is not c and o.segment.para != c.segment.para
+        and (len(o.targets) > len(c.targets)
+             or (len(o.targets) == len(c.targets) and o.segment.para > c.segment.para))
         and any(_key(u) == key and _same_words(_words(u.metric), words, share) for u in o.targets)
         for o in found
     )
