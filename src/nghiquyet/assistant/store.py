@@ -1,6 +1,6 @@
 """The assistant's facts kept in the database: written on import and review, read a few rows per question.
 
-Writing: a flush hook (like search's) rewrites a document's facts whenever a flush inserts it or
+Writing: a flush hook (like search's; `hooks.py`) rewrites a document's facts whenever a flush inserts it or
 changes its extraction or review, on the flush's connection, so the facts commit or roll back with
 the write. The lines come from the search index, which the search hook filled earlier in the same
 flush (search.models is registered before assistant.models).
@@ -18,11 +18,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, Text, cast, delete, event, func, insert, literal_column, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, Text, cast, delete, func, insert, literal_column, select, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from nghiquyet.assistant.models import AssistantDocument, AssistantPassage, AssistantTerm
@@ -36,7 +34,6 @@ _DOCS: Table = AssistantDocument.__table__  # type: ignore[assignment]
 _PASSAGES: Table = AssistantPassage.__table__  # type: ignore[assignment]
 _TERMS: Table = AssistantTerm.__table__  # type: ignore[assignment]
 _DIGITS = re.compile(r"\d+")
-_WATCHED = ("extraction", "review", "filename")
 
 
 def _source_lines(conn: Connection, document_id: int) -> list[str]:
@@ -61,7 +58,12 @@ def _term_counts(joined: Iterable[str]) -> Counter[str]:
 def _add_terms(conn: Connection, counts: Counter[str], sign: int) -> None:
     if not counts:
         return
-    build = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+    # The dialect's own upsert, imported for the dialect in use only (PostgreSQL's costs 30 ms to import).
+    build: Any
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as build
+    else:
+        from sqlalchemy.dialects.postgresql import insert as build
     # Sorted: two imports at once lock the rows in the same order (no deadlock on PostgreSQL).
     rows = [{"word": w, "passages": sign * n} for w, n in sorted(counts.items())]
     stmt = build(_TERMS)
@@ -70,7 +72,8 @@ def _add_terms(conn: Connection, counts: Counter[str], sign: int) -> None:
                  rows)
 
 
-def _forget(conn: Connection, document_id: int) -> None:
+def forget(conn: Connection, document_id: int) -> None:
+    """Remove one document's facts and take its words out of the counts."""
     old = conn.execute(select(_PASSAGES.c.words).where(_PASSAGES.c.document_id == document_id)).scalars()
     counts = _term_counts(old)
     if counts:
@@ -83,7 +86,7 @@ def _forget(conn: Connection, document_id: int) -> None:
 
 def store_document(conn: Connection, doc: Document) -> None:
     """(Re)write one document's facts from its effective extraction."""
-    _forget(conn, doc.id)
+    forget(conn, doc.id)
     facts = document_facts(doc.id, doc.filename, doc.effective_extraction, _source_lines(conn, doc.id))
     conn.execute(insert(_DOCS), [{
         "document_id": doc.id, "filename": facts.filename, "doc_type": facts.doc_type,
@@ -103,30 +106,6 @@ def store_document(conn: Connection, doc: Document) -> None:
 def _unit(p: Passage) -> str | None:
     unit = p.data.get("unit")
     return str(unit)[:40] if p.kind == "result" and unit else None
-
-
-@event.listens_for(Session, "before_flush")
-def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
-    # Deleted documents: their passages go by ON DELETE CASCADE, but the word counts must go down first.
-    for obj in session.deleted:
-        if isinstance(obj, Document) and obj.id is not None:
-            _forget(session.connection(), obj.id)
-
-
-@event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
-    deleted = set(map(id, session.deleted))
-    for obj in [*session.new, *session.dirty]:
-        if not isinstance(obj, Document) or id(obj) in deleted:
-            continue
-        if obj in session.new or _changed(obj):
-            store_document(session.connection(), obj)
-
-
-def _changed(doc: Document) -> bool:
-    from sqlalchemy import inspect
-    state = inspect(doc)
-    return any(state.attrs[name].history.has_changes() for name in _WATCHED)
 
 
 class StoredCorpus:

@@ -10,10 +10,14 @@ tests/test_docs_cli.py fails when a library upgrade brings an English word back.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
+import sys
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any
 
 from typer import core as typer_core
-from typer import rich_utils
 from typer._click import core, formatting
 
 PANEL_WORDS = {
@@ -39,10 +43,50 @@ ENGLISH = ("Usage:", "Show this message", "Arguments", "Options", "Commands", "[
            "[OPTIONS]", "COMMAND [ARGS]", *TYPE_WORDS)
 
 
-def install() -> None:
-    """Put the Vietnamese words in place (idempotent)."""
+RICH_UTILS = "typer.rich_utils"
+
+
+def _panel_words(rich_utils: ModuleType) -> None:
     for name, text in PANEL_WORDS.items():
         setattr(rich_utils, name, text)
+
+
+class _WordsOnImport(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Sets the panel words the moment Typer imports rich_utils. Rich costs about 85 ms to import and
+    only a help or an error page needs it, so a command that just runs no longer pays for it."""
+
+    def __init__(self) -> None:
+        self.loader: importlib.abc.Loader | None = None
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        if fullname != RICH_UTILS or self.loader is not None:
+            return None
+        sys.meta_path.remove(self)  # the real finders find it; this one only wraps its loader
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None:
+            return spec
+        self.loader, spec.loader = spec.loader, self
+        return spec
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        assert self.loader is not None
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        assert self.loader is not None
+        module.__loader__ = self.loader  # the module knows its real loader (source, resources)
+        if module.__spec__ is not None:
+            module.__spec__.loader = self.loader
+        self.loader.exec_module(module)
+        _panel_words(module)
+
+
+def install() -> None:
+    """Put the Vietnamese words in place (idempotent)."""
+    if RICH_UTILS in sys.modules:
+        _panel_words(sys.modules[RICH_UTILS])
+    elif not any(isinstance(finder, _WordsOnImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _WordsOnImport())
     if getattr(core.Command.get_help_option, "vietnamese", False):
         return
     help_option = core.Command.get_help_option
