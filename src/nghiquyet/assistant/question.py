@@ -63,7 +63,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # What a unit must do, what is asked about a subject ("Đoàn Thanh niên có nhiệm vụ gì",
         # "cần làm gì để phòng, chống hạn hán"): a task's sentence, not a figure or a name.
         ("duty", r"\b(lam|viec|nhiem vu|yeu cau|trach nhiem|giai phap) (gi|nhung gi)\b"
-                 r"|\b(nhiem vu|giai phap|viec) nao\b"),
+                 r"|\b(nhiem vu|giai phap|viec|nguyen tac|noi dung|bien phap|khu vuc|doi tuong"
+                 r"|linh vuc) nao\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
                  r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
