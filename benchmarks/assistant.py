@@ -6,6 +6,7 @@
     python benchmarks/assistant.py --fresh             # also score the fresh set (--sealed: its holdout)
     python benchmarks/assistant.py --new               # also score the new set (--new-sealed: its holdout)
     python benchmarks/assistant.py --docs 0 --outsider -v   # the outsider's sealed set, once, at the end
+    python benchmarks/assistant.py --docs 0 --outsider4 -v  # the fourth outsider set's DEV half
     python benchmarks/assistant.py --docs 0 -v         # only the scores, with every wrong answer
 
 First the five seeds are imported into a fresh database (the real import: extractor, search index,
@@ -92,7 +93,8 @@ def _load_fast(session: Session, docs: int) -> None:
 
 def run(url: str, name: str, docs: int, repeat: int, holdout: bool, verbose: bool,
         args_fast: bool = True, fresh: bool = False, sealed: bool = False, outsider: bool = False,
-        new: bool = False, new_sealed: bool = False) -> None:
+        new: bool = False, new_sealed: bool = False, outsider4: bool = False,
+        outsider4_sealed: bool = False) -> None:
     migrate(url)
     with tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(database_url=url, data_dir=Path(data_dir))
@@ -121,6 +123,12 @@ def run(url: str, name: str, docs: int, repeat: int, holdout: bool, verbose: boo
             if outsider:
                 _report("outsider (sealed)", load(QUESTIONS / "questions_outsider.json"), session, settings,
                         verbose)
+            if outsider4:
+                _report("outsider4 dev", load(QUESTIONS / "questions_outsider4.json"), session, settings,
+                        verbose)
+            if outsider4_sealed:
+                _report("outsider4 (sealed)", load(QUESTIONS / "questions_outsider4_sealed.json"), session,
+                        settings, verbose)
         if docs <= len(_seeds()):
             engine.dispose()
             return
@@ -170,6 +178,10 @@ def main() -> int:
     ap.add_argument("--new", action="store_true", help="also score questions_new.json")
     ap.add_argument("--new-sealed", action="store_true",
                     help="also score questions_new_holdout.json (score it once, at the end)")
+    ap.add_argument("--outsider4", action="store_true",
+                    help="also score questions_outsider4.json (the fourth outsider set's DEV half)")
+    ap.add_argument("--outsider4-sealed", action="store_true",
+                    help="also score questions_outsider4_sealed.json (SEALED: the lead, once, at the end)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every wrong answer")
     ap.add_argument("--import", dest="real_import", action="store_true",
                     help="extract every extra document (slow) instead of reusing the seeds' extraction")
@@ -177,7 +189,7 @@ def main() -> int:
     for name, url in each_database(args.db):
         run(url, name, args.docs, args.repeat, args.holdout, args.verbose, not args.real_import,
             fresh=args.fresh, sealed=args.sealed, outsider=args.outsider, new=args.new,
-            new_sealed=args.new_sealed)
+            new_sealed=args.new_sealed, outsider4=args.outsider4, outsider4_sealed=args.outsider4_sealed)
     return 0
 
 

@@ -23,3 +23,16 @@ def test_common_syllables_said_apart_find_nothing(db: Session, settings: Setting
     assert not ask(db, settings, "muc luong toi thieu vung nam 2024 la bao nhieu").found
     answer = ask(db, settings, "GRDP năm 2024 tăng mấy %")  # a rare word ("GRDP") is enough on its own
     assert answer.found, answer
+
+
+def test_a_how_much_answer_gives_a_figure_of_the_noun_counted(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002")  # "dựa trên 03 trụ cột"; "Sơ kết 01 năm ... Chỉ thị số 50"
+    answer = ask(db, settings, "nghị quyết 2026 xác định phát triển kinh tế dựa trên mấy trụ cột")
+    assert answer.found and "03 trụ cột" in answer.answer, answer
+    assert (name, 135) in {(c.doc, c.line) for c in answer.citations}
+    assert not ask(db, settings, "sơ kết chỉ thị 50-CT/TW thì có bao nhiêu chi bộ đổi mới sinh hoạt").found
+
+
+def test_a_sentence_with_only_the_questions_own_figures_is_no_amount(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "000")  # "tiếp tục thực hiện hiệu quả Kế hoạch trồng 50 triệu cây xanh"
+    assert not ask(db, settings, "kế hoạch 50 triệu cây xanh tới giờ thực hiện bao nhiêu phần trăm").found

@@ -214,3 +214,23 @@ def test_a_statement_printed_twice_is_one_indicator() -> None:
     )
     text = f"{sentence}\n\nĐây là một trong những mục tiêu chủ yếu của kế hoạch.\n\nTheo đó, {sentence}\n"
     assert _targets(text) == [("eq", 90.7, None, "%"), ("eq", 28, None, "giường bệnh")]
+
+
+def test_tasks_a_page_sets_out_with_figures_are_the_years_targets() -> None:
+    text = (
+        "Năm 2020, 14/17 nhóm chỉ tiêu đạt và vượt kế hoạch; tổng thu ngân sách vượt 18,7% kế hoạch giao.\n\n"
+        "Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là thu nhập bình quân đầu người đạt trên "
+        "30 triệu đồng; trồng mới 450 ha rừng; thu hút trên 120.000 lượt khách.\n"
+    )
+    assert _targets(text) == [
+        ("gt", 30, None, "triệu đồng"), ("eq", 450, None, "ha"), ("gt", 120000, None, "lượt khách")
+    ]
+
+
+def test_money_set_aside_and_names_inside_a_target_are_no_targets() -> None:
+    text = (
+        "Chương trình đặt mục tiêu, phấn đấu có ít nhất 80% số xã đạt chuẩn nông thôn mới và không còn xã "
+        "dưới 15 tiêu chí; 100% học sinh tiểu học được học 2 buổi/ngày. Tổng nguồn vốn ngân sách trung "
+        "ương bố trí cho chương trình trong giai đoạn 2021-2025 là 39.632 tỷ đồng.\n"
+    )
+    assert _targets(text) == [("gte", 80, None, "%"), ("eq", 100, None, "%")]

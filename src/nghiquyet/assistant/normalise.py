@@ -35,6 +35,13 @@ ABBREVIATIONS: dict[str, str] = {
     "bch": "ban chap hanh",
     "tu": "tinh uy",
     "dntn": "doanh nghiep",
+    "htx": "hop tac xa",
+    "mtqg": "muc tieu quoc gia",
+    "ctmtqg": "chuong trinh muc tieu quoc gia",
+    "ct": "chuong trinh",
+    "hs": "hoc sinh",
+    "ct-xh": "chinh tri xa hoi",
+    "dn": "doanh nghiep",
     # Chat shorthand, as typed in a hurry: no document writes these.
     "bn": "bao nhieu",
     "bnhieu": "bao nhieu",

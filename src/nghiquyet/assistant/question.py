@@ -40,7 +40,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\bso may$"
                    r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"),
         ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
-                 r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"),
+                 r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"
+                 r"|\bngay may\b|\bhom nao\b|\bngay thang nam nao\b"),
         ("signer", r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bdo ai ky\b"
                    r"|\bky ban hanh\b|\bdong chi nao ky\b|\bai da ky\b"
                    r"|\b(bi thu|nguoi|ong|ba|lanh dao) nao( da)? ky\b"
@@ -55,7 +56,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\bchi tieu (nao )?(da )?(dat|hoan thanh|vuot|ve dich)\b"
                    r"|\b(dat|hoan thanh|vuot|ve dich)( duoc)? (bao nhieu|may)( tren \w+)? chi tieu\b"
                    r"|\bdat va vuot\b|\bhoan thanh va vuot\b"),
-        ("count", r"\bbao nhieu chi tieu\b|\bmay chi tieu\b|\bso (luong )?chi tieu\b|\bbao nhieu nhiem vu\b"
+        ("count", r"\b(bao nhieu|may) (chi tieu|muc tieu)\b|\bso (luong )?chi tieu\b|\bbao nhieu nhiem vu\b"
                   r"|\bmay nhiem vu\b|\bdem\b|\b(nhung|cac) chi tieu (nao|gi)\b"
                   r"|\bchi tieu .{0,60}\bgom (nhung )?gi\b"
                   r"|\bke ten (cac|nhung) chi tieu\b|\bliet ke (cac|nhung) chi tieu\b"),
@@ -68,7 +69,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
         ("deadline", r"\bden nam nao\b|\bthoi han\b|\bhan chot\b|\bkhi nao\b|\bbao gio\b|\bnam nao\b"
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
-                     r"|\bthang nao\b|\bgiai doan nao\b|\bthoi gian nao\b|\bluc nao\b"),
+                     r"|\bthang nao\b|\bgiai doan nao\b|\bthoi gian nao\b|\bluc nao\b"
+                     r"|\b(thang|nam) may\b|^(thang|nam) (nao|may)\b"),
         ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
                      r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"
                      r"|\b(khu cong nghiep|cum cong nghiep|cao toc|tuyen duong|cang hang khong|cang|san bay"
@@ -116,7 +118,10 @@ _PER_HEAD = re.compile(r"\s*/\s*(?:người|nguoi)\b", re.IGNORECASE)
 _QUARTERS = {"i": 1, "1": 1, "mot": 1, "ii": 2, "2": 2, "hai": 2, "iii": 3, "3": 3, "ba": 3,
              "iv": 4, "4": 4, "bon": 4}
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4|mot|hai|ba|bon)\b")
+# "3 tháng đầu năm" is the first quarter as office staff say it ("6 tháng đầu năm": the half-year).
+_FIRST_QUARTER = re.compile(r"\b(3|ba) thang dau( nam)?\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_VISION = re.compile(r"\btam nhin (den )?(nam )?(19|20)\d\d\b")
 
 # What says which kind of answer is wanted, not what it is about, does not count as content.
 # Phrases first: a syllable alone is often part of a content word ("tăng" in "tăng trưởng", "chi" in
@@ -130,7 +135,7 @@ tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu
 de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
 cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
-yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao
+yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
@@ -252,23 +257,38 @@ def parse(text: str) -> Question:
     if not re.search(r"[a-z]", folded):
         raise QuestionError("Câu hỏi không có chữ nào để tìm: hãy gõ bằng lời, "
                             "ví dụ “ai chủ trì nhiệm vụ chuyển đổi số”.")
+    first_quarter = bool(_FIRST_QUARTER.search(folded))
+    folded = _FIRST_QUARTER.sub("quy i", folded)
     kinds = tuple(kind for kind, pattern in _PATTERNS if pattern.search(folded))
     quarter_match = _QUARTER.search(folded)
     quarter = _QUARTERS[quarter_match.group(1)] if quarter_match else None
     half = bool(re.search(r"\b(6|sau) thang\b", folded))
-    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(folded)))
+    # "tầm nhìn (đến) 2050" names a plan, not a year asked about.
+    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(_VISION.sub(" ", folded))))
     padded = f" {folded} "
     places = tuple(p for p in PLACES if f" {p} " in padded)
     bodies = tuple(b for b in BODIES if f" {b} " in padded)
     named = {w for p in (*places, *bodies) for w in p.split()}
     if quarter_match:
         named.add(quarter_match.group(1))
+    if first_quarter:
+        named.add("dau")
     sequence, stop = _marked_words(stripped)
     refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
     content, pairs = content_words(sequence, named, stop, refs)
-    return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=_main_kind(kinds, years),
+    kind = _main_kind(kinds, _compared_years(text, years))
+    return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=kind,
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content), soft=_soft(sequence))
+
+
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def _compared_years(text: str, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years a question may compare: a span names one period ("thời kỳ 2021 - 2030")."""
+    inside = {int(y) for span in _SPAN.findall(text) for y in span}
+    return tuple(y for y in years if y not in inside)
 
 
 def _main_kind(kinds: tuple[str, ...], years: tuple[int, ...]) -> str:

@@ -12,15 +12,15 @@ from sqlalchemy.orm import Session
 from nghiquyet.assistant.compose import NOT_FOUND, Citation, Draft, quote
 from nghiquyet.assistant.deadlines import deadline
 from nghiquyet.assistant.duties import duty
-from nghiquyet.assistant.grounding import label, ungrounded
+from nghiquyet.assistant.grounding import LABEL, label, ungrounded
 from nghiquyet.assistant.leads import lead
 from nghiquyet.assistant.lists import projects
 from nghiquyet.assistant.metadata import METADATA, best_document, doc_score, metadata
 from nghiquyet.assistant.models import AssistantPassage
-from nghiquyet.assistant.normalise import fold, words
+from nghiquyet.assistant.normalise import expand, fold, numbers, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.persons import asks_person, person
-from nghiquyet.assistant.question import Question, parse
+from nghiquyet.assistant.question import STOPWORDS, Question, parse
 from nghiquyet.assistant.rephrase import rephrase
 from nghiquyet.assistant.retrieve import Scored, place_ok, rank, run_length
 from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences, sentences_near
@@ -100,11 +100,29 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
         draft = _what_sentence(corpus, question, placed, lines)
     if draft is None or not draft.citations:
         return _NONE
+    if question.kind in ("value", "result", "compare") and _ASKS_AMOUNT.search(question.folded) \
+            and not _gives_figure(draft.text, question):
+        # "đã trồng được bao nhiêu cây" answered by "tiếp tục thực hiện Kế hoạch trồng 50 triệu cây
+        # xanh": a sentence on the subject that gives no figure but the question's own is no answer.
+        return _NONE
     answer = draft.text
     if ungrounded(answer, [c.text for c in draft.citations], draft.derived):
         return _NONE
     answer = rephrase(settings.llm_url, settings.llm_model, answer, draft.citations, draft.derived)
     return Answer(True, answer, tuple(draft.citations), question.kind, tuple(draft.derived))
+
+
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|bn)\b")
+# What is not an amount: a document's reference, a date, a year.
+_NOT_AMOUNT = re.compile(r"\b\d+[-/][A-Za-zĐđ][\w/-]*|\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b"
+                         r"|\bngày \d{1,2} tháng \d{1,2} năm \d{4}\b|\b(?:19|20)\d\d\b")
+
+
+def _gives_figure(answer: str, question: Question) -> bool:
+    """The answer states an amount of its own: a figure other than the question's, its references,
+    dates and years."""
+    said = numbers(_NOT_AMOUNT.sub(" ", LABEL.sub(" ", answer)))
+    return bool(said - numbers(question.text))
 
 
 def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
@@ -180,23 +198,40 @@ def _quoted(s: Sentence, lines: Any) -> Draft:
     return draft
 
 
+# After "bao nhiêu": what is measured, not a noun counted ("bao nhiêu phần trăm", "mấy lần").
+_MEASURES = frozenset({"phan", "ty", "trieu", "nghin", "lan", "nam", "thang", "ngay", "quy", "muc", "so"})
+
+
+def _counted(q: Question) -> str | None:
+    """The noun a question counts ("bao nhiêu chi bộ": "chi"), None for an amount of a measure."""
+    m = re.search(r"\b(?:bao nhieu|may|bn) ([a-z]+)\b", q.folded)
+    if m is None or m.group(1) in _MEASURES or m.group(1) in STOPWORDS:
+        return None
+    return m.group(1)
+
+
 def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
     """A value no target or result holds, from a sentence of the text that says nearly all the
     question and gives a figure ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026" sits in a task):
     the year asked must be the sentence's own, not the base it compares with."""
+    counted = _counted(q)
     for s in sentences(corpus, q, documents, _FIGURE):
         if s.score < SENTENCE_COVERAGE:
             break
         folded = fold(s.text)
-        # A sentence of an indicator naming no year speaks for its document's year: a resolution
-        # for 2024 alone says "Giảm tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng ... dưới 15,8%" of
-        # 2024 (the indicator's own passage may say less of the question than its sentence).
-        # It must say two of the question's words side by side ("trẻ em"): scattered syllables
-        # without marks match too much ("lương", "vững" of "chất lượng", "bền vững").
+        # "bao nhiêu chi bộ", "mấy trụ cột": the sentence must give a figure of that noun ("03 trụ
+        # cột"), not another ("Sơ kết 01 năm ... sinh hoạt chi bộ").
+        if counted and not re.search(rf"\d[\d.,]*\s+(?:\S+\s+){{0,2}}{counted}\b", expand(folded)):
+            continue
+        # A sentence naming no year speaks for its one-year document: a resolution for 2024 alone
+        # says "Giảm tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng ... dưới 15,8%" of 2024, when it is
+        # an indicator's (whose own passage may say less of the question than its sentence) or
+        # gives the figure of the noun counted. It must say two of the question's words side by
+        # side ("trẻ em"): scattered syllables without marks match too much ("lương", "vững").
         years = set(s.document.years)
         own_year = (not _YEAR.search(folded) and bool(years) and years <= set(q.years)
                     and run_length(q.folded, f" {' '.join(words(s.text))} ") >= 2
-                    and any(line in s.lines for line, _, _ in corpus.groups(s.document)))
+                    and (bool(counted) or any(line in s.lines for line, _, _ in corpus.groups(s.document))))
         if q.years and not own_year and not any(
                 str(y) in folded and not re.search(_BASE_YEAR.format(year=y), folded) for y in q.years):
             continue

@@ -83,8 +83,14 @@ def _count_units() -> frozenset[str]:
 # money set aside for the plan, neither an aim nor an achievement.
 _ALLOCATION = re.compile(
     r"\W*(?:dự kiến\s+(?:nguồn vốn|vốn|kinh phí|nguồn lực)"
-    r"|(?:tổng\s+)?kinh phí(?:\s+(?:dự kiến|thực hiện|bố trí))?)(?!\w)",
+    r"|(?:tổng\s+)?kinh phí(?:\s+(?:dự kiến|thực hiện|bố trí))?"
+    # "Tổng nguồn vốn ngân sách trung ương bố trí cho chương trình ... là 39.632 tỷ đồng"
+    r"|(?:tổng\s+)?(?:nguồn\s+)?vốn(?:\s+[^\W\d_]+){0,5}\s+(?:bố trí|phân bổ|dành)\s+cho)(?!\w)",
     re.IGNORECASE,
+)
+# "không còn xã dưới 15 tiêu chí": the number names what is to be done away with, not a level.
+_NONE_LEFT = re.compile(
+    r"(?<!\w)không còn\s+(?:[^\W\d_]+\s+){1,3}(?:dưới|chưa đạt)\s+(\d+)\s+tiêu chí(?!\w)", re.IGNORECASE
 )
 
 
@@ -93,9 +99,12 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
     if _ALLOCATION.match(text):
         return []
     counts = _count_units()
+    named = {float(m.group(1)) for m in _NONE_LEFT.finditer(text)}
     out = []
     for t in targets:
         if not t.unit or t.unit.lower() in counts:
+            continue
+        if t.value in named and t.unit.lower() == "tiêu chí":
             continue  # no unit: a date, a time, a label ("sáng 13/10", "1. Về kinh tế")
         out.append(t)
     if out and _rank_only(text):
@@ -201,6 +210,8 @@ def targets_by_evidence(
                 # tells the plan's figures, as a lead would.
                 lead = cues.Lead(retold.end())
             adopted = _adopted_plan(text, year)
+            if lead is None and (set_out := _SET_OUT.match(text)) and len(_DIGIT_RUN.findall(text)) >= 3:
+                lead = cues.Lead(set_out.end())
             if lead is None and _starts_part(text):
                 region = None
                 aiming = False
@@ -262,6 +273,14 @@ _ADOPTS = re.compile(
 _RETOLD = re.compile(r"\W*(?:trong đó|theo đó|cụ thể)\s*[,:]\s*", re.IGNORECASE)
 
 
+# "Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là thu nhập ... đạt trên 29 triệu đồng; ...":
+# a press page names the year's targets its tasks; what the sentence sets out after "là" are targets.
+_SET_OUT = re.compile(
+    r"\W*(?:các\s+)?nhiệm vụ(?:\s+(?:trọng tâm|chủ yếu|trọng điểm))?[^.;:]{0,80}?(?<!\w)(?:đặt ra|đề ra)"
+    r"[^.;:]{0,40}?(?:(?<!\w)(?:là|gồm)(?!\w)\s*:?|:)\s*",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 # "duy trì vững chắc kết quả phổ cập", "phát huy kết quả đạt được": results to keep are an aim.
 _KEPT_RESULTS = re.compile(
     r"(?<!\w)(?:duy trì|giữ vững|phát huy|củng cố|nâng cao)(?:\s+(?:vững chắc|và|bền vững|chất lượng))*"

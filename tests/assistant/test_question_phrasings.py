@@ -1,0 +1,50 @@
+"""Phrasings office staff use for periods, dates and counts, and abbreviations they type, read as
+the documents say them (asked through the real import and answer)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from nghiquyet.assistant.normalise import words
+from nghiquyet.assistant.question import parse
+from nghiquyet.assistant.service import ask
+from nghiquyet.config import Settings
+from tests.assistant.helpers import import_seeds
+
+
+def test_the_first_three_months_are_the_first_quarter() -> None:
+    q = parse("3 tháng đầu năm 2024 du lịch tăng bao nhiêu")
+    assert (q.quarter, q.years, q.kind) == (1, (2024,), "result")
+    assert "dau" not in q.content
+
+
+def test_a_span_of_years_is_one_period_not_a_comparison() -> None:
+    assert parse("tháng mấy năm 2024 công bố quy hoạch tỉnh thời kỳ 2021 - 2030").kind == "deadline"
+    assert parse("thu ngân sách năm 2024 và năm 2026 khác nhau thế nào").kind == "compare"
+
+
+def test_more_ways_to_ask_for_a_day_a_month_or_a_count() -> None:
+    assert parse("hội nghị 14 họp vào hôm nào").kind == "date"
+    assert parse("nghị quyết ký ngày mấy").kind == "date"
+    assert parse("nghị quyết năm 2026 có tổng cộng mấy mục tiêu").kind == "count"
+
+
+def test_typed_abbreviations_read_as_their_words() -> None:
+    assert words("HTX") == ["hop", "tac", "xa"]
+    assert words("CT MTQG") == ["chuong", "trinh", "muc", "tieu", "quoc", "gia"]
+    assert words("hs THPT") == ["hoc", "sinh", "trung", "hoc", "pho", "thong"]
+
+
+def test_three_months_of_a_year_find_the_first_quarter_result(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "004")  # "du lịch tăng trưởng mạnh, tăng 11% so cùng kỳ"
+    answer = ask(db, settings, "3 thang dau nam 2024 du lich tang bao nhieu so voi cung ky")
+    assert answer.found and "11%" in answer.answer, answer
+    assert (name, 45) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_month_asked_within_a_named_plan_period_is_a_deadline(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "004")
+    answer = ask(db, settings, "tháng mấy năm 2024 tổ chức hội nghị công bố quy hoạch tỉnh thời kỳ "
+                               "2021 - 2030 (tầm nhìn 2050)")
+    assert answer.found and "4/2024" in answer.answer, answer
+    assert (name, 227) in {(c.doc, c.line) for c in answer.citations}
