@@ -168,3 +168,24 @@ def test_a_report_naming_its_specific_targets_states_no_results_there() -> None:
 def test_a_compound_counted_noun_stays_whole() -> None:
     got = find_results([("Năm 2031, xã có 12/15 chỉ tiêu thành phần hoàn thành.", 1)], default_period="2031")
     assert [(r.value, r.unit, r.total) for r in got] == [(12.0, "chỉ tiêu thành phần", 15.0)]
+
+
+def test_a_sentence_saying_the_targets_were_met_opens_no_targets_list() -> None:
+    paras = [
+        ("Các chỉ tiêu chủ yếu cơ bản đạt và vượt mục tiêu đề ra.", 1),
+        ("Tổng thu ngân sách trên địa bàn đạt 14,2 tỷ đồng; tỷ lệ hộ nghèo giảm còn 3,1%.", 2),
+    ]
+    assert [r.value for r in find_results(paras, default_period="2030")] == [14.2, 3.1]
+
+
+def test_figures_of_a_plans_tasks_part_are_not_achievements() -> None:
+    paras = [
+        ("Sửa đổi bổ sung nhiệm vụ, giải pháp tại khoản 3 Điều 2: (1) Duy trì diện tích lúa 15.000 ha, "
+         "sản lượng ước đạt 90.100 tấn; tổng đàn heo tăng 4%.", 1),
+        ("Năm 2031, tổng thu ngân sách ước đạt 210 tỷ đồng.", 2),
+    ]
+    assert [r.value for r in find_results(paras, default_period="2031")] == [210.0]
+
+
+def test_where_a_rate_started_is_no_result() -> None:
+    assert _values("Năm 2031, tỷ lệ hộ nghèo giảm từ 12,5% xuống còn 9,8%.") == [9.8]

@@ -51,6 +51,15 @@ _PLAN_BEFORE = re.compile(
 # report uses (an estimate, a share of the plan, the months gone, a rank) close it (data/cues.json).
 _TARGET_LEAD = report_pattern("report_target_lead")
 _REPORTED = report_pattern("report_reported")
+# "Sửa đổi bổ sung nhiệm vụ, giải pháp tại ...:", "Nhiệm vụ, giải pháp chủ yếu năm 2025": a
+# paragraph that opens a plan's tasks part.
+_TASKS_PART = re.compile(
+    r"\W*(?:\(?\d{1,2}\)?[.)]?\s*)?(?:sửa\s+đổi,?\s*(?:bổ\s+sung\s+)?)?(?:các\s+)?"
+    r"(?:nhiệm\s+vụ,?\s*(?:và\s+)?giải\s+pháp|giải\s+pháp\s+(?:chủ\s+yếu|trọng\s+tâm))(?![^\W_])",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"(?<![^\W_])từ\s*\Z", re.IGNORECASE)
+_FROM_TO = re.compile(r"\s*(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s+\d", re.IGNORECASE)
 # A figure stated as a floor ("từ 80% trở lên", "tối thiểu 20%") is a target's, not a result's.
 _FLOOR_BEFORE = re.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới)\s*(?:là\s*)?\Z", re.IGNORECASE)
 # "đến năm 2030", "tới 2030": a horizon after the period reported.
@@ -149,6 +158,7 @@ def find_results(
     out: list[Result] = []
     carried = default_period
     aiming = False  # inside a targets list that an earlier lead opened
+    in_tasks = False  # inside a plan's tasks and solutions, whose figures are not achievements
     for para in paragraphs:
         text, line = (para[0], para[1]) if isinstance(para, tuple) else (para.text, para.line)
         if not _DIGIT.search(text):
@@ -163,6 +173,11 @@ def find_results(
         period = named or carried
         if _REPORTED.search(text[:120]) or (opening and not _TARGET_LEAD.search(text)):
             aiming = False  # a paragraph that opens by reporting closes a targets list
+            in_tasks = False
+        if _TASKS_PART.match(text):
+            in_tasks = True  # "Nhiệm vụ, giải pháp: (1) ... ước đạt 93.270 tấn": the plan's work
+        if in_tasks:
+            continue
         seen: set[tuple[str, float | None, str | None]] = set()
         subject = ""
         for start, sentence in _sentences(text):
@@ -194,6 +209,9 @@ def find_results(
                     continue
                 if _SPAN_BEFORE.search(sentence, max(0, q.number_start - 12), q.number_start):
                     continue
+                if _FROM_TO.match(sentence, q.end) and _FROM_BEFORE.search(
+                        sentence, max(0, q.start - 6), q.number_start):
+                    continue  # "giảm từ 29,56% xuống còn 25,3%": where it started, not what was reached
                 unit = q.unit.lower()
                 if unit in _PLAN_PARTS and not _tally_done(sentence, q.start, q.end):
                     continue  # "đề ra 28 chỉ tiêu": the plan's parts, nothing achieved
