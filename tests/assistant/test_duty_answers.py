@@ -56,3 +56,13 @@ def test_a_reference_no_document_holds_or_cites_is_not_found(db: Session, settin
     assert not ask(db, settings, "chuong trinh hanh dong 07-CTr/TU co nhiem vu gi").found
     answer = ask(db, settings, "theo nghị quyết 26-NQ/TU cần làm gì")
     assert answer.found and "26-NQ/TU" in answer.answer, answer
+
+
+def test_a_subject_question_reads_either_spelling_and_what_kind_of_thing_is_asked(
+        db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002", "000")[:1]  # "đảm bảo nguyên tắc “Một hệ thống ..."
+    answer = ask(db, settings, "cơ sở dữ liệu quốc gia phải bảo đảm nguyên tắc gì")
+    assert answer.found and "Một dữ liệu duy nhất" in answer.answer, answer
+    assert (name, 508) in {(c.doc, c.line) for c in answer.citations}
+    answer = ask(db, settings, "phat trien dang vien moi chu trong nhung doi tuong nao")
+    assert answer.found and "sinh viên" in answer.answer, answer

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from nghiquyet.assistant.compose import Draft
 from nghiquyet.assistant.grounding import label
 from nghiquyet.assistant.leads import lead
-from nghiquyet.assistant.normalise import words
+from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question
 from nghiquyet.assistant.retrieve import PAIRS_WEIGHT, RUN_WEIGHT, run_length
@@ -35,6 +35,18 @@ def _rescored(corpus: StoredCorpus, q: Question, s: Sentence) -> tuple[float, fl
     cover = corpus.coverage(q, (frozenset(sequence), s.document.title_words))
     pairs = sum(p in joined for p in q.pairs) / len(q.pairs) if q.pairs else 0.0
     return cover, cover + PAIRS_WEIGHT * pairs + RUN_WEIGHT * run_length(q.folded, joined)
+
+
+# The head of a unit's name, with its marks or opening a question typed without them ("so" alone is
+# also "số" of "chuyển đổi số").
+_UNIT_MARKED = re.compile(r"\b(sở|ban|ủy ban|uỷ ban|văn phòng|đoàn|hội|mặt trận|đảng ủy|đảng uỷ|công an"
+                          r"|chi bộ|bộ chỉ huy|ubnd|mttq)\b")
+_UNIT_BARE = re.compile(r"^(so|ban|uy ban|van phong|doan|hoi|mat tran|dang uy|cong an|chi bo|bo chi huy)\b")
+
+
+def _names_unit(q: Question) -> bool:
+    lowered = q.text.lower()
+    return bool(_UNIT_MARKED.search(lowered) if fold(lowered) != lowered else _UNIT_BARE.search(q.folded))
 
 
 def _named_run(q: Question, joined: str) -> int:
@@ -58,7 +70,8 @@ def duty(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], line
     scored = []
     # The unit or subject named must stand whole in the sentence ("Sở Y tế", not "y tế" of a health
     # task): the question's content words, in its order, side by side for three words at least.
-    needed = min(NAMED_RUN, len(q.content))
+    # A unit named ("Sở Y tế", "Ban Tuyên giáo") must stand whole; a subject, two words together.
+    needed = min(NAMED_RUN if _names_unit(q) else 2, len(q.content))
     for s in sentences(corpus, q, documents):
         if len(words(s.text)) < MIN_WORDS or _named_run(q, f" {' '.join(words(s.text))} ") < needed:
             continue
