@@ -3,6 +3,7 @@
     python benchmarks/load.py                          # 50 users, 60 s, SQLite then PostgreSQL
     python benchmarks/load.py --db sqlite --seconds 20 --users 30 --workers 2
     python benchmarks/load.py --think 0                # no think time: the server's saturation point
+    python benchmarks/load.py --warmup 15              # the figures of a server that has been up a while
 
 For each database a fresh one is made (temp SQLite file; a new PostgreSQL database, dropped after),
 filled by `nghiquyet demo --seed-only`, then served by `nghiquyet serve --workers W` on a free
@@ -13,9 +14,12 @@ plan status and the approval queue and approve submitted figures; unit users rea
 their assignments and send figures (create + submit) for (task, period) pairs nobody reported yet,
 each pair owned by one user so a 409 is a real error, never a collision of the benchmark's own.
 
-Prints per route: count, errors, p50/p95/max in ms; throughput; then checks that every write the
-server acknowledged is stored exactly once (no lost, no duplicated figures). The client runs on
-the same 2-core machine as the server, so it takes its share of the CPU: say so beside any figure.
+`--warmup S` runs the mix for S seconds before the clock starts (a server that has been up a while:
+each worker's first request of a route compiles its templates and statements); the warm-up's errors
+count, its times are printed apart. Prints per route: count, errors, p50/p95/max in ms; throughput;
+then checks that every write the server acknowledged is stored exactly once (no lost, no duplicated
+figures). The client runs on the same 2-core machine as the server, so it takes its share of the
+CPU: say so beside any figure.
 """
 
 from __future__ import annotations
@@ -63,10 +67,14 @@ class Recorder:
     created: list[int] = field(default_factory=list)
     approved: list[int] = field(default_factory=list)
     ends: float = 0.0  # monotonic time the users stop at, set when they start
+    # Requests that start before this (monotonic) time are the warm-up: their errors count, their
+    # times do not (each worker's first request of a route compiles its templates and statements).
+    timed_from: float = 0.0
+    warm: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
 
-    def note(self, route: str, ms: float, error: str | None = None) -> None:
+    def note(self, route: str, ms: float, error: str | None = None, started: float = 0.0) -> None:
         with self.lock:
-            self.times[route].append(ms)
+            (self.times if started >= self.timed_from else self.warm)[route].append(ms)
             if error is not None:
                 self.errors[route].append(error)
 
@@ -74,14 +82,14 @@ class Recorder:
 def _call(
     rec: Recorder, route: str, client: httpx.Client, method: str, url: str, **kw: object
 ) -> httpx.Response | None:
-    start = time.perf_counter()
+    started, start = time.monotonic(), time.perf_counter()
     try:
         r = client.request(method, url, **kw)  # type: ignore[arg-type]
     except httpx.HTTPError as exc:
-        rec.note(route, 1000 * (time.perf_counter() - start), f"{type(exc).__name__}")
+        rec.note(route, 1000 * (time.perf_counter() - start), f"{type(exc).__name__}", started)
         return None
     ms = 1000 * (time.perf_counter() - start)
-    rec.note(route, ms, None if r.status_code < 400 else f"HTTP {r.status_code}: {r.text[:120]}")
+    rec.note(route, ms, None if r.status_code < 400 else f"HTTP {r.status_code}: {r.text[:120]}", started)
     return r
 
 
@@ -258,26 +266,36 @@ def _users(base: str, users: int, think: float) -> Users:
     return threads, rec, f"{users} users ({n_office} office/leader, {n_units} units)"
 
 
-def run(url: str, name: str, users: int, seconds: float, think: float, workers: int) -> None:
+def run(url: str, name: str, users: int, seconds: float, think: float, workers: int,
+        warmup: float = 0.0) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = _seeded_env(url, Path(tmp))
         with serving(env, Path(tmp) / "serve.log", ["--workers", str(workers)]) as server:
             base = server.url
             threads, rec, note = _users(base, users, think)
             print(
-                f"{name}: {note}, {seconds:.0f} s, think {think:g} s, serve --workers {workers}; "
-                f"{machine_check()}",
+                f"{name}: {note}, {seconds:.0f} s after a {warmup:g} s warm-up, think {think:g} s, "
+                f"serve --workers {workers}; {machine_check()}",
                 flush=True,
             )
             began = time.monotonic()
-            rec.ends = began + seconds
+            rec.timed_from = began + warmup
+            rec.ends = rec.timed_from + seconds
             for t in threads:
                 t.start()
             for t in threads:
                 t.join()
-            elapsed = time.monotonic() - began
+            elapsed = time.monotonic() - rec.timed_from
+            if warmup:
+                _print_warmup(rec)
             _print(rec, elapsed)
             _check_writes(url, rec)
+
+
+def _print_warmup(rec: Recorder) -> None:
+    """The warm-up's slowest request per route: what a freshly started server's first users wait."""
+    worst = ", ".join(f"{route} {max(ms):.0f}" for route, ms in sorted(rec.warm.items()) if ms)
+    print(f"  warm-up (not in the figures below), slowest ms: {worst}", flush=True)
 
 
 def _print(rec: Recorder, elapsed: float) -> None:
@@ -412,6 +430,8 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--think", type=float, default=1.0, help="mean pause between a user's requests (s)")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--warmup", type=float, default=0.0,
+                    help="seconds of the mix before the clock: errors count, times do not (0 = none)")
     ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     ap.add_argument(
         "--profile", action="store_true", help="instead: SQL statements and CPU per route, in-process"
@@ -424,7 +444,7 @@ def main() -> int:
         if args.profile:
             profile(url, name, 20)
         else:
-            run(url, name, args.users, args.seconds, args.think, args.workers)
+            run(url, name, args.users, args.seconds, args.think, args.workers, args.warmup)
     return 0
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from nghiquyet.assistant.normalise import expand, fold, words
+from nghiquyet.assistant.normalise import expand, fold, synonyms, words
 from nghiquyet.errors import InputError
 
 MAX_LENGTH = 1000
@@ -62,8 +62,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|\bke ten (cac|nhung) chi tieu\b|\bliet ke (cac|nhung) chi tieu\b"),
         # What a unit must do, what is asked about a subject ("Đoàn Thanh niên có nhiệm vụ gì",
         # "cần làm gì để phòng, chống hạn hán"): a task's sentence, not a figure or a name.
-        ("duty", r"\b(lam|viec|nhiem vu|yeu cau|trach nhiem|giai phap) (gi|nhung gi)\b"
-                 r"|\b(nhiem vu|giai phap|viec) nao\b"),
+        ("duty", r"\b(lam|viec|nhiem vu|yeu cau|trach nhiem|giai phap|nguyen tac|bien phap) (gi|nhung gi)\b"
+                 r"|\b(nhiem vu|giai phap|viec|nguyen tac|noi dung|bien phap|khu vuc|doi tuong"
+                 r"|linh vuc) nao\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
                  r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
@@ -155,7 +156,9 @@ nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều 
 # What a figure measures, which the target itself often leaves unsaid ("diện tích trồng rừng mới":
 # "Trồng rừng mới từ 3.485 ha"): they count for a passage that says them, and little against one that
 # does not.
-SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc", "khoang")
+SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc", "khoang",
+                # the kind of thing a duty asks for ("nguyên tắc nào", "những khu vực, đối tượng nào")
+                "nguyen tac", "khu vuc", "doi tuong", "linh vuc", "bien phap")
 SOFT_WEIGHT = 0.25
 
 
@@ -253,7 +256,7 @@ def parse(text: str) -> Question:
     if len(stripped) > MAX_LENGTH:
         raise QuestionError(f"Câu hỏi quá dài ({len(stripped):,} ký tự; tối đa {MAX_LENGTH:,}): "
                             "hãy hỏi ngắn gọn một điều.".replace(",", "."))
-    folded = " ".join(re.findall(r"[a-z0-9]+(?:[-/][a-z0-9]+)*", expand(fold(stripped))))
+    folded = synonyms(" ".join(re.findall(r"[a-z0-9]+(?:[-/][a-z0-9]+)*", expand(fold(stripped)))))
     if not re.search(r"[a-z]", folded):
         raise QuestionError("Câu hỏi không có chữ nào để tìm: hãy gõ bằng lời, "
                             "ví dụ “ai chủ trì nhiệm vụ chuyển đổi số”.")
@@ -274,6 +277,7 @@ def parse(text: str) -> Question:
     if first_quarter:
         named.add("dau")
     sequence, stop = _marked_words(stripped)
+    sequence = synonyms(" ".join(sequence)).split()  # same length: a synonym swaps words in place
     refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
     content, pairs = content_words(sequence, named, stop, refs)
     kind = _main_kind(kinds, _compared_years(text, years))

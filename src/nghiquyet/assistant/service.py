@@ -88,6 +88,8 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
         stored = session.get(Document, doc.document_id)  # indexed before search existed: read the file
         return source_lines(document_path(stored, settings)) if stored else ()
 
+    if not _references_held(corpus, question):
+        return _NONE  # "chương trình hành động 05-CTr/TU": a document no one holds or cites
     documents = [d for d in corpus.documents if _about(corpus, question, d)]
     placed = [d for d in corpus.documents if place_ok(question, d)]
     if question.kind in METADATA:
@@ -123,6 +125,17 @@ def _gives_figure(answer: str, question: Question) -> bool:
     dates and years."""
     said = numbers(_NOT_AMOUNT.sub(" ", LABEL.sub(" ", answer)))
     return bool(said - numbers(question.text))
+
+
+def _references_held(corpus: Corpus, question: Question) -> bool:
+    """Every document reference the question names ("05-CTr/TU", "1528/QĐ-TTg") is a document's
+    own number or is cited on some line."""
+    for n, letters in re.findall(r"\b(\d+)[-/]([a-z]+(?:[-/][a-z]+)*)\b", question.folded):
+        tail = re.split(r"[-/]", letters)
+        spellings = dict.fromkeys((n, n.lstrip("0") or "0"))  # "05-CTr/TU" is also cited "5-CTr/TU"
+        if not any(corpus.says_phrase([digits, *tail]) for digits in spellings):
+            return False
+    return True
 
 
 def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:

@@ -108,4 +108,7 @@ def start_reminders(settings: Settings, factory: sessionmaker[Session]) -> Remin
 
 def create_app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory`: the CLI names it by string, so cli never imports web."""
+    from nghiquyet.web.pages.common import compile_templates
+
+    compile_templates()  # each worker, once, before it takes requests
     return create_app(load_settings())

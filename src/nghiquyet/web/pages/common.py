@@ -27,6 +27,15 @@ install_filters(templates.env)
 OFFICE_ROLES = frozenset({"office", "admin"})
 
 
+def compile_templates() -> int:
+    """Compile every page template now (about 0.3 s): a server's worker does it as it starts, so its
+    first users do not wait for Jinja to compile the page they asked for. Returns how many."""
+    names = templates.env.list_templates(filter_func=lambda name: name.endswith(".html"))
+    for name in names:
+        templates.env.get_template(name)
+    return len(names)
+
+
 @dataclass(frozen=True, slots=True)
 class NavEntry:
     key: str
