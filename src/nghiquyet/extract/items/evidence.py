@@ -88,6 +88,7 @@ _ALLOCATION = re.compile(
     r"|(?:tổng\s+)?(?:nguồn\s+)?vốn(?:\s+[^\W\d_]+){0,5}\s+(?:bố trí|phân bổ|dành)\s+cho)(?!\w)",
     re.IGNORECASE,
 )
+_INDEX = re.compile(r"(?<!\w)(?:chỉ số|hệ số|HDI|Gini)(?!\w)", re.IGNORECASE)
 # "không còn xã dưới 15 tiêu chí": the number names what is to be done away with, not a level.
 _NONE_LEFT = re.compile(
     r"(?<!\w)không còn\s+(?:[^\W\d_]+\s+){1,3}(?:dưới|chưa đạt)\s+(\d+)\s+tiêu chí(?!\w)", re.IGNORECASE
@@ -102,6 +103,9 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
     named = {float(m.group(1)) for m in _NONE_LEFT.finditer(text)}
     out = []
     for t in targets:
+        if not t.unit and _INDEX.search(t.metric or "") and t.value is not None and t.value < 10:
+            out.append(t)  # "Chỉ số phát triển con người (HDI) đạt khoảng 0,78": an index has no unit
+            continue
         if not t.unit or t.unit.lower() in counts:
             continue
         if t.value in named and t.unit.lower() == "tiêu chí":
@@ -229,7 +233,7 @@ def targets_by_evidence(
                 continue
             if not _DIGIT.search(text):
                 continue
-            done = cues.achieved(text)
+            done = cues.achieved(text) and cues.achieved(_with_figures(text))
             strong = done or cues.strong_result(text)
             weak = cues.has("result_weak", _KEPT_RESULTS.sub(" ", text))
             targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
@@ -281,6 +285,16 @@ _SET_OUT = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+_CLAUSE_END = re.compile(r"[;,](?=\s)")
+
+
+def _with_figures(text: str) -> str:
+    """The clauses of `text` that state a number: "đã" in "các xã, huyện đã được công nhận" marks
+    no figure of "ít nhất 80% số xã đạt chuẩn ...; tiếp tục xây dựng ... đã được công nhận ..."."""
+    parts = _CLAUSE_END.split(text)
+    return text if len(parts) == 1 else ";".join(p for p in parts if _DIGIT.search(p))
+
+
 # "duy trì vững chắc kết quả phổ cập", "phát huy kết quả đạt được": results to keep are an aim.
 _KEPT_RESULTS = re.compile(
     r"(?<!\w)(?:duy trì|giữ vững|phát huy|củng cố|nâng cao)(?:\s+(?:vững chắc|và|bền vững|chất lượng))*"
