@@ -284,6 +284,8 @@ def parse(text: str) -> Question:
     refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
     content, pairs = content_words(sequence, named, stop, refs)
     kind = _main_kind(kinds, _compared_years(text, years))
+    if len(places) >= 2 and kind in ("value", "result"):
+        kind = "compare"  # "GRDP ... của Lâm Đồng và của Bắc Kạn": one figure for each place
     return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=kind,
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content), soft=_soft(sequence))
