@@ -38,7 +38,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, pattern in (
         ("number", r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bla so (may|bao nhieu|gi)\b"
                    r"|\bso may$"
-                   r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"),
+                   r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"
+                   r"|\b(quyet dinh|nghi quyet|chi thi|ket luan|thong bao|ke hoach|van ban) so"
+                   r" (may|bao nhieu|gi)\b"),
         ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
                  r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"
                  r"|\bngay may\b|\bhom nao\b|\bngay thang nam nao\b"),
@@ -136,7 +138,8 @@ tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu
 de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
 cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
-yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi
+yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi|so hieu|so ky hieu|ky hieu|
+mang so|so may
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
@@ -281,6 +284,8 @@ def parse(text: str) -> Question:
     refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
     content, pairs = content_words(sequence, named, stop, refs)
     kind = _main_kind(kinds, _compared_years(text, years))
+    if len(places) >= 2 and kind in ("value", "result"):
+        kind = "compare"  # "GRDP ... của Lâm Đồng và của Bắc Kạn": one figure for each place
     return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=kind,
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content), soft=_soft(sequence))

@@ -142,6 +142,9 @@ def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
     """The document can hold the answer: it covers a year asked and names every place asked."""
     if question.years and not set(question.years) & (set(doc.years) | doc.passage_years):
         return False
+    if question.kind == "compare" and len(question.places) >= 2:
+        # A comparison of places reads each place's documents ("Lâm Đồng và Bắc Kạn").
+        return any(p in doc.names for p in question.places)
     # An outside body named in a question about a document or its figures ("Quốc hội giao chỉ tiêu
     # ...") asks for that body's document; a province's documents only mention such bodies. A
     # question about who does a task may name one as the doer, so it is not filtered here.
@@ -373,6 +376,8 @@ def _name_missed(draft: Draft, tally: Scored, src: tuple[str, ...]) -> None:
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    if len(q.places) >= 2:
+        return _compare_places(corpus, q, documents, lines)
     found = rank(corpus, q, ["target", "result"], documents)
     if not found:
         return None
@@ -385,4 +390,18 @@ def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
             continue
         seen.add(key)
         quote(draft, s.document, s.passage, lines(s.document))
+    return draft
+
+
+def _compare_places(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """One metric in two places' documents ("nước hợp vệ sinh năm 2024: Lâm Đồng với Bắc Kạn"):
+    each place's best passage, or nothing when a place has none."""
+    draft = Draft()
+    for place in q.places:
+        own = [d for d in documents if place in d.names]
+        found = rank(corpus, q, ["target", "result"], own) if own else []
+        if not found:
+            return None
+        best = found[0]
+        quote(draft, best.document, best.passage, lines(best.document))
     return draft
