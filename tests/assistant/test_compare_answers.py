@@ -16,3 +16,12 @@ def test_one_metric_worded_two_ways_is_compared_across_documents(db: Session, se
     assert answer.found, answer
     assert "93,65%" in answer.answer and "97%" in answer.answer
     assert {c.doc for c in answer.citations} == {lam_dong, bac_kan}
+
+
+def test_two_places_named_are_compared_each_from_its_own_documents(db: Session, settings: Settings) -> None:
+    lam_dong, bac_kan = import_seeds(db, settings, "000", "003")
+    answer = ask(db, settings, "thu ngan sach nam 2024 bac kan va lam dong")
+    assert answer.found, answer
+    assert "1.010 tỷ đồng" in answer.answer and "14.150 tỷ đồng" in answer.answer
+    assert {c.doc for c in answer.citations} == {lam_dong, bac_kan}
+    assert not ask(db, settings, "thu ngân sách năm 2024 của lâm đồng và ninh thuận").found

@@ -44,3 +44,25 @@ def test_a_duty_prefers_a_task_to_an_indicator_naming_the_same_unit(db: Session,
 def test_a_subject_the_documents_never_name_is_not_found(db: Session, settings: Settings) -> None:
     import_seeds(db, settings, "000", "002")
     assert not ask(db, settings, "can lam gi voi san bay Long Thanh").found
+
+
+def test_a_unit_the_documents_never_assign_is_not_found(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "002")  # health tasks say "y tế", no task is the Sở Y tế's
+    assert not ask(db, settings, "so y te phai lam nhung gi theo nghi quyet").found
+
+
+def test_a_reference_no_document_holds_or_cites_is_not_found(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "001", "004")  # 01-CTr/TU is held; 26-NQ/TU is cited by 004
+    assert not ask(db, settings, "chuong trinh hanh dong 07-CTr/TU co nhiem vu gi").found
+    answer = ask(db, settings, "theo nghị quyết 26-NQ/TU cần làm gì")
+    assert answer.found and "26-NQ/TU" in answer.answer, answer
+
+
+def test_a_subject_question_reads_either_spelling_and_what_kind_of_thing_is_asked(
+        db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002", "000")[:1]  # "đảm bảo nguyên tắc “Một hệ thống ..."
+    answer = ask(db, settings, "cơ sở dữ liệu quốc gia phải bảo đảm nguyên tắc gì")
+    assert answer.found and "Một dữ liệu duy nhất" in answer.answer, answer
+    assert (name, 508) in {(c.doc, c.line) for c in answer.citations}
+    answer = ask(db, settings, "phat trien dang vien moi chu trong nhung doi tuong nao")
+    assert answer.found and "sinh viên" in answer.answer, answer

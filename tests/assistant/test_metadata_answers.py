@@ -58,3 +58,16 @@ def test_a_motto_of_a_year_no_document_is_themed_for_is_read_from_its_sentence(
     assert answer.found and "Quyết liệt, đồng bộ, đột phá" in answer.answer, answer
     assert (name, 9) in {(c.doc, c.line) for c in answer.citations}
     assert not ask(db, settings, "phương châm năm 2019 là gì").found
+
+
+def test_a_cited_documents_number_is_read_with_its_issuer(db: Session, settings: Settings) -> None:
+    # "theo Nghị quyết 08-NQ/TW của Bộ Chính trị (khóa XII) và Nghị quyết 07-NQ/TU của Tỉnh ủy"
+    (name,) = import_seeds(db, settings, "001")
+    asked = "về phát triển du lịch thành ngành kinh tế động lực số mấy"
+    answer = ask(db, settings, f"nghị quyết của bộ chính trị {asked}")
+    assert answer.found and answer.answer.startswith("Số hiệu: 08-NQ/TW"), answer
+    assert (name, 155) in {(c.doc, c.line) for c in answer.citations}
+    answer = ask(db, settings, f"nghi quyet cua tinh uy {asked}")
+    assert answer.found and answer.answer.startswith("Số hiệu: 07-NQ/TU"), answer
+    answer = ask(db, settings, "chương trình hành động thực hiện nghị quyết đại hội XI số mấy")
+    assert answer.found and "01-CTr/TU" in answer.answer, answer  # the document's own number still

@@ -234,3 +234,30 @@ def test_money_set_aside_and_names_inside_a_target_are_no_targets() -> None:
         "ương bố trí cho chương trình trong giai đoạn 2021-2025 là 39.632 tỷ đồng.\n"
     )
     assert _targets(text) == [("gte", 80, None, "%"), ("eq", 100, None, "%")]
+
+
+def test_a_past_mark_outside_the_figures_clause_does_not_make_a_result() -> None:
+    text = (
+        "Theo đó, đặt mục tiêu cụ thể đến năm 2030:\n"
+        "- Phấn đấu có ít nhất 85% số xã đạt chuẩn nông thôn mới; tiếp tục xây dựng nông thôn mới đối với "
+        "các xã đã được công nhận đạt chuẩn; mỗi tỉnh có ít nhất 02 đơn vị cấp huyện đạt chuẩn.\n"
+    )
+    assert _targets(text) == [("gte", 85, None, "%"), ("gte", 2, None, "đơn vị cấp huyện")]
+
+
+def test_an_index_without_unit_and_a_per_mille_rate_are_targets() -> None:
+    text = (
+        "Các chỉ tiêu chủ yếu đến năm 2030: chỉ số phát triển con người (HDI) đạt khoảng 0,8; "
+        "mức giảm tỷ suất sinh thô bình quân hằng năm 0,02%o.\n"
+    )
+    assert _targets(text) == [("approx", 0.8, None, None), ("eq", 0.02, None, "%o")]
+
+
+def test_a_portals_other_headlines_above_the_lead_are_not_the_plans() -> None:
+    text = (
+        "Tỉnh cần nguồn lực lớn để thực hiện đề án nông thôn mới\n"
+        "Giáo viên 14 trường tại huyện bị truy thu hơn 12 tỷ đồng\n"
+        "Tỉnh đề ra nhiều giải pháp, bảo đảm hoàn thành 100% xã đạt chuẩn nông thôn mới trong 6 tháng "
+        "đầu năm 2031. Phấn đấu đến hết năm 2031 có 100% phường đạt chuẩn đô thị văn minh.\n"
+    )
+    assert _targets(text) == [("eq", 100, None, "%"), ("eq", 100, None, "%")]

@@ -10,12 +10,13 @@ làm gì": the programme is named by its title, not by the sentence).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from nghiquyet.assistant.compose import Draft
 from nghiquyet.assistant.grounding import label
 from nghiquyet.assistant.leads import lead
-from nghiquyet.assistant.normalise import words
+from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question
 from nghiquyet.assistant.retrieve import PAIRS_WEIGHT, RUN_WEIGHT, run_length
@@ -23,6 +24,7 @@ from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences
 from nghiquyet.assistant.store import StoredCorpus
 
 Lines = Callable[[DocumentFacts], tuple[str, ...]]
+NAMED_RUN = 3
 MIN_WORDS = 6  # a heading alone ("5. Ban Chấp hành Đoàn Thanh niên:") says no duty
 
 
@@ -35,13 +37,43 @@ def _rescored(corpus: StoredCorpus, q: Question, s: Sentence) -> tuple[float, fl
     return cover, cover + PAIRS_WEIGHT * pairs + RUN_WEIGHT * run_length(q.folded, joined)
 
 
+# The head of a unit's name, with its marks or opening a question typed without them ("so" alone is
+# also "số" of "chuyển đổi số").
+_UNIT_MARKED = re.compile(r"\b(sở|ban|ủy ban|uỷ ban|văn phòng|đoàn|hội|mặt trận|đảng ủy|đảng uỷ|công an"
+                          r"|chi bộ|bộ chỉ huy|ubnd|mttq)\b")
+_UNIT_BARE = re.compile(r"^(so|ban|uy ban|van phong|doan|hoi|mat tran|dang uy|cong an|chi bo|bo chi huy)\b")
+
+
+def _names_unit(q: Question) -> bool:
+    lowered = q.text.lower()
+    return bool(_UNIT_MARKED.search(lowered) if fold(lowered) != lowered else _UNIT_BARE.search(q.folded))
+
+
+def _named_run(q: Question, joined: str) -> int:
+    """The most content words of one stretch of the question that the sentence says word for word
+    (stopwords inside the stretch are said too: "festival hoa đà lạt", whose "đà" is "đã")."""
+    tokens = re.findall(r"[a-z0-9]+", q.folded)
+    content = set(q.content)
+    best = 0
+    for i in range(len(tokens)):
+        j = i + 1
+        while j <= len(tokens) and f" {' '.join(tokens[i:j])} " in joined:
+            j += 1
+        best = max(best, sum(t in content for t in tokens[i:j - 1]))
+    return best
+
+
 def duty(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], lines: Lines) -> Draft | None:
     """The sentence that says nearly all the question, else the duty of the assignment asked about."""
     if not q.content:
         return None
     scored = []
+    # The unit or subject named must stand whole in the sentence ("Sở Y tế", not "y tế" of a health
+    # task): the question's content words, in its order, side by side for three words at least.
+    # A unit named ("Sở Y tế", "Ban Tuyên giáo") must stand whole; a subject, two words together.
+    needed = min(NAMED_RUN if _names_unit(q) else 2, len(q.content))
     for s in sentences(corpus, q, documents):
-        if len(words(s.text)) < MIN_WORDS:
+        if len(words(s.text)) < MIN_WORDS or _named_run(q, f" {' '.join(words(s.text))} ") < needed:
             continue
         cover, score = _rescored(corpus, q, s)
         if cover >= SENTENCE_COVERAGE:

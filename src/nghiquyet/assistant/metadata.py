@@ -20,7 +20,7 @@ from nghiquyet.assistant.normalise import canonical, fold
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question
 from nghiquyet.assistant.retrieve import MIN_COVERAGE
-from nghiquyet.assistant.sentences import Sentence, sentences
+from nghiquyet.assistant.sentences import SENTENCE_COVERAGE, Sentence, sentences
 from nghiquyet.assistant.sources import find_line
 from nghiquyet.assistant.store import StoredCorpus
 
@@ -120,6 +120,10 @@ def metadata(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], 
             corpus.meta(d).get("theme") and set(q.years) & set(d.years) for d in documents):
         # No document is that year's: the sentence naming the year and the motto in quotes.
         return _said(corpus, q, placed, lines, _QUOTED, year=True)
+    if q.kind == "number":
+        cited = _cited_number(corpus, q, documents, placed, lines)
+        if cited is not None:
+            return cited
     documents = named(corpus, q, documents)
     if not documents:
         references = _references(q)
@@ -139,6 +143,43 @@ def metadata(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], 
                                          (corpus.meta(d).get("signer") or {}).get("name"))]
         documents = held or documents
     return _field(corpus, q, best_document(corpus, q, documents), lines)
+
+
+# A document the text cites by its number: "Quyết định số 1528/QĐ-TTg", "Nghị quyết 09-NQ/TU".
+_CITED = re.compile(r"\b(?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Kk]ết luận|[Tt]hông báo|[Kk]ế hoạch"
+                    r"|[Cc]hương trình)(?:\s+số)?\s+(\d+[-/][A-ZĐ][\w]*(?:[-/][A-ZĐ][\w]*)*)")
+
+
+_ISSUERS = ("bo chinh tri", "ban bi thu", "trung uong", "quoc hoi", "chinh phu", "thu tuong", "tinh uy",
+            "hoi dong nhan dan", "uy ban nhan dan")
+
+
+def _issuer_named(q: Question, after: str) -> int:
+    folded = fold(after)
+    return sum(1 for body in _ISSUERS if body in folded and body in q.folded)
+
+
+def _cited_number(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts],
+                  placed: list[DocumentFacts], lines: Lines) -> Draft | None:
+    """The number of a document the text cites ("Quyết định của Thủ tướng về cơ chế đặc thù phát
+    triển Đà Lạt số mấy"), when a sentence citing one says the question better than any held
+    document's title does."""
+    titled = max((corpus.coverage(q, (d.title_words,)) for d in documents), default=0.0)
+    for s in sentences(corpus, q, placed, _CITED):
+        if s.coverage < SENTENCE_COVERAGE:
+            break
+        if s.coverage <= titled:
+            return None
+        # Of two cited ("Nghị quyết 08-NQ/TW của Bộ Chính trị ... và Nghị quyết 07-NQ/TU của Tỉnh
+        # ủy"), the one whose issuer, written after it, the question names.
+        found = list(_CITED.finditer(s.text))
+        number = max(found, key=lambda m: (_issuer_named(q, s.text[m.end():m.end() + 40]), -m.start()))
+        draft = Draft()
+        draft.cite(s.document, lines(s.document), s.lines)
+        draft.parts.append(f"Số hiệu: {number.group(1)} (“{s.text.rstrip('.')}”). "
+                           f"{label(s.document.filename, s.lines[0])}")
+        return draft
+    return None
 
 
 def _said(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], lines: Lines,

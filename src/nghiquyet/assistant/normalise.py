@@ -74,9 +74,20 @@ def expand(folded: str) -> str:
     return _TOKEN.sub(one, folded)
 
 
+# Two spellings of one word, the second written as the first: "đảm bảo" is "bảo đảm".
+SYNONYMS = ((re.compile(r"\bdam bao\b"), "bao dam"),)
+
+
+def synonyms(folded: str) -> str:
+    """Folded words with each second spelling written as the first."""
+    for pattern, same in SYNONYMS:
+        folded = pattern.sub(same, folded)
+    return folded
+
+
 def words(text: str) -> list[str]:
     """The comparable words of a text: folded, abbreviations expanded, split on non-letters."""
-    return re.findall(r"[a-z0-9]+", expand(fold(text)))
+    return synonyms(" ".join(re.findall(r"[a-z0-9]+", expand(fold(text))))).split()
 
 
 def numbers(text: str) -> set[str]:

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from nghiquyet.assistant.normalise import expand, fold, words
+from nghiquyet.assistant.normalise import expand, fold, synonyms, words
 from nghiquyet.errors import InputError
 
 MAX_LENGTH = 1000
@@ -38,7 +38,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, pattern in (
         ("number", r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bla so (may|bao nhieu|gi)\b"
                    r"|\bso may$"
-                   r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"),
+                   r"|\bmang so\b|\bso (cua|la) (nghi quyet|chuong trinh|van ban|thong bao)\b"
+                   r"|\b(quyet dinh|nghi quyet|chi thi|ket luan|thong bao|ke hoach|van ban) so"
+                   r" (may|bao nhieu|gi)\b"),
         ("date", r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (vao )?ngay\b|\bky ngay\b|\bngay ky\b"
                  r"|\bngay thang\b|\bban hanh khi nao\b|\bban hanh bao gio\b|\bngay bao nhieu\b"
                  r"|\bngay may\b|\bhom nao\b|\bngay thang nam nao\b"),
@@ -62,8 +64,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|\bke ten (cac|nhung) chi tieu\b|\bliet ke (cac|nhung) chi tieu\b"),
         # What a unit must do, what is asked about a subject ("Đoàn Thanh niên có nhiệm vụ gì",
         # "cần làm gì để phòng, chống hạn hán"): a task's sentence, not a figure or a name.
-        ("duty", r"\b(lam|viec|nhiem vu|yeu cau|trach nhiem|giai phap) (gi|nhung gi)\b"
-                 r"|\b(nhiem vu|giai phap|viec) nao\b"),
+        ("duty", r"\b(lam|viec|nhiem vu|yeu cau|trach nhiem|giai phap|nguyen tac|bien phap) (gi|nhung gi)\b"
+                 r"|\b(nhiem vu|giai phap|viec|nguyen tac|noi dung|bien phap|khu vuc|doi tuong"
+                 r"|linh vuc) nao\b"),
         ("lead", r"\bchu tri\b|\bphu trach\b|\bai (lanh dao|chiu trach nhiem|thuc hien|lam)\b"
                  r"|\b(co quan|don vi|so|ban|nganh) nao\b|\bgiao cho\b|\bphoi hop\b|\bduoc giao\b"
                  r"|\btrach nhiem cua ai\b|\bai duoc giao\b|\bdau moi\b|^ai\b|\b(do|la|cua|giao) ai\b"),
@@ -135,7 +138,8 @@ tinh uy|uy ban nhan dan|nhiem vu|co quan|phan dau|dat duoc|can phai|la bao nhieu
 de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung nam|
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
 cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
-yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi
+yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi|so hieu|so ky hieu|ky hieu|
+mang so|so may
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
@@ -155,7 +159,9 @@ nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều 
 # What a figure measures, which the target itself often leaves unsaid ("diện tích trồng rừng mới":
 # "Trồng rừng mới từ 3.485 ha"): they count for a passage that says them, and little against one that
 # does not.
-SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc", "khoang")
+SOFT_PHRASES = ("dien tich", "so luong", "tong so", "con so", "quy mo", "muc", "khoang",
+                # the kind of thing a duty asks for ("nguyên tắc nào", "những khu vực, đối tượng nào")
+                "nguyen tac", "khu vuc", "doi tuong", "linh vuc", "bien phap")
 SOFT_WEIGHT = 0.25
 
 
@@ -253,7 +259,7 @@ def parse(text: str) -> Question:
     if len(stripped) > MAX_LENGTH:
         raise QuestionError(f"Câu hỏi quá dài ({len(stripped):,} ký tự; tối đa {MAX_LENGTH:,}): "
                             "hãy hỏi ngắn gọn một điều.".replace(",", "."))
-    folded = " ".join(re.findall(r"[a-z0-9]+(?:[-/][a-z0-9]+)*", expand(fold(stripped))))
+    folded = synonyms(" ".join(re.findall(r"[a-z0-9]+(?:[-/][a-z0-9]+)*", expand(fold(stripped)))))
     if not re.search(r"[a-z]", folded):
         raise QuestionError("Câu hỏi không có chữ nào để tìm: hãy gõ bằng lời, "
                             "ví dụ “ai chủ trì nhiệm vụ chuyển đổi số”.")
@@ -274,9 +280,12 @@ def parse(text: str) -> Question:
     if first_quarter:
         named.add("dau")
     sequence, stop = _marked_words(stripped)
+    sequence = synonyms(" ".join(sequence)).split()  # same length: a synonym swaps words in place
     refs = frozenset(re.findall(r"\b(\d+)(?=[-/][a-z])", folded))  # "57-nq/tw", "1528/qd-ttg"
     content, pairs = content_words(sequence, named, stop, refs)
     kind = _main_kind(kinds, _compared_years(text, years))
+    if len(places) >= 2 and kind in ("value", "result"):
+        kind = "compare"  # "GRDP ... của Lâm Đồng và của Bắc Kạn": one figure for each place
     return Question(text=stripped, pairs=tuple(pairs), folded=folded, kind=kind,
                     kinds=kinds, years=years, quarter=quarter, half_year=half, places=places, bodies=bodies,
                     content=tuple(content), soft=_soft(sequence))

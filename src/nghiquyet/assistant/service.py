@@ -88,6 +88,8 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
         stored = session.get(Document, doc.document_id)  # indexed before search existed: read the file
         return source_lines(document_path(stored, settings)) if stored else ()
 
+    if not _references_held(corpus, question):
+        return _NONE  # "chương trình hành động 05-CTr/TU": a document no one holds or cites
     documents = [d for d in corpus.documents if _about(corpus, question, d)]
     placed = [d for d in corpus.documents if place_ok(question, d)]
     if question.kind in METADATA:
@@ -125,10 +127,24 @@ def _gives_figure(answer: str, question: Question) -> bool:
     return bool(said - numbers(question.text))
 
 
+def _references_held(corpus: Corpus, question: Question) -> bool:
+    """Every document reference the question names ("05-CTr/TU", "1528/QĐ-TTg") is a document's
+    own number or is cited on some line."""
+    for n, letters in re.findall(r"\b(\d+)[-/]([a-z]+(?:[-/][a-z]+)*)\b", question.folded):
+        tail = re.split(r"[-/]", letters)
+        spellings = dict.fromkeys((n, n.lstrip("0") or "0"))  # "05-CTr/TU" is also cited "5-CTr/TU"
+        if not any(corpus.says_phrase([digits, *tail]) for digits in spellings):
+            return False
+    return True
+
+
 def _about(corpus: Corpus, question: Question, doc: DocumentFacts) -> bool:
     """The document can hold the answer: it covers a year asked and names every place asked."""
     if question.years and not set(question.years) & (set(doc.years) | doc.passage_years):
         return False
+    if question.kind == "compare" and len(question.places) >= 2:
+        # A comparison of places reads each place's documents ("Lâm Đồng và Bắc Kạn").
+        return any(p in doc.names for p in question.places)
     # An outside body named in a question about a document or its figures ("Quốc hội giao chỉ tiêu
     # ...") asks for that body's document; a province's documents only mention such bodies. A
     # question about who does a task may name one as the doer, so it is not filtered here.
@@ -360,6 +376,8 @@ def _name_missed(draft: Draft, tally: Scored, src: tuple[str, ...]) -> None:
 
 
 def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    if len(q.places) >= 2:
+        return _compare_places(corpus, q, documents, lines)
     found = rank(corpus, q, ["target", "result"], documents)
     if not found:
         return None
@@ -372,4 +390,18 @@ def _compare(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
             continue
         seen.add(key)
         quote(draft, s.document, s.passage, lines(s.document))
+    return draft
+
+
+def _compare_places(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
+    """One metric in two places' documents ("nước hợp vệ sinh năm 2024: Lâm Đồng với Bắc Kạn"):
+    each place's best passage, or nothing when a place has none."""
+    draft = Draft()
+    for place in q.places:
+        own = [d for d in documents if place in d.names]
+        found = rank(corpus, q, ["target", "result"], own) if own else []
+        if not found:
+            return None
+        best = found[0]
+        quote(draft, best.document, best.passage, lines(best.document))
     return draft

@@ -149,6 +149,19 @@ class StoredCorpus:
                     out[word] = 1
         return out
 
+    def says_phrase(self, words: Sequence[str]) -> bool:
+        """Some document line holds these folded words side by side ("05 ctr tu")."""
+        if not words:
+            return False
+        if self.session.get_bind().dialect.name == "sqlite":
+            found = self.session.execute(text("SELECT 1 FROM search_fts WHERE search_fts MATCH :w LIMIT 1"),
+                                         {"w": '"' + " ".join(words) + '"'}).first()
+        else:
+            found = self.session.execute(text(
+                "SELECT 1 FROM search_entries WHERE tsv @@ to_tsquery('simple', :w) LIMIT 1"),
+                {"w": " <-> ".join(words)}).first()
+        return found is not None
+
     def _in_some_line(self, word: str) -> bool:
         if self.session.get_bind().dialect.name == "sqlite":
             found = self.session.execute(text("SELECT 1 FROM search_fts WHERE search_fts MATCH :w LIMIT 1"),

@@ -88,6 +88,7 @@ _ALLOCATION = re.compile(
     r"|(?:tổng\s+)?(?:nguồn\s+)?vốn(?:\s+[^\W\d_]+){0,5}\s+(?:bố trí|phân bổ|dành)\s+cho)(?!\w)",
     re.IGNORECASE,
 )
+_INDEX = re.compile(r"(?<!\w)(?:chỉ số|hệ số|HDI|Gini)(?!\w)", re.IGNORECASE)
 # "không còn xã dưới 15 tiêu chí": the number names what is to be done away with, not a level.
 _NONE_LEFT = re.compile(
     r"(?<!\w)không còn\s+(?:[^\W\d_]+\s+){1,3}(?:dưới|chưa đạt)\s+(\d+)\s+tiêu chí(?!\w)", re.IGNORECASE
@@ -102,6 +103,9 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
     named = {float(m.group(1)) for m in _NONE_LEFT.finditer(text)}
     out = []
     for t in targets:
+        if not t.unit and _INDEX.search(t.metric or "") and t.value is not None and t.value < 10:
+            out.append(t)  # "Chỉ số phát triển con người (HDI) đạt khoảng 0,78": an index has no unit
+            continue
         if not t.unit or t.unit.lower() in counts:
             continue
         if t.value in named and t.unit.lower() == "tiêu chí":
@@ -157,7 +161,12 @@ def _aims(text: str, report_year: int | None) -> bool:
 
 def _starts_part(text: str) -> bool:
     """ "Ba khâu đột phá: ...", "Nhiệm vụ, giải pháp": a part that is not targets opens here."""
-    head = " ".join(text.split()[:6])
+    # The part's name opens the segment (after its label): "Ba khâu đột phá:", "II. NHIỆM VỤ, GIẢI
+    # PHÁP"; "Hà Tĩnh đề ra nhiều giải pháp, ... bảo đảm 100% xã ..." names solutions in passing.
+    words = text.split()
+    if words and _LABEL.fullmatch(words[0]):
+        words = words[1:]
+    head = " ".join(words[:4])
     return cues.has("stop", head) and not cues.has("lead", head)
 
 
@@ -229,9 +238,9 @@ def targets_by_evidence(
                 continue
             if not _DIGIT.search(text):
                 continue
-            done = cues.achieved(text)
+            done = cues.achieved(text) and cues.achieved(_with_figures(text))
             strong = done or cues.strong_result(text)
-            weak = cues.has("result_weak", _KEPT_RESULTS.sub(" ", text))
+            weak = cues.has("result_weak", _DEADLINE.sub(" ", _KEPT_RESULTS.sub(" ", text)))
             targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
             if not targets:
                 continue
@@ -281,6 +290,22 @@ _SET_OUT = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+_LABEL = re.compile(r"[-+*•–]|\(?(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)\-–]?", re.IGNORECASE)
+# "hoàn thành 100% xã ... trong 6 tháng đầu năm 2024": when the aim is due, not the months reported.
+_DEADLINE = re.compile(
+    r"(?<!\w)(?:trong|trước|ngay trong|hết)\s+(?:6|sáu|9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?!\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;,](?=\s)")
+
+
+def _with_figures(text: str) -> str:
+    """The clauses of `text` that state a number: "đã" in "các xã, huyện đã được công nhận" marks
+    no figure of "ít nhất 80% số xã đạt chuẩn ...; tiếp tục xây dựng ... đã được công nhận ..."."""
+    parts = _CLAUSE_END.split(text)
+    return text if len(parts) == 1 else ";".join(p for p in parts if _DIGIT.search(p))
+
+
 # "duy trì vững chắc kết quả phổ cập", "phát huy kết quả đạt được": results to keep are an aim.
 _KEPT_RESULTS = re.compile(
     r"(?<!\w)(?:duy trì|giữ vững|phát huy|củng cố|nâng cao)(?:\s+(?:vững chắc|và|bền vững|chất lượng))*"
@@ -314,8 +339,12 @@ def _after_lead(p: Paragraph, seg: Segment, body: str) -> Segment:
 
 def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
     aimed = any(c.aims for c in para.candidates) or para.continues_aim
+    # Lines above the first aim that run into it (a portal's other headlines, with no full stop
+    # between) are not the plan's: "… giáo viên 14 trường … bị truy thu hơn 12 tỷ đồng\nPhấn đấu …".
+    first_aim = min((c.segment.line for c in para.candidates if c.aims), default=0)
     for c in para.candidates:
-        if c.in_region or (not report and aimed and not para.marked):
+        after_aim = para.continues_aim or c.segment.line >= first_aim
+        if c.in_region or (not report and aimed and not para.marked and after_aim):
             yield c
         elif report and c.aims and not para.marked and _STRIVES.match(c.text):
             # A report's page may still say what is aimed at: "Phấn đấu đến năm 2030 thu nhập ...
