@@ -106,7 +106,10 @@ def _weighted(rng: random.Random, mix: list[tuple[str, int]]) -> str:
 
 
 def _periods(years: list[int]) -> list[str]:
-    return [p for y in years for p in (f"{y}-Q1", f"{y}-Q2", f"{y}-Q3", f"{y}-Q4", f"{y}-H1", str(y))]
+    # Months too: with quarters, halves and years only, the demo's unreported pairs ran out in the first
+    # 15 s, and the rest of a run had no writes in it.
+    months = [f"-{m:02d}" for m in range(1, 13)]
+    return [f"{y}{p}" for y in years for p in ("-Q1", "-Q2", "-Q3", "-Q4", "-H1", "-H2", "", *months)]
 
 
 def _unit_pool(client: httpx.Client) -> list[tuple[int, str, int]]:

@@ -251,3 +251,13 @@ def test_an_index_without_unit_and_a_per_mille_rate_are_targets() -> None:
         "mức giảm tỷ suất sinh thô bình quân hằng năm 0,02%o.\n"
     )
     assert _targets(text) == [("approx", 0.8, None, None), ("eq", 0.02, None, "%o")]
+
+
+def test_a_portals_other_headlines_above_the_lead_are_not_the_plans() -> None:
+    text = (
+        "Tỉnh cần nguồn lực lớn để thực hiện đề án nông thôn mới\n"
+        "Giáo viên 14 trường tại huyện bị truy thu hơn 12 tỷ đồng\n"
+        "Tỉnh đề ra nhiều giải pháp, bảo đảm hoàn thành 100% xã đạt chuẩn nông thôn mới trong 6 tháng "
+        "đầu năm 2031. Phấn đấu đến hết năm 2031 có 100% phường đạt chuẩn đô thị văn minh.\n"
+    )
+    assert _targets(text) == [("eq", 100, None, "%"), ("eq", 100, None, "%")]

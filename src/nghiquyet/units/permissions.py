@@ -19,10 +19,10 @@ Every denial raises PermissionDenied with a Vietnamese reason.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from nghiquyet.audit.service import AUDIT_READERS, require_audit_reader
 from nghiquyet.errors import PermissionDenied
@@ -92,11 +92,36 @@ def readable_unit_ids(session: Session, actor: Actor) -> set[int] | None:
         return None
     if actor.unit_id is None:
         raise PermissionDenied(f"{_who_first(actor)} chưa được gắn với đơn vị nào")
-    own = session.get(Unit, actor.unit_id)
+    # A page asks this of its actor up to seven times (its lists, its due work, its rows); the subtree
+    # is read once per transaction, and again after any flush that adds, moves or removes a unit.
+    known: dict[int, frozenset[int]] = session.info.setdefault(_READABLE, {})
+    found = known.get(actor.unit_id)
+    if found is None:
+        found = known[actor.unit_id] = frozenset(_subtree_ids(session, actor.unit_id))
+    return set(found)
+
+
+_READABLE = "nghiquyet.readable_unit_ids"  # session.info: unit id → the ids of its subtree
+
+
+def _subtree_ids(session: Session, unit_id: int) -> set[int]:
+    own = session.get(Unit, unit_id)
     if own is None:
-        return {actor.unit_id}
+        return {unit_id}
     rows = session.scalars(select(Unit.id).where(Unit.path.startswith(own.path, autoescape=True)))
     return set(rows) | {own.id}
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_when_units_change(session: Session, flush_context: UOWTransaction) -> None:
+    if _READABLE in session.info and any(
+            isinstance(obj, Unit) for obj in (*session.new, *session.dirty, *session.deleted)):
+        del session.info[_READABLE]
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_after_transaction(session: Session, transaction: SessionTransaction, *_: Any) -> None:
+    session.info.pop(_READABLE, None)  # another transaction may see other units
 
 
 def require_unit_read(session: Session, actor: Actor, unit_id: int) -> None:

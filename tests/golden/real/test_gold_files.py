@@ -12,8 +12,9 @@ import pytest
 HERE = Path(__file__).parent
 FRESH = HERE.parent / "fresh"  # the same conventions and checks (tests/golden/fresh/README.md)
 FRESH2 = HERE.parent / "fresh2"  # an earlier unseen set (tests/golden/fresh2/README.md)
-FRESH3 = HERE.parent / "fresh3"  # this session's unseen set (tests/golden/fresh3/README.md)
-UNSEEN = (FRESH, FRESH2, FRESH3)
+FRESH3 = HERE.parent / "fresh3"  # an earlier unseen set (tests/golden/fresh3/README.md)
+FRESH4 = HERE.parent / "fresh4"  # the latest unseen set (tests/golden/fresh4/README.md)
+UNSEEN = (FRESH, FRESH2, FRESH3, FRESH4)
 FOLDERS = [HERE / "dev", HERE / "holdout", *(s / p for s in UNSEEN for p in ("dev", "holdout"))]
 _spec = importlib.util.spec_from_file_location("check_gold", HERE / "check_gold.py")
 assert _spec is not None and _spec.loader is not None

@@ -161,7 +161,12 @@ def _aims(text: str, report_year: int | None) -> bool:
 
 def _starts_part(text: str) -> bool:
     """ "Ba khâu đột phá: ...", "Nhiệm vụ, giải pháp": a part that is not targets opens here."""
-    head = " ".join(text.split()[:6])
+    # The part's name opens the segment (after its label): "Ba khâu đột phá:", "II. NHIỆM VỤ, GIẢI
+    # PHÁP"; "Hà Tĩnh đề ra nhiều giải pháp, ... bảo đảm 100% xã ..." names solutions in passing.
+    words = text.split()
+    if words and _LABEL.fullmatch(words[0]):
+        words = words[1:]
+    head = " ".join(words[:4])
     return cues.has("stop", head) and not cues.has("lead", head)
 
 
@@ -235,7 +240,7 @@ def targets_by_evidence(
                 continue
             done = cues.achieved(text) and cues.achieved(_with_figures(text))
             strong = done or cues.strong_result(text)
-            weak = cues.has("result_weak", _KEPT_RESULTS.sub(" ", text))
+            weak = cues.has("result_weak", _DEADLINE.sub(" ", _KEPT_RESULTS.sub(" ", text)))
             targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
             if not targets:
                 continue
@@ -285,6 +290,12 @@ _SET_OUT = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+_LABEL = re.compile(r"[-+*•–]|\(?(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)\-–]?", re.IGNORECASE)
+# "hoàn thành 100% xã ... trong 6 tháng đầu năm 2024": when the aim is due, not the months reported.
+_DEADLINE = re.compile(
+    r"(?<!\w)(?:trong|trước|ngay trong|hết)\s+(?:6|sáu|9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?!\w)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[;,](?=\s)")
 
 
@@ -328,8 +339,12 @@ def _after_lead(p: Paragraph, seg: Segment, body: str) -> Segment:
 
 def _decide(para: _Paragraph, *, report: bool) -> Iterable[_Candidate]:
     aimed = any(c.aims for c in para.candidates) or para.continues_aim
+    # Lines above the first aim that run into it (a portal's other headlines, with no full stop
+    # between) are not the plan's: "… giáo viên 14 trường … bị truy thu hơn 12 tỷ đồng\nPhấn đấu …".
+    first_aim = min((c.segment.line for c in para.candidates if c.aims), default=0)
     for c in para.candidates:
-        if c.in_region or (not report and aimed and not para.marked):
+        after_aim = para.continues_aim or c.segment.line >= first_aim
+        if c.in_region or (not report and aimed and not para.marked and after_aim):
             yield c
         elif report and c.aims and not para.marked and _STRIVES.match(c.text):
             # A report's page may still say what is aimed at: "Phấn đấu đến năm 2030 thu nhập ...

@@ -95,12 +95,40 @@ def _enumeration(text: str) -> list[tuple[int, int, str]]:
     return best if len(best) >= 2 else []
 
 
+_HEADLINE_LINE = re.compile(rf"[{UPPER}][^\n]{{10,110}}[^\W_]")
+
+
+def _headline_breaks(p: Paragraph, start: int, stop: int) -> list[tuple[int, int]]:
+    """(end, next start) of source lines inside `p` that stand alone as headlines: short, opening
+    with a capital, closed by no punctuation, and followed by a line opening with a capital (a
+    portal's list of other headlines above an article's lead, kept in one paragraph)."""
+    out: list[tuple[int, int]] = []
+    bounds = [*p.offsets, len(p.text)]
+    for k in range(len(p.offsets) - 1):
+        a, b = bounds[k], bounds[k + 1]
+        if a < start or b >= stop:
+            continue
+        line = p.text[a:b].rstrip()
+        nxt = p.text[b : b + 1]
+        if _HEADLINE_LINE.fullmatch(line) and nxt.isupper():
+            out.append((a + len(line), b))
+    return out
+
+
 def sentences(p: Paragraph, index: int, start: int = 0, end: int | None = None) -> list[Segment]:
     """The sentences of `p.text[start:end]`."""
     stop = len(p.text) if end is None else end
     out: list[Segment] = []
     pos = start
-    for m in _SENTENCE_END.finditer(p.text, start, stop):
+    if len(p.offsets) > 2 and not p.cells:
+        for line_end, next_start in _headline_breaks(p, start, stop):
+            if line_end <= pos:
+                continue
+            piece = _piece(p, index, pos, line_end)
+            if piece is not None:
+                out.append(piece)
+            pos = next_start
+    for m in _SENTENCE_END.finditer(p.text, pos, stop):
         piece = _piece(p, index, pos, m.start() + len(m.group().rstrip()))
         if piece is not None:
             out.append(piece)
