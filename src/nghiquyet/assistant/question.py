@@ -189,6 +189,11 @@ def _marked_words(text: str) -> tuple[list[str], list[bool]]:
     return sequence, stop
 
 
+# Units of measure stand after a figure, not inside a compound: "bao nhiêu ha rừng" is written
+# "trồng rừng mới ... 3.485 ha", so no pair is formed with them.
+UNITS = frozenset({"ha", "km", "tan", "luot", "m2", "m3", "kwh", "mw"})
+
+
 def content_words(sequence: list[str], named: set[str], stop: list[bool] | None = None,
                   refs: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """The content words of a question (in order) and its adjacent content pairs, once each;
@@ -207,7 +212,8 @@ def content_words(sequence: list[str], named: set[str], stop: list[bool] | None 
         if (stop[i] if stop is not None else w in STOPWORDS) or w in named or (w.isdigit() and w not in refs):
             keep[i] = False
     content = list(dict.fromkeys(w for w, k in zip(sequence, keep, strict=True) if k))
-    pairs = [f"{a} {b}" for (a, ka), (b, kb) in pairwise(zip(sequence, keep, strict=True)) if ka and kb]
+    pairs = [f"{a} {b}" for (a, ka), (b, kb) in pairwise(zip(sequence, keep, strict=True))
+             if ka and kb and a not in UNITS and b not in UNITS]
     return content, list(dict.fromkeys(pairs))
 
 
