@@ -36,3 +36,10 @@ def test_a_how_much_answer_gives_a_figure_of_the_noun_counted(db: Session, setti
 def test_a_sentence_with_only_the_questions_own_figures_is_no_amount(db: Session, settings: Settings) -> None:
     import_seeds(db, settings, "000")  # "tiếp tục thực hiện hiệu quả Kế hoạch trồng 50 triệu cây xanh"
     assert not ask(db, settings, "kế hoạch 50 triệu cây xanh tới giờ thực hiện bao nhiêu phần trăm").found
+
+
+def test_words_a_word_apart_and_a_unit_after_its_figure_still_match(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "003")  # "Trồng rừng mới từ 3.485 ha trở lên."
+    answer = ask(db, settings, "nam 2024 trong moi bao nhieu ha rung")
+    assert answer.found and "3.485 ha" in answer.answer, answer
+    assert [(c.doc, c.line) for c in answer.citations] == [(name, 21)]

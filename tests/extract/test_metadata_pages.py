@@ -281,3 +281,17 @@ def test_a_full_text_copy_names_itself_in_a_long_first_line() -> None:
     )
     text = f"{title}\n\n{note}\n\nI- Tình hình\n\nNhững năm qua, huyện đã đầu tư.\n"
     assert extract_text(text).metadata.title == title
+
+
+def test_a_party_cells_short_term_is_planned_from_its_first_year() -> None:
+    text = "Đại hội Chi bộ thôn Tân Lập nhiệm kỳ 2028-2030\n\nChi bộ đề ra mục tiêu thu nhập 80 triệu đồng.\n"
+    assert extract_text(text).metadata.years == [2028, 2030]
+
+
+def test_a_congress_page_plans_for_the_later_of_the_terms_it_names() -> None:
+    text = (
+        "Tặng hoa chúc mừng Đại hội\n\n"
+        "Nhiệm kỳ 2030-2035, kinh tế của phường phát triển, thu ngân sách đạt và vượt chỉ tiêu đề ra.\n\n"
+        "Nhiệm kỳ 2035-2040, Đảng bộ phường phấn đấu thu nhập bình quân đạt 150 triệu đồng.\n"
+    )
+    assert extract_text(text).metadata.years == [2036, 2040]

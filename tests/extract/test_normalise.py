@@ -12,6 +12,7 @@ from itertools import pairwise
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from nghiquyet.extract import extract_text
 from nghiquyet.extract.text.fold import _OLD_STYLES, _retone, keeps_blank_lines
 from nghiquyet.extract.text.normalise import (
     _PAGE_NUMBER,
@@ -276,3 +277,9 @@ _TEXT_LINE = st.one_of(
 @given(st.lists(_TEXT_LINE, max_size=12))
 def test_margin_is_the_rule_as_first_written(texts: list[str]) -> None:
     assert _margin(texts) == _margin_as_first_written(texts)
+
+
+def test_a_pdf_fonts_oi_letter_reads_as_u_horn() -> None:
+    text = "Các chỉ tiêu chủ yếu: - Tỷ lệ tăng dân số tự nhiên dƣới 0,75%. - Xuất khẩu lao động 300 ngƣời trở lên.\n"
+    targets = [(t.comparator, t.value, t.unit) for i in extract_text(text).indicators for t in i.targets]
+    assert targets == [("lt", 0.75, "%"), ("gte", 300, "người")]

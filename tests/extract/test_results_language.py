@@ -189,3 +189,10 @@ def test_figures_of_a_plans_tasks_part_are_not_achievements() -> None:
 
 def test_where_a_rate_started_is_no_result() -> None:
     assert _values("Năm 2031, tỷ lệ hộ nghèo giảm từ 12,5% xuống còn 9,8%.") == [9.8]
+
+
+def test_a_rank_out_of_a_total_a_scenario_and_a_meetings_reach() -> None:
+    found = find_results([("Quý III năm 2031, GRDP tăng 7,1%, xếp vị trí thứ 21/34 tỉnh, thành phố; tiệm cận "
+                           "kịch bản là 7,5-8%. Hội nghị được kết nối trực tuyến đến 120 xã, phường.", 1)],
+                         default_period="2031")
+    assert [(r.value, r.unit, r.total) for r in found] == [(7.1, "%", None), (21.0, None, 34.0)]

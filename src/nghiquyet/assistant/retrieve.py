@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nghiquyet.assistant.normalise import words
 from nghiquyet.assistant.passages import DocumentFacts, Passage
@@ -28,6 +29,18 @@ class Scored:
     score: float
 
 
+@lru_cache(maxsize=4096)
+def _gapped(pair: str) -> re.Pattern[str]:
+    a, b = pair.split()
+    return re.compile(rf" {a} (?:\S+ )?{b} ")
+
+
+def holds_pair(joined: str, pair: str) -> bool:
+    """The passage says the pair's two words in its order, side by side or one word apart
+    ("trồng rừng mới" holds "trồng mới"): the question's words are not always the document's order."""
+    return f" {pair} " in joined or bool(_gapped(pair).search(joined))
+
+
 def _paired_words(question: Question, words: frozenset[str], joined: str) -> frozenset[str]:
     """The passage's words that count for the question: a word the question says next to another
     counts only where the passage says it next to that word too ("lạm phát" is two words that are
@@ -39,7 +52,7 @@ def _paired_words(question: Question, words: frozenset[str], joined: str) -> fro
     for pair in question.pairs:
         a, b = pair.split()
         paired.update((a, b))
-        if f" {pair} " in joined:
+        if holds_pair(joined, pair):
             held.update((a, b))
     return words - (paired - held)  # set operations: this runs for every candidate passage
 
@@ -58,7 +71,7 @@ def _phrase_ok(question: Question, passage: Passage) -> bool:
     if not question.pairs:
         return True
     joined = passage.joined
-    return any(pair in joined for pair in question.pairs)
+    return any(holds_pair(joined, pair) for pair in question.pairs)
 
 
 def run_length(folded: str, joined: str) -> int:

@@ -209,7 +209,9 @@ class StoredCorpus:
         columns = [_PASSAGES.c.id, _PASSAGES.c.kind, _PASSAGES.c.document_id, _PASSAGES.c.line,
                    _PASSAGES.c.words, cast(_PASSAGES.c.years, Text).label("years")]
         if self.session.get_bind().dialect.name == "sqlite":
-            match = " OR ".join('"' + " ".join(t) + '"' for t in terms)
+            # A pair side by side or one word apart (retrieve.holds_pair keeps the order).
+            match = " OR ".join(f'NEAR({" ".join(chr(34) + w + chr(34) for w in t)}, 1)' if len(t) == 2
+                                else '"' + " ".join(t) + '"' for t in terms)
             # FTS5's own `rank` (bm25 unless configured otherwise): it sorts faster than bm25() called.
             fts: ColumnElement[Any] = literal_column("assistant_fts.rank")
             stmt = (select(*columns).select_from(_PASSAGES)
@@ -217,7 +219,8 @@ class StoredCorpus:
                     .where(text("assistant_fts MATCH :match").bindparams(match=match))
                     .order_by(fts))
         else:
-            query = " | ".join("(" + " <-> ".join(t) + ")" for t in terms)
+            query = " | ".join(f"({t[0]} <-> {t[1]}) | ({t[0]} <2> {t[1]})" if len(t) == 2
+                               else "(" + " <-> ".join(t) + ")" for t in terms)
             tsquery = func.to_tsquery(literal_column("'simple'"), query)
             tsv: ColumnElement[Any] = literal_column("assistant_passages.tsv")
             stmt = select(*columns).where(tsv.op("@@")(tsquery)).order_by(func.ts_rank(tsv, tsquery).desc())

@@ -542,7 +542,9 @@ def _term_years(a: int, b: int, kind: str | None, doc_year: int | None) -> list[
     """The years a span covers: a term "nhiệm kỳ 2020 - 2025" is planned for from its second year
     (the congress sits in its first), a "giai đoạn 2021-2025" from its first; a document adopted
     later in the span plans from its own year."""
-    first = a + 1 if kind and kind.lower() == "nhiệm kỳ" else a
+    # A Party cell's term is two and a half years ("nhiệm kỳ 2022-2025"), its congress held in the
+    # first: the plan covers the whole span.
+    first = a + 1 if kind and kind.lower() == "nhiệm kỳ" and b - a >= 4 else a
     if doc_year and doc_year <= b:
         first = max(first, doc_year)
     return [first, b]
@@ -550,7 +552,13 @@ def _term_years(a: int, b: int, kind: str | None, doc_year: int | None) -> list[
 
 def _named_span(text: str) -> re.Match[str] | None:
     """The first span the text names as one ("giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025")."""
-    return next((m for m in _SPAN.finditer(text) if m.group("kind")), None)
+    # A congress page reviews the term that ends ("Nhiệm kỳ 2020-2025, ...") before the one it
+    # plans ("Nhiệm kỳ 2025-2030, Đảng bộ phường phấn đấu ..."): the later term is the plan's.
+    named = [m for m in _SPAN.finditer(text) if m.group("kind")]
+    terms = [m for m in named if m.group("kind").lower() == "nhiệm kỳ"]
+    if len(terms) > 1:
+        return max(terms, key=lambda m: int(m.group(3)))
+    return named[0] if named else None
 
 
 def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:

@@ -42,7 +42,11 @@ _AIM = re.compile(
 )
 _PLAN_BEFORE = re.compile(
     r"(?<![^\W_])(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|KH|NQ|dự\s+toán)(?:\s+(?:đề\s+ra|giao|năm))?"
-    r"[\s(:]*\Z",
+    r"[\s(:]*\Z"
+    # "tiệm cận kịch bản là 8,96 - 9,61%": a scenario's figure; "kết nối trực tuyến đến 135 xã": a
+    # meeting's reach.
+    r"|(?<![^\W_])kịch\s+bản(?:\s+[^\W\d_]+){0,3}?(?:\s+là)?\s*\Z"
+    r"|(?<![^\W_])kết\s+nối(?:\s+trực\s+tuyến)?(?:\s+(?:đến|tới|với))?\s*\Z",
     re.IGNORECASE,
 )
 # What a sentence aims at rather than reports, from its own words: a targets lead ("đề ra 29 chỉ
@@ -284,7 +288,8 @@ def _said_once(found: list[Result]) -> list[Result]:
 
 # "xếp thứ 32 thế giới", "đứng thứ 5 cả nước": a rank is a result with no unit.
 _RANK = re.compile(
-    r"(?<![^\W_])(?:xếp|đứng|vươn\s+lên)\s+(?:(?:hạng\s+)?thứ)\s+(\d{1,3})(?![\d.,]*\d)\s*([^,;.()]*)",
+    r"(?<![^\W_])(?:xếp|đứng|vươn\s+lên)\s+(?:(?:hạng|vị\s+trí)\s+)?thứ\s+(\d{1,3})(?![\d.,]*\d)"
+    r"(?:\s*/\s*(\d{1,3})(?!\d))?\s*([^,;.()]*)",
     re.IGNORECASE,
 )
 _RANK_TAIL_END = re.compile(r"\s+(?:và|nhưng|song)(?![^\W_]).*\Z", re.IGNORECASE)
@@ -298,10 +303,11 @@ def _ranks(
     for m in _RANK.finditer(sentence):
         # The rank is of what the figure before it measured ("quy mô GDP ước đạt 510 tỷ USD, xếp thứ 32").
         subject = next((t.metric for q, t in reversed(figures) if q.end <= m.start()), "")
-        where = _RANK_TAIL_END.sub("", m.group(2)).strip()
+        where = _RANK_TAIL_END.sub("", m.group(3)).strip()
         metric = " ".join(f"Xếp hạng {subject[:1].lower()}{subject[1:]} {where}".split())
         text = " ".join(_RANK_TAIL_END.sub("", m.group(0)).split())
         offset = start + m.start()
         out.append(Result(metric=metric, value=float(m.group(1)), unit=None, period=period, text=text,
-                          line=line if isinstance(para, tuple) else para.line_at(offset)))
+                          line=line if isinstance(para, tuple) else para.line_at(offset),
+                          total=float(m.group(2)) if m.group(2) else None))
     return out

@@ -49,6 +49,9 @@ _REWRITTEN = _ZERO_WIDTH_CHARS + _SPACE_CHARS + _DASH_CHARS + _QUOTE_CHARS
 _ODD = "".join(c for c in _REWRITTEN if unicodedata.normalize("NFC", c) == c)
 
 
+_OI_AS_U = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+
+
 def _has_any(chars: str, text: str) -> bool:
     return any(c in text for c in chars)
 
@@ -72,6 +75,10 @@ def _retone(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """NFC, new-style tone marks, plain spaces, dashes as " - "; keeps line breaks."""
+    if "ƣ" in text or "Ƣ" in text:
+        # Text copied from PDFs made with some Vietnamese fonts draws "ư" with the letter "ƣ" (oi):
+        # "trƣờng", "ngƣời", "dƣới". Read as written, no comparator, unit or cue would match.
+        text = text.translate(_OI_AS_U)
     text = unicodedata.normalize("NFC", text)
     # Each rewrite runs only when its characters occur: most text has none of them.
     if _has_any(_ODD, text):
