@@ -48,3 +48,25 @@ def test_a_month_asked_within_a_named_plan_period_is_a_deadline(db: Session, set
                                "2021 - 2030 (tầm nhìn 2050)")
     assert answer.found and "4/2024" in answer.answer, answer
     assert (name, 227) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_a_head_noun_with_a_word_after_it_asks_for_a_named_list(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "001")  # "... Hồ Đông Thanh, Hồ KaZam, Hồ Ta Hoét ..."
+    assert parse("các hồ thủy lợi lớn nào được đầu tư").kind == "projects"
+    answer = ask(db, settings, "các hồ thủy lợi lớn nào được đầu tư theo chương trình hành động")
+    assert answer.found and all(n in answer.answer for n in ("Đông Thanh", "KaZam", "Ta Hoét")), answer
+
+
+def test_a_count_of_a_noun_skips_targets_that_give_no_figure_of_it(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "000")  # a target "đạt chuẩn quốc gia 83,1%"; "03 Chương trình ..."
+    answer = ask(db, settings, "năm 2024 lâm đồng thực hiện bao nhiêu chương trình mục tiêu quốc gia")
+    assert answer.found and "03 Chương trình mục tiêu quốc gia" in answer.answer, answer
+    assert (name, 448) in {(c.doc, c.line) for c in answer.citations}
+    answer = ask(db, settings, "năm 2024 tỷ lệ dân số đô thị dùng nước sạch đạt bao nhiêu %")  # no noun
+    assert answer.found and "78%" in answer.answer, answer
+
+
+def test_a_conference_named_by_its_number_is_dated_by_its_resolution(db: Session, settings: Settings) -> None:
+    import_seeds(db, settings, "003", "004")
+    answer = ask(db, settings, "hội nghị lần thứ 14 của bắc kạn họp hôm nào")
+    assert answer.found and "05/12/2023" in answer.answer, answer

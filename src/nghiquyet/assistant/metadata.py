@@ -38,7 +38,9 @@ _NUMBERED = re.compile(r"\bso (\d+)\b")
 _ORDINAL = re.compile(r"\b(?:lan thu|khoa|hoi nghi|dai hoi)\s+([ivxlc]+|\d+)\b")
 # What asks about a document rather than about an event it tells of.
 _ABOUT_DOCUMENT = re.compile(r"\b(ban hanh|ky|thong qua|van ban|nghi quyet|chuong trinh|thong bao|ket luan"
-                             r"|ke hoach|quyet dinh|so hieu|ky hieu)\b")
+                             r"|ke hoach|quyet dinh|so hieu|ky hieu)\b"
+                             # the Party committee's conference whose resolution it is ("Hội nghị lần thứ 14")
+                             r"|\bhoi nghi (lan thu )?([ivxlc]+|\d+)\b")
 # A day or a month a sentence gives: "ngày 01/7/2025", "từ ngày 15", "tháng 4/2024", "05/12/2023".
 _DAY = re.compile(r"\bngày\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\btháng\s+\d{1,2}\b"
                   r"|\b\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)

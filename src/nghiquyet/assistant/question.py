@@ -77,7 +77,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
                      r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"
                      r"|\b(khu cong nghiep|cum cong nghiep|cao toc|tuyen duong|cang hang khong|cang|san bay"
-                     r"|khu kinh te|ho chua|nha may|benh vien|truong|khu do thi) nao\b"),
+                     r"|khu kinh te|ho chua|nha may|benh vien|truong|khu do thi) nao\b"
+                     # "những hồ thủy lợi lớn nào": a named list, a word or two after its head
+                     r"|\b(ho|ho thuy loi|cong trinh thuy loi|cong trinh)( [a-z]+){0,2} nao\b"),
         ("compare", r"\bso sanh\b|\bqua cac nam\b|\bcac nam\b|\btung nam\b|\bqua cac van ban\b"
                     r"|\bgiua cac\b|\bthay doi the nao\b|\bkhac nhau\b|\bcac van ban\b|\bchenh\b"),
         ("result", r"\bquy (i|ii|iii|iv|1|2|3|4|mot|hai|ba|bon)\b|\b6 thang\b|\bsau thang\b|\bda dat\b"
@@ -139,12 +141,12 @@ de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
 cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
 yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi|so hieu|so ky hieu|ky hieu|
-mang so|so may
+mang so|so may|khac gi nhau|khac gi|hom nao
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy
 thang ngay han khi gio dat da can phai se xin hay minh toi muon vay a nhe ha oi nay do day giao bao
-nhieu tinh muc may oi nhe giup dum sep
+nhieu tinh muc may oi nhe giup dum sep vao
 """.split())  # noqa: SIM905 (a list of words is easier to read as text)
 # The same words as typed with their marks: folded, "trồng" is "trong", "quy hoạch" loses "quy" (quý),
 # "đất" is "đạt", "cơ cấu" loses "cơ" (có). A question typed with marks drops only these (and keeps
@@ -152,7 +154,7 @@ nhieu tinh muc may oi nhe giup dum sep
 MARKED_STOPWORDS = frozenset("""
 là gì nào ai thế như có không được của cho về và với trong đến từ theo ở thì mà những các một năm quý
 tháng ngày hạn khi giờ đạt đã cần phải sẽ xin hãy mình tôi muốn vậy à nhé hả ơi này đó đây bao
-nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều tại khi
+nhiêu tỉnh mức mấy ơi nha nhé giúp dùm sếp đang vậy ạ nhiều tại khi vào
 """.split())  # noqa: SIM905
 
 

@@ -185,6 +185,9 @@ def _compose(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines:
         # A question that asks only for the target ("chỉ tiêu ... năm 2025 là bao nhiêu") is not
         # answered by what a later document reports for that year; "... đạt bao nhiêu" may be.
         found = _period_filter(q, rank(corpus, q, [second], documents))
+    counted = _counted(q)
+    if counted:  # "mấy CT MTQG": a passage giving a figure of what is counted ("03 Chương trình ...")
+        found = [f for f in found if _counts(f.passage.text, counted)]
     if not found and kind == "value" and not q.period_part:
         return _figure_sentence(corpus, q, documents, lines)
     if not found:
@@ -215,15 +218,21 @@ def _quoted(s: Sentence, lines: Any) -> Draft:
 
 
 # After "bao nhiêu": what is measured, not a noun counted ("bao nhiêu phần trăm", "mấy lần").
-_MEASURES = frozenset({"phan", "ty", "trieu", "nghin", "lan", "nam", "thang", "ngay", "quy", "muc", "so"})
+_MEASURES = frozenset({"phan", "ty", "trieu", "nghin", "lan", "nam", "thang", "ngay", "quy", "muc", "so",
+                       "nguoi", "%"})
 
 
 def _counted(q: Question) -> str | None:
     """The noun a question counts ("bao nhiêu chi bộ": "chi"), None for an amount of a measure."""
-    m = re.search(r"\b(?:bao nhieu|may|bn) ([a-z]+)\b", q.folded)
+    m = re.search(r"\b(?:bao nhieu|may|bn)\s*([a-z]+|%)", expand(fold(q.text)))  # "bao nhiêu %": a measure
     if m is None or m.group(1) in _MEASURES or m.group(1) in STOPWORDS:
         return None
     return m.group(1)
+
+
+def _counts(text: str, counted: str) -> bool:
+    """The text gives a figure of the noun counted ("03 trụ cột", "550 nghìn lượt")."""
+    return bool(re.search(rf"\d[\d.,]*\s+(?:\S+\s+){{0,2}}{counted}\b", expand(fold(text))))
 
 
 def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts], lines: Any) -> Draft | None:
@@ -237,7 +246,7 @@ def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts]
         folded = fold(s.text)
         # "bao nhiêu chi bộ", "mấy trụ cột": the sentence must give a figure of that noun ("03 trụ
         # cột"), not another ("Sơ kết 01 năm ... sinh hoạt chi bộ").
-        if counted and not re.search(rf"\d[\d.,]*\s+(?:\S+\s+){{0,2}}{counted}\b", expand(folded)):
+        if counted and not _counts(s.text, counted):
             continue
         # A sentence naming no year speaks for its one-year document: a resolution for 2024 alone
         # says "Giảm tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng ... dưới 15,8%" of 2024, when it is
