@@ -66,3 +66,10 @@ def test_a_subject_question_reads_either_spelling_and_what_kind_of_thing_is_aske
     assert (name, 508) in {(c.doc, c.line) for c in answer.citations}
     answer = ask(db, settings, "phat trien dang vien moi chu trong nhung doi tuong nao")
     assert answer.found and "sinh viên" in answer.answer, answer
+
+
+def test_a_duty_asked_of_a_document_type_reads_that_type(db: Session, settings: Settings) -> None:
+    (_, notice) = import_seeds(db, settings, "003", "004")  # 003 cites "Kết luận số 21-KL/TW"
+    answer = ask(db, settings, "thong bao ket luan yeu cau gi ve nguon nuoc")
+    assert answer.found and "đủ nguồn nước cho sinh hoạt" in answer.answer, answer
+    assert {c.doc for c in answer.citations} == {notice}

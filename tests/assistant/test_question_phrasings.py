@@ -70,3 +70,10 @@ def test_a_conference_named_by_its_number_is_dated_by_its_resolution(db: Session
     import_seeds(db, settings, "003", "004")
     answer = ask(db, settings, "hội nghị lần thứ 14 của bắc kạn họp hôm nào")
     assert answer.found and "05/12/2023" in answer.answer, answer
+
+
+def test_by_what_year_is_asked_as_a_deadline(db: Session, settings: Settings) -> None:
+    assert parse("đến năm bao nhiêu lâm đồng trở thành tỉnh phát triển khá").kind == "deadline"
+    import_seeds(db, settings, "002")  # "tạo nền tảng vững chắc để đến năm 2030 Lâm Đồng trở thành ..."
+    answer = ask(db, settings, "đến năm bao nhiêu lâm đồng trở thành tỉnh phát triển khá")
+    assert answer.found and "2030" in answer.answer, answer

@@ -196,3 +196,15 @@ def test_a_rank_out_of_a_total_a_scenario_and_a_meetings_reach() -> None:
                            "kịch bản là 7,5-8%. Hội nghị được kết nối trực tuyến đến 120 xã, phường.", 1)],
                          default_period="2031")
     assert [(r.value, r.unit, r.total) for r in found] == [(7.1, "%", None), (21.0, None, 34.0)]
+
+
+def test_counts_of_the_plans_targets_are_not_tallies_but_targets_met_beyond_the_plan_are() -> None:
+    text = ("Trong tổng số 25 chỉ tiêu của xã đề ra, có 24 chỉ tiêu đạt, đã hoàn thành vượt mức kế hoạch "
+            "11/25 chỉ tiêu.")
+    assert _values(text) == [24.0, 11.0]
+
+
+def test_so_far_reports_even_after_a_targets_lead() -> None:
+    paras = [("Chương trình đặt mục tiêu có ít nhất 80% số xã đạt chuẩn. Đến nay, cả nước đã có "
+              "5.900/8.100 xã đạt chuẩn nông thôn mới.", 1)]
+    assert [r.value for r in find_results(paras, default_period="2031")] == [5900.0]

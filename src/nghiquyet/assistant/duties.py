@@ -16,6 +16,7 @@ from collections.abc import Callable
 from nghiquyet.assistant.compose import Draft
 from nghiquyet.assistant.grounding import label
 from nghiquyet.assistant.leads import lead
+from nghiquyet.assistant.metadata import asked_type
 from nghiquyet.assistant.normalise import fold, words
 from nghiquyet.assistant.passages import DocumentFacts
 from nghiquyet.assistant.question import Question
@@ -67,6 +68,9 @@ def duty(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], line
     """The sentence that says nearly all the question, else the duty of the assignment asked about."""
     if not q.content:
         return None
+    # "thông báo kết luận yêu cầu gì": the documents of the type named, when there are any.
+    asked = asked_type(q)
+    documents = [d for d in documents if d.doc_type == asked] or documents if asked else documents
     scored = []
     # The unit or subject named must stand whole in the sentence ("Sở Y tế", not "y tế" of a health
     # task): the question's content words, in its order, side by side for three words at least.

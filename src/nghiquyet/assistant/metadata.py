@@ -63,7 +63,7 @@ def best_document(corpus: StoredCorpus, question: Question, documents: list[Docu
     return max(documents, key=lambda d: (doc_score(corpus, question, d), -d.document_id))
 
 
-def _asked_type(q: Question) -> str | None:
+def asked_type(q: Question) -> str | None:
     """The document type the question names first, not one it implements ("chương trình hành động
     thực hiện nghị quyết ...": a programme)."""
     found = []
@@ -96,7 +96,7 @@ def named(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts]) -> 
         # A document's year is one it plans for or the year it is dated, not a past year it reviews
         # (the 2026 resolution reporting on 2025 is not "nghị quyết năm 2025").
         out = [d for d in out if set(q.years) & {*d.years, *_dated_year(corpus, d)}]
-    asked = _asked_type(q)
+    asked = asked_type(q)
     if asked is not None:
         out = [d for d in out if d.doc_type == asked]
     def number(d: DocumentFacts) -> str:

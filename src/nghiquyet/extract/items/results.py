@@ -41,8 +41,9 @@ _AIM = re.compile(
     re.IGNORECASE,
 )
 _PLAN_BEFORE = re.compile(
-    r"(?<![^\W_])(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|KH|NQ|dự\s+toán)(?:\s+(?:đề\s+ra|giao|năm))?"
-    r"[\s(:]*\Z"
+    # ("vượt mức kế hoạch 10/25 chỉ tiêu" is a tally of targets met, not the plan's own figure)
+    r"(?<![^\W_])(?<!vượt\smức\s)(?<!vượt\s)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|KH|NQ|dự\s+toán)"
+    r"(?:\s+(?:đề\s+ra|giao|năm))?[\s(:]*\Z"
     # "tiệm cận kịch bản là 8,96 - 9,61%": a scenario's figure; "kết nối trực tuyến đến 135 xã": a
     # meeting's reach.
     r"|(?<![^\W_])kịch\s+bản(?:\s+[^\W\d_]+){0,3}?(?:\s+là)?\s*\Z"
@@ -249,7 +250,7 @@ _PLAN_PARTS = frozenset(
 # "đề ra 28 chỉ tiêu", "Nghị quyết xác định 12 chỉ tiêu chủ yếu": a count of the plan's parts that
 # sets them out, not a tally of how they were met.
 _SETS_OUT_BEFORE = re.compile(
-    r"(?<![^\W_])(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|nêu|gồm)\s*\Z", re.IGNORECASE
+    r"(?<![^\W_])(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|nêu|gồm|tổng\s+số|trong)\s*\Z", re.IGNORECASE
 )
 _SETS_OUT_AFTER = re.compile(r"\s*(?:chủ\s+yếu|cụ\s+thể|phấn\s+đấu)(?![^\W_])", re.IGNORECASE)
 _DONE_WORD = re.compile(r"(?<![^\W_])(?:đạt|hoàn\s+thành|vượt|về\s+đích)(?![^\W_])", re.IGNORECASE)
