@@ -134,3 +134,14 @@ def test_a_sentence_that_opens_on_a_quantity_is_not_a_numbered_item() -> None:
         "3 km đường liên thôn được cứng hóa trong quý.\n"
     )
     assert [it.label for it in outline.items()] == []
+
+
+def test_a_last_item_cut_short_is_still_an_item() -> None:
+    from nghiquyet.extract import extract_text
+
+    text = (
+        "II- CÁC CHỈ TIÊU CHỦ YẾU\n\n1. Giá trị sản xuất đạt trên 280 triệu đồng.\n\n"
+        "2. Số hộ kinh doanh cá thể có ít nhất 250 hộ (nông nghiệp 70 hộ"
+    )
+    values = [t.value for i in extract_text(text).indicators for t in i.targets]
+    assert values[:2] == [280, 250]

@@ -25,7 +25,7 @@ from nghiquyet.plans.items import remove_indicator
 from nghiquyet.plans.models import Indicator, Plan, Target
 from nghiquyet.status import Period, judge, spec_for
 from nghiquyet.tracking.models import Assignment, StoredStatus, StoredStatusRules, TargetShare, Update
-from nghiquyet.tracking.rollup import forest_tally, judged_subtree_tally, subtree_tally
+from nghiquyet.tracking.rollup import forest_tally, judged_subtree_tally, subtree_tally, sum_tallies
 from nghiquyet.tracking.service import (
     approve_update,
     assign,
@@ -71,8 +71,14 @@ def _same(db: Session, org: Org, periods: tuple[str, ...] = PERIODS) -> None:
     roots = list(db.scalars(select(Unit).where(Unit.parent_id.is_(None))))
     for period in periods:
         forest = forest_tally(db, roots=roots, period=period)
+        summed = forest_tally(db, roots=roots, period=period, per_unit=False)
         for top in roots:
-            assert forest[top.id] == judged_subtree_tally(db, root_unit_id=top.id, period=period), period
+            judged = judged_subtree_tally(db, root_unit_id=top.id, period=period)
+            assert forest[top.id] == judged, period
+            assert summed[top.id].whole == judged.whole, period
+            assert summed[top.id].plans == judged.plans, period
+            assert sum_tallies(summed[top.id].shares_by_unit.values()) == sum_tallies(
+                judged.shares_by_unit.values()), period
         _shares_judged_by_their_targets_rule(db, period)
 
 

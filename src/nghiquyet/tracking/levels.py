@@ -163,7 +163,7 @@ def top_tally(session: Session, *, period: str, actor: Actor, as_of: dt.date | N
     sizes = dict(session.execute(
         select(Unit.path, func.count()).select_from(Unit).where(Unit.parent_id.is_(None))
         .join(_Below, _Below.path.startswith(Unit.path)).group_by(Unit.path)).tuples().all())
-    tallies = forest_tally(session, roots=roots, period=period, as_of=as_of, plan_id=plan_id)
+    tallies = forest_tally(session, roots=roots, period=period, as_of=as_of, plan_id=plan_id, per_unit=False)
     results = [(r, tallies[r.id]) for r in roots]
     rows = [LevelRow(unit=_ref(r), tally=t.whole, units_below=sizes.get(r.path, 1) - 1, shares=_shares_of(t))
             for r, t in results]

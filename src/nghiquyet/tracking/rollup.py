@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from nghiquyet.errors import InputError, NotFoundError
@@ -92,9 +92,13 @@ def subtree_tally(session: Session, *, root_unit_id: int, period: str,
 
 
 def forest_tally(session: Session, *, roots: list[Unit], period: str, as_of: dt.date | None = None,
-                 plan_id: int | None = None) -> dict[int, SubtreeTally]:
+                 plan_id: int | None = None, per_unit: bool = True) -> dict[int, SubtreeTally]:
     """`subtree_tally` of each of these top units (units without a parent), in one pass: the national
-    roll-up reads every province's counts at once instead of one province after another."""
+    roll-up reads every province's counts at once instead of one province after another.
+
+    `per_unit=False`: only the subtree's sums are wanted (the roll-up shows one row per top unit), so
+    the database adds them up per top unit and each tally counts everything at its root: `whole`, the
+    shares and `plans` are those of the subtree, `by_unit` holds the root alone."""
     if not roots:
         return {}
     on = judging_date(as_of)
@@ -104,7 +108,68 @@ def forest_tally(session: Session, *, roots: list[Unit], period: str, as_of: dt.
         return {r.id: judged_subtree_tally(session, root_unit_id=r.id, period=period, as_of=on,
                                            plan_id=plan_id) for r in roots}
     ensure_current(session.connection(), wanted, today)
+    if not per_unit:
+        return _summed_tallies(session, wanted, plan_id, [r.id for r in roots])
     return _stored_tallies(session, wanted, plan_id, {r.id: r for r in roots})
+
+
+def _top_of(session: Session) -> ColumnElement[int]:
+    """The id of the top unit a unit lies under: its path's first segment ("/7/42/" → 7). Read from
+    the path itself, so the database groups by it in one pass (joining the top units by a LIKE on
+    their paths compared every unit with every top unit)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.split_part(Unit.path, "/", 2), Integer)
+    rest = func.substr(Unit.path, 2)
+    return cast(func.substr(rest, 1, func.instr(rest, "/") - 1), Integer)
+
+
+def _summed_tallies(session: Session, wanted: Period, plan_id: int | None,
+                    root_ids: list[int]) -> dict[int, SubtreeTally]:
+    """Each top unit's subtree counts, summed by the database (a few rows per top unit)."""
+    top = _top_of(session).label("top_unit")
+    totals: dict[int, int] = dict.fromkeys(root_ids, 0)
+    counts: dict[int, dict[str, int]] = {r: {} for r in root_ids}
+    plans: dict[int, int] = dict.fromkeys(root_ids, 0)
+    for top_id, period, status, n, distinct_plans in session.execute(
+            select(top, StoredTally.period, StoredTally.status, func.sum(StoredTally.n),
+                   func.count(StoredTally.plan_id.distinct()))
+            .select_from(StoredTally)
+            .join(Unit, Unit.id == StoredTally.unit_id)
+            .join(Plan, Plan.id == StoredTally.plan_id)
+            .where(StoredTally.period.in_((LED, wanted.code)), counted(session, wanted.year, plan_id))
+            .group_by(top, StoredTally.period, StoredTally.status)):
+        if top_id not in totals:
+            continue
+        if period == LED:
+            totals[top_id] += int(n)
+            plans[top_id] = distinct_plans
+        else:
+            counts[top_id][status] = counts[top_id].get(status, 0) + int(n)
+    share_totals: dict[int, int] = dict.fromkeys(root_ids, 0)
+    share_counts: dict[int, dict[str, int]] = {r: {} for r in root_ids}
+    for top_id, status, n in session.execute(
+            select(top, StoredShareStatus.status, func.count())
+            .select_from(TargetShare)
+            .join(Unit, Unit.id == TargetShare.unit_id)
+            .join(Plan, Plan.id == TargetShare.plan_id)
+            .outerjoin(StoredShareStatus, and_(StoredShareStatus.share_id == TargetShare.id,
+                                               StoredShareStatus.period == wanted.code))
+            .where(counted(session, wanted.year, plan_id))
+            .group_by(top, StoredShareStatus.status)):
+        if top_id not in share_totals:
+            continue
+        share_totals[top_id] += n
+        if status is not None:
+            share_counts[top_id][status] = share_counts[top_id].get(status, 0) + n
+    result = {}
+    for root_id in root_ids:
+        whole = tally_of(counts[root_id], totals[root_id])
+        result[root_id] = SubtreeTally(
+            root_unit_id=root_id, period=wanted.code, whole=whole,
+            by_unit={root_id: whole} if totals[root_id] else {}, plans=plans[root_id],
+            shares_by_unit=({root_id: tally_of(share_counts[root_id], share_totals[root_id])}
+                            if share_totals[root_id] else {}))
+    return result
 
 
 def _stored_tallies(session: Session, wanted: Period, plan_id: int | None,

@@ -11,8 +11,16 @@ for each segment that states a figure whether it is a target:
 - elsewhere, a paragraph whose segments aim ("phấn đấu", "trở lên", "đến năm 2030") and carry no
   result mark at all states targets in every figure-stating segment (a press page's "Phấn đấu
   tốc độ tăng ... 10,5%/năm. Tổng sản phẩm ... 95 triệu đồng/người.");
+- a paragraph that neither aims nor reports, after paragraphs that aim with no caption, prose or
+  report between, carries their aim (a plan's page goes on "Đối với giáo dục phổ thông, ... 75% các
+  tỉnh ... đạt chuẩn" without repeating "phấn đấu"); a headline that aims opens no such run;
+- a press page's "Nhiệm vụ trọng tâm ... đặt ra trong năm 2021 là <figures>" sets out targets;
+- a result mark counts only in a clause that states a figure ("các xã đã được công nhận" marks
+  none), keeping results ("duy trì vững chắc kết quả") is an aim, and "trong 6 tháng đầu năm" after
+  an aim is its deadline;
 - never: figures that count the plan's own parts ("29 chỉ tiêu"), ranks ("nhóm 30 nền kinh tế"),
-  a headline that restates a target found in the body.
+  money set aside for the plan, numbers that name what is done away with ("không còn xã dưới 15
+  tiêu chí"), a headline or sapo that restates a target found in the body, a statement printed twice.
 """
 
 from __future__ import annotations

@@ -271,7 +271,28 @@ def build_outline(paragraphs: list[Paragraph]) -> Outline:
             ):
                 it.heading = True
                 it.title = _clean_title(it.text)
+    _last_items_are_items(roots, paragraphs)
     return Outline(paragraphs=paragraphs, roots=roots, preamble=preamble, end=end, closing=closing)
+
+
+_STATES_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")
+
+
+def _last_items_are_items(roots: list[Item], paragraphs: list[Paragraph]) -> None:
+    """ "4. Tổng đàn trâu, bò đạt 500 con." then "5. Số hộ ... có ít nhất 240 hộ (nông nghiệp 74 hộ"
+    (a copy cut short): an item that looks like a title only for lacking its stop, holds nothing,
+    states a figure and follows a sibling item of its style is an item too."""
+    def visit(items: list[Item]) -> None:
+        prev: Item | None = None
+        for it in items:
+            p = paragraphs[it.para]
+            if (it.heading and not it.children and prev is not None and not prev.heading
+                    and prev.style == it.style and not (p.bold or p.md_heading) and not _is_upper(it.text)
+                    and _STATES_FIGURE.search(it.text)):
+                it.heading, it.title = False, None
+            visit(it.children)
+            prev = it
+    visit(roots)
 
 
 def _disambiguate(style: str, label: str, stack: list[Item]) -> str:
