@@ -43,3 +43,10 @@ def test_words_a_word_apart_and_a_unit_after_its_figure_still_match(db: Session,
     answer = ask(db, settings, "nam 2024 trong moi bao nhieu ha rung")
     assert answer.found and "3.485 ha" in answer.answer, answer
     assert [(c.doc, c.line) for c in answer.citations] == [(name, 21)]
+
+
+def test_an_ordinal_asked_is_read_from_its_sentence_roman_or_not(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "002")  # "tổ chức thành công Đại hội Đảng bộ UBND tỉnh lần thứ I"
+    answer = ask(db, settings, "dai hoi dang bo ubnd tinh lan thu may da to chuc thanh cong nam 2025")
+    assert answer.found and "lần thứ I " in answer.answer, answer
+    assert (name, 48) in {(c.doc, c.line) for c in answer.citations}

@@ -103,7 +103,7 @@ def ask(session: Session, settings: Settings, text: str, *, actor: Actor | None 
     if draft is None or not draft.citations:
         return _NONE
     if question.kind in ("value", "result", "compare") and _ASKS_AMOUNT.search(question.folded) \
-            and not _gives_figure(draft.text, question):
+            and not _asks_ordinal(question) and not _gives_figure(draft.text, question):
         # "đã trồng được bao nhiêu cây" answered by "tiếp tục thực hiện Kế hoạch trồng 50 triệu cây
         # xanh": a sentence on the subject that gives no figure but the question's own is no answer.
         return _NONE
@@ -230,6 +230,13 @@ def _counted(q: Question) -> str | None:
     return m.group(1)
 
 
+def _asks_ordinal(q: Question) -> bool:
+    return bool(re.search(r"\blan thu (may|bao nhieu|bn)\b", q.folded))
+
+
+_ORDINAL = re.compile(r"\blần thứ\s+(?:[IVXLC]+|\d+)\b")
+
+
 def _counts(text: str, counted: str) -> bool:
     """The text gives a figure of the noun counted ("03 trụ cột", "550 nghìn lượt")."""
     return bool(re.search(rf"\d[\d.,]*\s+(?:\S+\s+){{0,2}}{counted}\b", expand(fold(text))))
@@ -240,7 +247,8 @@ def _figure_sentence(corpus: Corpus, q: Question, documents: list[DocumentFacts]
     question and gives a figure ("hoàn thành 100% chỉ tiêu tuyển quân năm 2026" sits in a task):
     the year asked must be the sentence's own, not the base it compares with."""
     counted = _counted(q)
-    for s in sentences(corpus, q, documents, _FIGURE):
+    # "lần thứ mấy": an ordinal, which may be a Roman numeral ("Đại hội ... lần thứ I").
+    for s in sentences(corpus, q, documents, _ORDINAL if _asks_ordinal(q) else _FIGURE):
         if s.score < SENTENCE_COVERAGE:
             break
         folded = fold(s.text)
