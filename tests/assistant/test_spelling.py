@@ -51,3 +51,16 @@ def test_a_question_about_what_no_document_holds_still_finds_nothing(db: Session
     import_seeds(db, settings, "002")
     assert not ask(db, settings, "tỷ lệ lạm phát năm 2026 là bao nhiu").found
     assert not ask(db, settings, "tỉ lệ bao phủ BHYT tỉnh Bình Định năm 2026").found
+
+
+def test_a_letter_typed_twice_is_taken_out_though_longer_words_are_near() -> None:
+    uses = {"ngach": 3, "kim": 5}
+    assert corrections(["kim", "nghach"], lambda ws, lines: {w: uses[w] for w in ws if w in uses}) \
+        == {"nghach": "ngach"}
+
+
+def test_kim_nghach_finds_the_export_turnover(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "000")  # "Tổng kim ngạch xuất khẩu đạt khoảng 985 triệu USD"
+    answer = ask(db, settings, "kim nghạch xuất khẩu năm 2024 lâm đồng")
+    assert answer.found and "985 triệu USD" in answer.answer, answer
+    assert (name, 191) in {(c.doc, c.line) for c in answer.citations}

@@ -72,9 +72,12 @@ def corrections(words: Iterable[str], counts: Counts) -> dict[str, str]:
     for word, cands in near.items():
         # A slip is seldom on the first letter ("nhiu" is "nhiều", not "chịu"), and is most often a
         # letter left out ("nhiều", not "như"), then one mistyped, then one typed twice.
-        best = max(sorted(cands), key=lambda c: (c[0] == word[0], (len(c) > len(word)) - (len(c) < len(word)),
-                                                 _uses(have, c)), default=None)
-        if best is not None and _uses(have, best) >= MIN_USES:
+        # Of the words the documents use (an unused longer word must not hide a used shorter one:
+        # "nghạch" is "ngạch" with a letter typed twice).
+        used = [c for c in sorted(cands) if _uses(have, c) >= MIN_USES]
+        best = max(used, key=lambda c: (c[0] == word[0], (len(c) > len(word)) - (len(c) < len(word)),
+                                        _uses(have, c)), default=None)
+        if best is not None:
             out.setdefault(word, best)
     return out
 
