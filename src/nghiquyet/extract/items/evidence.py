@@ -434,4 +434,5 @@ def _values(t: Target) -> tuple[tuple[float | None, float | None], ...]:
 
 
 def _headline(text: str) -> bool:
-    return len(text) < 160 and not text.rstrip().endswith((".", ";", ":", "…"))
+    # (A clause list "...; phấn đấu số cơ sở giáo" is a paragraph the copy cut short, not a headline.)
+    return len(text) < 160 and not text.rstrip().endswith((".", ";", ":", "…")) and ";" not in text
