@@ -46,3 +46,10 @@ def test_a_year_after_a_comma_is_the_time_of_the_event(db: Session, settings: Se
     answer = ask(db, settings, "khi nào tổ chức Festival Hoa Đà Lạt lần thứ X")
     assert answer.found, answer
     assert answer.answer.startswith("Thời hạn: năm 2024"), answer.answer  # not a task barely matching
+
+
+def test_how_often_is_read_from_the_sentence_giving_the_periods(db: Session, settings: Settings) -> None:
+    (name,) = import_seeds(db, settings, "000")  # "định kỳ hàng quý, 6 tháng, hàng năm tham mưu"
+    answer = ask(db, settings, "các ban của tỉnh ủy bao lâu một lần tham mưu kiểm tra thực hiện nghị quyết")
+    assert answer.found and "hàng quý, 6 tháng, hàng năm" in answer.answer, answer
+    assert (name, 658) in {(c.doc, c.line) for c in answer.citations}

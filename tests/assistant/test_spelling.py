@@ -64,3 +64,10 @@ def test_kim_nghach_finds_the_export_turnover(db: Session, settings: Settings) -
     answer = ask(db, settings, "kim nghạch xuất khẩu năm 2024 lâm đồng")
     assert answer.found and "985 triệu USD" in answer.answer, answer
     assert (name, 191) in {(c.doc, c.line) for c in answer.citations}
+
+
+def test_the_words_of_the_question_kinds_are_never_mended() -> None:
+    from nghiquyet.assistant.spelling import QUESTION_WORDS
+    assert {"nguy", "chu", "tri", "ban", "hanh"} <= QUESTION_WORDS  # read without the patterns' "\b"
+    uses = {"ngay": 30}
+    assert corrections(["nguy", "co"], lambda ws, lines: {w: uses[w] for w in ws if w in uses}) == {}

@@ -208,3 +208,8 @@ def test_so_far_reports_even_after_a_targets_lead() -> None:
     paras = [("Chương trình đặt mục tiêu có ít nhất 80% số xã đạt chuẩn. Đến nay, cả nước đã có "
               "5.900/8.100 xã đạt chuẩn nông thôn mới.", 1)]
     assert [r.value for r in find_results(paras, default_period="2031")] == [5900.0]
+
+
+def test_what_a_place_is_made_of_is_no_result_but_what_became_of_it_is() -> None:
+    assert _values("Năm 2031, thôn Tân Lập có 310 hộ, với 1.420 khẩu; có 25 hộ thoát nghèo.") == [25.0]
+    assert _values("Trong 40 chỉ tiêu thành phần của Nghị quyết, có 38 chỉ tiêu thành phần đạt.") == [38.0]

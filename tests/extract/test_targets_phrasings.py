@@ -111,3 +111,16 @@ def test_a_rate_unit_keeps_the_spaces_written_beside_its_slash() -> None:
     assert [t.unit for t in spaced] == ["tấn /ha"]
     joined = parse_targets("Tốc độ tăng dân số dưới 1,1%/ năm.", year=2026)
     assert [t.unit for t in joined] == ["%/ năm"]
+
+
+def test_bullets_a_copy_ran_onto_one_line_are_indicators_of_their_own() -> None:
+    from nghiquyet.extract import extract_text
+
+    text = (
+        "II. CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "- Xây dựng 4 trường đạt chuẩn quốc gia.\n"
+        "- Xây dựng 2 xã đạt bộ tiêu chí quốc gia về y tế. - Tỷ lệ hộ nghèo giảm 2% trở lên (còn 6%)\n"
+    )
+    inds = extract_text(text).indicators
+    assert [[t.value for t in i.targets] for i in inds] == [[4], [2], [2, 6]]
+    assert inds[2].text.startswith("Tỷ lệ hộ nghèo")

@@ -33,6 +33,8 @@ WHEN = re.compile(r"(?<!\w)(?<![Tt]ầm nhìn )(?:[Đđ]ến hết|[Đđ]ến|[T
 
 
 def deadline(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], lines: Lines) -> Draft | None:
+    if _HOW_OFTEN.search(q.folded):
+        return _how_often(corpus, q, documents, lines)
     tasks = [s for s in rank(corpus, q, ["task"], documents, years=False, minimum=MIN_COVERAGE)
              if s.passage.data.get("deadline")]
     task = max(tasks, key=lambda s: (s.score + named_bonus(q, s), -tasks.index(s)), default=None)
@@ -60,6 +62,25 @@ def deadline(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts], 
     draft.parts.append(f"Thời hạn: {due} (nhiệm vụ: {subject}). {label(doc.filename, held[0])}")
     draft.cite(doc, src, [p.line])
     cite_text(draft, doc, src, p.line, subject)
+    return draft
+
+
+# "định kỳ bao lâu", "mấy tháng một lần": how often, as a document says it ("định kỳ hàng quý, 6 tháng,
+# hàng năm", "hằng tháng").
+_HOW_OFTEN = re.compile(r"\bbao lau( mot lan)?\b|\bmay thang mot lan\b")
+EVERY = re.compile(r"\b(?:[Đđ]ịnh kỳ|[Hh][ằà]ng)\s+(?:năm|quý|tháng|tuần)\b|\b\d+\s+tháng\b")
+
+
+def _how_often(corpus: StoredCorpus, q: Question, documents: list[DocumentFacts],
+               lines: Lines) -> Draft | None:
+    said = [s for s in sentences(corpus, q, documents, EVERY) if s.coverage >= MIN_COVERAGE]
+    if not said:
+        return None
+    best = said[0]
+    draft = Draft()
+    draft.cite(best.document, lines(best.document), best.lines)
+    draft.parts.append(f"Định kỳ: {', '.join(m.group(0) for m in EVERY.finditer(best.text))} "
+                       f"(“{best.text.rstrip('.')}”). {label(best.document.filename, best.lines[0])}")
     return draft
 
 

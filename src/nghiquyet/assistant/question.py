@@ -74,7 +74,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|\bthoi diem nao\b|\bhan hoan thanh\b|\bhoan thanh truoc\b|\btruoc ngay nao\b"
                      r"|\bthang nao\b|\bgiai doan nao\b|\bthoi gian nao\b|\bluc nao\b"
                      r"|\b(thang|nam) may\b|^(thang|nam) (nao|may)\b"
-                     r"|\b(den|vao|trong|truoc) nam bao nhieu\b"),
+                     r"|\b(den|vao|trong|truoc) nam bao nhieu\b"
+                     r"|\bbao lau( mot lan)?\b|\bmay thang mot lan\b"),
         ("projects", r"\b(nhung|cac|ke ten|liet ke|ten)\b.{0,30}\b(du an|cong trinh|khu cong nghiep|cao toc"
                      r"|tuyen duong|khu kinh te|cang hang khong)\b|\bdu an nao\b|\bcong trinh nao\b"
                      r"|\b(khu cong nghiep|cum cong nghiep|cao toc|tuyen duong|cang hang khong|cang|san bay"
@@ -142,7 +143,7 @@ de cap|nhac den|so sanh|qua cac nam|giua cac|cac van ban|khac nhau|thay doi|tung
 phan tram|chenh nhau|chenh lech|dat ra|de ra|dat muc|muc nao|so may|tro ly|cam on|xin chao|
 cho em hoi|cho minh hoi|cho toi hoi|lam on|vui long|lan luot|lam gi|lam nhung gi|viec gi|
 yeu cau lam|co nhiem vu|giao nhiem vu|nguoi nao|dong chi nao|ai la nguoi|so hieu|so ky hieu|ky hieu|
-mang so|so may|khac gi nhau|khac gi|hom nao|yeu cau gi|yeu cau nhung gi
+mang so|so may|khac gi nhau|khac gi|hom nao|yeu cau gi|yeu cau nhung gi|bao lau|mot lan|dinh ky
 """.replace("\n", "").split("|"), key=lambda p: -len(p.split())))
 STOPWORDS = frozenset("""
 la gi nao ai the nhu co khong duoc cua cho ve va voi trong den tu theo o thi ma nhung cac mot nam quy

@@ -27,7 +27,9 @@ MIN_USES = 2  # a replacement must be a word the documents use more than once
 # The words that say what is asked ("bao nhiêu", "chủ trì", "khi nào"): known though no passage has them.
 QUESTION_WORDS = frozenset(
     {*STOPWORDS, *(w for p in STOP_PHRASES for w in p.split()),
-     *(w for _, pattern in _PATTERNS for w in re.findall(r"[a-z]{2,}", pattern.pattern))})
+     # the words of the kind patterns, read without their escapes ("\\bnguy co" holds "nguy", not "bnguy")
+     *(w for _, pattern in _PATTERNS
+       for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))})
 _KEPT = frozenset({*(w for n in (*PLACES, *BODIES) for w in n.split()), *ABBREVIATIONS})
 _TOKEN = re.compile(r"[^\W\d_]+")
 

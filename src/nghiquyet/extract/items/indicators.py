@@ -18,6 +18,7 @@ from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, leading_p
 from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline, paragraphs_under
 from nghiquyet.extract.structure.tables import find_tables
+from nghiquyet.extract.text.paragraph import UPPER
 from nghiquyet.extract.vocabulary.vocab import keyword_score, load
 
 TARGETS_HEADING = re.compile(r"chỉ tiêu|mục tiêu (?:cụ thể|chủ yếu)", re.IGNORECASE)
@@ -255,23 +256,29 @@ def _listed_indicators(
         if not items and parse is not None:
             out.extend(_prose_targets(outline, root, year=year, parse=parse))
         for item in items:
-            text = _item_text(outline, item)
-            out.append(
-                Indicator(
-                    label=_label(item),
-                    group=_group(item, root),
-                    text=text,
-                    line=item.line,
-                    targets=parse(text, year) if parse else [],
-                    line_end=_line_end(outline, item),
-                    section=root.label or None,
+            whole = _item_text(outline, item)
+            # "- Xây dựng 3 xã đạt chuẩn. - Tỷ lệ hộ nghèo giảm 3%": bullets a copy ran onto one line.
+            pieces = _INLINE_BULLET.split(whole) if item.style.startswith("bullet") else [whole]
+            for text in pieces:
+                out.append(
+                    Indicator(
+                        label=_label(item),
+                        group=_group(item, root),
+                        text=text,
+                        line=item.line,
+                        targets=parse(text, year) if parse else [],
+                        line_end=_line_end(outline, item),
+                        section=root.label or None,
+                    )
                 )
-            )
     out.extend(_table_indicators(outline, roots, year=year, parse=parse))
     if out:
         out.sort(key=lambda i: i.line)
         return out
     return _dated_targets(outline, [*roots, *task_scopes], year=year, parse=parse, years=years)
+
+
+_INLINE_BULLET = re.compile(rf"(?<=[.;])\s+[-–+•]\s+(?=[{UPPER}])")
 
 
 def _clauses(text: str) -> Iterator[tuple[str, int]]:

@@ -224,6 +224,9 @@ def find_results(
                     continue  # "Trong 2 ngày 30 và 31/7, ...": how long an event took
                 if unit in _MEMBERS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start):
                     continue
+                if (unit in _HOUSEHOLDS and _MADE_OF.search(sentence, max(0, q.start - 24), q.start)
+                        and _DESCRIBED_AFTER.match(sentence, q.end)):
+                    continue
                 if unit in _PEOPLE and not _ADMITTED.search(sentence, max(0, q.start - _ADMIT_REACH), q.end):
                     continue
                 # Only the words just before the figure can name it the plan's: a bounded window
@@ -245,8 +248,13 @@ def find_results(
 
 
 _PLAN_PARTS = frozenset(
-    {"chỉ tiêu", "nhiệm vụ", "chương trình", "khâu đột phá", "giải pháp", "lĩnh vực", "mục tiêu"}
+    {"chỉ tiêu", "chỉ tiêu thành phần", "nhiệm vụ", "chương trình", "khâu đột phá", "giải pháp", "lĩnh vực",
+     "mục tiêu"}
 )
+# "Thôn Tâm Tiến có 293 hộ, với 1450 khẩu", "Khu phố có 1.243hộ với 4.196 nhân khẩu": what a place
+# is made of, when nothing after the households says what became of them.
+_HOUSEHOLDS = frozenset({"hộ", "hộ dân", "nhân khẩu", "khẩu", "tổ đảng"})
+_DESCRIBED_AFTER = re.compile(r"\s*(?:[,.;]|với|thì|và\s+\d|$)", re.IGNORECASE)
 # "đề ra 28 chỉ tiêu", "Nghị quyết xác định 12 chỉ tiêu chủ yếu": a count of the plan's parts that
 # sets them out, not a tally of how they were met.
 _SETS_OUT_BEFORE = re.compile(
