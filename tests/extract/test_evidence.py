@@ -261,3 +261,14 @@ def test_a_portals_other_headlines_above_the_lead_are_not_the_plans() -> None:
         "đầu năm 2031. Phấn đấu đến hết năm 2031 có 100% phường đạt chuẩn đô thị văn minh.\n"
     )
     assert _targets(text) == [("eq", 100, None, "%"), ("eq", 100, None, "%")]
+
+
+def test_a_reports_aim_may_open_with_a_phrase_before_its_subject() -> None:
+    text = (
+        "Nhiệm kỳ 2026 - 2031, xã đã đạt được nhiều kết quả. Năm 2030, thu nhập bình quân đầu người đạt "
+        "35 triệu đồng, tăng 10 triệu đồng so với năm 2025.\n\n"
+        "Đến cuối năm 2030, tỷ lệ hộ nghèo còn 4,2%, giảm 10,5% so với đầu nhiệm kỳ.\n\n"
+        "Theo mục tiêu đặt ra, địa phương phấn đấu đến cuối năm 2031 nâng thu nhập bình quân đầu người "
+        "lên 52 triệu đồng, giảm tỷ lệ hộ nghèo xuống còn dưới 2%.\n"
+    )
+    assert _targets(text) == [("eq", 52, None, "triệu đồng"), ("lt", 2, None, "%")]

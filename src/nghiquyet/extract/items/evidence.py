@@ -47,7 +47,9 @@ _DIGIT = re.compile(r"\d")
 # "Phấn đấu đến năm 2030 ...", "Huyện X phấn đấu năm 2025 có ...": the aim and its year open the
 # sentence (after at most a short subject).
 _STRIVES = re.compile(
-    r"[^,.;:]{0,40}?(?<!\w)phấn đấu\s+(?:(?:đến|tới|vào|trong)\s+)?(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d\b",
+    # ("Theo mục tiêu đặt ra, địa phương phấn đấu đến cuối năm 2025 ...": an opening phrase may come first)
+    r"(?:[^,.;:]{0,40},\s*)?[^,.;:]{0,40}?(?<!\w)phấn đấu\s+"
+    r"(?:(?:đến|tới|vào|trong)\s+)?(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 
