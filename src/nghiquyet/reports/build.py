@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,8 +26,15 @@ from nghiquyet.reports.data import (
     assemble,
 )
 from nghiquyet.status import Judgement, Period, Status, spec_for
-from nghiquyet.tracking.models import Assignment, Update
-from nghiquyet.tracking.status import periods_within, plan_end_of, plan_status, target_spec
+from nghiquyet.tracking.models import Assignment, Update, counts_for_target
+from nghiquyet.tracking.status import (
+    Actual,
+    periods_within,
+    plan_end_of,
+    plan_status,
+    standing_figures,
+    target_spec,
+)
 from nghiquyet.units.models import Unit
 
 # State bodies use the national motto; a Party body (any "đảng", any "... ủy" committee) the Party's name.
@@ -95,12 +104,12 @@ def build_report_data(
     plan = session.get(Plan, plan_id)
     if plan is None:
         raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}")
-    status = plan_status(session, plan_id=plan_id, period=wanted.code, as_of=as_of)
+    figures = _approved_figures(session, plan_id, wanted)
+    status = plan_status(session, plan_id=plan_id, period=wanted.code, as_of=as_of,
+                         actuals=_standing(figures, wanted))
     targets = {t.id: t for t in session.scalars(select(Target).where(Target.plan_id == plan_id))}
     unit_names = dict(session.execute(select(Unit.id, Unit.name)).all())
-    update_ids = [ts.update_id for i in status.indicators for ts in i.targets if ts.update_id is not None]
-    notes = dict(session.execute(
-        select(Update.id, Update.note).where(Update.id.in_(update_ids))).all())
+    notes = {f.id: f.note for f in figures}
 
     inputs: list[TargetInput] = []
     for ind in status.indicators:
@@ -128,8 +137,8 @@ def build_report_data(
         period=wanted,
         plan_end=plan_end_of(plan.year_end, wanted),
         targets=inputs,
-        tasks=_task_rows(session, plan, wanted, unit_names, on),
-        updates=_update_rows(session, plan_id, wanted, unit_names, targets),
+        tasks=_task_rows(session, plan, wanted, unit_names, on, figures),
+        updates=_update_rows(session, plan_id, figures, unit_names, targets),
         signer=signer or default_signer(head),
         recipients=recipients or [f"Thường trực {plan.issuer} (b/c)" if plan.issuer else "Thường trực (b/c)",
                                   "Các cơ quan, đơn vị được giao chủ trì", "Lưu Văn phòng"],
@@ -152,13 +161,54 @@ def reporting_rows(session: Session, *, plan_id: int, period: Period, on: dt.dat
 _MIN = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
+class Figure(NamedTuple):
+    """One approved figure of the plan inside the report's period, as plain columns."""
+
+    id: int
+    unit_id: int
+    target_id: int | None
+    task_id: int | None
+    period: str
+    value: float | None
+    progress: float | None
+    note: str | None
+    state: str
+    decided_at: dt.datetime | None
+    version: int
+    counts: bool  # `counts_for_target()`: it stands for its target (not a unit's share of it)
+
+
+def _approved_figures(session: Session, plan_id: int, period: Period) -> list[Figure]:
+    """The plan's approved figures inside `period`, read once: the status, the tasks' progress and
+    the appendix are all built from them. A province's plan has thousands per period (12,000 in
+    benchmarks/reports.py): reading them once, as columns, not ORM objects, is most of the report's
+    query time. Ordered by id so the appendix's order among equal rows does not depend on the plan
+    the database picks."""
+    query = (select(Update.id, Update.unit_id, Update.target_id, Update.task_id, Update.period, Update.value,
+                    Update.progress, Update.note, Update.state, Update.decided_at, Update.version,
+                    counts_for_target())
+             .where(Update.plan_id == plan_id, Update.state == "approved",
+                    Update.period.in_(periods_within(period)))
+             .order_by(Update.id))
+    return [Figure(i, unit, target, task, code, value, progress, note, state, decided, version, bool(counts))
+            for i, unit, target, task, code, value, progress, note, state, decided, version, counts
+            in session.execute(query)]
+
+
+def _standing(figures: Iterable[Figure], period: Period) -> dict[int, Actual]:
+    """What `latest_actuals` gives, from figures already read: the figure standing for each target."""
+    return standing_figures(
+        ((f.target_id, Actual(f.id, f.target_id, f.period, f.value, f.version, f.decided_at))
+         for f in figures if f.target_id is not None and f.counts), period)
+
+
 def _place(session: Session, plan: Plan) -> str:
     """Where the report is signed: the source document's place, else the issuer's or a top unit's name."""
     meta = (plan.document.effective_extraction.get("metadata") or {}) if plan.document else {}
     roots = session.scalars(select(Unit.name).where(Unit.parent_id.is_(None)).order_by(Unit.id).limit(10))
     return str(meta.get("place") or "") or find_place(plan.issuer, *roots)
 def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[int, str],
-               as_of: dt.date | None) -> list[TaskRow]:
+               as_of: dt.date | None, figures: Sequence[Figure]) -> list[TaskRow]:
     tasks = list(session.scalars(
         select(Task).where(Task.plan_id == plan.id).order_by(Task.position, Task.id)))
     leads: dict[int, list[str]] = defaultdict(list)
@@ -168,14 +218,12 @@ def _task_rows(session: Session, plan: Plan, period: Period, unit_names: dict[in
             .order_by(Assignment.id)):
         if task_id is not None:
             leads[task_id].append(unit_names.get(unit_id, ""))
-    codes = periods_within(period)
-    ends = {c: Period.parse(c).end for c in codes}
-    latest: dict[int, Update] = {}
+    ends = {c: Period.parse(c).end for c in periods_within(period)}
+    latest: dict[int, Figure] = {}
     # Progress is cumulative: the approved figure of the latest-ending period inside P stands for P.
-    for u in session.scalars(select(Update).where(
-            Update.plan_id == plan.id, Update.task_id.is_not(None), Update.state == "approved",
-            Update.period.in_(codes))):
-        assert u.task_id is not None
+    for u in figures:
+        if u.task_id is None:
+            continue
         cur = latest.get(u.task_id)
         if cur is None or (ends[u.period], u.decided_at or _MIN, u.id) > (
                 ends[cur.period], cur.decided_at or _MIN, cur.id):
@@ -202,22 +250,16 @@ def task_name(label: str | None, title: str | None, text: str) -> str:
     return f"Nhiệm vụ {label.strip().rstrip('.')}: {sentence}" if label else sentence
 
 
-def _update_rows(session: Session, plan_id: int, period: Period, unit_names: dict[int, str],
+def _update_rows(session: Session, plan_id: int, figures: Sequence[Figure], unit_names: dict[int, str],
                  targets: dict[int, Target]) -> list[UpdateRow]:
     tasks = {task_id: task_name(label, title, text) for task_id, label, title, text in session.execute(
         select(Task.id, Task.label, Task.title, Task.text).where(Task.plan_id == plan_id))}
     rows = []
-    # Plain columns, not ORM objects: a province's plan has thousands of approved figures per period,
-    # and Update eagerly joins its unit.
-    query = (select(Update.unit_id, Update.target_id, Update.task_id, Update.period, Update.value,
-                    Update.progress, Update.note, Update.state, Update.decided_at)
-             .where(Update.plan_id == plan_id, Update.state == "approved",
-                    Update.period.in_(periods_within(period))))
-    for unit_id, target_id, task_id, code, value, progress, note, state, decided_at in session.execute(query):
-        target = targets.get(target_id) if target_id is not None else None
-        item = target.metric if target is not None else (tasks.get(task_id or 0) or "")
-        rows.append(UpdateRow(unit_names.get(unit_id, ""), item, code, value,
-                              target.unit if target is not None else None, progress, note or "", state,
-                              decided_at.date() if decided_at else None))
+    for f in figures:
+        target = targets.get(f.target_id) if f.target_id is not None else None
+        item = target.metric if target is not None else (tasks.get(f.task_id or 0) or "")
+        rows.append(UpdateRow(unit_names.get(f.unit_id, ""), item, f.period, f.value,
+                              target.unit if target is not None else None, f.progress, f.note or "", f.state,
+                              f.decided_at.date() if f.decided_at else None))
     rows.sort(key=lambda r: (r.unit, r.item, r.period))
     return rows

@@ -203,9 +203,14 @@ def _judge_target(target: Target, update: Actual | None, period: Period, plan_en
     ), judgement
 
 
-def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date | None = None) -> PlanStatus:
+def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date | None = None,
+                actuals: dict[int, Actual] | None = None) -> PlanStatus:
     """Judge every target and indicator of a plan for `period` on `judging_date(as_of)`; tallies per
-    plan, group and lead unit."""
+    plan, group and lead unit.
+
+    `actuals`: the standing figures when the caller has already read the period's approved figures
+    (the report reads them once for its status and its appendix); they must be what
+    `latest_actuals(session, plan_id=plan_id, period=Period.parse(period))` gives."""
     on = judging_date(as_of)
     try:
         wanted = Period.parse(period)
@@ -234,7 +239,8 @@ def plan_status(session: Session, *, plan_id: int, period: str, as_of: dt.date |
             indicators.append(indicator)
         if target is not None:
             targets_by_indicator[indicator.id].append(target)
-    actuals = latest_actuals(session, plan_id=plan_id, period=wanted)
+    if actuals is None:
+        actuals = latest_actuals(session, plan_id=plan_id, period=wanted)
     leads: dict[int, list[int]] = defaultdict(list)
     for indicator_id, unit_id in session.execute(
             select(Assignment.indicator_id, Assignment.unit_id).where(
