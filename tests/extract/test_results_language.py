@@ -213,3 +213,7 @@ def test_so_far_reports_even_after_a_targets_lead() -> None:
 def test_what_a_place_is_made_of_is_no_result_but_what_became_of_it_is() -> None:
     assert _values("Năm 2031, thôn Tân Lập có 310 hộ, với 1.420 khẩu; có 25 hộ thoát nghèo.") == [25.0]
     assert _values("Trong 40 chỉ tiêu thành phần của Nghị quyết, có 38 chỉ tiêu thành phần đạt.") == [38.0]
+
+
+def test_a_resolution_passed_with_its_count_of_targets_reports_nothing() -> None:
+    assert _values("Đại hội đã biểu quyết thông qua Nghị quyết với 21 chỉ tiêu.") == []

@@ -258,7 +258,8 @@ _DESCRIBED_AFTER = re.compile(r"\s*(?:[,.;]|với|thì|và\s+\d|$)", re.IGNORECA
 # "đề ra 28 chỉ tiêu", "Nghị quyết xác định 12 chỉ tiêu chủ yếu": a count of the plan's parts that
 # sets them out, not a tally of how they were met.
 _SETS_OUT_BEFORE = re.compile(
-    r"(?<![^\W_])(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|nêu|gồm|tổng\s+số|trong)\s*\Z", re.IGNORECASE
+    r"(?<![^\W_])(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|nêu|gồm|tổng\s+số|trong|(?:nghị\s+quyết|kế\s+hoạch|chương\s+trình)\s+với)\s*\Z",
+    re.IGNORECASE,
 )
 _SETS_OUT_AFTER = re.compile(r"\s*(?:chủ\s+yếu|cụ\s+thể|phấn\s+đấu)(?![^\W_])", re.IGNORECASE)
 _DONE_WORD = re.compile(r"(?<![^\W_])(?:đạt|hoàn\s+thành|vượt|về\s+đích)(?![^\W_])", re.IGNORECASE)
@@ -272,7 +273,7 @@ def _tally_done(sentence: str, start: int, end: int) -> bool:
     near_done = _DONE_WORD.search(sentence, max(0, start - 25), end + 80)
     if _SETS_OUT_AFTER.match(sentence, end) and not near_done:
         return False  # ("3 chỉ tiêu chủ yếu của Kế hoạch ... hoàn thành" is a tally)
-    return _SETS_OUT_BEFORE.search(sentence, max(0, start - 14), start) is None
+    return _SETS_OUT_BEFORE.search(sentence, max(0, start - 20), start) is None
 
 
 def _words(text: str) -> frozenset[str]:
