@@ -135,3 +135,13 @@ def test_second_figure_keeps_its_change_and_baseline(
     ), text
     assert target.value == pytest.approx(value), text
     assert target.metric, text
+
+
+def test_a_change_verb_governs_through_two_average_words() -> None:
+    from nghiquyet.extract.figures.targets import parse_targets
+
+    text = "tỷ lệ hộ nghèo giảm bình quân mỗi năm 2,1%; thu ngân sách tăng bình quân hằng năm 12%"
+    found = parse_targets(text, year=2030)
+    assert [(t.metric, t.value, t.change) for t in found] == [
+        ("Tỷ lệ hộ nghèo", 2.1, "decrease"), ("Thu ngân sách", 12.0, "increase")
+    ]

@@ -14,7 +14,10 @@ from functools import cache
 from nghiquyet.extract.figures.units import alternation, load_json
 
 # Averages may stand between a change verb and its number: "tăng bình quân 7%/năm".
-_AVERAGE = ("bình quân", "trung bình", "hằng năm", "hàng năm", "mỗi năm")
+_AVERAGE = ("bình quân", "trung bình", "hằng năm", "hàng năm", "mỗi năm",
+            # "giảm bình quân mỗi năm 2,1%", "tăng hằng năm bình quân 12%"
+            *(f"{a} {b}" for a in ("bình quân", "trung bình") for b in ("hằng năm", "hàng năm", "mỗi năm")),
+            *(f"{b} {a}" for a in ("bình quân", "trung bình") for b in ("hằng năm", "hàng năm", "mỗi năm")))
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _TOKEN_SPLIT = re.compile(r"([^\W_]+(?:-[^\W_]+)*)")
 _EDGE = " \t\n,;:.-–—"
