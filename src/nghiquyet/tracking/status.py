@@ -149,14 +149,16 @@ def standing_figures(candidates: Iterable[tuple[K, Actual]], period: Period) -> 
     """Of the approved figures inside `period` keyed by what they stand for (a target; a unit's share
     of it), the one that stands for each key: the rule of the module doc, in one place."""
     ends: dict[str, dt.date] = {}
-    best: dict[K, Actual] = {}
+    # Each candidate's rank is computed once and kept with the best so far: a report ranks 12,000.
+    best: dict[K, tuple[Rank, Actual]] = {}
     for key, actual in candidates:
         if actual.period not in ends:
             ends[actual.period] = Period.parse(actual.period).end
+        rank = _rank(actual, period.code, ends)
         current = best.get(key)
-        if current is None or _rank(actual, period.code, ends) > _rank(current, period.code, ends):
-            best[key] = actual
-    return best
+        if current is None or rank > current[0]:
+            best[key] = (rank, actual)
+    return {key: actual for key, (_, actual) in best.items()}
 
 
 def judging_date(as_of: dt.date | None) -> dt.date:
