@@ -124,3 +124,12 @@ def test_bullets_a_copy_ran_onto_one_line_are_indicators_of_their_own() -> None:
     inds = extract_text(text).indicators
     assert [[t.value for t in i.targets] for i in inds] == [[4], [2], [2, 6]]
     assert inds[2].text.startswith("Tỷ lệ hộ nghèo")
+
+
+def test_works_counted_in_their_own_nouns_keep_their_unit() -> None:
+    from nghiquyet.extract.figures.targets import parse_targets
+
+    text = "bê tông hóa từ 08 đến 10 đường hẻm; duy tu 06 đoạn đường; lắp điện chiếu sáng từ 50 bóng trở lên"
+    assert [(t.value, t.unit) for t in parse_targets(text, year=2031)] == [
+        (8, "đường hẻm"), (6, "đoạn đường"), (50, "bóng")
+    ]
