@@ -272,3 +272,15 @@ def test_a_reports_aim_may_open_with_a_phrase_before_its_subject() -> None:
         "lên 52 triệu đồng, giảm tỷ lệ hộ nghèo xuống còn dưới 2%.\n"
     )
     assert _targets(text) == [("eq", 52, None, "triệu đồng"), ("lt", 2, None, "%")]
+
+
+def test_words_after_a_listed_figure_describe_what_is_counted() -> None:
+    text = (
+        "* Các chỉ tiêu chủ yếu đến năm 2031:\n"
+        "(1). Thu ngân sách tăng bình quân từ 3 - 5%/năm.\n"
+        "(2). Tiếp tục bê tông hóa từ 08 đến 10 đường hẻm; duy tu từ 06 đến 08 đoạn đường (1,5 km) "
+        "đã xuống cấp.\n"
+        "(3). Tỷ lệ tăng dân số tự nhiên hằng năm 1,05%.\n"
+    )
+    values = [t.value for ind in extract_text(text).indicators for t in ind.targets]
+    assert 8 in values and 6 in values and 1.05 in values

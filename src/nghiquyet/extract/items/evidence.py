@@ -248,7 +248,7 @@ def targets_by_evidence(
                 continue
             if not _DIGIT.search(text):
                 continue
-            done = cues.achieved(text) and cues.achieved(_with_figures(text))
+            done = cues.achieved(text) and cues.achieved(_with_figures(text, listed=region is not None))
             strong = done or cues.strong_result(text)
             weak = cues.has("result_weak", _DEADLINE.sub(" ", _KEPT_RESULTS.sub(" ", text)))
             targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
@@ -309,11 +309,25 @@ _DEADLINE = re.compile(
 _CLAUSE_END = re.compile(r"[;,](?=\s)")
 
 
-def _with_figures(text: str) -> str:
+def _with_figures(text: str, *, listed: bool = False) -> str:
     """The clauses of `text` that state a number: "đã" in "các xã, huyện đã được công nhận" marks
-    no figure of "ít nhất 80% số xã đạt chuẩn ...; tiếp tục xây dựng ... đã được công nhận ..."."""
-    parts = _CLAUSE_END.split(text)
-    return text if len(parts) == 1 else ";".join(p for p in parts if _DIGIT.search(p))
+    no figure of "ít nhất 80% số xã đạt chuẩn ...; tiếp tục xây dựng ... đã được công nhận ...".
+    `listed`: under a targets lead, words after a clause's last figure describe what is counted
+    ("duy tu từ 06 đến 08 đoạn đường (1,5 km) đã xuống cấp"), they report nothing."""
+    parts = [p for p in _CLAUSE_END.split(text) if _DIGIT.search(p)] or [text]
+    if listed:
+        parts = [p[:end] if (end := _last_figure_end(p)) else p for p in parts]
+    return ";".join(parts)
+
+
+_NUMBER = re.compile(r"(?<![\d/.,])\d+(?:[.,]\d+)*(?![\d/])")
+
+
+def _last_figure_end(clause: str) -> int:
+    """Where the clause's last figure ends (0 when none): a year ("nhiệm kỳ 2025-2030") or a date
+    ("sáng 2/10") is no figure."""
+    ends = [m.end() for m in _NUMBER.finditer(clause) if not _YEAR.fullmatch(m.group())]
+    return ends[-1] if ends else 0
 
 
 # "duy trì vững chắc kết quả phổ cập", "phát huy kết quả đạt được": results to keep are an aim.
