@@ -36,6 +36,7 @@ from nghiquyet.extract.text.normalise import UPPER, Paragraph
 from nghiquyet.extract.vocabulary.vocab import load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"  # "Thứ sáu", "Thứ 6", "Chủ nhật"
 _PLACE_DATE = re.compile(
     # Words separated by required spaces: "(word\s*){1,5}" let 5,000 letters split five ways (a hang).
     rf"^\*?\s*(?!(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b)(?P<place>[{UPPER}][^\s,]*(?:\s+[{UPPER}][^\s,]*){{0,4}})\s*,\s*"
@@ -251,7 +252,7 @@ _ACT = re.compile(
     re.IGNORECASE,
 )
 # "Thứ sáu, Ngày 19/07/2024": the day the page was viewed, printed by the portal on every page.
-_PAGE_VIEW = re.compile(r"\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[,|-]?\s*(?:ngày\s*)?\Z",
+_PAGE_VIEW = re.compile(rf"\s*{_WEEKDAY}\s*[,|-]?\s*(?:ngày\s*)?\Z",
                         re.IGNORECASE)
 _DATE_OF_ACT = re.compile(r"[\s,(]*(?:ban hành\s+)?(?:ngày\s+)?\Z", re.IGNORECASE)
 
@@ -462,7 +463,7 @@ _PUBLISHED = re.compile(
 # only a date and a time is the page's publication stamp (a page-view date has no time of day).
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH)(?![^\W_]))?"
 _DATELINE = re.compile(
-    rf"^(?P<weekday>(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[-,|]?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
+    rf"^(?P<weekday>{_WEEKDAY}\s*[-,|]?\s*)?(?P<before>{_TIME}\s*[-,|]?\s*)?"
     rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})(?P<after>\s*[-,|]?\s*{_TIME}(?:\s*[(\[]?GMT\s*[+]\s*7[)\]]?)?)?$",
     re.IGNORECASE,
 )

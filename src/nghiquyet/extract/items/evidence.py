@@ -44,6 +44,7 @@ _HORIZON = re.compile(r"(?:đến|tới|vào|cuối)\s+(?:năm\s+)?((?:19|20)\d\
 _RANK = re.compile(r"(?:thứ|nhóm|top|hạng|trong số)\s*\Z", re.IGNORECASE)
 _RANK_REACH = len("trong số")  # the longest rank word
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")  # a number as written, "1.234,5"
 # "Phấn đấu đến năm 2030 ...", "Huyện X phấn đấu năm 2025 có ...": the aim and its year open the
 # sentence (after at most a short subject).
 _STRIVES = re.compile(
@@ -128,7 +129,7 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
 
 def _rank_only(text: str) -> bool:
     """ "Quy mô GDP trong nhóm 30 nền kinh tế hàng đầu": every number follows a rank word."""
-    numbers = [m for m in re.finditer(r"\d+(?:[.,]\d+)*", text) if not _YEAR.fullmatch(m.group())]
+    numbers = [m for m in _DIGIT_RUN.finditer(text) if not _YEAR.fullmatch(m.group())]
     return bool(numbers) and all(_rank_before(text, m.start()) for m in numbers)
 
 
@@ -299,7 +300,6 @@ _SET_OUT = re.compile(
     r"[^.;:]{0,40}?(?:(?<!\w)(?:là|gồm)(?!\w)\s*:?|:)\s*",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 _LABEL = re.compile(r"[-+*•–]|\(?(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)\-–]?", re.IGNORECASE)
 # "hoàn thành 100% xã ... trong 6 tháng đầu năm 2024": when the aim is due, not the months reported.
 _DEADLINE = re.compile(

@@ -12,7 +12,7 @@ the paragraph's length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from nghiquyet.extract.text.paragraph import UPPER, Paragraph
@@ -104,10 +104,12 @@ def _headline_breaks(p: Paragraph, start: int, stop: int) -> list[tuple[int, int
     portal's list of other headlines above an article's lead, kept in one paragraph)."""
     out: list[tuple[int, int]] = []
     bounds = [*p.offsets, len(p.text)]
-    for k in range(len(p.offsets) - 1):
+    # Only the lines starting inside [start, stop): `sentences` runs once per piece of an
+    # enumeration, and scanning every line of the paragraph each time would be quadratic.
+    for k in range(bisect_left(p.offsets, start), len(p.offsets) - 1):
         a, b = bounds[k], bounds[k + 1]
-        if a < start or b >= stop:
-            continue
+        if b >= stop:
+            break
         line = p.text[a:b].rstrip()
         nxt = p.text[b : b + 1]
         if _HEADLINE_LINE.fullmatch(line) and nxt.isupper():
