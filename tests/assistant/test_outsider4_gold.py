@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from nghiquyet.assistant.evaluate import load
-from nghiquyet.demo import seeds_dir
+from tests.assistant.gold import blind, cited_lines, seed_lines
 
 HERE = Path(__file__).parent
 MINE = ("questions_outsider4.json", "questions_outsider4_sealed.json")
@@ -26,25 +26,10 @@ SETS = {name: load(HERE / name) for name in MINE}
 ITEMS = [item for items in SETS.values() for item in items]
 
 
-def _blind(text: str) -> str:
-    """Lowercase, marks off, đ as d, one space: two questions equal under this are the same question."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    bare = bare.replace("đ", "d").replace("Đ", "D").replace("“", "").replace("”", "")
-    return " ".join(bare.lower().split())
-
-
 def _marked(text: str) -> str:
     """Lowercase with the marks kept, curly quotes off, one space: stricter than the scorer's fold."""
     text = unicodedata.normalize("NFC", text).lower().replace("“", "").replace("”", "")
     return " ".join(text.split())
-
-
-def _seed_lines() -> dict[str, list[str]]:
-    return {p.name: p.read_text(encoding="utf-8").splitlines() for p in Path(seeds_dir()).glob("*.txt")}
-
-
-def _sources(item: dict[str, Any]) -> list[tuple[str, list[int]]]:
-    return [(item["doc"], item["lines"])] + [(s["doc"], s["lines"]) for s in item.get("also", [])]
 
 
 @pytest.mark.parametrize("name", MINE)
@@ -59,22 +44,13 @@ def test_each_half_has_its_size_every_kind_and_a_fifth_unanswerable(name: str) -
 def test_at_least_twelve_are_typed_bare() -> None:
     """Lowercase, no marks, no question mark: as a phone keyboard without Vietnamese input types them."""
     bare = [q for q in (item["question"] for item in ITEMS)
-            if q == q.lower() and "?" not in q and _blind(q) == " ".join(q.split())]
+            if q == q.lower() and "?" not in q and blind(q) == " ".join(q.split())]
     assert len(bare) >= 12
 
 
 @pytest.mark.parametrize("item", [i for i in ITEMS if i["found"]], ids=lambda i: i["question"][:40])
 def test_every_expected_string_is_on_the_lines_it_cites(item: dict[str, Any]) -> None:
-    seeds = _seed_lines()
-    assert item["expected"] and item["kind"] != "not_found"
-    cited = []
-    for doc, lines in _sources(item):
-        assert doc in seeds, doc
-        assert lines, item["question"]
-        for number in lines:
-            assert 1 <= number <= len(seeds[doc]), (doc, number)
-            assert seeds[doc][number - 1].strip(), (doc, number)  # a line of text, not a blank one
-            cited.append(seeds[doc][number - 1])
+    cited = cited_lines(item, seed_lines())
     text = _marked(" ".join(cited))
     for expected in item["expected"]:
         assert _marked(str(expected)) in text, (expected, item["question"])
@@ -95,9 +71,9 @@ def test_unanswerable_items_expect_and_cite_nothing() -> None:
 
 
 def test_no_question_is_repeated_or_borrowed_from_the_earlier_sets() -> None:
-    mine = [_blind(item["question"]) for item in ITEMS]
+    mine = [blind(item["question"]) for item in ITEMS]
     assert len(set(mine)) == len(mine)
     earlier = [p for p in HERE.glob("questions*.json") if p.name not in MINE]
     assert earlier
-    theirs = {_blind(item["question"]) for path in earlier for item in load(path)}
+    theirs = {blind(item["question"]) for path in earlier for item in load(path)}
     assert not set(mine) & theirs

@@ -8,14 +8,13 @@ is borrowed from the sets the assistant was tuned on.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nghiquyet.assistant.evaluate import load
-from nghiquyet.demo import seeds_dir
+from tests.assistant.gold import blind, cited_lines, seed_lines
 
 HERE = Path(__file__).parent
 OUTSIDER = HERE / "questions_outsider.json"
@@ -25,19 +24,10 @@ KINDS = {"value", "compare", "lead", "duty", "deadline", "date", "signer", "numb
          "status", "projects", "result", "subject", "not_found"}
 
 
-def _blind(text: str) -> str:
-    """Lowercase, marks off, đ as d, one space: how the scorer compares (it folds and squashes too)."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    bare = bare.replace("đ", "d").replace("Đ", "D").replace("“", "").replace("”", "")
-    return " ".join(bare.lower().split())
 
 
-def _seed_lines() -> dict[str, list[str]]:
-    return {p.name: p.read_text(encoding="utf-8").splitlines() for p in Path(seeds_dir()).glob("*.txt")}
 
 
-def _sources(item: dict[str, Any]) -> list[tuple[str, list[int]]]:
-    return [(item["doc"], item["lines"])] + [(s["doc"], s["lines"]) for s in item.get("also", [])]
 
 
 ITEMS = load(OUTSIDER)
@@ -52,19 +42,10 @@ def test_the_set_has_its_size_and_a_fifth_unanswerable() -> None:
 
 @pytest.mark.parametrize("item", [i for i in ITEMS if i["found"]], ids=lambda i: i["question"][:40])
 def test_every_expected_string_is_on_the_lines_it_cites(item: dict[str, Any]) -> None:
-    seeds = _seed_lines()
-    assert item["expected"] and item["kind"] != "not_found"
-    cited = []
-    for doc, lines in _sources(item):
-        assert doc in seeds, doc
-        assert lines, item["question"]
-        for number in lines:
-            assert 1 <= number <= len(seeds[doc]), (doc, number)
-            assert seeds[doc][number - 1].strip(), (doc, number)  # a line of text, not a blank one
-            cited.append(seeds[doc][number - 1])
-    text = _blind(" ".join(cited))
+    cited = cited_lines(item, seed_lines())
+    text = blind(" ".join(cited))
     for expected in item["expected"]:
-        assert _blind(str(expected)) in text, (expected, item["question"])
+        assert blind(str(expected)) in text, (expected, item["question"])
 
 
 def test_unanswerable_items_expect_and_cite_nothing() -> None:
@@ -76,7 +57,7 @@ def test_unanswerable_items_expect_and_cite_nothing() -> None:
 
 
 def test_no_question_is_repeated_or_borrowed_from_the_tuned_sets() -> None:
-    mine = [_blind(item["question"]) for item in ITEMS]
+    mine = [blind(item["question"]) for item in ITEMS]
     assert len(set(mine)) == len(mine)
-    theirs = {_blind(item["question"]) for name in TUNED_ON for item in load(HERE / name)}
+    theirs = {blind(item["question"]) for name in TUNED_ON for item in load(HERE / name)}
     assert not set(mine) & theirs
