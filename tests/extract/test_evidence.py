@@ -284,3 +284,37 @@ def test_words_after_a_listed_figure_describe_what_is_counted() -> None:
     )
     values = [t.value for ind in extract_text(text).indicators for t in ind.targets]
     assert 8 in values and 6 in values and 1.05 in values
+
+
+def test_a_plan_adopted_above_a_photo_is_told_on_after_its_caption() -> None:
+    text = (
+        "Du lịch tỉnh hướng tới chuyển đổi số\n\n"
+        "Ngày 5/4, Chủ tịch UBND tỉnh ký ban hành \"Kế hoạch phát triển du lịch đến năm 2027, định hướng "
+        "đến năm 2035\", với những chỉ số chính.\n\n"
+        "Du khách tham quan khu di tích. - Ảnh: Minh Anh\n\n"
+        "|\n\n"
+        "Theo đó, 60% khu du lịch được kết nối mạng 5G. 100% điểm di tích có bản đồ số phục vụ du khách.\n\n"
+    )
+    inds = extract_text(text).indicators
+    assert [(t.value, t.unit, t.year) for i in inds for t in i.targets] == [(60, "%", 2027), (100, "%", 2027)]
+
+
+def test_a_plan_adopted_then_prose_tells_nothing_after_it() -> None:
+    text = (
+        "Du lịch tỉnh hướng tới chuyển đổi số\n\n"
+        "Ngày 5/4, Chủ tịch UBND tỉnh ký ban hành Kế hoạch phát triển du lịch đến năm 2027.\n\n"
+        "|\n\n"
+        "Tại buổi làm việc, lãnh đạo các sở đã trao đổi nhiều ý kiến về những khó khăn của ngành du lịch.\n\n"
+        "|\n\n"
+        "Theo đó, 60% khu du lịch được kết nối mạng 5G.\n\n"
+    )
+    assert _targets(text) == []
+
+
+def test_a_purpose_in_brackets_keeps_the_items_metric() -> None:
+    text = (
+        "CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "- Tỷ lệ hộ dùng điện an toàn tăng từ 2% trở lên (để đạt 97% trở lên)\n"
+    )
+    metrics = [t.metric for i in extract_text(text).indicators for t in i.targets]
+    assert metrics == ["Tỷ lệ hộ dùng điện an toàn", "Tỷ lệ hộ dùng điện an toàn"]

@@ -199,10 +199,14 @@ def targets_by_evidence(
     region: _Region | None = None
     paragraphs: list[_Paragraph] = []
     aiming = False  # the paragraphs before, since the last heading, aim and report nothing
+    # A plan adopted in a paragraph with no figures, told on after captions ("Thủ tướng phê duyệt
+    # Chương trình ... <photo, caption> Theo đó, 80% ..."): its year, for the first sentence after.
+    carried: int | None = None
     for idx in range(outline.end):
         if idx in skip:
             region = None
             aiming = False
+            carried = None
             continue
         p = outline.paragraphs[idx]
         heading = headings.get(idx)
@@ -219,7 +223,8 @@ def targets_by_evidence(
             continue
         para = _Paragraph()
         any_figure = False
-        adopted: int | None = None  # the last year of a plan the sentence before says was adopted
+        adopted: int | None = carried  # the last year of a plan the sentence before says was adopted
+        last_adopted: int | None = None
         for seg in segments(p, idx):
             text = seg.text
             lead = cues.find_lead(text)
@@ -230,6 +235,7 @@ def targets_by_evidence(
                 # tells the plan's figures, as a lead would.
                 lead = cues.Lead(retold.end())
             adopted = _adopted_plan(text, year)
+            last_adopted = adopted if adopted is not None else last_adopted
             if lead is None and (set_out := _SET_OUT.match(text)) and len(_DIGIT_RUN.findall(text)) >= 3:
                 lead = cues.Lead(set_out.end())
             if lead is None and _starts_part(text):
@@ -275,6 +281,10 @@ def targets_by_evidence(
         elif _closes(p.text):
             aiming = False  # a caption or prose with no figure between: the plan's run is over
         paragraphs.append(para)
+        if any_figure or (last_adopted is None and not _aside(p.text)):
+            carried = last_adopted if not any_figure else None
+        elif last_adopted is not None:
+            carried = last_adopted
     # Neighbours decide too: where most paragraphs that state figures report results, the rest
     # (unmarked) are results as well — only a targets lead makes a target there.
     marked = sum(1 for para in paragraphs if para.marked)
@@ -286,10 +296,11 @@ def targets_by_evidence(
 
 # "thông qua Nghị quyết về nhiệm vụ ... 2021 - 2025", "ban hành Kế hoạch ... năm 2026": a plan adopted.
 _ADOPTS = re.compile(
-    r"(?<!\w)(?:thông qua|ban hành|phê duyệt|quán triệt|triển khai|ký)\s+(?:các\s+)?"
+    r"(?<!\w)(?:thông qua|ban hành|phê duyệt|quán triệt|triển khai|ký)\s+(?:các\s+)?[\"“'‘]?"
     r"(?:nghị quyết|kế hoạch|chương trình|đề án|quyết định)(?!\w)",
     re.IGNORECASE,
 )
+_OUTLOOK = re.compile(r"(?<!\w)(?:định hướng|tầm nhìn)(?!\w)", re.IGNORECASE)
 _RETOLD = re.compile(r"\W*(?:trong đó|theo đó|cụ thể)\s*[,:]\s*", re.IGNORECASE)
 
 
@@ -344,8 +355,18 @@ def _adopted_plan(text: str, default: int | None) -> int | None:
     m = _ADOPTS.search(text)
     if m is None:
         return None
-    years = [int(y) for y in _YEAR.findall(text, m.end())]
+    # "... đến năm 2025, định hướng đến năm 2030": the plan's own horizon, not its outlook.
+    outlook = _OUTLOOK.search(text, m.end())
+    years = [int(y) for y in _YEAR.findall(text, m.end(), outlook.start() if outlook else len(text))]
     return max(years) if years else default
+
+
+# A photo's caption ("... - Ảnh: Viettel") or a stray rule ("|"): furniture a story runs past.
+_CAPTION = re.compile(r"(?<![^\W_])Ảnh\s*:", re.IGNORECASE)
+
+
+def _aside(text: str) -> bool:
+    return not re.search(r"[^\W\d_]", text) or _CAPTION.search(text) is not None
 
 
 def _closes(text: str) -> bool:
