@@ -10,11 +10,12 @@ seeded by `benchmarks/reports.py`. Each run is the venv's `nghiquyet report` con
 interpreter, with the bytecode cache an installed copy has (the first, untimed run of each variant
 writes it); `--no-bytecode` adds rows run as the agents' shell runs them: PYTHONDONTWRITEBYTECODE=1
 on a copy of the source without `__pycache__`, so every nghiquyet module is compiled from source
-each run (the installed libraries keep their cache, as pip wrote it). `--before SRC` puts SRC first on PYTHONPATH for a "before" row, run
-one after the other with "after" in the same minutes: on a shared machine only rows of the same
-run compare. CPU is the child's user + sys time (getrusage), which the other processes' load moves
-far less than the wall clock. `--api` starts `nghiquyet serve` on a free loopback port (its imports
-paid once, as a server has) and times the download of each format, request to last byte.
+each run (the installed libraries keep their cache, as pip wrote it). `--before SRC` puts SRC first
+on PYTHONPATH for a "before" row, run one after the other with "after" in the same minutes: on a
+shared machine only rows of the same run compare. CPU is the child's user + sys time (getrusage),
+which the other processes' load moves far less than the wall clock. `--api` starts `nghiquyet
+serve` on a free loopback port (its imports paid once, as a server has) and times the download of
+each format, request to last byte.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import time
 from pathlib import Path
 
 import httpx
+
 from reports import machine_check, seed
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: tests.serving
@@ -101,8 +103,10 @@ def main(argv: list[str] | None = None) -> None:
         engine.dispose()
         base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         base |= {"NGHIQUYET_DATABASE_URL": url, "NGHIQUYET_DATA_DIR": str(tmp)}
+
         def first_on_path(src: Path) -> dict[str, str]:
-            return {**base, "PYTHONPATH": os.pathsep.join([str(src), *filter(None, [base.get("PYTHONPATH")])])}
+            path = [str(src), *filter(None, [base.get("PYTHONPATH")])]
+            return {**base, "PYTHONPATH": os.pathsep.join(path)}
 
         def uncompiled(src: Path, name: str) -> dict[str, str]:
             copy = tmp / name / "src"
@@ -117,7 +121,8 @@ def main(argv: list[str] | None = None) -> None:
                 variants.append(("before, no bytecode", uncompiled(args.before.resolve(), "before")))
         variants.append(("this tree" if not args.before else "after", base))
         if args.no_bytecode:
-            variants.append(("no bytecode" if not args.before else "after, no bytecode", uncompiled(here, "after")))
+            name = "no bytecode" if not args.before else "after, no bytecode"
+            variants.append((name, uncompiled(here, "after")))
         results: dict[tuple[str, str], list[tuple[float, float]]] = {}
 
         def command(fmt: str) -> list[str]:
