@@ -295,3 +295,42 @@ def test_a_congress_page_plans_for_the_later_of_the_terms_it_names() -> None:
         "Nhiệm kỳ 2035-2040, Đảng bộ phường phấn đấu thu nhập bình quân đạt 150 triệu đồng.\n"
     )
     assert extract_text(text).metadata.years == [2036, 2040]
+
+
+def test_a_portals_attribute_table_above_a_header_that_lost_its_type_and_level_lines() -> None:
+    text = (
+        "Kế hoạch 7/KH-UBND năm 2026 phát triển thương mại điện tử của tỉnh Cao Bằng\n"
+        "| Số hiệu | 7/KH-UBND |\n"
+        "| Loại văn bản | Kế hoạch |\n"
+        "| Cơ quan ban hành | Tỉnh Cao Bằng |\n"
+        "|\n"
+        "ỦY BAN NHÂN DÂN |\n"
+        "CỘNG HÒA XÃ HỘI\n"
+        "CHỦ NGHĨA VIỆT NAM |\n"
+        "|\n"
+        "Số: 7/KH-UBND |\n"
+        "Cao Bằng, ngày 09 tháng 02 năm 2026 |\n"
+        "PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ CỦA TỈNH\n"
+        "Thực hiện chương trình của tỉnh Cao Bằng, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau, "
+        "với các nội dung chủ yếu được trình bày dưới đây cho các sở, ngành và địa phương thực hiện.\n"
+    )
+    meta = extract_text(text).metadata
+    assert (meta.number, meta.doc_type, meta.date) == ("7/KH-UBND", "ke_hoach", "2026-02-09")
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Cao Bằng"
+
+
+def test_a_header_wrapped_inside_its_words() -> None:
+    text = (
+        "ỦY\nBAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 41/QĐ-UBND\n|\nHà\nTĩnh, ngày 03 tháng 08\n"
+        "năm 2017\n|\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN CHĂN NUÔI\n"
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa\nphương ngày 19/6/2015;\n"
+        "Căn cứ Nghị quyết số 12-NQ/TU ngày\n"
+        "10/10/2016 của Tỉnh ủy về phát triển chăn nuôi, phấn đấu đưa 8 huyện thành vùng chăn nuôi "
+        "tập trung;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Đề án phát triển chăn nuôi.\n"
+    )
+    out = extract_text(text)
+    assert (out.metadata.issuer, out.metadata.date) == ("Ủy ban nhân dân tỉnh Hà Tĩnh", "2017-08-03")
+    assert out.indicators == []  # the recital's "8 huyện" belongs to the act it cites

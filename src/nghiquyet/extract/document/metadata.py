@@ -33,7 +33,7 @@ from nghiquyet.extract.model import Metadata
 from nghiquyet.extract.structure.outline import Outline
 from nghiquyet.extract.text.casing import mixed_case
 from nghiquyet.extract.text.normalise import UPPER, Paragraph
-from nghiquyet.extract.vocabulary.vocab import load
+from nghiquyet.extract.vocabulary.vocab import act_kinds, load
 
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"  # "Thứ sáu", "Thứ 6", "Chủ nhật"
@@ -127,7 +127,10 @@ def _iso(d: str, m: str, y: str) -> str | None:
 # "09 tháng 12 năm 2020" on a line of its own (after "Trà Vinh, ngày"): the date, not a part "09".
 _DATE_REST = re.compile(r"^(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.IGNORECASE)
 # ("Kon Tum, ngày 17" / "tháng 5 năm 2022" as well)
-_DANGLING = re.compile(r"(?:^Số\s*:?|,\s*ngày(?:\s+\d{1,2})?)\s*$", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:^Số\s*:?|,\s*ngày(?:\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?)?)\s*$", re.IGNORECASE)
+# "Quảng" / "Ngãi, ngày 22 tháng 07": a place name wrapped before its date line.
+_PLACE_WRAPPED = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?,\s*ngày(?!\w)", re.IGNORECASE)
+_ONE_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _joined_cells(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -136,8 +139,10 @@ def _joined_cells(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     XÃ" + "HỘI CHỦ NGHĨA VIỆT NAM" (a motto only when joined). A lone "|" ends a cell."""
     out: list[tuple[int, str]] = []
     typed = False  # organ and motto fragments stand above the type line ("NGHỊ QUYẾT"), never under
+    numbered = False  # ... and above the number ("Số: 62/NQ-HĐND"), when the copy lost the type line
     for n, cell in cells:
-        typed = typed or _doc_type_of(cell) is not None
+        # (in capitals: a portal's "Loại văn bản | Kế hoạch" row above the header is no type line)
+        typed = typed or (_doc_type_of(cell) is not None and is_caps(cell))
         if cell == "|":
             out.append((n, cell))
             continue
@@ -146,13 +151,26 @@ def _joined_cells(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
             joined = f"{prev} {cell}"
             # A fragment joins the cell before it when together they make an organ or a motto;
             # an organ or a level line ("TỈNH ...") of its own stays a cell of its own.
-            fragment = is_caps(prev) and is_caps(cell) and not _is_motto(prev)
+            fragment = not numbered and is_caps(prev) and is_caps(cell) and not _is_motto(prev)
             fragment = fragment and not _is_organ(cell) and not _LEVEL_LINE.match(cell)
-            if _DANGLING.search(prev) or (fragment and (_is_organ(joined) or _is_motto(joined))):
+            fragment = fragment and not (_MOTTO_PART.search(cell) and not _MOTTO_PART.search(prev))
+            # "ỦY" / "BAN NHÂN DÂN": a word too short to tell its case, cut from the organ it opens.
+            one_word = _ONE_WORD.fullmatch(prev) is not None
+            cut_word = not numbered and one_word and prev.isupper() and _is_organ(joined)
+            wrapped = one_word and _PLACE_WRAPPED.match(cell) is not None
+            if _DANGLING.search(prev) or cut_word or wrapped or (
+                fragment and (_is_organ(joined) or _is_motto(joined))
+            ):
                 out[-1] = (prev_n, joined)
+                numbered = numbered or _NUMBER.match(joined) is not None
                 continue
+        numbered = numbered or _NUMBER.match(cell) is not None
         out.append((n, cell))
     return [(n, c) for n, c in out if c != "|" and not _is_motto(c)]
+
+
+# "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM": the motto's column, split, between the organ and the number.
+_MOTTO_PART = re.compile(r"(?<!\w)(?:CỘNG HÒA|CỘNG HOÀ|CHỦ NGHĨA|ĐỘC LẬP|XÃ HỘI CHỦ NGHĨA)(?!\w)")
 
 
 def _official_header(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -166,7 +184,7 @@ def _official_header(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cell = cells[i][1]
         if _is_organ(cell):
             start = i
-        elif not (is_caps(cell) and _LEVEL_LINE.match(cell)):
+        elif not (is_caps(cell) and (_LEVEL_LINE.match(cell) or _MOTTO_PART.search(cell))):
             break
     return cells[start:] if start < at else cells
 
@@ -220,6 +238,10 @@ def extract_metadata(lines: Sequence[str], paragraphs: Sequence[Paragraph], outl
     meta.signer, capacity_body = read_signature(closing)
     meta.recipients = read_recipients(closing)
     meta.issuer = _issuer(block.issuer_line, block.header_organ, capacity_body, body_text)
+    if meta.issuer and meta.place and _BARE_COUNCIL.fullmatch(meta.issuer):
+        meta.issuer = _with_level(meta.issuer, meta.place, body_text)
+    if meta.doc_type == "other" and not block.type_seen and meta.number:
+        meta.doc_type = _type_of_number(meta.number)
     full = None
     if meta.doc_type == "other" and not block.type_seen:
         meta.doc_type = _self_named(body_text)
@@ -247,8 +269,7 @@ _ANY_FULL_DATE = re.compile(
 
 # "Kết luận số 115-KL/TW ngày 16/1/2025": an act named with its number, and the date after it.
 _ACT = re.compile(
-    r"(?<!\w)(?:nghị quyết|kết luận|quyết định|chỉ thị|kế hoạch|chương trình|thông báo|đề án|luật|"
-    r"nghị định|thông tư|công văn|hướng dẫn)(?:\s+số)?\s+\d+[\w/.-]*",
+    rf"(?<!\w)(?:{act_kinds(cited=True)})(?:\s+số)?\s+\d+[\w/.-]*",
     re.IGNORECASE,
 )
 # "Thứ sáu, Ngày 19/07/2024": the day the page was viewed, printed by the portal on every page.
@@ -407,6 +428,32 @@ def _issuer(
 
 
 _LEVEL_WORD = re.compile(r"\b(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ|QUẬN)\b")
+
+
+# Bodies every level has, so the name alone does not say whose: "Ủy ban nhân dân", "Hội đồng nhân dân".
+_BARE_COUNCIL = re.compile(r"(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân", re.IGNORECASE)
+
+
+def _with_level(organ: str, place: str, text: str) -> str:
+    """ "ỦY BAN NHÂN DÂN" whose level line the copy lost ("Gia Lai, ngày ..." below it): the level
+    the text gives the place most often ("của tỉnh Gia Lai")."""
+    levels = r"tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận"
+    named = re.finditer(rf"(?<!\w)({levels})\s+{re.escape(place)}(?!\w)", text, re.IGNORECASE)
+    found = Counter(m.group(1).lower() for m in named)
+    return f"{organ} {found.most_common(1)[0][0]} {place}" if found else organ
+
+
+# "18/KH-UBND": the kind an official number's code names, for a header whose type line the copy lost.
+_NUMBER_KIND = {
+    "NQ": "nghi_quyet", "KH": "ke_hoach", "QĐ": "quyet_dinh", "CTR": "chuong_trinh_hanh_dong",
+    "CTHĐ": "chuong_trinh_hanh_dong", "CT": "chi_thi", "KL": "ket_luan", "TB": "thong_bao_ket_luan",
+    "BC": "bao_cao",
+}
+
+
+def _type_of_number(number: str) -> str:
+    m = re.search(r"/(?:\d{4}/)?([A-ZĐa-zđ]+)(?:[-/]|$)", number)
+    return _NUMBER_KIND.get(m.group(1).upper(), "other") if m else "other"
 
 
 def _fuller_organ(line: str, organ: str) -> bool:

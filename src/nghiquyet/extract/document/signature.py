@@ -35,8 +35,9 @@ def cells_of(line: str) -> list[str]:
 def _cells_of_folded(folded: str) -> list[str]:
     # Wide gaps in text laid out by spaces; " | " between the cells of a .docx layout table.
     # and a dash between the number and the place-date ("Số: 36/KH-UBND — Bảo Lộc, ngày ...").
-    parts = _CELL_GAP.split(folded.strip())
-    return [c.strip(" *") for c in parts if c.strip(" *")]
+    # A lone "|" stays (it ends a cell); a cell's own edge "ỦY BAN NHÂN DÂN |" is the table's rule.
+    parts = (c.strip(" *") for c in _CELL_GAP.split(folded.strip()))
+    return [c if c == "|" else c.strip(" *|") for c in parts if c and (c == "|" or c.strip(" *|"))]
 
 
 def cells_of_lines(lines: Sequence[str]) -> list[list[str]]:

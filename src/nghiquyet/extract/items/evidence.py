@@ -35,7 +35,7 @@ from nghiquyet.extract.model import Indicator, Target
 from nghiquyet.extract.structure.outline import Item, Outline
 from nghiquyet.extract.structure.segments import Segment, column_at, segments
 from nghiquyet.extract.text.paragraph import Paragraph
-from nghiquyet.extract.vocabulary.vocab import keyword_score, load
+from nghiquyet.extract.vocabulary.vocab import act_kinds, keyword_score, load
 
 TargetParser = Callable[[str, int | None], list[Target]]
 
@@ -297,7 +297,7 @@ def targets_by_evidence(
 # "thông qua Nghị quyết về nhiệm vụ ... 2021 - 2025", "ban hành Kế hoạch ... năm 2026": a plan adopted.
 _ADOPTS = re.compile(
     r"(?<!\w)(?:thông qua|ban hành|phê duyệt|quán triệt|triển khai|ký)\s+(?:các\s+)?[\"“'‘]?"
-    r"(?:nghị quyết|kế hoạch|chương trình|đề án|quyết định)(?!\w)",
+    rf"(?:{act_kinds()})(?!\w)",
     re.IGNORECASE,
 )
 _OUTLOOK = re.compile(r"(?<!\w)(?:định hướng|tầm nhìn)(?!\w)", re.IGNORECASE)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from nghiquyet.extract.items.evidence import clause_group, targets_by_evidence
 from nghiquyet.extract.items.tasks import IMPLEMENTATION, REVIEW_PART, leading_part
 from nghiquyet.extract.model import Indicator, Target
-from nghiquyet.extract.structure.outline import Item, Outline, paragraphs_under
+from nghiquyet.extract.structure.outline import Item, Outline, paragraphs_under, recitals
 from nghiquyet.extract.structure.tables import find_tables
 from nghiquyet.extract.text.paragraph import UPPER
 from nghiquyet.extract.vocabulary.vocab import keyword_score, load
@@ -232,6 +232,7 @@ def _not_targets(outline: Outline, task_scopes: Sequence[Item]) -> set[int]:
     for scope in task_scopes:
         skip.update(paragraphs_under(scope))
     skip.update(outline.closing)
+    skip.update(recitals(outline))
     return skip
 
 

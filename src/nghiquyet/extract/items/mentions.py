@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from nghiquyet.extract.vocabulary.vocab import act_kinds
+
 # A document's name: its kind, an optional number, date or issuer, then "về" and the subject.
 # The name runs to the first punctuation (not a decimal sign) or to a verb that begins what is said about it.
 _NAME = re.compile(
-    r"(?<![^\W_])(?:nghị\s+quyết|quyết\s+định|kế\s+hoạch|chương\s+trình|đề\s+án|chỉ\s+thị|kết\s+luận"
-    r"|chiến\s+lược)(?![^\W_])[^.,;:()\n]{0,80}?\svề\s"
+    rf"(?<![^\W_])(?:{act_kinds()})(?![^\W_])[^.,;:()\n]{{0,80}}?\svề\s"
     r"(?:[^,.;:()\n]|[.,](?=\d))*?(?=[,.;:()\n](?!\d)|\s(?:đặt|đề\s+ra|xác\s+định|với|nêu|gồm|là|phấn\s+đấu|trong\s+đó|theo\s+đó)\s|\Z)",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from nghiquyet.extract.figures.quantities import Quantity
 from nghiquyet.extract.figures.targets import read_figures
 from nghiquyet.extract.items.cues import report_pattern
 from nghiquyet.extract.model import Result, Target
+from nghiquyet.extract.vocabulary.vocab import act_kinds
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20)\d\d)"
@@ -30,7 +31,7 @@ _YEAR_ONLY = re.compile(
     re.IGNORECASE,
 )
 _NAMED_BY_YEAR = re.compile(
-    r"(?:nghị\s+quyết|kế\s+hoạch|chương\s+trình|quyết\s+định|chỉ\s+thị|kết\s+luận|đề\s+án|dự\s+toán|chỉ\s+tiêu)"
+    rf"(?:{act_kinds()}|dự\s+toán|chỉ\s+tiêu)"
     r"(?:\s+[^\s\d]+){0,2}\s*\Z",
     re.IGNORECASE,
 )

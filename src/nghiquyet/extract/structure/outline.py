@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from nghiquyet.extract.model import Section
 from nghiquyet.extract.text.normalise import Paragraph
+from nghiquyet.extract.vocabulary.vocab import act_kinds
 
 _ORDINALS = ("nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
@@ -120,6 +122,33 @@ def paragraphs_under(item: Item) -> set[int]:
     for sub in item.walk():
         out.add(sub.para)
         out.update(sub.body)
+    return out
+
+
+@cache
+def _recital() -> re.Pattern[str]:
+    return re.compile(
+        rf"\W*(?:căn\s+cứ\s+(?:vào\s+)?(?:các\s+)?(?:{act_kinds(cited=True)})|xét\s+(?:đề\s+nghị|tờ\s+trình|báo\s+cáo)"
+        r"|theo\s+đề\s+nghị)(?![^\W_])",
+        re.IGNORECASE,
+    )
+
+
+def recitals(outline: Outline) -> set[int]:
+    """The preamble's recitals ("Căn cứ Luật ...;", "Xét đề nghị của ..."), wrapped lines included:
+    they cite other acts, whose names and figures ("... giảm nghèo ở 6 huyện miền núi") state
+    nothing of this one's."""
+    out: set[int] = set()
+    inside = False
+    for i in outline.preamble:
+        text = outline.paragraphs[i].text.strip()
+        if _recital().match(text):
+            inside = True
+        elif not inside or (out and outline.paragraphs[max(out)].text.rstrip().endswith((".", ";", ":"))):
+            # A recital ends at its ";" (or the enacting words); a wrapped one goes on.
+            inside = False
+        if inside:
+            out.add(i)
     return out
 
 

@@ -58,3 +58,12 @@ def _phrase_finder(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[s
     # phrase, so a scan for first letters saves nothing, and a failed look-behind is the cheapest
     # way past the middle of a word (1.8 times faster than testing after the first letter).
     return re.compile(r"(?<!\w)" + source + r"(?!\w)"), owners
+
+
+@cache
+def act_kinds(*, cited: bool = False) -> str:
+    """A regular expression alternation of the kinds of act (data/acts.json): the plans, and with
+    `cited` every kind a text may cite. Words are apart by any run of spaces (wrapped PDF text)."""
+    data = load("acts")
+    kinds = data["plans"] + (data["others"] if cited else [])
+    return "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(kinds, key=len, reverse=True))
