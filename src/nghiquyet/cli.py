@@ -98,21 +98,23 @@ def report_cmd(
     compare: Annotated[str | None, typer.Option("--compare", help="So sánh với kỳ này (docx, xlsx)")] = None,
 ) -> None:
     """Xuất báo cáo kết quả thực hiện của một kế hoạch cho một kỳ (DOCX, PDF, XLSX)."""
-    from nghiquyet.commands.common import open_database, transaction
-    from nghiquyet.reports import FORMATS, write_report
+    from nghiquyet.commands.common import collector_paused, open_database, transaction
 
-    fmt = (format or output.suffix.lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise fail(f"định dạng '{fmt}' không hỗ trợ; dùng --format docx, pdf hoặc xlsx", 2)
-    _, engine, factory = open_database()
-    try:
-        with transaction(factory) as session:
-            data = write_report(session, plan_id=plan, period=period, fmt=fmt, path=output,
-                                compare_to=compare)
-    except NghiquyetError as exc:
-        raise fail(str(exc)) from exc
-    finally:
-        engine.dispose()
+    with collector_paused():
+        from nghiquyet.reports import FORMATS, write_report
+
+        fmt = (format or output.suffix.lstrip(".")).lower()
+        if fmt not in FORMATS:
+            raise fail(f"định dạng '{fmt}' không hỗ trợ; dùng --format docx, pdf hoặc xlsx", 2)
+        _, engine, factory = open_database()
+        try:
+            with transaction(factory) as session:
+                data = write_report(session, plan_id=plan, period=period, fmt=fmt, path=output,
+                                    compare_to=compare)
+        except NghiquyetError as exc:
+            raise fail(str(exc)) from exc
+        finally:
+            engine.dispose()
     typer.echo(f"Đã ghi {output} — {data.summary_sentence}")
 # --- end of report command -------------------------------------------------------------------
 
