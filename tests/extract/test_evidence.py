@@ -365,3 +365,33 @@ def test_a_plan_that_will_strive_states_targets_and_its_projected_overshoot_none
     out = [t for ind in extract_text(text).indicators for t in ind.targets]
     assert [(t.value, t.unit) for t in out] == [(40, "trường"), (66.7, "%"), (5, "trường")]
     assert out[1].metric.startswith("Tỷ lệ trường")
+
+
+def test_a_paragraph_opening_on_the_time_gone_by_reports() -> None:
+    text = (
+        "Đại hội Đoàn xã Tân Lập lần thứ V\n\n"
+        "Nhiệm kỳ vừa qua, phong trào thanh niên của xã có nhiều đổi mới. Hằng năm, tỷ lệ đoàn viên xếp loại "
+        "tốt đạt 97%.\n"
+        "Nhiệm kỳ 2027 - 2032, Đoàn xã phấn đấu kết nạp 120 đoàn viên mới.\n"
+    )
+    out = extract_text(text)
+    assert (97, "%") in [(r.value, r.unit) for r in out.results]
+    assert ("eq", 97, None, "%") not in _targets(text)
+
+
+def test_a_headline_with_the_bodys_figure_rounded_restates_it() -> None:
+    text = (
+        "Huyện Đông Sơn: Phấn đấu 95% dân số tham gia bảo hiểm y tế\n\n"
+        "UBND huyện vừa giao chỉ tiêu bảo hiểm y tế giai đoạn 2026-2028.\n"
+        "Theo đó, chỉ tiêu bao phủ bảo hiểm y tế từng năm cụ thể: năm 2026 đạt 91,2% dân số, năm 2027 đạt "
+        "93,4% dân số và đạt 95,1% dân số năm 2028.\n"
+    )
+    assert [v for _, v, _, _ in _targets(text)] == [91.2, 93.4, 95.1]
+
+
+def test_works_and_bodies_counted_in_their_own_nouns() -> None:
+    text = (
+        "Kết quả năm 2025: mở rộng 4 tuyến hẻm; xóa 120 nhà tạm; làm sạch dữ liệu 2.100 thửa đất; có 9 HTX.\n"
+    )
+    units = sorted(r.unit or "" for r in extract_text(text).results)
+    assert units == ["HTX", "nhà tạm", "thửa đất", "tuyến hẻm"]

@@ -237,6 +237,9 @@ def targets_by_evidence(
         adopted: int | None = carried  # the last year of a plan the sentence before says was adopted
         last_adopted: int | None = None
         strives = "phấn đấu" in p.text.lower()
+        # "Nhiệm kỳ vừa qua, ... Hằng năm, tỷ lệ đoàn viên ... đạt 98%": a paragraph that opens on
+        # the time gone by reports, until a sentence aims again ("phấn đấu", "đến năm 2030").
+        past = _PAST_OPENING.match(p.text) is not None
         for seg in segments(p, idx):
             text = seg.text
             lead = cues.find_lead(text)
@@ -273,6 +276,8 @@ def targets_by_evidence(
             done = cues.achieved(marks) and cues.achieved(_with_figures(marks, listed=region is not None))
             strong = done or cues.strong_result(marks)
             weak = cues.has("result_weak", _DEADLINE.sub(" ", _KEPT_RESULTS.sub(" ", marks)))
+            past = past and not _AIMS_AGAIN.search(text)
+            weak = weak or past
             masked = mask_mentions(text)
             if "dự kiến" in masked.lower():
                 masked = _OVERSHOOT.sub(lambda m: re.sub(r"\d", "x", m.group()), masked)
@@ -368,6 +373,13 @@ _PROJECTED = re.compile(
 # ... and its figure ("dự kiến vượt 5,06% so với kế hoạch") is no target either: the overshoot
 # of the plan before, up to the clause's end ("5,06" keeps its decimal comma).
 _OVERSHOOT = re.compile(r"(?<!\w)dự kiến\s+vượt(?:[^,;()]|,(?=\d))*", re.IGNORECASE)
+_PAST_OPENING = re.compile(
+    r"\W*(?:trong\s+)?(?:nhiệm kỳ|năm|giai đoạn|thời gian|\d+\s+năm|những năm)\s+(?:vừa\s+)?qua(?!\w)",
+    re.IGNORECASE,
+)
+_AIMS_AGAIN = re.compile(
+    r"(?<!\w)(?:phấn đấu|đến năm|tới năm|mục tiêu|nhiệm kỳ\s+20\d\d)(?!\w)", re.IGNORECASE
+)
 _WILL = re.compile(r"(?<!\w)sẽ(?!\w)", re.IGNORECASE)
 _KEPT_RESULTS = re.compile(
     r"(?<!\w)(?:duy trì|giữ vững|phát huy|củng cố|nâng cao)(?:\s+(?:vững chắc|và|bền vững|chất lượng))*"
@@ -500,12 +512,14 @@ def _values(t: Target) -> tuple[tuple[float | None, float | None], ...]:
 
 def _rounds(t: Target, others: list[Target]) -> bool:
     """ "thu ngân sách hơn 170 tỷ đồng" in a headline over the body's "đạt 170,89 tỷ đồng": a
-    figure rounded off, with "hơn", "gần" or "khoảng", in the same unit."""
-    if t.comparator not in ("gt", "lt", "approx") or t.value is None or t.value_max is not None:
+    figure rounded off, with "hơn", "gần" or "khoảng" ("Phấn đấu 93% dân số" over "93,12%" without),
+    in the same unit."""
+    if t.value is None or t.value_max is not None or t.comparator not in ("gt", "lt", "approx", "eq"):
         return False
     return any(
         u.value is not None and u.value != t.value and (u.unit or "") == (t.unit or "")
-        and abs(u.value - t.value) < 0.02 * abs(u.value)
+        and (abs(u.value - t.value) < 0.02 * abs(u.value) if t.comparator != "eq"
+             else not u.value.is_integer() and t.value in (int(u.value), round(u.value)))
         for u in others
     )
 
