@@ -318,3 +318,50 @@ def test_a_purpose_in_brackets_keeps_the_items_metric() -> None:
     )
     metrics = [t.metric for i in extract_text(text).indicators for t in i.targets]
     assert metrics == ["Tỷ lệ hộ dùng điện an toàn", "Tỷ lệ hộ dùng điện an toàn"]
+
+
+def test_style_debris_of_a_copied_page_states_no_figure() -> None:
+    text = (
+        "(Báo Tỉnh) - Phấn đấu đến hết năm 2027 toàn tỉnh có 40% số xã đạt chuẩn nông thôn mới nâng cao.\n"
+        '0cm;text-align:justify;line-height:150%">\n'
+        '0cm;text-align:justify;line-height:150%"> 0cm;margin-bottom:6.0pt;line-height:150%">\n'
+        "undefined\n"
+    )
+    assert _targets(text) == [("eq", 40, None, "%")]
+
+
+def test_criteria_that_say_which_communes_are_counted_are_no_target() -> None:
+    text = (
+        "Phấn đấu đến hết năm 2027 tỷ lệ số xã đạt dưới 12 tiêu chí còn khoảng 10%, giảm số xã đạt dưới "
+        "8 tiêu chí xuống 40 xã.\n"
+    )
+    assert _targets(text) == [("approx", 10, None, "%"), ("eq", 40, None, "xã")]
+
+
+def test_a_headline_rounding_the_bodys_figure_restates_it() -> None:
+    text = (
+        "Xã Tân Lập phấn đấu thu ngân sách hơn 45 tỷ đồng\n\n"
+        "Xã Tân Lập phấn đấu tổng thu ngân sách đạt 45,6 tỷ đồng trong năm tới.\n\n"
+        "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ năm 2027. Theo đó, xã Tân Lập phấn đấu tổng thu ngân "
+        "sách đạt 45,6 tỷ đồng; tỷ lệ hộ gia đình văn hóa đạt 90%.\n"
+    )
+    assert _targets(text) == [("eq", 45.6, None, "tỷ đồng"), ("eq", 90, None, "%")]
+
+
+def test_the_aims_set_out_open_the_list_below() -> None:
+    text = (
+        "Theo đó, mục tiêu đặt ra là:\n\n"
+        "- Trên 90% người cao tuổi trên địa bàn được khám sức khỏe định kỳ.\n\n"
+        "- Bảo đảm an toàn; sử dụng 100% kinh phí được cấp đúng mục đích.\n"
+    )
+    assert _targets(text) == [("gt", 90, None, "%"), ("eq", 100, None, "%")]
+
+
+def test_a_plan_that_will_strive_states_targets_and_its_projected_overshoot_none() -> None:
+    text = (
+        "Lộ trình đến năm 2027, ở bậc trung học sẽ phấn đấu đạt 40/60 trường đạt chuẩn quốc gia, đạt 66,7% "
+        "(dự kiến vượt 6,7% so với kế hoạch, trong đó có 5 trường đạt chuẩn mức độ 2).\n"
+    )
+    out = [t for ind in extract_text(text).indicators for t in ind.targets]
+    assert [(t.value, t.unit) for t in out] == [(40, "trường"), (66.7, "%"), (5, "trường")]
+    assert out[1].metric.startswith("Tỷ lệ trường")

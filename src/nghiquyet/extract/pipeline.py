@@ -157,18 +157,27 @@ def _results(ctx: Context) -> None:
         at = para.text.find(r.text) if para is not None and r.text else -1
         if para is not None and at >= 0:
             r.line = para.line_at(at)
-    found = [r for r in found if not _read_as_target(r, ctx.extraction.indicators)]
+    opening = ctx.paragraphs[0].line_end or ctx.paragraphs[0].line if ctx.paragraphs else 0
+    found = [r for r in found if not _read_as_target(r, ctx.extraction.indicators, opening)]
     ctx.extraction.results = list(found) + _table_results(outline, _report_period(ctx.extraction))
 
 
-def _read_as_target(result: Result, indicators: list[Indicator]) -> bool:
+def _read_as_target(result: Result, indicators: list[Indicator], opening: int) -> bool:
     """A figure the targets step read as aimed at, on the same line with the same value and unit,
-    is not also something achieved ("Nghị quyết đề ra: thu ngân sách đạt 120 tỷ đồng")."""
+    is not also something achieved ("Nghị quyết đề ra: thu ngân sách đạt 120 tỷ đồng"); nor is a
+    figure of the page's opening paragraph (its headline or sapo, `opening` its last line) that the
+    body below sets out as a target."""
+    first = min((ind.line for ind in indicators if ind.targets), default=None)
     for ind in indicators:
-        if ind.line <= result.line <= (ind.line_end or ind.line):
-            for t in ind.targets:
-                if t.value == result.value and (t.unit or "") == (result.unit or ""):
-                    return True
+        same_line = ind.line <= result.line <= (ind.line_end or ind.line)
+        for t in ind.targets:
+            if t.value != result.value or (t.unit or "") != (result.unit or ""):
+                continue
+            # A sapo or headline above the body restates a target the body sets out ("80% dịch vụ
+            # công trực tuyến ..." over "Theo đó, 80% dịch vụ công trực tuyến ...", "BHYT bao phủ
+            # 90,7% dân số" over "mục tiêu tỷ lệ dân số tham gia BHYT đạt 90,7%"): no achievement.
+            if same_line or (first is not None and result.line <= opening < first):
+                return True
     return False
 
 

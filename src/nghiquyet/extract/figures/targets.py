@@ -338,6 +338,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
     prev: Quantity | None = None
     prev_named = False
     prev_change: str | None = None
+    prev_tail = ""
     for qi, q in enumerate(clause.quantities):
         if prev is None:
             own = source[clause.start : q.start]
@@ -400,6 +401,10 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             unit, subject = header
             q = replace(q, unit=unit, unit_kind="percent" if unit_kind(unit) == "percent" else "measure")
         metric = _capital(" ".join(_compose(subject, q, tail).split()).strip(" ,;:"))
+        counted = prev.unit if prev is not None and prev.total is not None else None
+        if not named and not tail and q.unit_kind == "percent" and counted:
+            # "đạt 154/218 trường đạt chuẩn quốc gia, đạt 70,06%": the share of the count before.
+            metric = _capital(" ".join(f"Tỷ lệ {counted} {prev_tail}".split()))
         down = change == "decrease" or lead_verb in _LEAD_DOWN or _direction(metric, q) == "down"
         target = Target(
             metric=metric, comparator=q.comparator, value=q.value, value_max=q.value_max,
@@ -408,7 +413,7 @@ def _read_clause(state: _ItemState, ci: int) -> None:
             direction="down" if down else "up",
         )
         state.found.append((q, target))
-        prev, prev_named, prev_change = q, named, change
+        prev, prev_named, prev_change, prev_tail = q, named, change, tail
 
 
 _WORD = re.compile(r"[^\W\d_]")

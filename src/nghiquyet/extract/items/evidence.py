@@ -106,6 +106,12 @@ _NONE_LEFT = re.compile(
 )
 
 
+_QUALIFIED = re.compile(
+    r"(?<!\w)(?:xã|huyện|thôn|bản|làng|ấp)\s+(?:đạt\s+)?(?:dưới|trên|từ|chưa đạt)\s+(\d+)\s+tiêu chí(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _keep(targets: list[Target], text: str) -> list[Target]:
     """Drop figures that count the plan's parts, rank a place, or allocate money to the plan."""
     if _ALLOCATION.match(text):
@@ -120,8 +126,13 @@ def _keep(targets: list[Target], text: str) -> list[Target]:
         if not t.unit or t.unit.lower() in counts:
             continue
         if t.value in named and t.unit.lower() == "tiêu chí":
-            continue  # no unit: a date, a time, a label ("sáng 13/10", "1. Về kinh tế")
+            continue
         out.append(t)
+    # "tỷ lệ số xã đạt dưới 10 tiêu chí còn khoảng 25%": the criteria say which communes are
+    # counted; beside the level they are counted at, they are no target of their own.
+    qualifiers = {float(m.group(1)) for m in _QUALIFIED.finditer(text)}
+    if qualifiers and any((t.unit or "").lower() != "tiêu chí" for t in out):
+        out = [t for t in out if not (t.value in qualifiers and (t.unit or "").lower() == "tiêu chí")]
     if out and _rank_only(text):
         return []
     return out
@@ -225,6 +236,7 @@ def targets_by_evidence(
         any_figure = False
         adopted: int | None = carried  # the last year of a plan the sentence before says was adopted
         last_adopted: int | None = None
+        strives = "phấn đấu" in p.text.lower()
         for seg in segments(p, idx):
             text = seg.text
             lead = cues.find_lead(text)
@@ -255,10 +267,16 @@ def targets_by_evidence(
                 continue
             if not _DIGIT.search(text):
                 continue
-            done = cues.achieved(text) and cues.achieved(_with_figures(text, listed=region is not None))
-            strong = done or cues.strong_result(text)
-            weak = cues.has("result_weak", _DEADLINE.sub(" ", _KEPT_RESULTS.sub(" ", text)))
-            targets = _keep(parse(mask_mentions(text), region.year if region else year), text)
+            marks = _PROJECTED.sub(" ", text) if "dự kiến" in text.lower() else text
+            if strives:  # "sẽ phấn đấu đạt 154/218 trường ...; ... sẽ có ...": the plan's future
+                marks = _WILL.sub(" ", marks)
+            done = cues.achieved(marks) and cues.achieved(_with_figures(marks, listed=region is not None))
+            strong = done or cues.strong_result(marks)
+            weak = cues.has("result_weak", _DEADLINE.sub(" ", _KEPT_RESULTS.sub(" ", marks)))
+            masked = mask_mentions(text)
+            if "dự kiến" in masked.lower():
+                masked = _OVERSHOOT.sub(lambda m: re.sub(r"\d", "x", m.group()), masked)
+            targets = _keep(parse(masked, region.year if region else year), text)
             if not targets:
                 continue
             any_figure = True
@@ -342,6 +360,15 @@ def _last_figure_end(clause: str) -> int:
 
 
 # "duy trì vững chắc kết quả phổ cập", "phát huy kết quả đạt được": results to keep are an aim.
+# "(dự kiến vượt 5,06% so với kế hoạch, ...)": a projection of the plan against an earlier one
+# reports nothing achieved; its words mark no result.
+_PROJECTED = re.compile(
+    r"\(\s*dự kiến[^()]*\)|(?<!\w)dự kiến\s+(?:vượt|đạt|tăng|giảm)[^;.()]*", re.IGNORECASE
+)
+# ... and its figure ("dự kiến vượt 5,06% so với kế hoạch") is no target either: the overshoot
+# of the plan before, up to the clause's end ("5,06" keeps its decimal comma).
+_OVERSHOOT = re.compile(r"(?<!\w)dự kiến\s+vượt(?:[^,;()]|,(?=\d))*", re.IGNORECASE)
+_WILL = re.compile(r"(?<!\w)sẽ(?!\w)", re.IGNORECASE)
 _KEPT_RESULTS = re.compile(
     r"(?<!\w)(?:duy trì|giữ vững|phát huy|củng cố|nâng cao)(?:\s+(?:vững chắc|và|bền vững|chất lượng))*"
     r"\s+(?:các\s+|những\s+)?kết quả(?:\s+đạt được)?(?!\w)",
@@ -434,7 +461,8 @@ def _without_restatements(found: list[_Candidate]) -> list[_Candidate]:
         if _headline(c.text):
             # "... lên 8,5%" over a body's "8,3 - 8,5%": a range's end restates as well.
             others = {v for o in found if o is not c for t in o.targets for v in _values(t)}
-            if all((t.value, t.value_max) in others for t in c.targets):
+            fuller = [u for o in found if o is not c for u in o.targets]
+            if all((t.value, t.value_max) in others or _rounds(t, fuller) for t in c.targets):
                 continue
         out.append(c)
     return out
@@ -468,6 +496,18 @@ def _values(t: Target) -> tuple[tuple[float | None, float | None], ...]:
     if t.value_max is None:
         return ((t.value, None),)
     return ((t.value, t.value_max), (t.value, None), (t.value_max, None))
+
+
+def _rounds(t: Target, others: list[Target]) -> bool:
+    """ "thu ngân sách hơn 170 tỷ đồng" in a headline over the body's "đạt 170,89 tỷ đồng": a
+    figure rounded off, with "hơn", "gần" or "khoảng", in the same unit."""
+    if t.comparator not in ("gt", "lt", "approx") or t.value is None or t.value_max is not None:
+        return False
+    return any(
+        u.value is not None and u.value != t.value and (u.unit or "") == (t.unit or "")
+        and abs(u.value - t.value) < 0.02 * abs(u.value)
+        for u in others
+    )
 
 
 def _headline(text: str) -> bool:

@@ -32,6 +32,8 @@ from nghiquyet.extract.text.wrap import (
 __all__ = ["UPPER", "Paragraph", "fold", "paragraphs", "table_cells"]
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
+# Style attributes cut from their tag ("0cm;text-align:justify;line-height:130%\">"), repeated.
+_MARKUP_DEBRIS = re.compile(r'(?:[^\s<>"]*(?:[:;][^\s<>"]*)+"?/?>\s*)+|undefined', re.IGNORECASE)
 _CELL_FIGURE = re.compile(r"^\d[\d.,]*%?$")
 _TABLE_RULE = re.compile(r"^(?=.*\|)\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 
@@ -59,8 +61,13 @@ def _looks_markdown(lines: Sequence[str]) -> bool:
 
 
 def _folded_lines(lines: Sequence[str], raw: str) -> list[str]:
-    """Every line (`raw` is all of them joined by "\n") folded and stripped; a blank one is ""."""
-    return list(map(str.strip, fold_lines(lines, raw)))
+    """Every line (`raw` is all of them joined by "\n") folded and stripped; a blank one is "".
+    A page copied with its markup's debris ("0cm;text-align:justify;line-height:130%\">",
+    "undefined" where a script wrote nothing) has those lines blank: their figures are styles."""
+    out = list(map(str.strip, fold_lines(lines, raw)))
+    if '">' in raw or "undefined" in raw:  # rare: spare the scan
+        out = ["" if _MARKUP_DEBRIS.fullmatch(s) else s for s in out]
+    return out
 
 
 def _page_numbers(texts: Sequence[str]) -> list[int]:
