@@ -190,12 +190,13 @@ def _update_rows(wb: Workbook, ws: Worksheet, data: ReportData) -> Iterator[str]
 
     def rows() -> Iterator[str]:
         text = ids["General"]
+        texts: dict[str, str] = {}
         for i, u in enumerate(data.updates, 1):
             values: list[object] = [i, u.unit, u.item, u.period_label, u.value, u.unit_of_measure or "",
                                     u.progress, u.note, STATE_LABELS.get(u.state, u.state), u.decided_at]
             formats = [text] * len(values)
             formats[4], formats[9] = ids[number_format(u.value)], ids["dd/mm/yyyy"]
-            yield row_xml(i + 1, values, formats, text, risky, letters)
+            yield row_xml(i + 1, values, formats, text, risky, letters, texts)
 
     return rows()
 

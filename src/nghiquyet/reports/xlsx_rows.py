@@ -32,6 +32,7 @@ from nghiquyet.reports.safe_cells import is_risky
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system, as openpyxl writes it
 _CHUNK = 500  # rows per write into the zip stream
+_SHEET_LEVEL = 3  # deflate level of the streamed sheet
 
 
 def style_id(wb: Workbook, style: StyleArray) -> int:
@@ -47,12 +48,23 @@ def quoted(style: StyleArray) -> StyleArray:
     return out
 
 
-def _cell(ref: str, value: object, style: int, text_style: int, risky_style: int) -> str:
+def _text_tail(value: str, text_style: int, risky_style: int) -> str:
+    """A text cell's XML after its reference: style, inline string, escaped."""
+    chosen = risky_style if is_risky(value) else text_style
+    body = escape(_ILLEGAL.sub("", value)).replace("\r", "&#13;")
+    space = ' xml:space="preserve"' if body[:1].isspace() or body[-1:].isspace() else ""
+    return f'" s="{chosen}" t="inlineStr"><is><t{space}>{body}</t></is></c>'
+
+
+def _cell(ref: str, value: object, style: int, text_style: int, risky_style: int,
+          texts: dict[str, str]) -> str:
     if isinstance(value, str):  # most cells of a report: tested first
-        chosen = risky_style if is_risky(value) else text_style
-        body = escape(_ILLEGAL.sub("", value)).replace("\r", "&#13;")
-        space = ' xml:space="preserve"' if body[:1].isspace() or body[-1:].isspace() else ""
-        return f'<c r="{ref}" s="{chosen}" t="inlineStr"><is><t{space}>{body}</t></is></c>'
+        # A report repeats its texts (300 unit names, 20 items, a few periods and states on 12,000
+        # rows): each is escaped and checked for a formula's look once.
+        tail = texts.get(value)
+        if tail is None:
+            tail = texts[value] = _text_tail(value, text_style, risky_style)
+        return f'<c r="{ref}{tail}'
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -63,13 +75,15 @@ def _cell(ref: str, value: object, style: int, text_style: int, risky_style: int
         value = value.date()
     if isinstance(value, dt.date):
         return f'<c r="{ref}" s="{style}"><v>{(value - _EPOCH).days}</v></c>'
-    return _cell(ref, str(value), style, text_style, risky_style)
+    return _cell(ref, str(value), style, text_style, risky_style, texts)
 
 
 def row_xml(number: int, values: Sequence[object], styles: Sequence[int], text_style: int,
-            risky_style: int, letters: Sequence[str]) -> str:
-    cells = "".join(_cell(f"{letters[i]}{number}", v, styles[i], text_style, risky_style)
-                    for i, v in enumerate(values))
+            risky_style: int, letters: Sequence[str], texts: dict[str, str] | None = None) -> str:
+    """One row's XML. `texts`: a memo of text cells kept by the caller for one sheet (its styles fixed)."""
+    memo = {} if texts is None else texts
+    cells = "".join([_cell(f"{letters[i]}{number}", v, styles[i], text_style, risky_style, memo)
+                     for i, v in enumerate(values)])
     return f'<row r="{number}">{cells}</row>'
 
 
@@ -97,14 +111,15 @@ def save_with_rows(wb: Workbook, ws: Worksheet, rows: Iterable[str], last_ref: s
     buffer = io.BytesIO()
     wb.save(buffer)
     member = ws.path.lstrip("/")
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+    # Level 3, not zlib's default 6, for the long sheet: 6.5 MB of row XML compressed in 0.02 s
+    # instead of 0.06 s (a sixth of the whole render), the file 14 % larger (570 kB, not 500 kB).
+    with (zipfile.ZipFile(buffer) as src,
+          zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=_SHEET_LEVEL) as out):
         for info in src.infolist():
             if info.filename != member:
                 out.writestr(info, src.read(info.filename))
                 continue
-            target = zipfile.ZipInfo(member, date_time=info.date_time)
-            target.compress_type = zipfile.ZIP_DEFLATED
-            with out.open(target, "w", force_zip64=True) as sheet:
+            with out.open(member, "w", force_zip64=True) as sheet:
                 for piece in _splice(src.read(member), iter(rows), last_ref):
                     sheet.write(piece)
 
